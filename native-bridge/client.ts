@@ -1,0 +1,187 @@
+// Spawns an engine host, authenticates it, routes its events to requests, and turns a
+// host crash into a HOST_CRASHED error on every request it held.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EngineName } from './engine.js';
+import type { FinishedEvent, InetEvent } from './events.js';
+import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
+import { HelloSchema, HostMessageSchema, LineSplitter, type HostCommand } from './protocol.js';
+import { parseRequestSpec, type RequestSpec, type RequestSpecInput } from './request-spec.js';
+
+export interface ClientOptions extends LaunchOptions {
+  engine: EngineName;
+  /** Host log file (default: a file in the OS temp dir). */
+  logFile?: string;
+  startTimeoutMs?: number;
+}
+
+interface InFlight {
+  onEvent: (e: InetEvent) => void;
+  resolve: (e: FinishedEvent) => void;
+  started: number;
+  lastSeq: number;
+  hop: number;
+}
+
+export class HostStartError extends Error {}
+
+export class EngineClient {
+  private inflight = new Map<string, InFlight>();
+  private outbox: net.Socket;
+  private exited = false;
+  readonly runtime: string;
+
+  private constructor(
+    readonly engine: EngineName,
+    private readonly child: ChildProcess,
+    sock: net.Socket,
+    hello: { runtime: string },
+    private readonly launch: HostLaunch,
+    readonly logFile: string,
+    lines: LineSplitter,
+  ) {
+    this.outbox = sock;
+    this.runtime = hello.runtime;
+    sock.on('data', (chunk: string) => {
+      for (const line of lines.push(chunk)) this.onLine(line);
+    });
+    const crashed = (why: string) => this.failAll(why);
+    sock.on('close', () => crashed('closed its connection'));
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      crashed(`exited (${signal ?? `code ${code}`})`);
+    });
+  }
+
+  static async start(opts: ClientOptions): Promise<EngineClient> {
+    const launch = hostLaunch(opts.engine, opts);
+    const token = crypto.randomBytes(32).toString('hex');
+    const logFile = opts.logFile ?? path.join(os.tmpdir(), `inetscope-host-${opts.engine}-${process.pid}.log`);
+    const server = net.createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    const logFd = fs.openSync(logFile, 'a');
+    const child = spawn(launch.command, launch.args, {
+      env: { ...launch.env, INETSCOPE_HOST_PORT: String(port), INETSCOPE_HOST_TOKEN: token, INETSCOPE_ENGINE: opts.engine, INETSCOPE_HOST_LOG: launch.hostPath(logFile) },
+      stdio: ['ignore', logFd, logFd],
+    });
+    fs.closeSync(logFd);
+    try {
+      const { sock, hello, lines } = await acceptHost(server, child, token, opts.startTimeoutMs ?? 120_000, logFile);
+      return new EngineClient(opts.engine, child, sock, hello, launch, logFile, lines);
+    } catch (e) {
+      child.kill();
+      throw e;
+    } finally {
+      server.close();
+    }
+  }
+
+  /** Sends a request; events stream to onEvent; resolves with the finished event. */
+  send(id: string, input: RequestSpecInput | RequestSpec, onEvent: (e: InetEvent) => void = () => {}): Promise<FinishedEvent> {
+    const spec = this.toHostPaths(parseRequestSpec(input));
+    if (this.inflight.has(id)) throw new Error(`request id ${id} is already in flight`);
+    return new Promise((resolve) => {
+      this.inflight.set(id, { onEvent, resolve, started: performance.now(), lastSeq: -1, hop: 0 });
+      if (this.exited) return this.failAll('is not running');
+      this.command({ type: 'send', id, spec });
+    });
+  }
+
+  cancel(id: string): void {
+    if (this.inflight.has(id)) this.command({ type: 'cancel', id });
+  }
+
+  get active(): number {
+    return this.inflight.size;
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise<void>((r) => this.child.once('exit', () => r()));
+    this.command({ type: 'shutdown' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+    await gone;
+    clearTimeout(timer);
+  }
+
+  /** For tests of crash handling. */
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  private toHostPaths(spec: RequestSpec): RequestSpec {
+    const out = { ...spec };
+    if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
+    if (spec.sink.kind === 'file') out.sink = { kind: 'file', path: this.launch.hostPath(spec.sink.path) };
+    return out;
+  }
+
+  private command(cmd: HostCommand): void {
+    if (!this.outbox.destroyed) this.outbox.write(JSON.stringify(cmd) + '\n');
+  }
+
+  private onLine(line: string): void {
+    const msg = HostMessageSchema.parse(JSON.parse(line));
+    if (msg.type === 'hello' || msg.type === 'host-error') return;
+    const ev = msg as InetEvent;
+    const req = this.inflight.get(ev.id);
+    if (!req) return;
+    req.lastSeq = ev.seq;
+    req.hop = ev.hop;
+    req.onEvent(ev);
+    if (ev.type === 'finished') {
+      this.inflight.delete(ev.id);
+      req.resolve(ev);
+    }
+  }
+
+  private failAll(why: string): void {
+    for (const [id, req] of this.inflight) {
+      const ev: FinishedEvent = {
+        type: 'finished', id, seq: req.lastSeq + 1, hop: req.hop, t: performance.now() - req.started,
+        ok: false, bodyBytes: 0, uploadBytes: 0,
+        error: { code: 'HOST_CRASHED', name: 'HOST_CRASHED', message: `the ${this.engine} engine host ${why}; its log is ${this.logFile}` },
+      };
+      req.onEvent(ev);
+      req.resolve(ev);
+    }
+    this.inflight.clear();
+  }
+}
+
+function acceptHost(server: net.Server, child: ChildProcess, token: string, timeoutMs: number, logFile: string) {
+  return new Promise<{ sock: net.Socket; hello: { runtime: string }; lines: LineSplitter }>((resolve, reject) => {
+    const fail = (msg: string) => {
+      clearTimeout(timer);
+      reject(new HostStartError(`${msg} (host log: ${logFile})`));
+    };
+    const timer = setTimeout(() => fail(`the engine host did not connect within ${timeoutMs} ms`), timeoutMs);
+    child.once('error', (e) => fail(`cannot start the engine host: ${e.message}`));
+    child.once('exit', (code) => fail(`the engine host exited with code ${code} before it was ready`));
+    server.on('connection', (sock) => {
+      sock.setEncoding('utf8');
+      sock.setNoDelay(true);
+      const lines = new LineSplitter();
+      const onData = (chunk: string) => {
+        const first = lines.push(chunk)[0];
+        if (first === undefined) return;
+        sock.off('data', onData);
+        const raw = JSON.parse(first) as { type?: string; message?: string };
+        if (raw.type === 'host-error') return fail(`the engine host failed: ${raw.message}`);
+        const hello = HelloSchema.safeParse(raw);
+        const ok = hello.success && crypto.timingSafeEqual(Buffer.from(hello.data.token.padEnd(64).slice(0, 64)), Buffer.from(token));
+        // Anyone on this machine can reach a loopback port: only the token holder is the host.
+        if (!ok || !hello.success) return void sock.destroy();
+        clearTimeout(timer);
+        resolve({ sock, hello: hello.data, lines });
+      };
+      sock.on('data', onData);
+    });
+  });
+}

@@ -1,0 +1,36 @@
+// Stamps events of one request with id, seq, hop and t (ms since start, monotonic).
+import { performance } from 'node:perf_hooks';
+import type { EmitFn } from './engine.js';
+import type { EventPayload, InetEvent, StatusInfo } from './events.js';
+import { statusName } from './events.js';
+
+const REDIRECT = 110;
+
+export class EventStamper {
+  readonly t0 = performance.now();
+  readonly wallTime = Date.now();
+  private seq = 0;
+  hop = 0;
+  constructor(
+    readonly id: string,
+    private readonly emit: EmitFn,
+  ) {}
+
+  now(): number {
+    return performance.now() - this.t0;
+  }
+
+  /** One event per native callback; `at` is the performance.now() taken on entry. */
+  native(code: number, info: StatusInfo | undefined, at: number): void {
+    const t = at - this.t0;
+    const ev: InetEvent = { type: 'native', id: this.id, seq: this.seq++, hop: this.hop, t, status: statusName(code), code };
+    if (info) ev.info = info;
+    this.emit(ev);
+    // A REDIRECT closes its hop; what follows belongs to the next one.
+    if (code === REDIRECT) this.hop++;
+  }
+
+  lifecycle(payload: EventPayload): void {
+    this.emit({ ...payload, id: this.id, seq: this.seq++, hop: this.hop, t: this.now() } as InetEvent);
+  }
+}

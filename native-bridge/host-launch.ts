@@ -1,0 +1,43 @@
+// How to start an engine host for a given engine on this platform, and how paths look
+// from inside it (Windows Node under Wine sees the Linux root as drive Z:).
+import path from 'node:path';
+import type { EngineName } from './engine.js';
+import { hostEntry } from './paths.js';
+import { ensureWineRuntime, wineEnv } from './wine-runtime.js';
+
+export interface HostLaunch {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Translates a path of this process into one the host can open. */
+  hostPath(p: string): string;
+}
+
+export interface LaunchOptions {
+  gcStress?: boolean;
+}
+
+export function resolveEngine(name: EngineName | 'auto'): EngineName {
+  // Until the curl engine lands, WinInet (native on Windows, under Wine elsewhere) is the only one.
+  return name === 'auto' ? 'wininet' : name;
+}
+
+export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLaunch {
+  const nodeFlags = opts.gcStress ? ['--expose-gc'] : [];
+  const gcEnv = opts.gcStress ? { INETSCOPE_GC_STRESS: '1' } : {};
+  if (engine === 'wininet' && process.platform !== 'win32') {
+    const rt = ensureWineRuntime();
+    return {
+      command: rt.wine,
+      args: [rt.nodeExe, ...nodeFlags, hostEntry],
+      env: { ...wineEnv(rt.prefix), ...gcEnv },
+      hostPath: (p) => `Z:${path.resolve(p).replace(/\//g, '\\')}`,
+    };
+  }
+  return {
+    command: process.execPath,
+    args: [...nodeFlags, hostEntry],
+    env: { ...process.env, ...gcEnv },
+    hostPath: (p) => path.resolve(p),
+  };
+}

@@ -1,0 +1,103 @@
+// Engine host entry: loads one engine, connects back to its parent over loopback TCP,
+// proves itself with the one-time token, then runs commands and streams events.
+import fs from 'node:fs';
+import net from 'node:net';
+import type { Engine } from '../engine.js';
+import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
+
+const logPath = process.env.INETSCOPE_HOST_LOG;
+function log(msg: string): void {
+  // Never stderr: under Wine it is not a usable stream.
+  if (logPath) fs.appendFileSync(logPath, `${new Date().toISOString()} [host ${process.pid}] ${msg}\n`);
+}
+
+process.on('uncaughtException', (e) => {
+  log(`uncaught: ${e.stack ?? e}`);
+  process.exit(70);
+});
+
+async function loadEngine(name: string): Promise<Engine> {
+  const engine = EngineNameSchema.parse(name);
+  if (engine === 'wininet') {
+    const { WinInetEngine } = await import('../wininet/engine.js');
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const stress = process.env.INETSCOPE_GC_STRESS === '1';
+    if (stress && !gc) throw new Error('INETSCOPE_GC_STRESS=1 needs --expose-gc');
+    return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log });
+  }
+  throw new Error(`the ${engine} engine is not available in this build`);
+}
+
+class Outbox {
+  private lines: string[] = [];
+  private scheduled = false;
+  constructor(private readonly sock: net.Socket) {}
+  send(msg: unknown): void {
+    this.lines.push(JSON.stringify(msg));
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+  flush(): void {
+    this.scheduled = false;
+    if (this.lines.length === 0) return;
+    this.sock.write(this.lines.join('\n') + '\n');
+    this.lines = [];
+  }
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.INETSCOPE_HOST_PORT);
+  const token = process.env.INETSCOPE_HOST_TOKEN ?? '';
+  const engineName = process.env.INETSCOPE_ENGINE ?? '';
+  const sock = net.connect({ host: '127.0.0.1', port });
+  sock.setNoDelay(true);
+  const out = new Outbox(sock);
+  await new Promise<void>((resolve, reject) => sock.once('connect', resolve).once('error', reject));
+  let engine: Engine;
+  try {
+    engine = await loadEngine(engineName);
+  } catch (e) {
+    log(`engine load failed: ${e instanceof Error ? e.stack : e}`);
+    sock.end(JSON.stringify({ type: 'host-error', message: e instanceof Error ? e.message : String(e) }) + '\n');
+    return;
+  }
+  out.send({ type: 'hello', token, engine: engine.name, pid: process.pid, runtime: `node ${process.version} ${process.platform}-${process.arch}` });
+  out.flush();
+  log(`ready: ${engine.name}`);
+
+  let stopping = false;
+  const stop = async (why: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`stopping: ${why}`);
+    await engine.shutdown();
+    out.flush();
+    sock.end(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+
+  const lines = new LineSplitter();
+  sock.setEncoding('utf8');
+  sock.on('data', (chunk: string) => {
+    for (const line of lines.push(chunk)) {
+      const parsed = HostCommandSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) {
+        log(`bad command: ${line.slice(0, 200)}`);
+        continue;
+      }
+      const cmd = parsed.data;
+      if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
+      else if (cmd.type === 'cancel') engine.cancel(cmd.id);
+      else void stop('shutdown command');
+    }
+  });
+  sock.on('close', () => void stop('parent connection closed'));
+  sock.on('error', (e) => log(`socket: ${e.message}`));
+}
+
+main().catch((e) => {
+  log(`fatal: ${e instanceof Error ? e.stack : e}`);
+  process.exit(70);
+});

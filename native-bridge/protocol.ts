@@ -1,0 +1,91 @@
+// The engine-host protocol: NDJSON over an authenticated loopback TCP connection (stdio
+// does not work for Windows Node under Wine). Both ends parse what they receive here.
+import { z } from 'zod';
+import { ERROR_CODES, type InetEvent } from './events.js';
+import { RequestSpecSchema } from './request-spec.js';
+
+export const EngineNameSchema = z.enum(['wininet', 'curl']);
+
+export const HostCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('send'), id: z.string().min(1).max(200), spec: RequestSpecSchema }),
+  z.object({ type: z.literal('cancel'), id: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('shutdown') }),
+]);
+export type HostCommand = z.input<typeof HostCommandSchema>;
+
+const base = { id: z.string(), seq: z.number().int().min(0), hop: z.number().int().min(0), t: z.number() };
+
+const StatusInfoSchema = z
+  .object({
+    bytes: z.number(),
+    address: z.string(),
+    url: z.string(),
+    handle: z.string(),
+    result: z.string(),
+    error: z.number(),
+    op: z.string(),
+    value: z.number(),
+    raw: z.string(),
+  })
+  .partial();
+
+export const ErrorInfoSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  name: z.string(),
+  message: z.string(),
+  native: z.number().optional(),
+});
+
+export const InetEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('native'), status: z.string(), code: z.number().int(), info: StatusInfoSchema.optional() }),
+  z.object({ ...base, type: z.literal('started'), engine: z.string(), method: z.string(), url: z.string(), wallTime: z.number() }),
+  z.object({
+    ...base,
+    type: z.literal('headers'),
+    statusCode: z.number().int(),
+    statusLine: z.string(),
+    httpVersion: z.string(),
+    rawHeaders: z.string(),
+    contentLength: z.number().optional(),
+  }),
+  z.object({ ...base, type: z.literal('body'), bytes: z.number(), total: z.number().optional() }),
+  z.object({ ...base, type: z.literal('upload'), bytes: z.number(), total: z.number() }),
+  z.object({
+    ...base,
+    type: z.literal('finished'),
+    ok: z.boolean(),
+    error: ErrorInfoSchema.optional(),
+    statusCode: z.number().int().optional(),
+    bodyBytes: z.number(),
+    uploadBytes: z.number(),
+    ioPending: z.number().optional(),
+    bodyBase64: z.string().optional(),
+  }),
+]);
+
+export const HelloSchema = z.object({
+  type: z.literal('hello'),
+  token: z.string(),
+  engine: EngineNameSchema,
+  pid: z.number(),
+  runtime: z.string(),
+});
+
+export const HostFatalSchema = z.object({ type: z.literal('host-error'), message: z.string() });
+
+export const HostMessageSchema = z.union([HelloSchema, HostFatalSchema, InetEventSchema]);
+
+export function parseEvent(value: unknown): InetEvent {
+  return InetEventSchema.parse(value) as InetEvent;
+}
+
+/** Splits a byte stream into lines; keeps the unfinished tail. */
+export class LineSplitter {
+  private tail = '';
+  push(chunk: string): string[] {
+    const text = this.tail + chunk;
+    const lines = text.split('\n');
+    this.tail = lines.pop() ?? '';
+    return lines.filter((l) => l.length > 0);
+  }
+}

@@ -1,0 +1,93 @@
+// What a caller asks an engine to do, parsed with zod at every boundary (CLI, host
+// protocol). Bad input fails here with a message that names the problem.
+import { z } from 'zod';
+
+// RFC 9110 token: methods and header names.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+export const MethodSchema = z.string().superRefine((m, ctx) => {
+  if (m.length === 0) ctx.addIssue({ code: 'custom', message: 'the method is empty' });
+  else if (/[\r\n]/.test(m)) ctx.addIssue({ code: 'custom', message: `the method ${JSON.stringify(m)} contains CR or LF` });
+  else if (!TOKEN.test(m)) ctx.addIssue({ code: 'custom', message: `the method ${JSON.stringify(m)} is not a valid HTTP token` });
+});
+
+export const HeaderSchema = z.tuple([z.string(), z.string()]).superRefine(([name, value], ctx) => {
+  if (/[\r\n]/.test(name) || /[\r\n\0]/.test(value)) {
+    ctx.addIssue({ code: 'custom', message: `the header ${JSON.stringify(name)} contains CR, LF or NUL` });
+  } else if (!TOKEN.test(name)) {
+    ctx.addIssue({ code: 'custom', message: `the header name ${JSON.stringify(name)} is not a valid HTTP token` });
+  }
+});
+
+export const UrlSchema = z.string().superRefine((u, ctx) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(u);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `the URL ${JSON.stringify(u)} is not valid`, params: { kind: 'BAD_URL' } });
+    return;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)`,
+      params: { kind: 'UNSUPPORTED_SCHEME' },
+    });
+  }
+});
+
+export const BodySourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('memory'), base64: z.string() }),
+  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
+]);
+
+export const BodySinkSchema = z.discriminatedUnion('kind', [
+  /** Written directly and fsynced; atomic replacement of a target is the caller's job. */
+  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('memory'), cap: z.number().int().positive() }),
+  z.object({ kind: z.literal('discard') }),
+]);
+
+const Ms = z.number().int().positive().max(24 * 3600 * 1000);
+
+export const RequestSpecSchema = z.object({
+  url: UrlSchema,
+  method: MethodSchema.default('GET'),
+  headers: z.array(HeaderSchema).default([]),
+  body: BodySourceSchema.optional(),
+  sink: BodySinkSchema.default({ kind: 'discard' }),
+  followRedirects: z.boolean().default(false),
+  maxRedirects: z.number().int().min(0).max(100).default(50),
+  timeouts: z
+    .object({ connectMs: Ms.optional(), sendMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() })
+    .default({}),
+  proxy: z.string().min(1).optional(),
+  insecure: z.boolean().default(false),
+});
+
+export type RequestSpec = z.infer<typeof RequestSpecSchema>;
+export type RequestSpecInput = z.input<typeof RequestSpecSchema>;
+export type BodySource = z.infer<typeof BodySourceSchema>;
+export type BodySink = z.infer<typeof BodySinkSchema>;
+
+export class BadRequestSpec extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'BAD_URL' | 'UNSUPPORTED_SCHEME' | 'BAD_REQUEST',
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a spec or throws BadRequestSpec naming the first problem. */
+export function parseRequestSpec(input: unknown): RequestSpec {
+  const r = RequestSpecSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const kind = (issue && 'params' in issue ? (issue.params as { kind?: string } | undefined)?.kind : undefined) as
+    | 'BAD_URL'
+    | 'UNSUPPORTED_SCHEME'
+    | undefined;
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new BadRequestSpec(issue?.code === 'custom' ? issue.message : `${where}${issue?.message}`, kind ?? 'BAD_REQUEST');
+}

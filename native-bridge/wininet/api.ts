@@ -1,0 +1,130 @@
+// koffi declarations of the WinInet W APIs (wininet.h) and the few kernel32 helpers
+// the engine needs. Loaded lazily: this module is imported only inside the engine host.
+import koffi from 'koffi';
+
+export type Ptr = bigint | null;
+
+export const INTERNET_OPEN_TYPE_DIRECT = 1;
+export const INTERNET_OPEN_TYPE_PROXY = 3;
+export const INTERNET_FLAG_ASYNC = 0x10000000;
+export const INTERNET_SERVICE_HTTP = 3;
+
+export const INTERNET_FLAG_RELOAD = 0x80000000;
+export const INTERNET_FLAG_NO_CACHE_WRITE = 0x04000000;
+export const INTERNET_FLAG_SECURE = 0x00800000;
+export const INTERNET_FLAG_NO_AUTO_REDIRECT = 0x00200000;
+export const INTERNET_FLAG_NO_COOKIES = 0x00080000;
+export const INTERNET_FLAG_NO_AUTH = 0x00040000;
+export const INTERNET_FLAG_NO_UI = 0x00000200;
+export const INTERNET_FLAG_PRAGMA_NOCACHE = 0x00000100;
+export const INTERNET_FLAG_KEEP_CONNECTION = 0x00400000;
+
+export const HTTP_ADDREQ_FLAG_ADD = 0x20000000;
+export const HTTP_ADDREQ_FLAG_REPLACE = 0x80000000;
+
+export const HTTP_QUERY_CONTENT_LENGTH = 5;
+export const HTTP_QUERY_VERSION = 18;
+export const HTTP_QUERY_STATUS_CODE = 19;
+export const HTTP_QUERY_STATUS_TEXT = 20;
+export const HTTP_QUERY_RAW_HEADERS_CRLF = 22;
+
+export const INTERNET_OPTION_CONNECT_TIMEOUT = 2;
+export const INTERNET_OPTION_SEND_TIMEOUT = 5;
+export const INTERNET_OPTION_RECEIVE_TIMEOUT = 6;
+export const INTERNET_OPTION_SECURITY_FLAGS = 31;
+export const INTERNET_OPTION_MAX_CONNS_PER_SERVER = 73;
+
+export const SECURITY_FLAG_IGNORE_REVOCATION = 0x00000080;
+export const SECURITY_FLAG_IGNORE_UNKNOWN_CA = 0x00000100;
+export const SECURITY_FLAG_IGNORE_WRONG_USAGE = 0x00000200;
+export const SECURITY_FLAG_IGNORE_CERT_CN_INVALID = 0x00001000;
+export const SECURITY_FLAG_IGNORE_CERT_DATE_INVALID = 0x00002000;
+export const SECURITY_FLAGS_IGNORE_ALL =
+  SECURITY_FLAG_IGNORE_REVOCATION |
+  SECURITY_FLAG_IGNORE_UNKNOWN_CA |
+  SECURITY_FLAG_IGNORE_WRONG_USAGE |
+  SECURITY_FLAG_IGNORE_CERT_CN_INVALID |
+  SECURITY_FLAG_IGNORE_CERT_DATE_INVALID;
+
+export const ERROR_INSUFFICIENT_BUFFER = 122;
+export const ERROR_IO_PENDING = 997;
+
+export const INTERNET_STATUS_HANDLE_CLOSING = 70;
+export const INTERNET_STATUS_REQUEST_COMPLETE = 100;
+export const INTERNET_STATUS_REDIRECT = 110;
+
+const wininet = koffi.load('wininet.dll');
+const kernel32 = koffi.load('kernel32.dll');
+
+export const StatusCallback = koffi.proto(
+  'void __stdcall InternetStatusCallback(void *hInternet, uintptr_t dwContext, uint32_t dwInternetStatus, void *lpvStatusInformation, uint32_t dwStatusInformationLength)',
+);
+
+/** INTERNET_BUFFERSW; lives in koffi.alloc memory while HttpSendRequestExW may use it. */
+export const INTERNET_BUFFERSW = koffi.struct('INTERNET_BUFFERSW', {
+  dwStructSize: 'uint32_t',
+  Next: 'void *',
+  lpcszHeader: 'void *',
+  dwHeadersLength: 'uint32_t',
+  dwHeadersTotal: 'uint32_t',
+  lpvBuffer: 'void *',
+  dwBufferLength: 'uint32_t',
+  dwBufferTotal: 'uint32_t',
+  dwOffsetLow: 'uint32_t',
+  dwOffsetHigh: 'uint32_t',
+});
+
+// Every pointer argument that WinInet may still touch after an async call returns is a
+// `void *` here, so only koffi.alloc memory can be passed (never a movable JS buffer).
+export const api = {
+  InternetOpenW: wininet.func(
+    'void * __stdcall InternetOpenW(str16 agent, uint32_t accessType, str16 proxy, str16 bypass, uint32_t flags)',
+  ),
+  InternetSetStatusCallbackW: wininet.func(
+    'void * __stdcall InternetSetStatusCallbackW(void *h, InternetStatusCallback *cb)',
+  ),
+  InternetConnectW: wininet.func(
+    'void * __stdcall InternetConnectW(void *h, str16 server, uint16_t port, str16 user, str16 password, uint32_t service, uint32_t flags, uintptr_t ctx)',
+  ),
+  HttpOpenRequestW: wininet.func(
+    'void * __stdcall HttpOpenRequestW(void *h, str16 verb, str16 object, str16 version, str16 referrer, void *acceptTypes, uint32_t flags, uintptr_t ctx)',
+  ),
+  HttpAddRequestHeadersW: wininet.func(
+    'bool __stdcall HttpAddRequestHeadersW(void *h, str16 headers, uint32_t length, uint32_t modifiers)',
+  ),
+  HttpSendRequestW: wininet.func(
+    'bool __stdcall HttpSendRequestW(void *h, str16 headers, uint32_t headersLength, void *optional, uint32_t optionalLength)',
+  ),
+  HttpSendRequestExW: wininet.func(
+    'bool __stdcall HttpSendRequestExW(void *h, void *buffersIn, void *buffersOut, uint32_t flags, uintptr_t ctx)',
+  ),
+  HttpEndRequestW: wininet.func(
+    'bool __stdcall HttpEndRequestW(void *h, void *buffersOut, uint32_t flags, uintptr_t ctx)',
+  ),
+  InternetWriteFile: wininet.func(
+    'bool __stdcall InternetWriteFile(void *h, void *buffer, uint32_t length, void *written)',
+  ),
+  InternetReadFile: wininet.func('bool __stdcall InternetReadFile(void *h, void *buffer, uint32_t length, void *read)'),
+  // Synchronous: a JS Buffer is fine for these.
+  HttpQueryInfoW: wininet.func(
+    'bool __stdcall HttpQueryInfoW(void *h, uint32_t level, _Out_ uint8_t *buffer, _Inout_ uint32_t *length, void *index)',
+  ),
+  InternetSetOptionW: wininet.func(
+    'bool __stdcall InternetSetOptionW(void *h, uint32_t option, _In_ uint32_t *buffer, uint32_t length)',
+  ),
+  InternetCloseHandle: wininet.func('bool __stdcall InternetCloseHandle(void *h)'),
+  GetLastError: kernel32.func('uint32_t __stdcall GetLastError()'),
+  // Copies between koffi.alloc memory and JS buffers (no external views: they throw in Electron).
+  CopyToNative: kernel32.func('void __stdcall RtlMoveMemory(void *dst, const uint8_t *src, size_t n)'),
+};
+
+export function isNull(p: unknown): boolean {
+  return p === null || p === undefined || p === 0n || p === 0;
+}
+
+export function handleHex(p: unknown): string {
+  if (typeof p === 'bigint' || typeof p === 'number') return `0x${p.toString(16)}`;
+  return String(p);
+}
+
+export { koffi };

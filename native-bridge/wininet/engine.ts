@@ -1,0 +1,128 @@
+// The WinInet engine: async sessions (one per proxy setting), the status callback, and
+// routing of callbacks to requests by their non-zero context id.
+import { performance } from 'node:perf_hooks';
+import type { Engine, EmitFn } from '../engine.js';
+import type { RequestSpec } from '../request-spec.js';
+import {
+  api,
+  INTERNET_FLAG_ASYNC,
+  INTERNET_OPEN_TYPE_DIRECT,
+  INTERNET_OPEN_TYPE_PROXY,
+  INTERNET_OPTION_MAX_CONNS_PER_SERVER,
+  isNull,
+  koffi,
+  StatusCallback,
+} from './api.js';
+import { winInetErrorName } from './errors.js';
+import { WinInetRequest } from './request.js';
+import { decodeStatusInfo } from './status-info.js';
+
+export const USER_AGENT = 'InetScope/0.1 (WinInet)';
+
+export interface WinInetEngineOptions {
+  afterCall?: () => void;
+  log?: (msg: string) => void;
+}
+
+export class WinInetEngine implements Engine {
+  readonly name = 'wininet' as const;
+  private sessions = new Map<string, unknown>();
+  private byCtx = new Map<number, WinInetRequest>();
+  private byId = new Map<string, WinInetRequest>();
+  private nextCtx = 1;
+  private keepAlive?: NodeJS.Timeout;
+  private idleWaiters: Array<() => void> = [];
+  private readonly callback: ReturnType<typeof koffi.register>;
+  private readonly afterCall: () => void;
+  private readonly log: (msg: string) => void;
+
+  constructor(opts: WinInetEngineOptions = {}) {
+    this.afterCall = opts.afterCall ?? (() => {});
+    this.log = opts.log ?? (() => {});
+    this.callback = koffi.register(this.onStatus.bind(this), koffi.pointer(StatusCallback));
+  }
+
+  /** Runs on the JS thread (koffi relays WinInet's worker-thread calls): decode, record, defer. */
+  private onStatus(h: unknown, ctx: number | bigint, status: number, info: unknown, length: number): void {
+    const at = performance.now();
+    const req = this.byCtx.get(Number(ctx));
+    if (!req) return;
+    try {
+      const decoded = decodeStatusInfo(status, info, length);
+      req.onStatus(h, status, decoded.info, decoded.async, at);
+    } catch (e) {
+      this.log(`status callback ${status}: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+
+  private session(proxy: string | undefined): unknown {
+    const key = proxy ?? '';
+    const existing = this.sessions.get(key);
+    if (existing) return existing;
+    // Direct unless a proxy is given: a test or a user's loopback server must not be
+    // routed through whatever the machine's proxy settings say.
+    const h = proxy
+      ? api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_PROXY, proxy.replace(/^https?:\/\//, '').replace(/\/$/, ''), '<-loopback>', INTERNET_FLAG_ASYNC)
+      : api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_DIRECT, null, null, INTERNET_FLAG_ASYNC);
+    if (isNull(h)) throw new Error(`InternetOpenW failed: ${winInetErrorName(api.GetLastError())}`);
+    api.InternetSetStatusCallbackW(h, this.callback);
+    api.InternetSetOptionW(h, INTERNET_OPTION_MAX_CONNS_PER_SERVER, [64], 4);
+    this.sessions.set(key, h);
+    return h;
+  }
+
+  start(id: string, spec: RequestSpec, emit: EmitFn): void {
+    if (this.byId.has(id)) throw new Error(`request id ${id} is already in flight`);
+    const ctx = this.nextCtx++;
+    const req = new WinInetRequest(id, ctx, spec, emit, {
+      session: (p) => this.session(p),
+      afterCall: this.afterCall,
+      released: (r) => this.release(r),
+      log: this.log,
+    });
+    // Registered before any WinInet call, since callbacks may arrive during the call.
+    this.byCtx.set(ctx, req);
+    this.byId.set(id, req);
+    // A koffi callback does not keep Node alive: hold a handle while requests fly.
+    this.keepAlive ??= setInterval(() => {}, 1 << 30);
+    req.start();
+  }
+
+  cancel(id: string): void {
+    this.byId.get(id)?.cancel();
+  }
+
+  activeCount(): number {
+    return this.byId.size;
+  }
+
+  private release(req: WinInetRequest): void {
+    this.byCtx.delete(req.ctx);
+    this.byId.delete(req.ev.id);
+    if (this.byId.size === 0) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    for (const req of this.byId.values()) req.cancel();
+    if (this.byId.size > 0) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 15_000);
+        this.idleWaiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    // Remove the callback before closing, so nothing calls back into a dying process.
+    for (const h of this.sessions.values()) {
+      api.InternetSetStatusCallbackW(h, null);
+      api.InternetCloseHandle(h);
+    }
+    this.sessions.clear();
+    if (this.byId.size === 0) koffi.unregister(this.callback);
+  }
+}

@@ -1,0 +1,93 @@
+// Creates the connect and request handles of one request and applies its options.
+// All of these calls are synchronous; the context id routes every later callback.
+import type { EngineErrorInfo } from '../events.js';
+import type { RequestSpec } from '../request-spec.js';
+import {
+  api,
+  HTTP_ADDREQ_FLAG_ADD,
+  HTTP_ADDREQ_FLAG_REPLACE,
+  INTERNET_FLAG_KEEP_CONNECTION,
+  INTERNET_FLAG_NO_AUTH,
+  INTERNET_FLAG_NO_AUTO_REDIRECT,
+  INTERNET_FLAG_NO_CACHE_WRITE,
+  INTERNET_FLAG_NO_COOKIES,
+  INTERNET_FLAG_NO_UI,
+  INTERNET_FLAG_PRAGMA_NOCACHE,
+  INTERNET_FLAG_RELOAD,
+  INTERNET_FLAG_SECURE,
+  INTERNET_OPTION_CONNECT_TIMEOUT,
+  INTERNET_OPTION_RECEIVE_TIMEOUT,
+  INTERNET_OPTION_SECURITY_FLAGS,
+  INTERNET_OPTION_SEND_TIMEOUT,
+  INTERNET_SERVICE_HTTP,
+  isNull,
+  SECURITY_FLAGS_IGNORE_ALL,
+} from './api.js';
+import { winInetError } from './errors.js';
+
+export interface RequestHandles {
+  connect: unknown;
+  request: unknown;
+}
+
+function setDword(h: unknown, option: number, value: number): boolean {
+  return api.InternetSetOptionW(h, option, [value], 4) as boolean;
+}
+
+/** Fills `handles` as it goes (so a failure still closes what was opened); returns an error or undefined. */
+export function openHandles(
+  spec: RequestSpec,
+  ctx: number,
+  session: unknown,
+  handles: RequestHandles,
+  afterCall: () => void,
+): EngineErrorInfo | undefined {
+  const url = new URL(spec.url);
+  const secure = url.protocol === 'https:';
+  const port = url.port ? Number(url.port) : secure ? 443 : 80;
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+
+  handles.connect = api.InternetConnectW(session, host, port, null, null, INTERNET_SERVICE_HTTP, 0, ctx);
+  if (isNull(handles.connect)) return winInetError(api.GetLastError(), 'InternetConnectW');
+  afterCall();
+  const t = spec.timeouts;
+  // Under Wine only the connect/request handles honour send/receive timeouts.
+  if (t.connectMs) setDword(handles.connect, INTERNET_OPTION_CONNECT_TIMEOUT, t.connectMs);
+  if (t.sendMs) setDword(handles.connect, INTERNET_OPTION_SEND_TIMEOUT, t.sendMs);
+  if (t.receiveMs) setDword(handles.connect, INTERNET_OPTION_RECEIVE_TIMEOUT, t.receiveMs);
+
+  let flags =
+    INTERNET_FLAG_RELOAD |
+    INTERNET_FLAG_NO_CACHE_WRITE |
+    INTERNET_FLAG_PRAGMA_NOCACHE |
+    INTERNET_FLAG_NO_COOKIES |
+    INTERNET_FLAG_NO_AUTH |
+    INTERNET_FLAG_NO_UI |
+    INTERNET_FLAG_KEEP_CONNECTION;
+  if (secure) flags |= INTERNET_FLAG_SECURE;
+  if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;
+  const object = `${url.pathname}${url.search}` || '/';
+  handles.request = api.HttpOpenRequestW(handles.connect, spec.method, object, 'HTTP/1.1', null, null, flags >>> 0, ctx);
+  if (isNull(handles.request)) return winInetError(api.GetLastError(), 'HttpOpenRequestW');
+  afterCall();
+  if (t.connectMs) setDword(handles.request, INTERNET_OPTION_CONNECT_TIMEOUT, t.connectMs);
+  if (t.sendMs) setDword(handles.request, INTERNET_OPTION_SEND_TIMEOUT, t.sendMs);
+  if (t.receiveMs) setDword(handles.request, INTERNET_OPTION_RECEIVE_TIMEOUT, t.receiveMs);
+  if (spec.insecure && !setDword(handles.request, INTERNET_OPTION_SECURITY_FLAGS, SECURITY_FLAGS_IGNORE_ALL)) {
+    return winInetError(api.GetLastError(), 'InternetSetOptionW(SECURITY_FLAGS)');
+  }
+  const seen = new Set<string>();
+  for (const [name, value] of spec.headers) {
+    const key = name.toLowerCase();
+    // The first occurrence replaces WinInet's default (an empty value removes it, like curl).
+    const mode = seen.has(key) ? HTTP_ADDREQ_FLAG_ADD : HTTP_ADDREQ_FLAG_ADD | HTTP_ADDREQ_FLAG_REPLACE;
+    seen.add(key);
+    const line = `${name}: ${value}\r\n`;
+    if (!api.HttpAddRequestHeadersW(handles.request, line, line.length, mode >>> 0) && value !== '') {
+      const err = winInetError(api.GetLastError(), 'HttpAddRequestHeadersW');
+      return { ...err, code: 'BAD_REQUEST', message: `the header ${JSON.stringify(name)} was refused: ${err.message}` };
+    }
+    afterCall();
+  }
+  return undefined;
+}

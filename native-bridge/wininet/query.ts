@@ -1,0 +1,43 @@
+// Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
+import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
+
+function queryString(h: unknown, level: number): string | undefined {
+  let size = 8192;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const buf = Buffer.alloc(size);
+    const len = [size];
+    if (api.HttpQueryInfoW(h, level, buf, len, null)) {
+      return buf.subarray(0, len[0]).toString('utf16le');
+    }
+    if (api.GetLastError() !== ERROR_INSUFFICIENT_BUFFER) return undefined;
+    size = Math.max((len[0] ?? 0) + 2, size * 2);
+  }
+  return undefined;
+}
+
+export interface ResponseHead {
+  statusCode: number;
+  statusLine: string;
+  httpVersion: string;
+  rawHeaders: string;
+  contentLength?: number;
+  chunked: boolean;
+}
+
+export function queryResponseHead(h: unknown): ResponseHead | undefined {
+  const raw = queryString(h, HTTP_QUERY_RAW_HEADERS_CRLF);
+  if (raw === undefined) return undefined;
+  const statusLine = raw.split('\r\n', 1)[0] ?? '';
+  const m = /^(HTTP\/\d(?:\.\d)?)\s+(\d{3})/.exec(statusLine);
+  const codeText = queryString(h, HTTP_QUERY_STATUS_CODE);
+  const statusCode = Number(codeText ?? m?.[2] ?? 0);
+  const cl = /\r\ncontent-length:\s*(\d+)\s*(?:\r\n|$)/i.exec(raw);
+  return {
+    statusCode,
+    statusLine,
+    httpVersion: m?.[1] ?? 'HTTP/1.1',
+    rawHeaders: raw,
+    contentLength: cl ? Number(cl[1]) : undefined,
+    chunked: /\r\ntransfer-encoding:[^\r\n]*chunked/i.test(raw),
+  };
+}

@@ -1,0 +1,336 @@
+// One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
+// correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
+import { BodyIoError, openSink, openSource, type SinkWriter, type SourceReader } from '../body-io.js';
+import type { EngineErrorInfo, StatusInfo } from '../events.js';
+import { EventStamper } from '../event-stamper.js';
+import type { EmitFn } from '../engine.js';
+import type { RequestSpec } from '../request-spec.js';
+import { api, ERROR_IO_PENDING, isNull, koffi } from './api.js';
+import { winInetError } from './errors.js';
+import { NativeBuffers, READ_SIZE, WRITE_SIZE } from './native-buffers.js';
+import { openHandles, type RequestHandles } from './open-handles.js';
+import { queryResponseHead, type ResponseHead } from './query.js';
+import type { AsyncResult } from './status-info.js';
+
+type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'eof' | 'done';
+
+const PENDING = -1;
+/** Synchronous completions in a row before yielding to the event loop (cancel, other requests). */
+const SYNC_BURST = 32;
+const CLOSE_GRACE_MS = 10_000;
+const PROGRESS_EVERY_MS = 16;
+
+export interface RequestOwner {
+  session(proxy: string | undefined): unknown;
+  /** GC-stress hook: runs after every WinInet call. */
+  afterCall(): void;
+  released(req: WinInetRequest): void;
+  log(msg: string): void;
+}
+
+export class WinInetRequest {
+  readonly ev: EventStamper;
+  private state: State;
+  private handles: RequestHandles = { connect: null, request: null };
+  private usage = 0;
+  private closing = false;
+  private pending: string | null = null;
+  private lastCall = '';
+  private mem = new NativeBuffers();
+  private memFreed = false;
+  private sink?: SinkWriter;
+  private source?: SourceReader;
+  private head?: ResponseHead;
+  private bodyBytes = 0;
+  private uploadBytes = 0;
+  private writeLen = 0;
+  private writeDone = 0;
+  private lastProgress = 0;
+  private reportedBytes = -1;
+  private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
+  private timers: NodeJS.Timeout[] = [];
+  private closed = { request: false, connect: false, final: false };
+  private counts = { ioPending: 0, completions: 0 };
+
+  constructor(
+    id: string,
+    readonly ctx: number,
+    private readonly spec: RequestSpec,
+    emit: EmitFn,
+    private readonly owner: RequestOwner,
+  ) {
+    this.ev = new EventStamper(id, emit);
+    this.state = spec.body ? 'sendEx' : 'send';
+  }
+
+  start(): void {
+    this.ev.lifecycle({ type: 'started', engine: 'wininet', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
+    try {
+      if (this.spec.body) this.source = openSource(this.spec.body);
+      if (this.source && this.source.total > 0xffffffff) {
+        return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
+      }
+    } catch (e) {
+      return this.fail(e instanceof BodyIoError ? e.info : internal(e));
+    }
+    const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy), this.handles, () => this.owner.afterCall());
+    if (r) return this.fail(r);
+    const total = this.spec.timeouts.totalMs;
+    if (total) this.timers.push(setTimeout(() => this.fail({ code: 'TIMEOUT', name: 'MAX_TIME', message: `the request took longer than ${total} ms (maximum time)` }), total));
+    this.advance(0);
+  }
+
+  cancel(): void {
+    this.fail({ code: 'CANCELLED', name: 'CANCELLED', message: 'the request was cancelled' });
+  }
+
+  /** Called inside the status callback: decode is done, native follow-ups are deferred. */
+  onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
+    if (status === 100 && info && this.pending) info.op = this.pending;
+    this.ev.native(status, info, at);
+    if (status === 100 && async) setImmediate(() => this.onComplete(async));
+    else if (status === 70) setImmediate(() => this.onHandleClosing(hInternet));
+    else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
+      setImmediate(() => this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }));
+    }
+  }
+
+  private onComplete(r: AsyncResult): void {
+    const op = this.pending;
+    this.pending = null;
+    this.counts.completions++;
+    if (this.closing || !op) return;
+    this.lastCall = op;
+    this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
+  }
+
+  private advance(error: number): void {
+    for (let burst = 0; ; burst++) {
+      if (this.closing) return;
+      if (error !== 0) return this.fail(winInetError(error, this.lastCall, this.head ? 'body' : 'request'));
+      if (burst >= SYNC_BURST) {
+        setImmediate(() => this.advance(0));
+        return;
+      }
+      try {
+        error = this.step();
+      } catch (e) {
+        return this.fail(e instanceof BodyIoError ? e.info : internal(e));
+      }
+      if (error === PENDING || this.state === 'done') return;
+    }
+  }
+
+  /** One transition; returns 0, PENDING, or a native error of `lastCall`. */
+  private step(): number {
+    const h = this.handles.request;
+    switch (this.state) {
+      case 'send':
+        this.state = 'head';
+        return this.call('HttpSendRequestW', () => api.HttpSendRequestW(h, null, 0, null, 0));
+      case 'sendEx': {
+        const w = this.mem.forUpload(this.source?.total ?? 0);
+        this.state = 'write';
+        return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
+      }
+      case 'write':
+        return this.writeChunk();
+      case 'wrote':
+        return this.afterWrite();
+      case 'end':
+        this.state = 'head';
+        return this.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
+      case 'head':
+        return this.readHead();
+      case 'read':
+        this.state = 'consume';
+        return this.call('InternetReadFile', () => api.InternetReadFile(h, this.mem.readBuf, READ_SIZE, this.mem.readCount));
+      case 'consume':
+        return this.consume();
+      case 'eof':
+        return this.finishBody();
+      case 'done':
+        return 0;
+    }
+  }
+
+  private writeChunk(): number {
+    const w = this.mem.forUpload(0);
+    const chunk = Buffer.allocUnsafe(WRITE_SIZE);
+    const n = this.source ? this.source.read(chunk) : 0;
+    if (n === 0) {
+      this.state = 'end';
+      return 0;
+    }
+    api.CopyToNative(w.buf, chunk, n);
+    this.writeLen = n;
+    this.writeDone = 0;
+    return this.issueWrite();
+  }
+
+  private issueWrite(): number {
+    const w = this.mem.forUpload(0);
+    this.state = 'wrote';
+    const rest = this.writeLen - this.writeDone;
+    return this.call('InternetWriteFile', () => api.InternetWriteFile(this.handles.request, w.buf + BigInt(this.writeDone), rest, w.count));
+  }
+
+  private afterWrite(): number {
+    const written = koffi.decode(this.mem.forUpload(0).count, 'uint32_t') as number;
+    if (written === 0) {
+      this.fail({ code: 'SEND_FAILED', name: 'WRITE_STALLED', message: 'InternetWriteFile wrote no bytes' });
+      return 0;
+    }
+    this.writeDone += written;
+    this.uploadBytes += written;
+    this.ev.lifecycle({ type: 'upload', bytes: this.uploadBytes, total: this.source?.total ?? 0 });
+    if (this.writeDone < this.writeLen) return this.issueWrite();
+    this.state = 'write';
+    return 0;
+  }
+
+  private readHead(): number {
+    const head = queryResponseHead(this.handles.request);
+    if (!head) {
+      this.fail({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
+      return 0;
+    }
+    this.head = head;
+    const { chunked: _chunked, ...event } = head;
+    this.ev.lifecycle({ type: 'headers', ...event });
+    this.sink = openSink(this.spec.sink);
+    this.state = 'read';
+    return 0;
+  }
+
+  private consume(): number {
+    const n = koffi.decode(this.mem.readCount, 'uint32_t') as number;
+    if (n === 0) {
+      this.state = 'eof';
+      return 0;
+    }
+    this.sink?.write(koffi.decode(this.mem.readBuf, 'uint8_t', n) as Uint8Array);
+    this.bodyBytes += n;
+    const now = this.ev.now();
+    if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
+      this.lastProgress = now;
+      this.reportBody();
+    }
+    this.state = 'read';
+    return 0;
+  }
+
+  private reportBody(): void {
+    this.reportedBytes = this.bodyBytes;
+    this.ev.lifecycle({ type: 'body', bytes: this.bodyBytes, total: this.head?.contentLength });
+  }
+
+  private finishBody(): number {
+    this.state = 'done';
+    const head = this.head;
+    if (this.reportedBytes !== this.bodyBytes) this.reportBody();
+    const bodyless = this.spec.method === 'HEAD' || head?.statusCode === 204 || head?.statusCode === 304;
+    if (head?.contentLength !== undefined && !head.chunked && !bodyless && this.bodyBytes < head.contentLength) {
+      this.fail({
+        code: 'PARTIAL_BODY',
+        name: 'PARTIAL_BODY',
+        message: `the connection closed after ${this.bodyBytes} of ${head.contentLength} body bytes`,
+      });
+      return 0;
+    }
+    this.result = { ok: true };
+    this.closeRequest();
+    return 0;
+  }
+
+  private call(name: string, fn: () => boolean): number {
+    this.usage++;
+    let ok: boolean;
+    try {
+      ok = fn();
+    } finally {
+      this.usage--;
+    }
+    const err = ok ? 0 : (api.GetLastError() as number);
+    this.owner.afterCall();
+    if (this.closing && this.usage === 0) this.closeNow();
+    if (err === ERROR_IO_PENDING) {
+      this.pending = name;
+      this.counts.ioPending++;
+      return PENDING;
+    }
+    this.lastCall = name;
+    return err;
+  }
+
+  private fail(error: EngineErrorInfo): void {
+    if (this.result) return;
+    this.result = { ok: false, error };
+    this.closeRequest();
+  }
+
+  /** Seed 002's CloseRequestHandle: close once nobody is inside a call with the handle. */
+  private closeRequest(): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.usage === 0) setImmediate(() => this.closeNow());
+  }
+
+  private closeNow(): void {
+    if (this.closed.final) return;
+    this.timers.push(setTimeout(() => this.finalize('HANDLE_CLOSING did not arrive'), CLOSE_GRACE_MS));
+    if (isNull(this.handles.request)) return this.onHandleClosing(null);
+    api.InternetCloseHandle(this.handles.request);
+    this.owner.afterCall();
+  }
+
+  private onHandleClosing(h: unknown): void {
+    if (!this.closed.request && (isNull(this.handles.request) || h === this.handles.request)) {
+      this.closed.request = true;
+      // Nothing can touch the buffers any more.
+      this.mem.free();
+      this.memFreed = true;
+      if (isNull(this.handles.connect)) return this.finalize();
+      api.InternetCloseHandle(this.handles.connect);
+      this.owner.afterCall();
+    } else if (h === this.handles.connect) {
+      this.closed.connect = true;
+      this.finalize();
+    }
+  }
+
+  private finalize(problem?: string): void {
+    if (this.closed.final) return;
+    this.closed.final = true;
+    for (const t of this.timers) clearTimeout(t);
+    // Without HANDLE_CLOSING the native buffers may still be in use: leak them rather than free.
+    if (problem) this.owner.log(`request ${this.ev.id}: ${problem}; native buffers kept (freed=${this.memFreed})`);
+    const result = this.result ?? { ok: false as const, error: internal(new Error('request ended without a result')) };
+    let body: { bodyBase64?: string } = {};
+    if (result.ok) {
+      try {
+        body = this.sink?.finish() ?? {};
+      } catch (e) {
+        this.result = { ok: false, error: e instanceof BodyIoError ? e.info : internal(e) };
+      }
+    }
+    if (!this.result || !this.result.ok) this.sink?.abort();
+    this.source?.close();
+    const final = this.result ?? result;
+    this.ev.lifecycle({
+      type: 'finished',
+      ok: final.ok,
+      ...(final.ok ? {} : { error: final.error }),
+      statusCode: this.head?.statusCode,
+      bodyBytes: this.bodyBytes,
+      uploadBytes: this.uploadBytes,
+      ioPending: this.counts.ioPending,
+      ...body,
+    });
+    this.owner.released(this);
+  }
+}
+
+function internal(e: unknown): EngineErrorInfo {
+  return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+}
