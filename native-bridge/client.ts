@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { EngineName } from './engine.js';
 import type { FinishedEvent, InetEvent } from './events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
-import { HelloSchema, HostMessageSchema, LineSplitter, type HostCommand } from './protocol.js';
+import { HelloSchema, HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
 import { parseRequestSpec, type RequestSpec, type RequestSpecInput } from './request-spec.js';
 
 export interface ClientOptions extends LaunchOptions {
@@ -34,6 +34,7 @@ export class EngineClient {
   private inflight = new Map<string, InFlight>();
   private outbox: net.Socket;
   private exited = false;
+  private statsWaiters: Array<(s: HostStats) => void> = [];
   readonly runtime: string;
 
   private constructor(
@@ -110,6 +111,14 @@ export class EngineClient {
     clearTimeout(timer);
   }
 
+  /** The host's memory use (its peak RSS for benchmarks). */
+  stats(): Promise<HostStats> {
+    return new Promise((resolve) => {
+      this.statsWaiters.push(resolve);
+      this.command({ type: 'stats' });
+    });
+  }
+
   /** For tests of crash handling. */
   kill(): void {
     this.child.kill('SIGKILL');
@@ -128,6 +137,7 @@ export class EngineClient {
 
   private onLine(line: string): void {
     const msg = HostMessageSchema.parse(JSON.parse(line));
+    if (msg.type === 'stats') return this.statsWaiters.shift()?.(msg);
     if (msg.type === 'hello' || msg.type === 'host-error') return;
     const ev = msg as InetEvent;
     const req = this.inflight.get(ev.id);

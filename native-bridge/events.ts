@@ -96,6 +96,8 @@ export interface HeadersEvent extends Base {
   /** Raw header block as received (status line first, CRLF separated). */
   rawHeaders: string;
   contentLength?: number;
+  /** The request headers as the stack sent them, when it can tell. */
+  requestHeaders?: string;
 }
 
 export interface BodyProgressEvent extends Base {

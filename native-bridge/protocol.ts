@@ -10,6 +10,7 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send'), id: z.string().min(1).max(200), spec: RequestSpecSchema }),
   z.object({ type: z.literal('cancel'), id: z.string().min(1).max(200) }),
   z.object({ type: z.literal('shutdown') }),
+  z.object({ type: z.literal('stats') }),
 ]);
 export type HostCommand = z.input<typeof HostCommandSchema>;
 
@@ -47,6 +48,7 @@ export const InetEventSchema = z.discriminatedUnion('type', [
     httpVersion: z.string(),
     rawHeaders: z.string(),
     contentLength: z.number().optional(),
+    requestHeaders: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('body'), bytes: z.number(), total: z.number().optional() }),
   z.object({ ...base, type: z.literal('upload'), bytes: z.number(), total: z.number() }),
@@ -71,9 +73,13 @@ export const HelloSchema = z.object({
   runtime: z.string(),
 });
 
+/** Answer to `stats`: the host's own memory figures, in bytes. */
+export const HostStatsSchema = z.object({ type: z.literal('stats'), rss: z.number(), maxRss: z.number() });
+export type HostStats = z.infer<typeof HostStatsSchema>;
+
 export const HostFatalSchema = z.object({ type: z.literal('host-error'), message: z.string() });
 
-export const HostMessageSchema = z.union([HelloSchema, HostFatalSchema, InetEventSchema]);
+export const HostMessageSchema = z.union([HelloSchema, HostFatalSchema, HostStatsSchema, InetEventSchema]);
 
 export function parseEvent(value: unknown): InetEvent {
   return InetEventSchema.parse(value) as InetEvent;

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       const cmd = parsed.data;
       if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
       else if (cmd.type === 'cancel') engine.cancel(cmd.id);
+      else if (cmd.type === 'stats') out.send({ type: 'stats', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
       else void stop('shutdown command');
     }
   });

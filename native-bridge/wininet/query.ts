@@ -22,7 +22,10 @@ export interface ResponseHead {
   rawHeaders: string;
   contentLength?: number;
   chunked: boolean;
+  requestHeaders?: string;
 }
+
+const HTTP_QUERY_FLAG_REQUEST_HEADERS = 0x80000000;
 
 export function queryResponseHead(h: unknown): ResponseHead | undefined {
   const raw = queryString(h, HTTP_QUERY_RAW_HEADERS_CRLF);
@@ -39,5 +42,6 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
     rawHeaders: raw,
     contentLength: cl ? Number(cl[1]) : undefined,
     chunked: /\r\ntransfer-encoding:[^\r\n]*chunked/i.test(raw),
+    requestHeaders: queryString(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0),
   };
 }

@@ -1,0 +1,85 @@
+// Where the CLI puts the response body. Bodies never cross the host pipe: the host
+// writes a file, and for stdout the CLI streams that file out as the byte counts grow.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
+
+export interface BodyOutput {
+  /** The file the engine host writes. */
+  readonly sinkPath: string;
+  /** More body bytes exist in the sink file (total so far). */
+  progress(totalBytes: number): void;
+  /** Headers to print before the body (-i). */
+  writeHeaders(raw: string): void;
+  /** Completes (success) or discards (failure) the output. */
+  finish(ok: boolean, totalBytes: number): Promise<void>;
+}
+
+function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(data, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Streams the sink file to stdout while it grows, then deletes it. */
+class StdoutOutput implements BodyOutput {
+  readonly sinkPath = path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+  private sent = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private fd?: number;
+
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  progress(total: number): void {
+    this.chain = this.chain.then(() => this.pump(total));
+  }
+
+  writeHeaders(raw: string): void {
+    this.chain = this.chain.then(() => writeAll(this.out, raw));
+  }
+
+  private async pump(total: number): Promise<void> {
+    if (total <= this.sent) return;
+    this.fd ??= fs.openSync(this.sinkPath, 'r');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    while (this.sent < total) {
+      const n = fs.readSync(this.fd, buf, 0, Math.min(buf.length, total - this.sent), this.sent);
+      if (n === 0) break;
+      this.sent += n;
+      await writeAll(this.out, buf.subarray(0, n));
+    }
+  }
+
+  async finish(ok: boolean, total: number): Promise<void> {
+    if (ok) this.progress(total);
+    try {
+      await this.chain;
+    } finally {
+      if (this.fd !== undefined) fs.closeSync(this.fd);
+      fs.rmSync(this.sinkPath, { force: true });
+    }
+  }
+}
+
+/** -o FILE: temp file beside the target, renamed into place only on success. */
+class FileOutput implements BodyOutput {
+  private target: SaveTarget;
+  constructor(file: string) {
+    this.target = prepareSaveTarget(file);
+  }
+  get sinkPath(): string {
+    return this.target.writePath;
+  }
+  progress(): void {}
+  writeHeaders(): void {}
+  async finish(ok: boolean): Promise<void> {
+    if (ok) this.target.commit();
+    else this.target.abort();
+  }
+}
+
+export function openBodyOutput(output: string | undefined, stdout: NodeJS.WritableStream): BodyOutput {
+  return output === undefined || output === '-' ? new StdoutOutput(stdout) : new FileOutput(output);
+}

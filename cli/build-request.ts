@@ -1,0 +1,112 @@
+// Turns curl-style options into a request spec (without its sink), reading -d @file
+// the way curl does. Bad input becomes a UsageError or a BadInput with curl's exit code.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RequestSpecInput } from '../native-bridge/request-spec.js';
+import { UsageError, type CliOptions } from './args.js';
+
+export class BadInput extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function readFileArg(file: string, stripNewlines: boolean): Buffer {
+  let data: Buffer;
+  try {
+    data = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : String(e);
+    throw new BadInput(`cannot read the upload file ${file}: ${why}`, 26);
+  }
+  return stripNewlines ? Buffer.from(data.toString('latin1').replace(/[\r\n]/g, ''), 'latin1') : data;
+}
+
+function checkUploadFile(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BadInput(`cannot read the upload file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`, 26);
+  }
+  if (!st.isFile()) throw new BadInput(`cannot read the upload file ${file}: not a regular file`, 26);
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch {
+    throw new BadInput(`cannot read the upload file ${file}: permission denied`, 26);
+  }
+}
+
+export function parseHeader(h: string): [string, string] {
+  const colon = h.indexOf(':');
+  const semi = h.indexOf(';');
+  // curl: "Name;" sends an empty header, "Name:" removes a default one.
+  if (semi > 0 && (colon < 0 || semi < colon) && h.slice(semi + 1).trim() === '') return [h.slice(0, semi).trim(), ''];
+  if (colon <= 0) throw new UsageError(`the header ${JSON.stringify(h)} is not of the form "Name: value"`);
+  return [h.slice(0, colon).trim(), h.slice(colon + 1).trim()];
+}
+
+function normalizeUrl(opts: CliOptions): string {
+  if (opts.urls.length === 0) throw new UsageError('no URL given (see inetscope --help)');
+  if (opts.urls.length > 1) throw new UsageError('give one URL at a time');
+  let url = opts.urls[0] as string;
+  // Like curl, a URL without a scheme means http.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `http://${url}`;
+  if (opts.uploadFile && url.endsWith('/')) url += encodeURIComponent(path.basename(opts.uploadFile));
+  return url;
+}
+
+function bodyOf(opts: CliOptions): { body?: RequestSpecInput['body']; form: boolean } {
+  if (opts.uploadFile) {
+    if (opts.bodyParts.length) throw new UsageError('use either -T/--upload-file or -d/--data, not both');
+    checkUploadFile(opts.uploadFile);
+    return { body: { kind: 'file', path: opts.uploadFile }, form: false };
+  }
+  const parts = opts.bodyParts;
+  if (parts.length === 0) return { form: false };
+  const only = parts[0];
+  // A single --data-binary @file is streamed from the file, never read into memory.
+  if (parts.length === 1 && only?.flag === 'data-binary' && only.value.startsWith('@') && only.value !== '@-') {
+    const file = only.value.slice(1);
+    checkUploadFile(file);
+    return { body: { kind: 'file', path: file }, form: true };
+  }
+  const chunks = parts.map(({ flag, value }) => {
+    if (flag === 'data-raw' || !value.startsWith('@')) return Buffer.from(value, 'utf8');
+    return readFileArg(value.slice(1), flag !== 'data-binary');
+  });
+  const joined = Buffer.concat(chunks.flatMap((c, i) => (i === 0 ? [c] : [Buffer.from('&'), c])));
+  return { body: { kind: 'memory', base64: joined.toString('base64') }, form: true };
+}
+
+export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
+  const url = normalizeUrl(opts);
+  const headers = opts.headers.map(parseHeader);
+  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+  const { body, form } = bodyOf(opts);
+  if (form && !has('content-type')) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  if (opts.userAgent !== undefined && !has('user-agent')) headers.push(['User-Agent', opts.userAgent]);
+  if (opts.user !== undefined && !has('authorization')) {
+    headers.push(['Authorization', `Basic ${Buffer.from(opts.user.includes(':') ? opts.user : `${opts.user}:`).toString('base64')}`]);
+  }
+  const method = opts.method ?? (opts.head ? 'HEAD' : opts.uploadFile ? 'PUT' : body ? 'POST' : 'GET');
+  return {
+    url,
+    method,
+    headers,
+    body,
+    followRedirects: opts.location,
+    ...(opts.maxRedirs !== undefined ? { maxRedirects: opts.maxRedirs } : {}),
+    timeouts: {
+      ...(opts.maxTime ? { totalMs: opts.maxTime } : {}),
+      ...(opts.connectTimeout ? { connectMs: opts.connectTimeout } : {}),
+    },
+    proxy: opts.proxy,
+    insecure: opts.insecure,
+  };
+}

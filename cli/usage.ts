@@ -1,0 +1,43 @@
+// --help text; the README's CLI section shows the same.
+import fs from 'node:fs';
+import { projectRoot } from '../native-bridge/paths.js';
+import path from 'node:path';
+
+export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+export const USAGE = `Usage: inetscope [options] <url>
+
+Sends one HTTP request through a native stack (WinInet; under Wine on Linux) and shows
+every status callback it makes. The body goes to stdout unless -o is given.
+
+curl-compatible options:
+  -X, --request METHOD        request method (any token, e.g. PURGE)
+  -H, --header "Name: value"  add a header (repeatable); "Name:" removes a default one
+  -d, --data DATA             body (repeatable, joined with &); @file reads a file (CR/LF dropped)
+      --data-binary DATA      body as is; a single @file is streamed from the file
+      --data-raw DATA         body as is, no @file handling
+  -T, --upload-file FILE      PUT the file, streamed
+  -o, --output FILE           write the body to FILE (atomically: complete or not there)
+  -i, --include               print the response headers before the body
+  -I, --head                  HEAD request, print the headers
+  -L, --location              follow redirects (--max-redirs N, default 50)
+  -x, --proxy HOST:PORT       use an HTTP proxy
+  -k, --insecure              accept any server certificate
+  -m, --max-time SECONDS      overall deadline
+      --connect-timeout SECS  connect deadline
+  -u, --user USER:PASSWORD    basic authentication
+  -A, --user-agent STRING     User-Agent header
+  -f, --fail                  exit 22 on HTTP status >= 400, write no body
+  -s, --silent                no error messages;  -S, --show-error: errors even with -s
+  -v, --verbose               request/response headers and status callbacks on stderr
+
+InetScope options:
+      --engine wininet|curl|auto   native stack to use (auto: wininet)
+      --timeline              a line per event on stderr, with ms since the start
+      --events FILE|-         every event as NDJSON (the last line is "finished")
+  -h, --help                  this text;  -V, --version: the version
+
+Exit status: 0 for a completed exchange whatever its HTTP status; curl's codes for
+transport failures (3 bad URL, 6 resolve, 7 connect, 18 partial body, 23 write,
+26 read, 28 timeout, 35/60 TLS, 22 with --fail), 2 for usage errors.
+`;
