@@ -47,9 +47,11 @@ export interface SinkWriter {
 
 class FileSink implements SinkWriter {
   private fd: number;
+  private regular = false;
   constructor(private readonly path: string) {
     try {
       this.fd = fs.openSync(path, 'w');
+      this.regular = fs.fstatSync(this.fd).isFile();
     } catch (e) {
       throw writeError(path, e);
     }
@@ -64,7 +66,7 @@ class FileSink implements SinkWriter {
   }
   finish(): { bodyBase64?: string } {
     try {
-      if (fs.fstatSync(this.fd).isFile()) fs.fsyncSync(this.fd);
+      if (this.regular) fs.fsyncSync(this.fd);
       fs.closeSync(this.fd);
       this.fd = -1;
     } catch (e) {
@@ -72,6 +74,7 @@ class FileSink implements SinkWriter {
     }
     return {};
   }
+  /** A failed request leaves no half-written file (devices and FIFOs are left alone). */
   abort(): void {
     if (this.fd >= 0) {
       try {
@@ -81,6 +84,7 @@ class FileSink implements SinkWriter {
       }
       this.fd = -1;
     }
+    if (this.regular) fs.rmSync(this.path, { force: true });
   }
 }
 

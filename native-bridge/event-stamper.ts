@@ -10,10 +10,13 @@ export class EventStamper {
   readonly t0 = performance.now();
   readonly wallTime = Date.now();
   private seq = 0;
+  private done = false;
   hop = 0;
   constructor(
     readonly id: string,
     private readonly emit: EmitFn,
+    /** Callbacks that arrive after `finished` (an abandoned call completing late) go here. */
+    private readonly late: (e: InetEvent) => void = () => {},
   ) {}
 
   now(): number {
@@ -25,12 +28,15 @@ export class EventStamper {
     const t = at - this.t0;
     const ev: InetEvent = { type: 'native', id: this.id, seq: this.seq++, hop: this.hop, t, status: statusName(code), code };
     if (info) ev.info = info;
+    if (this.done) return this.late(ev);
     this.emit(ev);
     // A REDIRECT closes its hop; what follows belongs to the next one.
     if (code === REDIRECT) this.hop++;
   }
 
   lifecycle(payload: EventPayload): void {
+    if (this.done) return;
+    if (payload.type === 'finished') this.done = true;
     this.emit({ ...payload, id: this.id, seq: this.seq++, hop: this.hop, t: this.now() } as InetEvent);
   }
 }

@@ -157,6 +157,11 @@ export interface FinishedEvent extends Base {
   uploadBytes: number;
   /** How many native calls returned ERROR_IO_PENDING (each must see a REQUEST_COMPLETE). */
   ioPending?: number;
+  /**
+   * A native call still pending when the request had to end (Wine does not complete a
+   * pending receive when its handle is closed): its REQUEST_COMPLETE never came.
+   */
+  abandoned?: string;
   /** Memory sink only: the body, base64. */
   bodyBase64?: string;
 }

@@ -61,6 +61,7 @@ export const InetEventSchema = z.discriminatedUnion('type', [
     bodyBytes: z.number(),
     uploadBytes: z.number(),
     ioPending: z.number().optional(),
+    abandoned: z.string().optional(),
     bodyBase64: z.string().optional(),
   }),
 ]);

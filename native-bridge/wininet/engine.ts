@@ -77,7 +77,7 @@ export class WinInetEngine implements Engine {
     const req = new WinInetRequest(id, ctx, spec, emit, {
       session: (p) => this.session(p),
       afterCall: this.afterCall,
-      released: (r) => this.release(r),
+      released: (r, fullyClosed) => this.release(r, fullyClosed),
       log: this.log,
     });
     // Registered before any WinInet call, since callbacks may arrive during the call.
@@ -96,9 +96,11 @@ export class WinInetEngine implements Engine {
     return this.byId.size;
   }
 
-  private release(req: WinInetRequest): void {
-    this.byCtx.delete(req.ctx);
-    this.byId.delete(req.ev.id);
+  private release(req: WinInetRequest, fullyClosed: boolean): void {
+    // A request finished with a call still pending keeps its context (and native
+    // memory) until its HANDLE_CLOSING arrives, so late callbacks still find it.
+    if (fullyClosed) this.byCtx.delete(req.ctx);
+    if (this.byId.get(req.ev.id) === req) this.byId.delete(req.ev.id);
     if (this.byId.size === 0) {
       clearInterval(this.keepAlive);
       this.keepAlive = undefined;
@@ -123,6 +125,8 @@ export class WinInetEngine implements Engine {
       api.InternetCloseHandle(h);
     }
     this.sessions.clear();
-    if (this.byId.size === 0) koffi.unregister(this.callback);
+    // With abandoned calls WinInet may still call back: keep the trampoline until exit.
+    if (this.byCtx.size === 0) koffi.unregister(this.callback);
+    else this.log(`${this.byCtx.size} request(s) still wait for HANDLE_CLOSING at shutdown`);
   }
 }

@@ -18,13 +18,16 @@ const PENDING = -1;
 /** Synchronous completions in a row before yielding to the event loop (cancel, other requests). */
 const SYNC_BURST = 32;
 const CLOSE_GRACE_MS = 10_000;
+/** Wine never completes a pending receive whose handle was closed: finish without it. */
+const ABANDON_GRACE_MS = 500;
 const PROGRESS_EVERY_MS = 16;
 
 export interface RequestOwner {
   session(proxy: string | undefined): unknown;
   /** GC-stress hook: runs after every WinInet call. */
   afterCall(): void;
-  released(req: WinInetRequest): void;
+  /** Called at `finished`, and again once a late HANDLE_CLOSING has freed everything. */
+  released(req: WinInetRequest, fullyClosed: boolean): void;
   log(msg: string): void;
 }
 
@@ -35,9 +38,9 @@ export class WinInetRequest {
   private usage = 0;
   private closing = false;
   private pending: string | null = null;
+  private pendingSince = 0;
   private lastCall = '';
   private mem = new NativeBuffers();
-  private memFreed = false;
   private sink?: SinkWriter;
   private source?: SourceReader;
   private head?: ResponseHead;
@@ -50,7 +53,7 @@ export class WinInetRequest {
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
   private timers: NodeJS.Timeout[] = [];
   private closed = { request: false, connect: false, final: false };
-  private counts = { ioPending: 0, completions: 0 };
+  private counts = { ioPending: 0 };
 
   constructor(
     id: string,
@@ -59,7 +62,7 @@ export class WinInetRequest {
     emit: EmitFn,
     private readonly owner: RequestOwner,
   ) {
-    this.ev = new EventStamper(id, emit);
+    this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
   }
 
@@ -98,16 +101,25 @@ export class WinInetRequest {
   private onComplete(r: AsyncResult): void {
     const op = this.pending;
     this.pending = null;
-    this.counts.completions++;
     if (this.closing || !op) return;
     this.lastCall = op;
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
   }
 
+  private nativeFailure(error: number): EngineErrorInfo {
+    const info = winInetError(error, this.lastCall, this.head ? 'body' : 'request');
+    const limit = this.spec.timeouts.receiveMs;
+    // Wine reports an expired receive timeout as a dropped connection (12030).
+    if (error === 12030 && limit && this.ev.now() - this.pendingSince >= limit * 0.9) {
+      return { ...info, code: 'TIMEOUT', message: `${this.lastCall}: no data within the receive timeout of ${limit} ms (${info.name}, ${error})` };
+    }
+    return info;
+  }
+
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
-      if (error !== 0) return this.fail(winInetError(error, this.lastCall, this.head ? 'body' : 'request'));
+      if (error !== 0) return this.fail(this.nativeFailure(error));
       if (burst >= SYNC_BURST) {
         setImmediate(() => this.advance(0));
         return;
@@ -244,6 +256,7 @@ export class WinInetRequest {
   }
 
   private call(name: string, fn: () => boolean): number {
+    this.pendingSince = this.ev.now();
     this.usage++;
     let ok: boolean;
     try {
@@ -278,7 +291,8 @@ export class WinInetRequest {
 
   private closeNow(): void {
     if (this.closed.final) return;
-    this.timers.push(setTimeout(() => this.finalize('HANDLE_CLOSING did not arrive'), CLOSE_GRACE_MS));
+    const grace = this.pending ? ABANDON_GRACE_MS : CLOSE_GRACE_MS;
+    this.timers.push(setTimeout(() => this.finalize(`HANDLE_CLOSING did not arrive within ${grace} ms`), grace));
     if (isNull(this.handles.request)) return this.onHandleClosing(null);
     api.InternetCloseHandle(this.handles.request);
     this.owner.afterCall();
@@ -289,13 +303,13 @@ export class WinInetRequest {
       this.closed.request = true;
       // Nothing can touch the buffers any more.
       this.mem.free();
-      this.memFreed = true;
       if (isNull(this.handles.connect)) return this.finalize();
       api.InternetCloseHandle(this.handles.connect);
       this.owner.afterCall();
     } else if (h === this.handles.connect) {
       this.closed.connect = true;
-      this.finalize();
+      if (this.closed.final) this.owner.released(this, true);
+      else this.finalize();
     }
   }
 
@@ -303,8 +317,8 @@ export class WinInetRequest {
     if (this.closed.final) return;
     this.closed.final = true;
     for (const t of this.timers) clearTimeout(t);
-    // Without HANDLE_CLOSING the native buffers may still be in use: leak them rather than free.
-    if (problem) this.owner.log(`request ${this.ev.id}: ${problem}; native buffers kept (freed=${this.memFreed})`);
+    // Without HANDLE_CLOSING the native buffers may still be in use: they stay until it comes.
+    if (problem) this.owner.log(`request ${this.ev.id}: ${problem}; native buffers kept until then (pending: ${this.pending})`);
     const result = this.result ?? { ok: false as const, error: internal(new Error('request ended without a result')) };
     let body: { bodyBase64?: string } = {};
     if (result.ok) {
@@ -325,9 +339,10 @@ export class WinInetRequest {
       bodyBytes: this.bodyBytes,
       uploadBytes: this.uploadBytes,
       ioPending: this.counts.ioPending,
+      ...(this.pending ? { abandoned: this.pending } : {}),
       ...body,
     });
-    this.owner.released(this);
+    this.owner.released(this, this.closed.connect || isNull(this.handles.connect));
   }
 }
 

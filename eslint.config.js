@@ -1,0 +1,45 @@
+// Lint rules, including the layering of design.md: only native-bridge/ touches koffi,
+// the renderer reaches the host only through its platform adapter, core never imports Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const restrict = (paths, patterns) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
+});
+
+const koffiOnlyInBridge = { name: 'koffi', message: 'Only native-bridge/ may import koffi.' };
+const noElectron = { name: 'electron', message: 'This layer must not import Electron.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    ignores: ['native-bridge/**'],
+    rules: restrict([koffiOnlyInBridge], []),
+  },
+  {
+    files: ['renderer/**'],
+    rules: restrict(
+      [koffiOnlyInBridge, noElectron],
+      [{ group: ['**/native-bridge/**', '**/core/**', '**/electron/**'], message: 'The renderer talks to the host only through renderer/src/platform.' }],
+    ),
+  },
+  {
+    files: ['core/**'],
+    rules: restrict([koffiOnlyInBridge, noElectron], [{ group: ['**/electron/**'], message: 'core/ never imports Electron.' }]),
+  },
+  {
+    files: ['contract/**', 'native-bridge/events.ts', 'native-bridge/phases.ts'],
+    rules: restrict([], [{ group: ['../*', '../**', '!./events.js'], message: 'The contract and the event model import nothing of the app.' }]),
+  },
+);
