@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import type { EngineName } from './engine.js';
 import type { FinishedEvent, InetEvent } from './events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
-import { HelloSchema, HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
+import { acceptHost, HostStartError } from './host-handshake.js';
+import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
 import { parseRequestSpec, type RequestSpec, type RequestSpecInput } from './request-spec.js';
 
 export interface ClientOptions extends LaunchOptions {
@@ -28,7 +29,7 @@ interface InFlight {
   hop: number;
 }
 
-export class HostStartError extends Error {}
+export { HostStartError };
 
 export class EngineClient {
   private inflight = new Map<string, InFlight>();
@@ -163,35 +164,4 @@ export class EngineClient {
     }
     this.inflight.clear();
   }
-}
-
-function acceptHost(server: net.Server, child: ChildProcess, token: string, timeoutMs: number, logFile: string) {
-  return new Promise<{ sock: net.Socket; hello: { runtime: string }; lines: LineSplitter }>((resolve, reject) => {
-    const fail = (msg: string) => {
-      clearTimeout(timer);
-      reject(new HostStartError(`${msg} (host log: ${logFile})`));
-    };
-    const timer = setTimeout(() => fail(`the engine host did not connect within ${timeoutMs} ms`), timeoutMs);
-    child.once('error', (e) => fail(`cannot start the engine host: ${e.message}`));
-    child.once('exit', (code) => fail(`the engine host exited with code ${code} before it was ready`));
-    server.on('connection', (sock) => {
-      sock.setEncoding('utf8');
-      sock.setNoDelay(true);
-      const lines = new LineSplitter();
-      const onData = (chunk: string) => {
-        const first = lines.push(chunk)[0];
-        if (first === undefined) return;
-        sock.off('data', onData);
-        const raw = JSON.parse(first) as { type?: string; message?: string };
-        if (raw.type === 'host-error') return fail(`the engine host failed: ${raw.message}`);
-        const hello = HelloSchema.safeParse(raw);
-        const ok = hello.success && crypto.timingSafeEqual(Buffer.from(hello.data.token.padEnd(64).slice(0, 64)), Buffer.from(token));
-        // Anyone on this machine can reach a loopback port: only the token holder is the host.
-        if (!ok || !hello.success) return void sock.destroy();
-        clearTimeout(timer);
-        resolve({ sock, hello: hello.data, lines });
-      };
-      sock.on('data', onData);
-    });
-  });
 }

@@ -78,7 +78,7 @@ export const HelloSchema = z.object({
 export const HostStatsSchema = z.object({ type: z.literal('stats'), rss: z.number(), maxRss: z.number() });
 export type HostStats = z.infer<typeof HostStatsSchema>;
 
-export const HostFatalSchema = z.object({ type: z.literal('host-error'), message: z.string() });
+export const HostFatalSchema = z.object({ type: z.literal('host-error'), token: z.string(), message: z.string() });
 
 export const HostMessageSchema = z.union([HelloSchema, HostFatalSchema, HostStatsSchema, InetEventSchema]);
 

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     engine = await loadEngine(engineName);
   } catch (e) {
     log(`engine load failed: ${e instanceof Error ? e.stack : e}`);
-    sock.end(JSON.stringify({ type: 'host-error', message: e instanceof Error ? e.message : String(e) }) + '\n');
+    sock.end(JSON.stringify({ type: 'host-error', token, message: e instanceof Error ? e.message : String(e) }) + '\n');
     return;
   }
   out.send({ type: 'hello', token, engine: engine.name, pid: process.pid, runtime: `node ${process.version} ${process.platform}-${process.arch}` });

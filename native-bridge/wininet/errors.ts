@@ -42,3 +42,19 @@ export function winInetError(native: number, call: string, phase: 'request' | 'b
   const what = entry?.[2] ?? 'WinInet call failed';
   return { code, name, native, message: `${call}: ${what} (${name}, ${native})` };
 }
+
+/** As winInetError, knowing how long the failed call ran and the receive timeout asked for. */
+export function classifyWinInetError(
+  native: number,
+  call: string,
+  phase: 'request' | 'body',
+  elapsedMs: number,
+  receiveMs: number | undefined,
+): EngineErrorInfo {
+  const info = winInetError(native, call, phase);
+  // Wine reports an expired receive timeout as a dropped connection (12030).
+  if (native === 12030 && receiveMs && elapsedMs >= receiveMs * 0.9) {
+    return { ...info, code: 'TIMEOUT', message: `${call}: no data within the receive timeout of ${receiveMs} ms (${info.name}, ${native})` };
+  }
+  return info;
+}

@@ -45,3 +45,10 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
     requestHeaders: queryString(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0),
   };
 }
+
+/** Why a finished body is shorter than its Content-Length said, or undefined. */
+export function shortBody(head: ResponseHead, method: string, bytes: number): string | undefined {
+  const bodyless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
+  if (head.contentLength === undefined || head.chunked || bodyless || bytes >= head.contentLength) return undefined;
+  return `the connection closed after ${bytes} of ${head.contentLength} body bytes`;
+}

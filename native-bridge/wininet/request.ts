@@ -1,16 +1,17 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyIoError, openSink, openSource, type SinkWriter, type SourceReader } from '../body-io.js';
+import { BodyIoError, openSink, openSource, type SinkWriter } from '../body-io.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, isNull, koffi } from './api.js';
-import { winInetError } from './errors.js';
-import { NativeBuffers, READ_SIZE, WRITE_SIZE } from './native-buffers.js';
+import { classifyWinInetError } from './errors.js';
+import { NativeBuffers, READ_SIZE } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { queryResponseHead, type ResponseHead } from './query.js';
+import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
 import type { AsyncResult } from './status-info.js';
+import { UploadCursor } from './upload-cursor.js';
 
 type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'eof' | 'done';
 
@@ -42,17 +43,14 @@ export class WinInetRequest {
   private lastCall = '';
   private mem = new NativeBuffers();
   private sink?: SinkWriter;
-  private source?: SourceReader;
   private head?: ResponseHead;
   private bodyBytes = 0;
-  private uploadBytes = 0;
-  private writeLen = 0;
-  private writeDone = 0;
+  private upload = new UploadCursor(undefined, this.mem);
   private lastProgress = 0;
   private reportedBytes = -1;
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
   private timers: NodeJS.Timeout[] = [];
-  private closed = { request: false, connect: false, final: false };
+  private closed = { issued: false, request: false, connect: false, final: false };
   private counts = { ioPending: 0 };
 
   constructor(
@@ -69,12 +67,12 @@ export class WinInetRequest {
   start(): void {
     this.ev.lifecycle({ type: 'started', engine: 'wininet', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
     try {
-      if (this.spec.body) this.source = openSource(this.spec.body);
-      if (this.source && this.source.total > 0xffffffff) {
+      if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
+      if (this.upload.total > 0xffffffff) {
         return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
       }
     } catch (e) {
-      return this.fail(e instanceof BodyIoError ? e.info : internal(e));
+      return this.fail(errorInfo(e));
     }
     const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy), this.handles, () => this.owner.afterCall());
     if (r) return this.fail(r);
@@ -106,20 +104,13 @@ export class WinInetRequest {
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
   }
 
-  private nativeFailure(error: number): EngineErrorInfo {
-    const info = winInetError(error, this.lastCall, this.head ? 'body' : 'request');
-    const limit = this.spec.timeouts.receiveMs;
-    // Wine reports an expired receive timeout as a dropped connection (12030).
-    if (error === 12030 && limit && this.ev.now() - this.pendingSince >= limit * 0.9) {
-      return { ...info, code: 'TIMEOUT', message: `${this.lastCall}: no data within the receive timeout of ${limit} ms (${info.name}, ${error})` };
-    }
-    return info;
-  }
-
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
-      if (error !== 0) return this.fail(this.nativeFailure(error));
+      if (error !== 0) {
+        const elapsed = this.ev.now() - this.pendingSince;
+        return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs));
+      }
       if (burst >= SYNC_BURST) {
         setImmediate(() => this.advance(0));
         return;
@@ -127,7 +118,7 @@ export class WinInetRequest {
       try {
         error = this.step();
       } catch (e) {
-        return this.fail(e instanceof BodyIoError ? e.info : internal(e));
+        return this.fail(errorInfo(e));
       }
       if (error === PENDING || this.state === 'done') return;
     }
@@ -141,14 +132,21 @@ export class WinInetRequest {
         this.state = 'head';
         return this.call('HttpSendRequestW', () => api.HttpSendRequestW(h, null, 0, null, 0));
       case 'sendEx': {
-        const w = this.mem.forUpload(this.source?.total ?? 0);
+        const w = this.mem.forUpload(this.upload.total);
         this.state = 'write';
         return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
       }
       case 'write':
-        return this.writeChunk();
-      case 'wrote':
-        return this.afterWrite();
+        if (this.upload.load()) return this.issueWrite();
+        this.state = 'end';
+        return 0;
+      case 'wrote': {
+        const whole = this.upload.accept();
+        this.ev.lifecycle({ type: 'upload', bytes: this.upload.uploaded, total: this.upload.total });
+        if (!whole) return this.issueWrite();
+        this.state = 'write';
+        return 0;
+      }
       case 'end':
         this.state = 'head';
         return this.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
@@ -166,39 +164,10 @@ export class WinInetRequest {
     }
   }
 
-  private writeChunk(): number {
-    const w = this.mem.forUpload(0);
-    const chunk = Buffer.allocUnsafe(WRITE_SIZE);
-    const n = this.source ? this.source.read(chunk) : 0;
-    if (n === 0) {
-      this.state = 'end';
-      return 0;
-    }
-    api.CopyToNative(w.buf, chunk, n);
-    this.writeLen = n;
-    this.writeDone = 0;
-    return this.issueWrite();
-  }
-
   private issueWrite(): number {
-    const w = this.mem.forUpload(0);
+    const rest = this.upload.rest();
     this.state = 'wrote';
-    const rest = this.writeLen - this.writeDone;
-    return this.call('InternetWriteFile', () => api.InternetWriteFile(this.handles.request, w.buf + BigInt(this.writeDone), rest, w.count));
-  }
-
-  private afterWrite(): number {
-    const written = koffi.decode(this.mem.forUpload(0).count, 'uint32_t') as number;
-    if (written === 0) {
-      this.fail({ code: 'SEND_FAILED', name: 'WRITE_STALLED', message: 'InternetWriteFile wrote no bytes' });
-      return 0;
-    }
-    this.writeDone += written;
-    this.uploadBytes += written;
-    this.ev.lifecycle({ type: 'upload', bytes: this.uploadBytes, total: this.source?.total ?? 0 });
-    if (this.writeDone < this.writeLen) return this.issueWrite();
-    this.state = 'write';
-    return 0;
+    return this.call('InternetWriteFile', () => api.InternetWriteFile(this.handles.request, rest.ptr, rest.len, rest.count));
   }
 
   private readHead(): number {
@@ -239,19 +208,13 @@ export class WinInetRequest {
 
   private finishBody(): number {
     this.state = 'done';
-    const head = this.head;
     if (this.reportedBytes !== this.bodyBytes) this.reportBody();
-    const bodyless = this.spec.method === 'HEAD' || head?.statusCode === 204 || head?.statusCode === 304;
-    if (head?.contentLength !== undefined && !head.chunked && !bodyless && this.bodyBytes < head.contentLength) {
-      this.fail({
-        code: 'PARTIAL_BODY',
-        name: 'PARTIAL_BODY',
-        message: `the connection closed after ${this.bodyBytes} of ${head.contentLength} body bytes`,
-      });
-      return 0;
+    const short = this.head && shortBody(this.head, this.spec.method, this.bodyBytes);
+    if (short) this.fail({ code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short });
+    else {
+      this.result = { ok: true };
+      this.closeRequest();
     }
-    this.result = { ok: true };
-    this.closeRequest();
     return 0;
   }
 
@@ -290,7 +253,8 @@ export class WinInetRequest {
   }
 
   private closeNow(): void {
-    if (this.closed.final) return;
+    if (this.closed.issued) return;
+    this.closed.issued = true;
     const grace = this.pending ? ABANDON_GRACE_MS : CLOSE_GRACE_MS;
     this.timers.push(setTimeout(() => this.finalize(`HANDLE_CLOSING did not arrive within ${grace} ms`), grace));
     if (isNull(this.handles.request)) return this.onHandleClosing(null);
@@ -319,25 +283,24 @@ export class WinInetRequest {
     for (const t of this.timers) clearTimeout(t);
     // Without HANDLE_CLOSING the native buffers may still be in use: they stay until it comes.
     if (problem) this.owner.log(`request ${this.ev.id}: ${problem}; native buffers kept until then (pending: ${this.pending})`);
-    const result = this.result ?? { ok: false as const, error: internal(new Error('request ended without a result')) };
     let body: { bodyBase64?: string } = {};
-    if (result.ok) {
+    if (this.result?.ok) {
       try {
         body = this.sink?.finish() ?? {};
       } catch (e) {
-        this.result = { ok: false, error: e instanceof BodyIoError ? e.info : internal(e) };
+        this.result = { ok: false, error: errorInfo(e) };
       }
     }
-    if (!this.result || !this.result.ok) this.sink?.abort();
-    this.source?.close();
-    const final = this.result ?? result;
+    const final = this.result ?? { ok: false, error: errorInfo(new Error('the request ended without a result')) };
+    if (!final.ok) this.sink?.abort();
+    this.upload.close();
     this.ev.lifecycle({
       type: 'finished',
       ok: final.ok,
       ...(final.ok ? {} : { error: final.error }),
       statusCode: this.head?.statusCode,
       bodyBytes: this.bodyBytes,
-      uploadBytes: this.uploadBytes,
+      uploadBytes: this.upload.uploaded,
       ioPending: this.counts.ioPending,
       ...(this.pending ? { abandoned: this.pending } : {}),
       ...body,
@@ -346,6 +309,7 @@ export class WinInetRequest {
   }
 }
 
-function internal(e: unknown): EngineErrorInfo {
+function errorInfo(e: unknown): EngineErrorInfo {
+  if (e instanceof BodyIoError) return e.info;
   return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }

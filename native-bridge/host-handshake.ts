@@ -1,0 +1,60 @@
+// The host connects back to a loopback port any local process could reach: only a
+// connection whose first line is a hello carrying the one-time token is the host.
+import type { EventEmitter } from 'node:events';
+import crypto from 'node:crypto';
+import type net from 'node:net';
+import { HelloSchema, LineSplitter } from './protocol.js';
+
+export class HostStartError extends Error {}
+
+export interface AcceptedHost {
+  sock: net.Socket;
+  hello: { runtime: string };
+  /** Holds any bytes that followed the hello. */
+  lines: LineSplitter;
+}
+
+export function tokenMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+export function acceptHost(server: net.Server, child: EventEmitter, token: string, timeoutMs: number, logFile: string): Promise<AcceptedHost> {
+  return new Promise<AcceptedHost>((resolve, reject) => {
+    const fail = (msg: string) => {
+      clearTimeout(timer);
+      reject(new HostStartError(`${msg} (host log: ${logFile})`));
+    };
+    const timer = setTimeout(() => fail(`the engine host did not connect within ${timeoutMs} ms`), timeoutMs);
+    child.once('error', (e) => fail(`cannot start the engine host: ${e.message}`));
+    child.once('exit', (code) => fail(`the engine host exited with code ${code} before it was ready`));
+    server.on('connection', (sock) => {
+      sock.setEncoding('utf8');
+      sock.setNoDelay(true);
+      const lines = new LineSplitter();
+      let seen = 0;
+      // A stranger that never says hello (or says too much) is dropped.
+      sock.setTimeout(10_000, () => sock.destroy());
+      const onData = (chunk: string) => {
+        seen += chunk.length;
+        const first = lines.push(chunk)[0];
+        if (first === undefined) return void (seen > 65536 && sock.destroy());
+        sock.off('data', onData);
+        sock.setTimeout(0);
+        let raw: { type?: string; message?: string; token?: string };
+        try {
+          raw = JSON.parse(first) as typeof raw;
+        } catch {
+          return void sock.destroy();
+        }
+        if (raw.type === 'host-error' && tokenMatches(String(raw.token), token)) return fail(`the engine host failed: ${raw.message}`);
+        const hello = HelloSchema.safeParse(raw);
+        if (!hello.success || !tokenMatches(hello.data.token, token)) return void sock.destroy();
+        clearTimeout(timer);
+        resolve({ sock, hello: hello.data, lines });
+      };
+      sock.on('data', onData);
+    });
+  });
+}
