@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArgs, UsageError } from '../../cli/args.js';
+import { buildRequest, parseHeader } from '../../cli/build-request.js';
+
+describe('curl-style argument parsing', () => {
+  it('reads bundled short flags, attached values and --flag=value', () => {
+    const o = parseArgs(['-sSL', '-XPUT', '-H', 'A: 1', '-HB: 2', '--max-time=2.5', '--connect-timeout', '1', 'example.org']);
+    assert.equal(o.silent && o.showError && o.location, true);
+    assert.equal(o.method, 'PUT');
+    assert.deepEqual(o.headers, ['A: 1', 'B: 2']);
+    assert.equal(o.maxTime, 2500);
+    assert.equal(o.connectTimeout, 1000);
+    assert.deepEqual(o.urls, ['example.org']);
+  });
+
+  it('keeps -d/--data-binary/--data-raw in order', () => {
+    const o = parseArgs(['-d', 'a=1', '--data-raw', '@x', '--data-binary', 'b', 'u']);
+    assert.deepEqual(o.bodyParts.map((p) => p.flag), ['data', 'data-raw', 'data-binary']);
+  });
+
+  it('names unknown options, missing values and bad numbers', () => {
+    assert.throws(() => parseArgs(['--nope']), (e: unknown) => e instanceof UsageError && /--nope/.test(e.message));
+    assert.throws(() => parseArgs(['-Z']), /-Z/);
+    assert.throws(() => parseArgs(['-H']), /--header needs a value/);
+    assert.throws(() => parseArgs(['-m', 'soon', 'u']), /--max-time needs a positive number/);
+    assert.throws(() => parseArgs(['--engine', 'lynx', 'u']), /--engine must be/);
+  });
+});
+
+describe('building a request from options', () => {
+  it('infers the method and adds curl defaults', () => {
+    assert.equal(buildRequest(parseArgs(['u'])).method, 'GET');
+    assert.equal(buildRequest(parseArgs(['-I', 'u'])).method, 'HEAD');
+    const post = buildRequest(parseArgs(['-d', 'a=1', '-d', 'b=2', 'u']));
+    assert.equal(post.method, 'POST');
+    assert.equal(Buffer.from((post.body as { base64: string }).base64, 'base64').toString(), 'a=1&b=2');
+    assert.deepEqual(post.headers?.find(([n]) => n === 'Content-Type'), ['Content-Type', 'application/x-www-form-urlencoded']);
+    assert.equal(post.url, 'http://u');
+  });
+
+  it('parses headers like curl', () => {
+    assert.deepEqual(parseHeader('X-A:  b c '), ['X-A', 'b c']);
+    assert.deepEqual(parseHeader('X-Empty;'), ['X-Empty', '']);
+    assert.deepEqual(parseHeader('Accept:'), ['Accept', '']);
+    assert.throws(() => parseHeader('no colon'), /Name: value/);
+  });
+
+  it('adds basic auth and the user agent', () => {
+    const r = buildRequest(parseArgs(['-u', 'me:pw', '-A', 'x/1', 'http://h/']));
+    assert.deepEqual(r.headers?.find(([n]) => n === 'Authorization'), ['Authorization', `Basic ${Buffer.from('me:pw').toString('base64')}`]);
+    assert.deepEqual(r.headers?.find(([n]) => n === 'User-Agent'), ['User-Agent', 'x/1']);
+  });
+
+  it('refuses one URL too many or none', () => {
+    assert.throws(() => buildRequest(parseArgs([])), /no URL/);
+    assert.throws(() => buildRequest(parseArgs(['a', 'b'])), /one URL/);
+  });
+});
