@@ -50,8 +50,12 @@ export function classifyWinInetError(
   phase: 'request' | 'body',
   elapsedMs: number,
   receiveMs: number | undefined,
+  proxy?: string,
 ): EngineErrorInfo {
   const info = winInetError(native, call, phase);
+  if (proxy && info.code === 'CONNECT_FAILED') {
+    return { ...info, code: 'PROXY_FAILED', message: `${call}: could not connect to the proxy ${proxy} (${info.name}, ${native})` };
+  }
   // Wine reports an expired receive timeout as a dropped connection (12030).
   if (native === 12030 && receiveMs && elapsedMs >= receiveMs * 0.9) {
     return { ...info, code: 'TIMEOUT', message: `${call}: no data within the receive timeout of ${receiveMs} ms (${info.name}, ${native})` };

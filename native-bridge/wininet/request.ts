@@ -109,7 +109,7 @@ export class WinInetRequest {
       if (this.closing) return;
       if (error !== 0) {
         const elapsed = this.ev.now() - this.pendingSince;
-        return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs));
+        return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs, this.spec.proxy));
       }
       if (burst >= SYNC_BURST) {
         setImmediate(() => this.advance(0));

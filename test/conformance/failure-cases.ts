@@ -89,6 +89,19 @@ export function failureCases(h: () => Harness): void {
     assert.match(String(seen?.headers.via ?? ''), /inetscope-test-proxy/, `the proxy forwarded it; proxy log:\n${h().proxy.log()}`);
   });
 
+  it('tunnels HTTPS through the proxy (CONNECT)', async () => {
+    const x = await h().run({ url: `${h().https.url}/bytes/5000`, proxy: h().proxy.url, insecure: true, sink: memory() });
+    assertOk(x, 200);
+    assert.equal(x.body.length, 5000);
+  });
+
+  it('an unreachable proxy is PROXY_FAILED and names the proxy', async () => {
+    const proxy = `127.0.0.1:${await closedPort()}`;
+    const x = await h().run({ url: `${h().http.url}/bytes/10`, proxy, sink: memory() });
+    assertError(x, 'PROXY_FAILED');
+    assert.ok(x.finished.error?.message.includes(proxy));
+  });
+
   it('a missing upload file is UPLOAD_READ_FAILED before anything is sent', async () => {
     const before = h().http.requests.length;
     const x = await h().run({ url: `${h().http.url}/upload`, method: 'POST', body: { kind: 'file', path: path.join(h().tmp, 'nope.bin') }, sink: memory() });
