@@ -6,6 +6,8 @@ import {
   api,
   HTTP_ADDREQ_FLAG_ADD,
   HTTP_ADDREQ_FLAG_REPLACE,
+  INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTP,
+  INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTPS,
   INTERNET_FLAG_KEEP_CONNECTION,
   INTERNET_FLAG_NO_AUTH,
   INTERNET_FLAG_NO_AUTO_REDIRECT,
@@ -65,7 +67,9 @@ export function openHandles(
     INTERNET_FLAG_NO_UI |
     INTERNET_FLAG_KEEP_CONNECTION;
   if (secure) flags |= INTERNET_FLAG_SECURE;
+  // Like curl -L, follow redirects across http and https.
   if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;
+  else flags |= INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTP | INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTPS;
   const object = `${url.pathname}${url.search}` || '/';
   handles.request = api.HttpOpenRequestW(handles.connect, spec.method, object, 'HTTP/1.1', null, null, flags >>> 0, ctx);
   if (isNull(handles.request)) return winInetError(api.GetLastError(), 'HttpOpenRequestW');

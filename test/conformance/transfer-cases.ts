@@ -1,6 +1,8 @@
 // Conformance: transfers that must come out byte-exact, whatever the engine.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { it } from 'node:test';
 import { derivePhases } from '../../native-bridge/phases.js';
@@ -107,6 +109,23 @@ export function transferCases(h: () => Harness): void {
     assert.equal(x.finished.hop, 3);
     const phases = derivePhases(x.events);
     assert.deepEqual(phases.hops.map((p) => p.hop), [0, 1, 2, 3]);
+  });
+
+  it('follows a redirect from http to https', async () => {
+    const target = `${h().https.url}/bytes/7`;
+    const hop = http.createServer((_req, res) => res.writeHead(302, { Location: target }).end());
+    await new Promise<void>((r) => hop.listen(0, '127.0.0.1', r));
+    try {
+      const port = (hop.address() as AddressInfo).port;
+      const x = await h().run({ url: `http://127.0.0.1:${port}/`, followRedirects: true, insecure: true, sink: memory() });
+      assertOk(x, 200);
+      assert.equal(x.body.length, 7);
+      const redirect = x.events.find((e) => e.type === 'native' && e.status === 'REDIRECT');
+      assert.equal(redirect?.type === 'native' ? redirect.info?.url : undefined, target);
+    } finally {
+      hop.closeAllConnections();
+      hop.close();
+    }
   });
 
   it('does not follow redirects unless asked', async () => {
