@@ -72,7 +72,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const onSigint = () => client?.cancel(id);
   process.on('SIGINT', onSigint);
   try {
-    client = await EngineClient.start({ engine: resolveEngine(opts.engine) });
+    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: opts.insecure ? 'insecure' : 'verify' });
     const c = client;
     finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => {
       writeEvent?.(ev);

@@ -1,167 +1,92 @@
-// Spawns an engine host, authenticates it, routes its events to requests, and turns a
-// host crash into a HOST_CRASHED error on every request it held.
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+// The engine client the app, the CLI and the tests use. Requests that ignore certificate
+// errors run in a host process of their own: WinInet remembers ignored certificate
+// errors per server for the whole process (Wine's server cache does; so does Windows),
+// so a verifying request must never share a process with an insecure one.
 import type { EngineName } from './engine.js';
 import type { FinishedEvent, InetEvent } from './events.js';
-import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
-import { acceptHost, HostStartError } from './host-handshake.js';
-import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
+import { HostConnection, type ConnectionOptions, type HostPolicy } from './host-connection.js';
+import { HostStartError } from './host-handshake.js';
+import type { LaunchOptions } from './host-launch.js';
+import type { HostStats } from './protocol.js';
 import { parseRequestSpec, type RequestSpec, type RequestSpecInput } from './request-spec.js';
-
-export interface ClientOptions extends LaunchOptions {
-  engine: EngineName;
-  /** Host log file (default: a file in the OS temp dir). */
-  logFile?: string;
-  startTimeoutMs?: number;
-}
-
-interface InFlight {
-  onEvent: (e: InetEvent) => void;
-  resolve: (e: FinishedEvent) => void;
-  started: number;
-  lastSeq: number;
-  hop: number;
-}
 
 export { HostStartError };
 
+export interface ClientOptions extends LaunchOptions {
+  engine: EngineName;
+  /** Host log file (default: files in the OS temp dir); the insecure host adds ".insecure". */
+  logFile?: string;
+  startTimeoutMs?: number;
+  /** Which host to start right away (the other starts with its first request). */
+  startWith?: HostPolicy;
+}
+
 export class EngineClient {
-  private inflight = new Map<string, InFlight>();
-  private outbox: net.Socket;
-  private exited = false;
-  private statsWaiters: Array<(s: HostStats) => void> = [];
-  readonly runtime: string;
+  private hosts = new Map<HostPolicy, Promise<HostConnection>>();
+  /** Which host each in-flight request went to (a cancel may come before its host is up). */
+  private routes = new Map<string, Promise<HostConnection>>();
 
   private constructor(
-    readonly engine: EngineName,
-    private readonly child: ChildProcess,
-    sock: net.Socket,
-    hello: { runtime: string },
-    private readonly launch: HostLaunch,
-    readonly logFile: string,
-    lines: LineSplitter,
+    private readonly opts: ClientOptions,
+    first: HostConnection,
+    policy: HostPolicy,
   ) {
-    this.outbox = sock;
-    this.runtime = hello.runtime;
-    sock.on('data', (chunk: string) => {
-      for (const line of lines.push(chunk)) this.onLine(line);
-    });
-    const crashed = (why: string) => this.failAll(why);
-    sock.on('close', () => crashed('closed its connection'));
-    child.on('exit', (code, signal) => {
-      this.exited = true;
-      crashed(`exited (${signal ?? `code ${code}`})`);
-    });
+    this.hosts.set(policy, Promise.resolve(first));
   }
 
   static async start(opts: ClientOptions): Promise<EngineClient> {
-    const launch = hostLaunch(opts.engine, opts);
-    const token = crypto.randomBytes(32).toString('hex');
-    const logFile = opts.logFile ?? path.join(os.tmpdir(), `inetscope-host-${opts.engine}-${process.pid}.log`);
-    const server = net.createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as net.AddressInfo).port;
-    const logFd = fs.openSync(logFile, 'a');
-    const child = spawn(launch.command, launch.args, {
-      env: { ...launch.env, INETSCOPE_HOST_PORT: String(port), INETSCOPE_HOST_TOKEN: token, INETSCOPE_ENGINE: opts.engine, INETSCOPE_HOST_LOG: launch.hostPath(logFile) },
-      stdio: ['ignore', logFd, logFd],
-    });
-    fs.closeSync(logFd);
-    try {
-      const { sock, hello, lines } = await acceptHost(server, child, token, opts.startTimeoutMs ?? 120_000, logFile);
-      return new EngineClient(opts.engine, child, sock, hello, launch, logFile, lines);
-    } catch (e) {
-      child.kill();
-      throw e;
-    } finally {
-      server.close();
-    }
+    const policy = opts.startWith ?? 'verify';
+    return new EngineClient(opts, await HostConnection.start(EngineClient.connectionOptions(opts, policy)), policy);
   }
 
-  /** Sends a request; events stream to onEvent; resolves with the finished event. */
+  private static connectionOptions(opts: ClientOptions, policy: HostPolicy): ConnectionOptions {
+    const logFile = opts.logFile && policy === 'insecure' ? `${opts.logFile}.insecure` : opts.logFile;
+    return { ...opts, policy, logFile };
+  }
+
+  get engine(): EngineName {
+    return this.opts.engine;
+  }
+
+  private host(policy: HostPolicy): Promise<HostConnection> {
+    let host = this.hosts.get(policy);
+    if (!host) {
+      host = HostConnection.start(EngineClient.connectionOptions(this.opts, policy));
+      host.catch(() => this.hosts.delete(policy));
+      this.hosts.set(policy, host);
+    }
+    return host;
+  }
+
+  /** Parses the spec (throws BadRequestSpec), sends it, resolves with the finished event. */
   send(id: string, input: RequestSpecInput | RequestSpec, onEvent: (e: InetEvent) => void = () => {}): Promise<FinishedEvent> {
-    const spec = this.toHostPaths(parseRequestSpec(input));
-    if (this.inflight.has(id)) throw new Error(`request id ${id} is already in flight`);
-    return new Promise((resolve) => {
-      this.inflight.set(id, { onEvent, resolve, started: performance.now(), lastSeq: -1, hop: 0 });
-      if (this.exited) return this.failAll('is not running');
-      this.command({ type: 'send', id, spec });
-    });
+    const spec = parseRequestSpec(input);
+    if (this.routes.has(id)) throw new Error(`request id ${id} is already in flight`);
+    const host = this.host(spec.insecure ? 'insecure' : 'verify');
+    this.routes.set(id, host);
+    return host.then((h) => h.send(id, spec, onEvent)).finally(() => this.routes.delete(id));
   }
 
   cancel(id: string): void {
-    if (this.inflight.has(id)) this.command({ type: 'cancel', id });
+    void this.routes.get(id)?.then((h) => h.cancel(id), () => {});
   }
 
-  get active(): number {
-    return this.inflight.size;
+  /** Memory figures of the host started first (the one a benchmark's requests use). */
+  async stats(): Promise<HostStats> {
+    return (await this.host(this.opts.startWith ?? 'verify')).stats();
+  }
+
+  async active(): Promise<number> {
+    const hosts = await Promise.allSettled(this.hosts.values());
+    return hosts.reduce((n, h) => n + (h.status === 'fulfilled' ? h.value.active : 0), 0);
   }
 
   async close(): Promise<void> {
-    if (this.exited) return;
-    const gone = new Promise<void>((r) => this.child.once('exit', () => r()));
-    this.command({ type: 'shutdown' });
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
-    await gone;
-    clearTimeout(timer);
+    await Promise.allSettled([...this.hosts.values()].map((h) => h.then((c) => c.close())));
   }
 
-  /** The host's memory use (its peak RSS for benchmarks). */
-  stats(): Promise<HostStats> {
-    return new Promise((resolve) => {
-      this.statsWaiters.push(resolve);
-      this.command({ type: 'stats' });
-    });
-  }
-
-  /** For tests of crash handling. */
-  kill(): void {
-    this.child.kill('SIGKILL');
-  }
-
-  private toHostPaths(spec: RequestSpec): RequestSpec {
-    const out = { ...spec };
-    if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
-    if (spec.sink.kind === 'file') out.sink = { kind: 'file', path: this.launch.hostPath(spec.sink.path) };
-    return out;
-  }
-
-  private command(cmd: HostCommand): void {
-    if (!this.outbox.destroyed) this.outbox.write(JSON.stringify(cmd) + '\n');
-  }
-
-  private onLine(line: string): void {
-    const msg = HostMessageSchema.parse(JSON.parse(line));
-    if (msg.type === 'stats') return this.statsWaiters.shift()?.(msg);
-    if (msg.type === 'hello' || msg.type === 'host-error') return;
-    const ev = msg as InetEvent;
-    const req = this.inflight.get(ev.id);
-    if (!req) return;
-    req.lastSeq = ev.seq;
-    req.hop = ev.hop;
-    req.onEvent(ev);
-    if (ev.type === 'finished') {
-      this.inflight.delete(ev.id);
-      req.resolve(ev);
-    }
-  }
-
-  private failAll(why: string): void {
-    for (const [id, req] of this.inflight) {
-      const ev: FinishedEvent = {
-        type: 'finished', id, seq: req.lastSeq + 1, hop: req.hop, t: performance.now() - req.started,
-        ok: false, bodyBytes: 0, uploadBytes: 0,
-        error: { code: 'HOST_CRASHED', name: 'HOST_CRASHED', message: `the ${this.engine} engine host ${why}; its log is ${this.logFile}` },
-      };
-      req.onEvent(ev);
-      req.resolve(ev);
-    }
-    this.inflight.clear();
+  /** For tests of crash handling: kills every host process. */
+  async kill(): Promise<void> {
+    await Promise.allSettled([...this.hosts.values()].map((h) => h.then((c) => c.kill())));
   }
 }

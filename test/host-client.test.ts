@@ -63,7 +63,7 @@ describe('host crash', () => {
     const client = await EngineClient.start({ engine: 'wininet' });
     let sent = 0;
     const onEvent = (e: { type: string; status?: string }) => {
-      if (e.type === 'native' && e.status === 'REQUEST_SENT' && ++sent === 2) client.kill();
+      if (e.type === 'native' && e.status === 'REQUEST_SENT' && ++sent === 2) void client.kill();
     };
     const [a, b] = await Promise.all([
       client.send('one', { url: `${srv.url}/stall` }, onEvent),
@@ -74,6 +74,6 @@ describe('host crash', () => {
       assert.equal(f.error?.code, 'HOST_CRASHED');
       assert.match(f.error?.message ?? '', /wininet engine host/);
     }
-    assert.equal(client.active, 0);
+    assert.equal(await client.active(), 0);
   });
 });

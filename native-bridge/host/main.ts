@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import type { Engine } from '../engine.js';
+import type { FinishedEvent } from '../events.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
 
 const logPath = process.env.INETSCOPE_HOST_LOG;
@@ -47,10 +48,16 @@ class Outbox {
   }
 }
 
+function policyRefusal(id: string, policy: string): FinishedEvent {
+  const message = `this host ${policy === 'insecure' ? 'ignores' : 'verifies'} certificates and refuses a request that asks otherwise`;
+  return { type: 'finished', id, seq: 0, hop: 0, t: 0, ok: false, bodyBytes: 0, uploadBytes: 0, error: { code: 'INTERNAL', name: 'HOST_POLICY', message } };
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.INETSCOPE_HOST_PORT);
   const token = process.env.INETSCOPE_HOST_TOKEN ?? '';
   const engineName = process.env.INETSCOPE_ENGINE ?? '';
+  const policy = process.env.INETSCOPE_HOST_POLICY === 'insecure' ? 'insecure' : 'verify';
   const sock = net.connect({ host: '127.0.0.1', port });
   sock.setNoDelay(true);
   const out = new Outbox(sock);
@@ -88,7 +95,10 @@ async function main(): Promise<void> {
         continue;
       }
       const cmd = parsed.data;
-      if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
+      if (cmd.type === 'send' && cmd.spec.insecure !== (policy === 'insecure')) {
+        // Certificate decisions are cached per process: never mix policies in one host.
+        out.send(policyRefusal(cmd.id, policy));
+      } else if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
       else if (cmd.type === 'cancel') engine.cancel(cmd.id);
       else if (cmd.type === 'stats') out.send({ type: 'stats', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
       else void stop('shutdown command');

@@ -1,4 +1,4 @@
-// The WinInet engine: async sessions (one per proxy setting), the status callback, and
+// The WinInet engine: async sessions (one per proxy and certificate policy), the status callback, and
 // routing of callbacks to requests by their non-zero context id.
 import { performance } from 'node:perf_hooks';
 import type { Engine, EmitFn } from '../engine.js';
@@ -55,8 +55,12 @@ export class WinInetEngine implements Engine {
     }
   }
 
-  private session(proxy: string | undefined): unknown {
-    const key = proxy ?? '';
+  /**
+   * Connections are pooled per session: a TLS connection opened while ignoring
+   * certificate errors must never be reused by a request that checks them.
+   */
+  private session(proxy: string | undefined, insecure: boolean): unknown {
+    const key = `${insecure ? 'insecure' : 'verify'} ${proxy ?? ''}`;
     const existing = this.sessions.get(key);
     if (existing) return existing;
     // Direct unless a proxy is given: a test or a user's loopback server must not be
@@ -75,7 +79,7 @@ export class WinInetEngine implements Engine {
     if (this.byId.has(id)) throw new Error(`request id ${id} is already in flight`);
     const ctx = this.nextCtx++;
     const req = new WinInetRequest(id, ctx, spec, emit, {
-      session: (p) => this.session(p),
+      session: (p, insecure) => this.session(p, insecure),
       afterCall: this.afterCall,
       released: (r, fullyClosed) => this.release(r, fullyClosed),
       log: this.log,

@@ -24,7 +24,7 @@ const ABANDON_GRACE_MS = 500;
 const PROGRESS_EVERY_MS = 16;
 
 export interface RequestOwner {
-  session(proxy: string | undefined): unknown;
+  session(proxy: string | undefined, insecure: boolean): unknown;
   /** GC-stress hook: runs after every WinInet call. */
   afterCall(): void;
   /** Called at `finished`, and again once a late HANDLE_CLOSING has freed everything. */
@@ -74,7 +74,7 @@ export class WinInetRequest {
     } catch (e) {
       return this.fail(errorInfo(e));
     }
-    const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy), this.handles, () => this.owner.afterCall());
+    const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy, this.spec.insecure), this.handles, () => this.owner.afterCall());
     if (r) return this.fail(r);
     const total = this.spec.timeouts.totalMs;
     if (total) this.timers.push(setTimeout(() => this.fail({ code: 'TIMEOUT', name: 'MAX_TIME', message: `the request took longer than ${total} ms (maximum time)` }), total));

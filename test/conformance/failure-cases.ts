@@ -81,6 +81,11 @@ export function failureCases(h: () => Harness): void {
     assert.equal(x.body.length, 100000);
   });
 
+  it('an insecure request does not make later verifying requests trust the server', async () => {
+    assertOk(await h().run({ url: `${h().https.url}/bytes/10`, insecure: true, sink: memory() }), 200);
+    assertError(await h().run({ url: `${h().https.url}/bytes/10`, sink: memory() }), 'TLS_CERT');
+  });
+
   it('goes through a real HTTP proxy', async () => {
     const before = h().http.requests.length;
     const x = await h().run({ url: `${h().http.url}/headers`, proxy: h().proxy.url, sink: memory() });
