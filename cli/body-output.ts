@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
 
+/** Writing the body out failed (a closed pipe, a full disk): curl's exit 23. */
+export class BodyOutputError extends Error {}
+
 export interface BodyOutput {
   /** The file the engine host writes. */
   readonly sinkPath: string;
@@ -29,15 +32,32 @@ class StdoutOutput implements BodyOutput {
   private sent = 0;
   private chain: Promise<void> = Promise.resolve();
   private fd?: number;
+  private error?: Error;
 
-  constructor(private readonly out: NodeJS.WritableStream) {}
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly onError: (e: BodyOutputError) => void,
+  ) {
+    out.on('error', (e: Error) => this.fail(e));
+  }
+
+  private fail(e: unknown): void {
+    if (this.error) return;
+    const code = (e as NodeJS.ErrnoException).code;
+    this.error = new BodyOutputError(`cannot write the body to stdout: ${code === 'EPIPE' ? 'the reader went away (broken pipe)' : (e as Error).message}`);
+    this.onError(this.error);
+  }
+
+  private queue(work: () => Promise<void>): void {
+    this.chain = this.chain.then(() => (this.error ? undefined : work())).catch((e) => this.fail(e));
+  }
 
   progress(total: number): void {
-    this.chain = this.chain.then(() => this.pump(total));
+    this.queue(() => this.pump(total));
   }
 
   writeHeaders(raw: string): void {
-    this.chain = this.chain.then(() => writeAll(this.out, raw));
+    this.queue(() => writeAll(this.out, raw));
   }
 
   private async pump(total: number): Promise<void> {
@@ -60,6 +80,7 @@ class StdoutOutput implements BodyOutput {
       if (this.fd !== undefined) fs.closeSync(this.fd);
       fs.rmSync(this.sinkPath, { force: true });
     }
+    if (this.error) throw this.error;
   }
 }
 
@@ -80,6 +101,10 @@ class FileOutput implements BodyOutput {
   }
 }
 
-export function openBodyOutput(output: string | undefined, stdout: NodeJS.WritableStream): BodyOutput {
-  return output === undefined || output === '-' ? new StdoutOutput(stdout) : new FileOutput(output);
+export function openBodyOutput(
+  output: string | undefined,
+  stdout: NodeJS.WritableStream,
+  onError: (e: BodyOutputError) => void,
+): BodyOutput {
+  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output);
 }

@@ -9,20 +9,11 @@ import { BadRequestSpec, parseRequestSpec } from '../native-bridge/request-spec.
 import { WineSetupError } from '../native-bridge/wine-runtime.js';
 import { SaveTargetError } from '../core/save-target.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
-import { openBodyOutput, type BodyOutput } from './body-output.js';
+import { BodyOutputError, openBodyOutput } from './body-output.js';
+import { CliExchange, CliFailure } from './cli-exchange.js';
 import { BadInput, buildRequest } from './build-request.js';
-import { EXIT_HTTP_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
-import { formatTimelineLine } from './timeline-format.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { USAGE, VERSION } from './usage.js';
-
-class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
 
 interface Reporter {
   error(code: number, message: string): void;
@@ -48,15 +39,6 @@ function openEventsSink(target: string | undefined): ((ev: InetEvent) => void) |
   return (ev) => fs.writeSync(fd, JSON.stringify(ev) + '\n');
 }
 
-function verboseLines(ev: InetEvent, rep: Reporter): void {
-  if (ev.type === 'headers') {
-    for (const l of (ev.requestHeaders ?? '').split('\r\n').filter(Boolean)) rep.line(`> ${l}`);
-    for (const l of ev.rawHeaders.split('\r\n').filter(Boolean)) rep.line(`< ${l}`);
-  } else if (ev.type === 'native' || ev.type === 'started') {
-    rep.line(`* ${formatTimelineLine(ev).trim()}`);
-  }
-}
-
 async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const request = buildRequest(opts);
   if (opts.events === '-' && (opts.output === undefined || opts.output === '-')) {
@@ -64,36 +46,27 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   }
   parseRequestSpec({ ...request, sink: { kind: 'discard' } });
   const writeEvent = openEventsSink(opts.events);
-  const output: BodyOutput = openBodyOutput(opts.output, process.stdout);
+  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, process.stdout, onError));
+  const output = x.output;
   let client: EngineClient | undefined;
-  let finished: FinishedEvent | undefined;
-  let httpFailure: number | undefined;
+  let finished: FinishedEvent;
   const id = crypto.randomUUID();
   const onSigint = () => client?.cancel(id);
   process.on('SIGINT', onSigint);
   try {
     client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: opts.insecure ? 'insecure' : 'verify' });
     const c = client;
-    finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => {
-      writeEvent?.(ev);
-      if (opts.timeline) rep.line(formatTimelineLine(ev));
-      if (opts.verbose) verboseLines(ev, rep);
-      if (ev.type === 'headers') {
-        if (opts.fail && ev.statusCode >= 400) {
-          httpFailure = ev.statusCode;
-          c.cancel(id);
-        } else if (opts.include || opts.head) output.writeHeaders(ev.rawHeaders);
-      } else if (ev.type === 'body') output.progress(ev.bytes);
-    });
-    await output.finish(finished.ok, finished.bodyBytes);
+    x.cancel = () => c.cancel(id);
+    finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => x.onEvent(ev));
+    await output.finish(finished.ok && !x.failure, finished.bodyBytes);
   } catch (e) {
     await output.finish(false, 0).catch(() => {});
-    throw e;
+    throw e instanceof BodyOutputError ? new CliFailure(e.message, 23) : e;
   } finally {
     process.off('SIGINT', onSigint);
     await client?.close();
   }
-  if (httpFailure !== undefined) throw new CliFailure(`the requested URL returned error: ${httpFailure}`, EXIT_HTTP_ERROR);
+  if (x.failure) throw x.failure;
   if (!finished.ok && finished.error) {
     const interrupted = finished.error.code === 'CANCELLED';
     throw new CliFailure(finished.error.message, interrupted ? EXIT_INTERRUPTED : exitCodeFor(finished.error.code));

@@ -2,7 +2,6 @@
 // WinInet must never move or die early, so transfers stay byte-exact.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileSha256, patternSha256, writePatternFile } from './support/servers.js';

@@ -1,5 +1,6 @@
 // Conformance: transfers that must come out byte-exact, whatever the engine.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ export function transferCases(h: () => Harness): void {
     assertOk(x, 200);
     assert.equal(x.body.length, 1000);
     assert.equal(x.finished.bodyBytes, 1000);
-    assert.equal((await import('node:crypto')).createHash('sha256').update(x.body).digest('hex'), await patternSha256(1000, 'small'));
+    assert.equal(crypto.createHash('sha256').update(x.body).digest('hex'), await patternSha256(1000, 'small'));
     const s = nativeStatuses(x.events);
     for (const name of ['RESOLVING_NAME', 'NAME_RESOLVED', 'CONNECTING_TO_SERVER', 'CONNECTED_TO_SERVER', 'SENDING_REQUEST', 'REQUEST_SENT', 'RECEIVING_RESPONSE', 'RESPONSE_RECEIVED']) {
       assert.ok(s.includes(name), `${name} is reported`);
@@ -48,13 +49,22 @@ export function transferCases(h: () => Harness): void {
     fs.rmSync(file);
   });
 
+  it('keeps the bytes of reads that complete later (ERROR_IO_PENDING)', async () => {
+    // A slow server makes reads wait: each one must deliver its bytes with its REQUEST_COMPLETE.
+    const size = 1_500_000;
+    const x = await h().run({ url: `${h().http.url}/slow/${size}?chunk=50000&interval=5&seed=slow`, sink: memory() });
+    assertOk(x, 200);
+    assert.ok((x.finished.ioPending ?? 0) > 2, `reads went pending (${x.finished.ioPending})`);
+    assert.equal(crypto.createHash('sha256').update(x.body).digest('hex'), await patternSha256(size, 'slow'));
+  });
+
   it('GET a chunked body', async () => {
     const x = await h().run({ url: `${h().http.url}/chunked/3000001?seed=ch`, sink: memory() });
     assertOk(x, 200);
     const head = x.events.find((e) => e.type === 'headers');
     assert.ok(head?.type === 'headers' && /transfer-encoding:\s*chunked/i.test(head.rawHeaders));
     assert.equal(x.body.length, 3000001);
-    assert.equal((await import('node:crypto')).createHash('sha256').update(x.body).digest('hex'), await patternSha256(3000001, 'ch'));
+    assert.equal(crypto.createHash('sha256').update(x.body).digest('hex'), await patternSha256(3000001, 'ch'));
   });
 
   it('passes a gzip body through byte-exact (no decoding)', async () => {
