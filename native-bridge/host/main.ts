@@ -26,7 +26,7 @@ async function loadEngine(name: string): Promise<Engine> {
     if (stress && !gc) throw new Error('INETSCOPE_GC_STRESS=1 needs --expose-gc');
     return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log });
   }
-  throw new Error(`the ${engine} engine is not available in this build`);
+  throw new Error(`the ${engine} engine is not available in this release (use --engine wininet)`);
 }
 
 class Outbox {
