@@ -37,7 +37,7 @@ export class HostConnection {
   private inflight = new Map<string, InFlight>();
   private outbox: net.Socket;
   private exited = false;
-  private statsWaiters: Array<(s: HostStats) => void> = [];
+  private statsWaiters: Array<{ resolve: (s: HostStats) => void; reject: (e: Error) => void }> = [];
   readonly runtime: string;
 
   private constructor(
@@ -120,8 +120,9 @@ export class HostConnection {
 
   /** The host's memory use (its peak RSS for benchmarks). */
   stats(): Promise<HostStats> {
-    return new Promise((resolve) => {
-      this.statsWaiters.push(resolve);
+    return new Promise((resolve, reject) => {
+      if (this.exited) return reject(new Error(`the ${this.engine} engine host is not running`));
+      this.statsWaiters.push({ resolve, reject });
       this.command({ type: 'stats' });
     });
   }
@@ -143,8 +144,16 @@ export class HostConnection {
   }
 
   private onLine(line: string): void {
-    const msg = HostMessageSchema.parse(JSON.parse(line));
-    if (msg.type === 'stats') return this.statsWaiters.shift()?.(msg);
+    let msg;
+    try {
+      msg = HostMessageSchema.parse(JSON.parse(line));
+    } catch (e) {
+      // A host that breaks the protocol cannot be trusted with its requests any more.
+      this.failAll(`sent a malformed message (${e instanceof Error ? e.message.slice(0, 200) : e})`);
+      this.kill();
+      return;
+    }
+    if (msg.type === 'stats') return this.statsWaiters.shift()?.resolve(msg);
     if (msg.type === 'hello' || msg.type === 'host-error') return;
     const ev = msg as InetEvent;
     const req = this.inflight.get(ev.id);
@@ -169,5 +178,6 @@ export class HostConnection {
       req.resolve(ev);
     }
     this.inflight.clear();
+    for (const w of this.statsWaiters.splice(0)) w.reject(new Error(`the ${this.engine} engine host ${why}`));
   }
 }
