@@ -107,6 +107,9 @@ export const api = {
     'bool __stdcall InternetWriteFile(void *h, void *buffer, uint32_t length, void *written)',
   ),
   InternetReadFile: wininet.func('bool __stdcall InternetReadFile(void *h, void *buffer, uint32_t length, void *read)'),
+  InternetQueryDataAvailable: wininet.func(
+    'bool __stdcall InternetQueryDataAvailable(void *h, void *available, uint32_t flags, uintptr_t ctx)',
+  ),
   // Synchronous: a JS Buffer is fine for these.
   HttpQueryInfoW: wininet.func(
     'bool __stdcall HttpQueryInfoW(void *h, uint32_t level, _Out_ uint8_t *buffer, _Inout_ uint32_t *length, void *index)',

@@ -8,6 +8,7 @@ export const WRITE_SIZE = 64 * 1024;
 export class NativeBuffers {
   readonly readBuf = koffi.alloc('uint8_t', READ_SIZE) as bigint;
   readonly readCount = koffi.alloc('uint32_t', 1) as bigint;
+  readonly available = koffi.alloc('uint32_t', 1) as bigint;
   private write?: { buf: bigint; count: bigint; buffersIn: bigint };
   private freed = false;
 
@@ -41,6 +42,7 @@ export class NativeBuffers {
     this.freed = true;
     koffi.free(this.readBuf);
     koffi.free(this.readCount);
+    koffi.free(this.available);
     if (this.write) {
       koffi.free(this.write.buf);
       koffi.free(this.write.count);

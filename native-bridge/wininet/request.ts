@@ -13,7 +13,7 @@ import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
 import type { AsyncResult } from './status-info.js';
 import { UploadCursor } from './upload-cursor.js';
 
-type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'eof' | 'done';
+type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
 
 const PENDING = -1;
 /** Synchronous completions in a row before yielding to the event loop (cancel, other requests). */
@@ -22,6 +22,8 @@ const CLOSE_GRACE_MS = 10_000;
 /** Wine never completes a pending receive whose handle was closed: finish without it. */
 const ABANDON_GRACE_MS = 500;
 const PROGRESS_EVERY_MS = 16;
+/** Zero-byte reads in a row while WinInet still reports data available: give up then. */
+const MAX_EMPTY_READS = 100;
 
 export interface RequestOwner {
   session(proxy: string | undefined, insecure: boolean): unknown;
@@ -48,6 +50,9 @@ export class WinInetRequest {
   private upload = new UploadCursor(undefined, this.mem);
   private lastProgress = 0;
   private reportedBytes = -1;
+  private emptyReads = 0;
+  /** dwResult of a pending InternetQueryDataAvailable: the bytes available. */
+  private asyncAvailable?: number;
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
   private timers: NodeJS.Timeout[] = [];
   private closed = { issued: false, request: false, connect: false, final: false };
@@ -101,6 +106,10 @@ export class WinInetRequest {
     this.pending = null;
     if (this.closing || !op) return;
     this.lastCall = op;
+    if (op === 'InternetQueryDataAvailable') {
+      this.asyncAvailable = Number(r.result);
+      return this.advance(r.error);
+    }
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
   }
 
@@ -157,6 +166,11 @@ export class WinInetRequest {
         return this.call('InternetReadFile', () => api.InternetReadFile(h, this.mem.readBuf, READ_SIZE, this.mem.readCount));
       case 'consume':
         return this.consume();
+      case 'probe':
+        this.state = 'probed';
+        return this.call('InternetQueryDataAvailable', () => api.InternetQueryDataAvailable(h, this.mem.available, 0, this.ctx));
+      case 'probed':
+        return this.probed();
       case 'eof':
         return this.finishBody();
       case 'done':
@@ -187,15 +201,33 @@ export class WinInetRequest {
   private consume(): number {
     const n = koffi.decode(this.mem.readCount, 'uint32_t') as number;
     if (n === 0) {
-      this.state = 'eof';
+      // Wine's InternetReadFile can return TRUE with 0 bytes when the socket is only
+      // momentarily empty: ask whether the body really ended before believing it.
+      this.state = 'probe';
       return 0;
     }
+    this.emptyReads = 0;
     this.sink?.write(koffi.decode(this.mem.readBuf, 'uint8_t', n) as Uint8Array);
     this.bodyBytes += n;
     const now = this.ev.now();
     if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
       this.lastProgress = now;
       this.reportBody();
+    }
+    this.state = 'read';
+    return 0;
+  }
+
+  private probed(): number {
+    const available = this.asyncAvailable ?? (koffi.decode(this.mem.available, 'uint32_t') as number);
+    this.asyncAvailable = undefined;
+    if (available === 0) {
+      this.state = 'eof';
+      return 0;
+    }
+    if (++this.emptyReads > MAX_EMPTY_READS) {
+      this.fail({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
+      return 0;
     }
     this.state = 'read';
     return 0;

@@ -2,7 +2,8 @@
 // for the duration of the callback, so everything is copied out here.
 import type { StatusInfo } from '../events.js';
 import { handleHex, isNull, koffi } from './api.js';
-import { decodeSockaddr, decodeText, hex } from './decode.js';
+import { decodeSockaddr } from '../sockaddr.js';
+import { decodeText, hex } from './decode.js';
 
 function decodeAddress(bytes: Uint8Array): StatusInfo {
   const sock = bytes.length === 16 || bytes.length === 28 ? decodeSockaddr(bytes) : undefined;

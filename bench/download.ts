@@ -1,0 +1,178 @@
+// Download benchmark: the system curl vs the InetScope WinInet engine host, both saving
+// BENCH_BYTES (default 1 GiB) from the same loopback server to a file, alternating, for
+// BENCH_ROUNDS rounds each (default 3). Every file's size is checked, and its sha256 in
+// round 1, so a fast but wrong download fails the run (exit 1). Not a test: speed is
+// only reported. Run with `npm run bench:download`.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { EngineClient } from '../native-bridge/client.js';
+import { fileSha256, patternSha256, writePatternFile } from '../test/support/servers.js';
+import { startFileServer } from './file-server.js';
+import { formatReport, toMiB, toolSummary, type Report, type RunResult, type Tool } from './summary.js';
+
+class BenchError extends Error {}
+
+const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results/download-latest.json');
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new BenchError(`${name}=${JSON.stringify(raw)} is not a positive integer`);
+  return n;
+}
+
+function curlVersion(): string {
+  const r = spawnSync('curl', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? r.error.message : `exit code ${r.status}`;
+    throw new BenchError(`this benchmark needs the system curl, but running "curl --version" failed (${why}); install curl and put it on PATH`);
+  }
+  return r.stdout.split('\n')[0] ?? 'curl';
+}
+
+/** Runs `curl -s -o file url` without blocking this process (it also hosts the server). */
+function curlDownload(url: string, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('curl', ['-s', '-o', file, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.once('error', (e) => reject(new Error(`curl could not start: ${e.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`curl failed (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`));
+    });
+  });
+}
+
+/** Size always, sha256 when asked; returns the problem, or undefined when the file is right. */
+async function verify(file: string, bytes: number, withSha: boolean): Promise<string | undefined> {
+  const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
+  if (size !== bytes) return size < 0 ? 'no file was written' : `file has ${size} bytes, expected ${bytes}`;
+  if (!withSha) return undefined;
+  const [got, want] = await Promise.all([fileSha256(file), patternSha256(bytes)]);
+  return got === want ? undefined : `sha256 ${got} differs from the pattern's ${want}`;
+}
+
+interface Ctx {
+  url: string;
+  dir: string;
+  bytes: number;
+  client: EngineClient;
+}
+
+/** One timed download by one tool, then verification and deletion of the file. */
+async function runOnce(ctx: Ctx, tool: Tool, round: number): Promise<RunResult> {
+  const file = path.join(ctx.dir, `${tool}-${round}.bin`);
+  let error: string | undefined;
+  let engineT: number | undefined;
+  const t0 = performance.now();
+  try {
+    if (tool === 'curl') {
+      await curlDownload(ctx.url, file);
+    } else {
+      const fin = await ctx.client.send(`bench-${round}`, { url: ctx.url, sink: { kind: 'file', path: file } });
+      engineT = fin.t;
+      if (!fin.ok) error = `engine failed: ${fin.error?.code ?? '?'} ${fin.error?.message ?? ''}`.trim();
+      else if (fin.statusCode !== 200) error = `engine got HTTP ${fin.statusCode}`;
+      else if (fin.bodyBytes !== ctx.bytes) error = `engine reported ${fin.bodyBytes} body bytes, expected ${ctx.bytes}`;
+    }
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const withSha = round === 1;
+  error ??= await verify(file, ctx.bytes, withSha);
+  fs.rmSync(file, { force: true });
+  const result: RunResult = {
+    tool, round, bytes: ctx.bytes, seconds, mbps: ctx.bytes / 1e6 / seconds,
+    checked: withSha ? 'size+sha256' : 'size', ok: error === undefined,
+  };
+  if (error !== undefined) result.error = error;
+  if (engineT !== undefined) result.engineT = engineT;
+  return result;
+}
+
+/** What the server and loopback deliver when nothing is written: context for the table. */
+async function serverCeiling(url: string, bytes: number): Promise<number> {
+  const t0 = performance.now();
+  await curlDownload(url, '/dev/null');
+  return bytes / 1e6 / ((performance.now() - t0) / 1000);
+}
+
+async function runRounds(ctx: Ctx, rounds: number): Promise<RunResult[]> {
+  const runs: RunResult[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const tool of ['curl', 'engine'] as const) {
+      const r = await runOnce(ctx, tool, round);
+      runs.push(r);
+      const tail = r.ok ? '' : `  FAILED: ${r.error}`;
+      process.stderr.write(`  round ${round} ${tool.padEnd(6)} ${r.mbps.toFixed(1).padStart(8)} MB/s  ${r.seconds.toFixed(2)} s${tail}\n`);
+    }
+  }
+  return runs;
+}
+
+async function bench(dir: string, bytes: number, rounds: number, curl: string): Promise<Report> {
+  const source = path.join(dir, 'source.bin');
+  process.stderr.write(`preparing ${bytes} bytes of test data in ${dir}\n`);
+  await writePatternFile(source, bytes); // also caches patternSha256(bytes)
+  const server = await startFileServer(source);
+  const client = await EngineClient.start({ engine: 'wininet', logFile: path.join(dir, 'host.log') });
+  try {
+    const ceiling = await serverCeiling(server.url, bytes);
+    const before = await client.stats();
+    const runs = await runRounds({ url: server.url, dir, bytes, client }, rounds);
+    const after = await client.stats();
+    const tools = { curl: toolSummary(runs, 'curl'), engine: toolSummary(runs, 'engine') };
+    return {
+      date: new Date().toISOString(), bytes, rounds, unit: 'MB/s (MB = 10^6 bytes)',
+      curlVersion: curl, serverCeilingMBps: Math.round(ceiling * 10) / 10,
+      tools,
+      ratioEngineOverCurlMedian: Math.round((tools.engine.medianMBps / tools.curl.medianMBps) * 1000) / 1000,
+      engineHost: {
+        rssBeforeMiB: toMiB(before.rss), maxRssBeforeMiB: toMiB(before.maxRss),
+        peakRssMiB: toMiB(after.maxRss), rssAfterMiB: toMiB(after.rss),
+      },
+      runs,
+      verificationFailures: runs.filter((r) => !r.ok).length,
+      serverIncidents: server.incidents,
+    };
+  } finally {
+    await client.close();
+    await server.close();
+    fs.rmSync(source, { force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const bytes = envInt('BENCH_BYTES', 1024 ** 3);
+  const rounds = envInt('BENCH_ROUNDS', 3);
+  const curl = curlVersion();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-bench-'));
+  let keep = true;
+  try {
+    const report = await bench(dir, bytes, rounds, curl);
+    console.log(formatReport(report));
+    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+    fs.writeFileSync(RESULTS, JSON.stringify(report, null, 2) + '\n');
+    console.log(`results: ${path.relative(process.cwd(), RESULTS)}`);
+    keep = report.verificationFailures > 0;
+    return keep ? 1 : 0;
+  } finally {
+    if (keep) console.error(`kept ${dir} (engine host log: host.log)`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e instanceof BenchError ? `bench:download: ${e.message}` : e);
+    process.exitCode = 1;
+  },
+);
