@@ -29,6 +29,8 @@ export const STATUS_NAMES = {
   325: 'P3P_HEADER',
   326: 'P3P_POLICYREF',
   327: 'COOKIE_HISTORY',
+  // InetScope's own codes for what WinInet cannot report (the curl engine sees them).
+  1001: 'TLS_HANDSHAKE_DONE',
 } as const;
 
 export type StatusCode = keyof typeof STATUS_NAMES;
@@ -59,6 +61,8 @@ export interface StatusInfo {
   value?: number;
   /** Raw bytes as hex when nothing better is known. */
   raw?: string;
+  /** CONNECTED_TO_SERVER: an existing connection was reused. */
+  reused?: boolean;
 }
 
 interface Base {
@@ -162,8 +166,21 @@ export interface FinishedEvent extends Base {
    * pending receive when its handle is closed): its REQUEST_COMPLETE never came.
    */
   abandoned?: string;
+  /** The stack's own phase clock where it has one (libcurl's CURLINFO_*_TIME_T), in ms. */
+  engineTimings?: EngineTimings;
   /** Memory sink only: the body, base64. */
   bodyBase64?: string;
+}
+
+/** libcurl's figures, each measured from the start of the transfer (ms). */
+export interface EngineTimings {
+  namelookup: number;
+  connect: number;
+  appconnect: number;
+  pretransfer: number;
+  starttransfer: number;
+  total: number;
+  redirect: number;
 }
 
 export type LifecycleEvent = StartedEvent | HeadersEvent | BodyProgressEvent | UploadProgressEvent | FinishedEvent;

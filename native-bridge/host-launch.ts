@@ -17,9 +17,10 @@ export interface LaunchOptions {
   gcStress?: boolean;
 }
 
-export function resolveEngine(name: EngineName | 'auto'): EngineName {
-  // Until the curl engine lands, WinInet (native on Windows, under Wine elsewhere) is the only one.
-  return name === 'auto' ? 'wininet' : name;
+/** auto: the platform's own stack, WinInet on Windows and libcurl elsewhere. */
+export function resolveEngine(name: EngineName | 'auto', platform: NodeJS.Platform = process.platform): EngineName {
+  if (name !== 'auto') return name;
+  return platform === 'win32' ? 'wininet' : 'curl';
 }
 
 export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLaunch {

@@ -15,7 +15,7 @@ export interface HopPhases {
   wait?: number;
   receive?: number;
   total: number;
-  /** No connect events in this hop: a kept-alive connection was used. */
+  /** No CONNECTING_TO_SERVER in this hop: a kept-alive connection was used. */
   reused: boolean;
 }
 
@@ -61,7 +61,7 @@ function hopPhases(hop: number, events: InetEvent[], start: number, end: number)
     wait: span(sendEnd >= 0 ? sendEnd : undefined, firstResponse),
     receive: span(firstResponse, received),
     total: end - start,
-    reused: connecting === undefined && connected === undefined,
+    reused: connecting === undefined,
   };
 }
 

@@ -27,6 +27,7 @@ const StatusInfoSchema = z
     op: z.string(),
     value: z.number(),
     raw: z.string(),
+    reused: z.boolean(),
   })
   .partial();
 
@@ -62,6 +63,9 @@ export const InetEventSchema = z.discriminatedUnion('type', [
     uploadBytes: z.number(),
     ioPending: z.number().optional(),
     abandoned: z.string().optional(),
+    engineTimings: z
+      .object({ namelookup: z.number(), connect: z.number(), appconnect: z.number(), pretransfer: z.number(), starttransfer: z.number(), total: z.number(), redirect: z.number() })
+      .optional(),
     bodyBase64: z.string().optional(),
   }),
 ]);

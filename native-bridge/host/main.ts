@@ -26,7 +26,10 @@ async function loadEngine(name: string): Promise<Engine> {
     if (stress && !gc) throw new Error('INETSCOPE_GC_STRESS=1 needs --expose-gc');
     return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log });
   }
-  throw new Error(`the ${engine} engine is not available in this release (use --engine wininet)`);
+  const { CurlEngine } = await import('../curl/engine.js');
+  const curl = await CurlEngine.create(log);
+  log(`libcurl: ${curl.version}`);
+  return curl;
 }
 
 class Outbox {

@@ -2,6 +2,7 @@
 // every engine runs every case.
 import { after, before, describe } from 'node:test';
 import type { EngineName } from '../../native-bridge/engine.js';
+import { engineCases } from './engine-cases.js';
 import { failureCases } from './failure-cases.js';
 import { startHarness, type Harness } from './harness.js';
 import { transferCases } from './transfer-cases.js';
@@ -21,5 +22,6 @@ export function conformanceSuite(engine: EngineName): void {
     });
     transferCases(h);
     failureCases(h);
+    engineCases(h);
   });
 }

@@ -5,3 +5,5 @@ export type { TestServer, TestServerOptions, UploadRecord } from './http-server.
 export { selfSignedCert } from './tls.js';
 export { startTinyproxy } from './proxy.js';
 export type { TestProxy } from './proxy.js';
+export { startBlackhole } from './blackhole.js';
+export type { Blackhole } from './blackhole.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSockaddr, decodeText } from '../../native-bridge/wininet/decode.js';
+import { decodeSockaddr } from '../../native-bridge/sockaddr.js';
+import { decodeText } from '../../native-bridge/wininet/decode.js';
 import { formatTimelineLine } from '../../cli/timeline-format.js';
 import { exitCodeFor } from '../../cli/exit-codes.js';
 

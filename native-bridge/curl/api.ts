@@ -1,0 +1,156 @@
+// koffi declarations of the system libcurl (libcurl.so.4 / libcurl.4.dylib / a DLL) and
+// the numbers of curl.h the engine uses. Loaded only inside the engine host.
+import koffi from 'koffi';
+
+export class LibcurlMissing extends Error {}
+
+const CANDIDATES: Record<string, string[]> = {
+  linux: ['libcurl.so.4', 'libcurl-gnutls.so.4'],
+  darwin: ['libcurl.4.dylib', '/usr/lib/libcurl.4.dylib'],
+  win32: ['libcurl-x64.dll', 'libcurl.dll'],
+};
+
+function loadLibcurl(): ReturnType<typeof koffi.load> {
+  const names = CANDIDATES[process.platform] ?? ['libcurl.so.4'];
+  const errors: string[] = [];
+  for (const name of names) {
+    try {
+      return koffi.load(name);
+    } catch (e) {
+      errors.push(`${name}: ${(e as Error).message}`);
+    }
+  }
+  throw new LibcurlMissing(
+    `libcurl is not available (${errors.join('; ')}); install it (Debian/Ubuntu: apt-get install libcurl4; ` +
+      'macOS ships it; Windows: put libcurl-x64.dll next to the app) or use --engine wininet',
+  );
+}
+
+const lib = loadLibcurl();
+const libc = process.platform === 'win32' ? null : koffi.load(process.platform === 'darwin' ? 'libSystem.B.dylib' : 'libc.so.6');
+
+// Callback prototypes; userdata is the transfer's numeric id, passed as intptr_t.
+export const WriteCb = koffi.proto('size_t CurlWriteCb(void *ptr, size_t size, size_t nmemb, intptr_t userdata)');
+export const ReadCb = koffi.proto('size_t CurlReadCb(void *buffer, size_t size, size_t nitems, intptr_t userdata)');
+export const DebugCb = koffi.proto('int CurlDebugCb(void *handle, int type, void *data, size_t size, intptr_t userdata)');
+export const OpenSocketCb = koffi.proto('int CurlOpenSocketCb(intptr_t clientp, int purpose, void *address)');
+export const CloseSocketCb = koffi.proto('int CurlCloseSocketCb(intptr_t clientp, int item)');
+export const ResolverStartCb = koffi.proto('int CurlResolverStartCb(void *state, void *reserved, intptr_t userdata)');
+export const PrereqCb = koffi.proto('int CurlPrereqCb(intptr_t clientp, const char *primaryIp, const char *localIp, int primaryPort, int localPort)');
+
+export const curl = {
+  global_init: lib.func('int curl_global_init(long flags)'),
+  version: lib.func('const char *curl_version()'),
+  version_info: lib.func('void *curl_version_info(int age)'),
+  easy_init: lib.func('void *curl_easy_init()'),
+  easy_cleanup: lib.func('void curl_easy_cleanup(void *h)'),
+  easy_setopt: lib.func('int curl_easy_setopt(void *h, int option, ...)'),
+  easy_getinfo: lib.func('int curl_easy_getinfo(void *h, int info, ...)'),
+  easy_strerror: lib.func('const char *curl_easy_strerror(int code)'),
+  multi_init: lib.func('void *curl_multi_init()'),
+  multi_cleanup: lib.func('int curl_multi_cleanup(void *m)'),
+  multi_add_handle: lib.func('int curl_multi_add_handle(void *m, void *h)'),
+  multi_remove_handle: lib.func('int curl_multi_remove_handle(void *m, void *h)'),
+  multi_perform: lib.func('int curl_multi_perform(void *m, _Out_ int *running)'),
+  multi_poll: lib.func('int curl_multi_poll(void *m, void *extraFds, uint32_t n, int timeoutMs, _Out_ int *numfds)'),
+  multi_wakeup: lib.func('int curl_multi_wakeup(void *m)'),
+  multi_info_read: lib.func('void *curl_multi_info_read(void *m, _Out_ int *msgsInQueue)'),
+  slist_append: lib.func('void *curl_slist_append(void *list, const char *s)'),
+  slist_free_all: lib.func('void curl_slist_free_all(void *list)'),
+};
+
+/** What opensocket/closesocket need: libcurl leaves socket creation to us there. */
+export const sockets = {
+  socket: libc ? libc.func('int socket(int domain, int type, int protocol)') : null,
+  close: libc ? libc.func('int close(int fd)') : null,
+  memcpy: libc ? libc.func('void *memcpy(void *dst, const uint8_t *src, size_t n)') : null,
+};
+
+export const CURL_GLOBAL_ALL = 3;
+export const CURLE_OK = 0;
+export const CURLMSG_DONE = 1;
+export const CURL_READFUNC_ABORT = 0x10000000;
+export const CURL_SOCKET_BAD = -1;
+
+export const OPT = {
+  WRITEDATA: 10001,
+  URL: 10002,
+  PROXY: 10004,
+  READDATA: 10009,
+  WRITEFUNCTION: 20011,
+  READFUNCTION: 20012,
+  LOW_SPEED_LIMIT: 19,
+  LOW_SPEED_TIME: 20,
+  USERAGENT: 10018,
+  HTTPHEADER: 10023,
+  HEADERDATA: 10029,
+  CUSTOMREQUEST: 10036,
+  VERBOSE: 41,
+  NOBODY: 44,
+  UPLOAD: 46,
+  FOLLOWLOCATION: 52,
+  SSL_VERIFYPEER: 64,
+  MAXREDIRS: 68,
+  HEADERFUNCTION: 20079,
+  SSL_VERIFYHOST: 81,
+  DEBUGFUNCTION: 20094,
+  DEBUGDATA: 10095,
+  BUFFERSIZE: 98,
+  NOSIGNAL: 99,
+  INFILESIZE_LARGE: 30115,
+  TIMEOUT_MS: 155,
+  CONNECTTIMEOUT_MS: 156,
+  HTTP_CONTENT_DECODING: 158,
+  OPENSOCKETFUNCTION: 20163,
+  OPENSOCKETDATA: 10164,
+  CLOSESOCKETFUNCTION: 20208,
+  CLOSESOCKETDATA: 10209,
+  PROXY_SSL_VERIFYPEER: 248,
+  PROXY_SSL_VERIFYHOST: 249,
+  RESOLVER_START_FUNCTION: 20272,
+  RESOLVER_START_DATA: 10273,
+  SUPPRESS_CONNECT_HEADERS: 265,
+  PREREQFUNCTION: 20312,
+  PREREQDATA: 10313,
+} as const;
+
+const STRING = 0x100000;
+const LONG = 0x200000;
+const OFF_T = 0x600000;
+export const INFO = {
+  RESPONSE_CODE: LONG + 2,
+  REDIRECT_URL: STRING + 31,
+  PRIMARY_IP: STRING + 32,
+  PRIMARY_PORT: LONG + 40,
+  NUM_CONNECTS: LONG + 26,
+  TOTAL_TIME_T: OFF_T + 50,
+  NAMELOOKUP_TIME_T: OFF_T + 51,
+  CONNECT_TIME_T: OFF_T + 52,
+  PRETRANSFER_TIME_T: OFF_T + 53,
+  STARTTRANSFER_TIME_T: OFF_T + 54,
+  REDIRECT_TIME_T: OFF_T + 55,
+  APPCONNECT_TIME_T: OFF_T + 56,
+} as const;
+
+/** Debug callback types (curl_infotype). */
+export const DEBUG = { TEXT: 0, HEADER_IN: 1, HEADER_OUT: 2, DATA_IN: 3, DATA_OUT: 4, SSL_DATA_IN: 5, SSL_DATA_OUT: 6 } as const;
+
+export function getLong(h: unknown, info: number): number {
+  const out = [0];
+  curl.easy_getinfo(h, info, '_Out_ long *', out);
+  return Number(out[0]);
+}
+
+export function getOffT(h: unknown, info: number): number {
+  const out = [0];
+  curl.easy_getinfo(h, info, '_Out_ int64_t *', out);
+  return Number(out[0]);
+}
+
+export function getString(h: unknown, info: number): string | undefined {
+  const out: Array<string | null> = [null];
+  curl.easy_getinfo(h, info, '_Out_ const char **', out);
+  return out[0] ?? undefined;
+}
+
+export { koffi };

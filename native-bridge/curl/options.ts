@@ -1,0 +1,116 @@
+// Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
+// numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
+import type { RequestSpec } from '../request-spec.js';
+import { curl, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, WriteCb } from './api.js';
+
+export interface RegisteredCallbacks {
+  write: unknown;
+  header: unknown;
+  read: unknown;
+  debug: unknown;
+  openSocket: unknown;
+  closeSocket: unknown;
+  resolverStart: unknown;
+  prereq: unknown;
+}
+
+/** Big reads mean fewer callbacks per byte (each one crosses into JS). */
+const BUFFER_SIZE = 512 * 1024;
+
+export function setopt(h: unknown, option: number, type: string | ReturnType<typeof koffi.pointer>, value: unknown): void {
+  const rc = curl.easy_setopt(h, option, type, value) as number;
+  if (rc !== 0) throw new Error(`curl_easy_setopt(${option}) failed: ${curl.easy_strerror(rc)}`);
+}
+
+function setCallbacks(h: unknown, id: number, cbs: RegisteredCallbacks, sockets: boolean): void {
+  setopt(h, OPT.WRITEFUNCTION, koffi.pointer(WriteCb), cbs.write);
+  setopt(h, OPT.WRITEDATA, 'intptr_t', id);
+  setopt(h, OPT.HEADERFUNCTION, koffi.pointer(WriteCb), cbs.header);
+  setopt(h, OPT.HEADERDATA, 'intptr_t', id);
+  setopt(h, OPT.DEBUGFUNCTION, koffi.pointer(DebugCb), cbs.debug);
+  setopt(h, OPT.DEBUGDATA, 'intptr_t', id);
+  setopt(h, OPT.VERBOSE, 'long', 1);
+  setopt(h, OPT.RESOLVER_START_FUNCTION, koffi.pointer(ResolverStartCb), cbs.resolverStart);
+  setopt(h, OPT.RESOLVER_START_DATA, 'intptr_t', id);
+  setopt(h, OPT.PREREQFUNCTION, koffi.pointer(PrereqCb), cbs.prereq);
+  setopt(h, OPT.PREREQDATA, 'intptr_t', id);
+  if (sockets) {
+    // We open and close the sockets ourselves to learn the address libcurl connects to.
+    setopt(h, OPT.OPENSOCKETFUNCTION, koffi.pointer(OpenSocketCb), cbs.openSocket);
+    setopt(h, OPT.OPENSOCKETDATA, 'intptr_t', id);
+    setopt(h, OPT.CLOSESOCKETFUNCTION, koffi.pointer(CloseSocketCb), cbs.closeSocket);
+    setopt(h, OPT.CLOSESOCKETDATA, 'intptr_t', id);
+  }
+}
+
+function setMethodAndBody(h: unknown, spec: RequestSpec, id: number, cbs: RegisteredCallbacks, uploadTotal: number | undefined): void {
+  if (spec.method === 'HEAD') setopt(h, OPT.NOBODY, 'long', 1);
+  if (uploadTotal !== undefined) {
+    setopt(h, OPT.UPLOAD, 'long', 1);
+    setopt(h, OPT.READFUNCTION, koffi.pointer(ReadCb), cbs.read);
+    setopt(h, OPT.READDATA, 'intptr_t', id);
+    setopt(h, OPT.INFILESIZE_LARGE, 'int64_t', uploadTotal);
+  }
+  const implied = uploadTotal !== undefined ? 'PUT' : 'GET';
+  if (spec.method !== implied && spec.method !== 'HEAD') setopt(h, OPT.CUSTOMREQUEST, 'str', spec.method);
+}
+
+function setPolicy(h: unknown, spec: RequestSpec): void {
+  if (spec.followRedirects) {
+    setopt(h, OPT.FOLLOWLOCATION, 'long', 1);
+    setopt(h, OPT.MAXREDIRS, 'long', spec.maxRedirects);
+  }
+  const t = spec.timeouts;
+  if (t.totalMs) setopt(h, OPT.TIMEOUT_MS, 'long', t.totalMs);
+  if (t.connectMs) setopt(h, OPT.CONNECTTIMEOUT_MS, 'long', t.connectMs);
+  if (t.receiveMs) {
+    // libcurl's "receive timeout": less than 1 byte/s for that long (whole seconds).
+    setopt(h, OPT.LOW_SPEED_LIMIT, 'long', 1);
+    setopt(h, OPT.LOW_SPEED_TIME, 'long', Math.max(1, Math.ceil(t.receiveMs / 1000)));
+  }
+  if (spec.proxy) {
+    setopt(h, OPT.PROXY, 'str', spec.proxy);
+    // The proxy's answer to CONNECT is not the response: keep it out of the header callback.
+    setopt(h, OPT.SUPPRESS_CONNECT_HEADERS, 'long', 1);
+  }
+  if (spec.insecure) {
+    for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
+  }
+}
+
+/** Returns the header list, which must live until the transfer is done. */
+function setHeaders(h: unknown, spec: RequestSpec, userAgent: string): unknown {
+  let list: unknown = null;
+  const append = (line: string) => {
+    const next = curl.slist_append(list, line);
+    if (next === null || next === 0n) throw new Error('curl_slist_append failed');
+    list = next;
+  };
+  const names = new Set(spec.headers.map(([n]) => n.toLowerCase()));
+  // An empty value removes libcurl's default header, as WinInet's REPLACE does.
+  for (const [name, value] of spec.headers) append(value === '' ? `${name}:` : `${name}: ${value}`);
+  // No "Expect: 100-continue" round trip unless asked for (WinInet sends none either).
+  if (!names.has('expect')) append('Expect:');
+  if (!names.has('user-agent')) setopt(h, OPT.USERAGENT, 'str', userAgent);
+  setopt(h, OPT.HTTPHEADER, 'void *', list);
+  return list;
+}
+
+export function applyOptions(
+  h: unknown,
+  spec: RequestSpec,
+  id: number,
+  cbs: RegisteredCallbacks,
+  uploadTotal: number | undefined,
+  userAgent: string,
+): unknown {
+  setopt(h, OPT.URL, 'str', spec.url);
+  setopt(h, OPT.NOSIGNAL, 'long', 1);
+  setopt(h, OPT.BUFFERSIZE, 'long', BUFFER_SIZE);
+  // Bodies are passed through byte-exact: never decoded.
+  setopt(h, OPT.HTTP_CONTENT_DECODING, 'long', 0);
+  setCallbacks(h, id, cbs, process.platform !== 'win32');
+  setMethodAndBody(h, spec, id, cbs, uploadTotal);
+  setPolicy(h, spec);
+  return setHeaders(h, spec, userAgent);
+}

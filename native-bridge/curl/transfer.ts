@@ -1,0 +1,252 @@
+// One libcurl transfer, seen through libcurl's callbacks (all of which run on the curl
+// worker's own JS thread): each becomes an event on the WinInet vocabulary.
+import { BodyIoError, openSink, openSource, type SinkWriter, type SourceReader } from '../body-io.js';
+import type { EmitFn } from '../engine.js';
+import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../events.js';
+import { EventStamper } from '../event-stamper.js';
+import type { RequestSpec } from '../request-spec.js';
+import { curl, getLong, getOffT, INFO, koffi, sockets } from './api.js';
+import { curlError } from './errors.js';
+import { applyOptions, type RegisteredCallbacks } from './options.js';
+import { HeaderBlock } from './header-block.js';
+
+const S = { RESOLVING: 10, RESOLVED: 11, CONNECTING: 20, CONNECTED: 21, SENDING: 30, SENT: 31, RECEIVING: 40, RECEIVED: 41 } as const;
+const S2 = { CLOSING: 50, CLOSED: 51, COMPLETE: 100, REDIRECT: 110, INTERMEDIATE: 120, TLS_DONE: 1001 } as const;
+const PROGRESS_EVERY_MS = 16;
+
+interface HopState {
+  opened?: string;
+  connected: boolean;
+  sending: boolean;
+  receiving: boolean;
+}
+
+export class CurlTransfer {
+  readonly ev: EventStamper;
+  readonly easy: unknown;
+  private headerList: unknown = null;
+  private sink?: SinkWriter;
+  private source?: SourceReader;
+  private hop: HopState = { connected: false, sending: false, receiving: false };
+  private block = new HeaderBlock();
+  private requestHeaders = '';
+  private finalStatus?: number;
+  private bodyBytes = 0;
+  private uploadBytes = 0;
+  private lastProgress = -Infinity;
+  private reportedBytes = 0;
+  private redirects = 0;
+  private currentUrl: string;
+  private lastUpload = -Infinity;
+  private localError?: EngineErrorInfo;
+  private readonly secure: boolean;
+  private readonly host: string;
+
+  constructor(
+    id: string,
+    readonly num: number,
+    private readonly spec: RequestSpec,
+    emit: EmitFn,
+    private readonly cbs: RegisteredCallbacks,
+    private readonly userAgent: string,
+  ) {
+    this.ev = new EventStamper(id, emit);
+    const url = new URL(spec.url);
+    this.secure = url.protocol === 'https:';
+    this.host = url.hostname;
+    this.currentUrl = spec.url;
+    this.easy = curl.easy_init();
+  }
+
+  /** Sets the handle up; an error here ends the transfer before it starts. */
+  prepare(): EngineErrorInfo | undefined {
+    this.ev.lifecycle({ type: 'started', engine: 'curl', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
+    try {
+      if (this.spec.body) this.source = openSource(this.spec.body);
+      this.headerList = applyOptions(this.easy, this.spec, this.num, this.cbs, this.source?.total, this.userAgent);
+      return undefined;
+    } catch (e) {
+      return e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SETUP', message: (e as Error).message };
+    }
+  }
+
+  private native(code: number, info?: StatusInfo): void {
+    this.ev.native(code, info, performance.now());
+  }
+
+  onResolverStart(): number {
+    this.native(S.RESOLVING, { address: this.host });
+    return 0;
+  }
+
+  /** libcurl asks us for a socket: that is when the address is known. */
+  onOpenSocket(family: number, socktype: number, protocol: number, address: string | undefined): number {
+    const ip = address?.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    this.native(S.RESOLVED, { address: ip });
+    this.native(S.CONNECTING, { address });
+    this.hop.opened = address;
+    return sockets.socket ? (sockets.socket(family, socktype, protocol) as number) : -1;
+  }
+
+  onCloseSocket(): void {
+    this.native(S2.CLOSING);
+    this.native(S2.CLOSED);
+  }
+
+  /** Right before the request goes out: the connection (and its TLS) is ready. */
+  onPrereq(ip: string, port: number): number {
+    const address = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+    if (!this.hop.connected) this.native(S.CONNECTED, { address, reused: this.hop.opened === undefined });
+    if (this.secure && this.hop.opened !== undefined) this.native(S2.TLS_DONE, { address });
+    this.hop.connected = true;
+    return 0;
+  }
+
+  onDebug(type: number, data: unknown, size: number): number {
+    if (type === 2 || type === 4) {
+      // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
+      if (!this.hop.sending) this.native(S.SENDING);
+      this.hop.sending = true;
+      if (type === 2) this.requestHeaders += Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1');
+      this.native(S.SENT, { bytes: size });
+    } else if (type === 6 && this.hop.opened !== undefined && !this.hop.connected) {
+      // The first TLS record out: the TCP connection is up, the handshake begins.
+      this.native(S.CONNECTED, { address: this.hop.opened, reused: false });
+      this.hop.connected = true;
+    }
+    return 0;
+  }
+
+  onHeader(ptr: unknown, n: number): number {
+    if (!this.hop.receiving) this.native(S.RECEIVING);
+    this.hop.receiving = true;
+    const line = Buffer.from(koffi.decode(ptr, 'uint8_t', n) as Uint8Array).toString('latin1');
+    if (this.block.push(line)) this.endOfHeaders();
+    return n;
+  }
+
+  private endOfHeaders(): void {
+    const b = this.block.take();
+    this.native(S.RECEIVED, { bytes: b.raw.length });
+    if (b.statusCode >= 100 && b.statusCode < 200) return this.native(S2.INTERMEDIATE, { value: b.statusCode });
+    const location = this.redirectTarget(b.statusCode, b.location);
+    if (location) {
+      this.redirects++;
+      this.currentUrl = location;
+      this.native(S2.REDIRECT, { url: location });
+      this.hop = { connected: false, sending: false, receiving: false };
+      this.requestHeaders = '';
+      return;
+    }
+    this.finalStatus = b.statusCode;
+    this.ev.lifecycle({ type: 'headers', statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders });
+    try {
+      this.sink = openSink(this.spec.sink);
+    } catch (e) {
+      this.localError = (e as BodyIoError).info;
+    }
+  }
+
+  /** Where libcurl is about to go next, when it follows this response (as curl -L does). */
+  private redirectTarget(status: number, location: string | undefined): string | undefined {
+    const follows = this.spec.followRedirects && [300, 301, 302, 303, 307, 308].includes(status);
+    if (!follows || location === undefined || this.redirects >= this.spec.maxRedirects) return undefined;
+    try {
+      return new URL(location, this.currentUrl).href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private reportBody(): void {
+    this.reportedBytes = this.bodyBytes;
+    this.ev.lifecycle({ type: 'body', bytes: this.bodyBytes });
+  }
+
+  onWrite(ptr: unknown, n: number): number {
+    if (this.finalStatus === undefined) return n;
+    if (this.localError || !this.sink) return 0;
+    try {
+      this.sink.write(koffi.decode(ptr, 'uint8_t', n) as Uint8Array);
+    } catch (e) {
+      this.localError = e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SINK', message: String(e) };
+      return 0;
+    }
+    this.bodyBytes += n;
+    this.native(S.RECEIVED, { bytes: n });
+    const now = this.ev.now();
+    if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
+      this.lastProgress = now;
+      this.reportBody();
+    }
+    return n;
+  }
+
+  onRead(buffer: unknown, max: number): number {
+    if (!this.source) return 0;
+    try {
+      const chunk = Buffer.allocUnsafe(max);
+      const n = this.source.read(chunk);
+      if (n > 0) koffi.encode(buffer, koffi.array('uint8_t', n), chunk.subarray(0, n));
+      this.uploadBytes += n;
+      const now = this.ev.now();
+      if (n === 0 || now - this.lastUpload >= PROGRESS_EVERY_MS || this.uploadBytes === this.source.total) {
+        this.lastUpload = now;
+        this.ev.lifecycle({ type: 'upload', bytes: this.uploadBytes, total: this.source.total });
+      }
+      return n;
+    } catch (e) {
+      this.localError = e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SOURCE', message: String(e) };
+      return 0x10000000; // CURL_READFUNC_ABORT
+    }
+  }
+
+  /** Cancel, from the worker loop (never from inside a libcurl callback). */
+  cancel(): void {
+    this.localError ??= { code: 'CANCELLED', name: 'CANCELLED', message: 'the request was cancelled' };
+  }
+
+  get cancelled(): boolean {
+    return this.localError?.code === 'CANCELLED';
+  }
+
+  /** The transfer is over (done, failed or removed): report and release everything. */
+  finish(code: number, text: string, problem?: EngineErrorInfo): void {
+    if (problem) this.localError ??= problem;
+    else {
+      if (this.reportedBytes !== this.bodyBytes) this.reportBody();
+      this.native(S2.COMPLETE, { error: code, op: 'transfer' });
+    }
+    let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy }) : undefined);
+    const engineTimings = this.timings();
+    let body: { bodyBase64?: string } = {};
+    if (!error) {
+      try {
+        body = this.sink?.finish() ?? {};
+      } catch (e) {
+        error = (e as BodyIoError).info;
+      }
+    }
+    if (error) this.sink?.abort();
+    this.source?.close();
+    if (this.headerList) curl.slist_free_all(this.headerList);
+    curl.easy_cleanup(this.easy);
+    this.ev.lifecycle({
+      type: 'finished', ok: !error, ...(error ? { error } : {}), statusCode: this.finalStatus,
+      bodyBytes: this.bodyBytes, uploadBytes: this.uploadBytes, engineTimings, ...body,
+    });
+  }
+
+  private timings(): EngineTimings {
+    const ms = (info: number) => getOffT(this.easy, info) / 1000;
+    return {
+      namelookup: ms(INFO.NAMELOOKUP_TIME_T), connect: ms(INFO.CONNECT_TIME_T), appconnect: ms(INFO.APPCONNECT_TIME_T),
+      pretransfer: ms(INFO.PRETRANSFER_TIME_T), starttransfer: ms(INFO.STARTTRANSFER_TIME_T), total: ms(INFO.TOTAL_TIME_T),
+      redirect: ms(INFO.REDIRECT_TIME_T),
+    };
+  }
+
+  responseCode(): number {
+    return getLong(this.easy, INFO.RESPONSE_CODE);
+  }
+}

@@ -1,0 +1,19 @@
+// Where the engines differ, by design of the native stacks: named here, asserted in the
+// cases, never skipped.
+import type { EngineName } from '../../native-bridge/engine.js';
+
+export interface EngineExpectations {
+  /** WinInet calls can return ERROR_IO_PENDING and finish in REQUEST_COMPLETE; libcurl's multi loop has no such calls. */
+  pendingCalls: boolean;
+  /** libcurl tells when the TLS handshake is done (TLS_HANDSHAKE_DONE); WinInet cannot. */
+  tlsHandshakeEvent: boolean;
+  /** WinInet reports its handles (HANDLE_CREATED / HANDLE_CLOSING); libcurl has no such callbacks. */
+  handleEvents: boolean;
+  /** libcurl reports its own phase clock (CURLINFO_*_TIME_T) with the finished event. */
+  engineTimings: boolean;
+}
+
+export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
+  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false },
+  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true },
+};

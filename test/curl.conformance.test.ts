@@ -1,0 +1,4 @@
+// The libcurl engine (the system libcurl, in the same host process model).
+import { conformanceSuite } from './conformance/suite.js';
+
+conformanceSuite('curl');
