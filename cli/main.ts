@@ -56,6 +56,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   try {
     client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: opts.insecure ? 'insecure' : 'verify' });
     const c = client;
+    if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     x.cancel = () => c.cancel(id);
     finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => x.onEvent(ev));
     await output.finish(finished.ok && !x.failure, finished.bodyBytes);

@@ -48,6 +48,11 @@ export class EngineClient {
     return this.opts.engine;
   }
 
+  /** The first host's runtime and native stack, as it reported them. */
+  async runtime(): Promise<string> {
+    return (await this.host(this.opts.startWith ?? 'verify')).runtime;
+  }
+
   private host(policy: HostPolicy): Promise<HostConnection> {
     let host = this.hosts.get(policy);
     if (!host) {

@@ -8,6 +8,8 @@ export type EmitFn = (event: InetEvent) => void;
 
 export interface Engine {
   readonly name: EngineName;
+  /** The native stack as loaded, e.g. "libcurl/7.88.1 OpenSSL/3.0.19 … (features: …)". */
+  readonly stack: string;
   /** Starts a request; every event of it goes to emit, the last one is `finished`. */
   start(id: string, spec: RequestSpec, emit: EmitFn): void;
   /** Cancels at any phase; the request still ends with a `finished` (CANCELLED) event. */

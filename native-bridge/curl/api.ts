@@ -154,3 +154,17 @@ export function getString(h: unknown, info: number): string | undefined {
 }
 
 export { koffi };
+
+const FEATURE_BITS: Array<[number, string]> = [
+  [1 << 0, 'IPv6'], [1 << 2, 'SSL'], [1 << 3, 'libz'], [1 << 7, 'AsynchDNS'], [1 << 16, 'HTTP2'],
+  [1 << 21, 'HTTPS-proxy'], [1 << 23, 'brotli'], [1 << 25, 'HTTP3'], [1 << 26, 'zstd'], [1 << 28, 'HSTS'],
+];
+
+/** "libcurl/7.88.1 OpenSSL/3.0.19 … (features: IPv6 SSL …)" */
+export function describeLibcurl(): string {
+  // curl_version_info_data: int age; const char *version; unsigned version_num; const char *host; int features; …
+  const info = curl.version_info(10);
+  const features = koffi.decode(info, 32, 'int') as number;
+  const names = FEATURE_BITS.filter(([bit]) => (features & bit) !== 0).map(([, name]) => name);
+  return `${curl.version() as string} (features: ${names.join(' ')})`;
+}

@@ -15,7 +15,7 @@ export class CurlEngine implements Engine {
 
   private constructor(
     private readonly worker: Worker,
-    readonly version: string,
+    readonly stack: string,
     multi: bigint,
     private readonly log: (msg: string) => void,
   ) {

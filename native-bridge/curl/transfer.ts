@@ -118,6 +118,8 @@ export class CurlTransfer {
   }
 
   onHeader(ptr: unknown, n: number): number {
+    // After the final head, header lines are trailers: they are not a new response.
+    if (this.finalStatus !== undefined) return n;
     if (!this.hop.receiving) this.native(S.RECEIVING);
     this.hop.receiving = true;
     const line = Buffer.from(koffi.decode(ptr, 'uint8_t', n) as Uint8Array).toString('latin1');

@@ -8,7 +8,7 @@ import type { InetEvent } from '../events.js';
 import { parseRequestSpec } from '../request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
-  CloseSocketCb, curl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, sockets, WriteCb,
+  CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, sockets, WriteCb,
 } from './api.js';
 import type { RegisteredCallbacks } from './options.js';
 import { CurlTransfer } from './transfer.js';
@@ -132,5 +132,5 @@ function loop(): void {
   send({ type: 'closed' });
 }
 
-send({ type: 'ready', multi: multi as bigint, version, startedAt: performance.timeOrigin });
+send({ type: 'ready', multi: multi as bigint, version: describeLibcurl(), startedAt: performance.timeOrigin });
 loop();

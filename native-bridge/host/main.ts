@@ -28,7 +28,7 @@ async function loadEngine(name: string): Promise<Engine> {
   }
   const { CurlEngine } = await import('../curl/engine.js');
   const curl = await CurlEngine.create(log);
-  log(`libcurl: ${curl.version}`);
+  log(`stack: ${curl.stack}`);
   return curl;
 }
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     sock.end(JSON.stringify({ type: 'host-error', token, message: e instanceof Error ? e.message : String(e) }) + '\n');
     return;
   }
-  out.send({ type: 'hello', token, engine: engine.name, pid: process.pid, runtime: `node ${process.version} ${process.platform}-${process.arch}` });
+  out.send({ type: 'hello', token, engine: engine.name, pid: process.pid, runtime: `node ${process.version} ${process.platform}-${process.arch}, ${engine.stack}` });
   out.flush();
   log(`ready: ${engine.name}`);
 

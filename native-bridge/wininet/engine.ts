@@ -26,6 +26,7 @@ export interface WinInetEngineOptions {
 
 export class WinInetEngine implements Engine {
   readonly name = 'wininet' as const;
+  readonly stack = process.env.WINEPREFIX ? 'wininet.dll (Wine)' : 'wininet.dll';
   private sessions = new Map<string, unknown>();
   private byCtx = new Map<number, WinInetRequest>();
   private byId = new Map<string, WinInetRequest>();

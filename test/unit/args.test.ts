@@ -57,3 +57,13 @@ describe('building a request from options', () => {
     assert.throws(() => buildRequest(parseArgs(['a', 'b'])), /one URL/);
   });
 });
+
+describe('engine selection', () => {
+  it('auto is WinInet on Windows and libcurl elsewhere', async () => {
+    const { resolveEngine } = await import('../../native-bridge/host-launch.js');
+    assert.equal(resolveEngine('auto', 'win32'), 'wininet');
+    assert.equal(resolveEngine('auto', 'linux'), 'curl');
+    assert.equal(resolveEngine('auto', 'darwin'), 'curl');
+    assert.equal(resolveEngine('wininet', 'linux'), 'wininet');
+  });
+});
