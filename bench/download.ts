@@ -1,8 +1,9 @@
-// Download benchmark: the system curl vs the InetScope WinInet engine host, both saving
-// BENCH_BYTES (default 1 GiB) from the same loopback server to a file, alternating, for
-// BENCH_ROUNDS rounds each (default 3). Every file's size is checked, and its sha256 in
-// round 1, so a fast but wrong download fails the run (exit 1). Not a test: speed is
-// only reported. Run with `npm run bench:download`.
+// Download benchmark: the system curl (`curl -o`) vs the InetScope engine hosts (libcurl
+// and WinInet; BENCH_ENGINES=curl,wininet chooses, default both), all saving BENCH_BYTES
+// (default 1 GiB) from the same loopback server to a file, in turn, for BENCH_ROUNDS rounds
+// (default 3). Every file's size is checked, and its sha256 in each tool's round 1, so a
+// fast but wrong download fails the run (exit 1). Not a test: speed and memory are only
+// reported, against the issue's targets. Run with `npm run bench:download`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,9 +11,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../native-bridge/client.js';
+import type { EngineName } from '../native-bridge/engine.js';
 import { fileSha256, patternSha256, writePatternFile } from '../test/support/servers.js';
 import { startFileServer } from './file-server.js';
-import { formatReport, toMiB, toolSummary, type Report, type RunResult, type Tool } from './summary.js';
+import {
+  engineSection, engineTool, formatReport, toMiB, toolSummary,
+  type HostMemory, type Report, type RunResult, type Tool,
+} from './summary.js';
 
 class BenchError extends Error {}
 
@@ -24,6 +29,20 @@ function envInt(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isSafeInteger(n) || n <= 0) throw new BenchError(`${name}=${JSON.stringify(raw)} is not a positive integer`);
   return n;
+}
+
+const ALL_ENGINES: readonly EngineName[] = ['curl', 'wininet'];
+
+/** BENCH_ENGINES: a comma-separated subset of curl,wininet (default both), in that order. */
+function enginesFromEnv(): EngineName[] {
+  const raw = process.env.BENCH_ENGINES;
+  if (raw === undefined || raw.trim() === '') return [...ALL_ENGINES];
+  const asked = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = asked.filter((s) => !(ALL_ENGINES as readonly string[]).includes(s));
+  if (unknown.length > 0 || asked.length === 0) {
+    throw new BenchError(`BENCH_ENGINES=${JSON.stringify(raw)}: expected a comma-separated subset of ${ALL_ENGINES.join(',')}`);
+  }
+  return ALL_ENGINES.filter((e) => asked.includes(e));
 }
 
 function curlVersion(): string {
