@@ -81,7 +81,18 @@ interface Ctx {
   url: string;
   dir: string;
   bytes: number;
-  client: EngineClient;
+  clients: Map<EngineName, EngineClient>;
+}
+
+/** One engine download; returns the problem (or undefined) and the finished event's t. */
+async function engineDownload(ctx: Ctx, engine: EngineName, round: number, file: string): Promise<{ error?: string; t: number }> {
+  const client = ctx.clients.get(engine) as EngineClient;
+  const fin = await client.send(`bench-${round}`, { url: ctx.url, sink: { kind: 'file', path: file } });
+  const what = `${engine} engine`;
+  if (!fin.ok) return { t: fin.t, error: `${what} failed: ${fin.error?.code ?? '?'} ${fin.error?.message ?? ''}`.trim() };
+  if (fin.statusCode !== 200) return { t: fin.t, error: `${what} got HTTP ${fin.statusCode}` };
+  if (fin.bodyBytes !== ctx.bytes) return { t: fin.t, error: `${what} reported ${fin.bodyBytes} body bytes, expected ${ctx.bytes}` };
+  return { t: fin.t };
 }
 
 /** One timed download by one tool, then verification and deletion of the file. */
@@ -91,14 +102,12 @@ async function runOnce(ctx: Ctx, tool: Tool, round: number): Promise<RunResult> 
   let engineT: number | undefined;
   const t0 = performance.now();
   try {
-    if (tool === 'curl') {
+    if (tool === 'curl-o') {
       await curlDownload(ctx.url, file);
     } else {
-      const fin = await ctx.client.send(`bench-${round}`, { url: ctx.url, sink: { kind: 'file', path: file } });
-      engineT = fin.t;
-      if (!fin.ok) error = `engine failed: ${fin.error?.code ?? '?'} ${fin.error?.message ?? ''}`.trim();
-      else if (fin.statusCode !== 200) error = `engine got HTTP ${fin.statusCode}`;
-      else if (fin.bodyBytes !== ctx.bytes) error = `engine reported ${fin.bodyBytes} body bytes, expected ${ctx.bytes}`;
+      const r = await engineDownload(ctx, tool === 'curl-engine' ? 'curl' : 'wininet', round, file);
+      engineT = r.t;
+      error = r.error;
     }
   } catch (e) {
     error = (e as Error).message;
@@ -123,46 +132,77 @@ async function serverCeiling(url: string, bytes: number): Promise<number> {
   return bytes / 1e6 / ((performance.now() - t0) / 1000);
 }
 
-async function runRounds(ctx: Ctx, rounds: number): Promise<RunResult[]> {
+async function runRounds(ctx: Ctx, order: Tool[], rounds: number): Promise<RunResult[]> {
   const runs: RunResult[] = [];
   for (let round = 1; round <= rounds; round++) {
-    for (const tool of ['curl', 'engine'] as const) {
+    for (const tool of order) {
       const r = await runOnce(ctx, tool, round);
       runs.push(r);
       const tail = r.ok ? '' : `  FAILED: ${r.error}`;
-      process.stderr.write(`  round ${round} ${tool.padEnd(6)} ${r.mbps.toFixed(1).padStart(8)} MB/s  ${r.seconds.toFixed(2)} s${tail}\n`);
+      process.stderr.write(`  round ${round} ${tool.padEnd(14)} ${r.mbps.toFixed(1).padStart(8)} MB/s  ${r.seconds.toFixed(2)} s${tail}\n`);
     }
   }
   return runs;
 }
 
-async function bench(dir: string, bytes: number, rounds: number, curl: string): Promise<Report> {
+/** Starts one host per engine (sequentially, so each start's memory is its own). */
+async function startClients(dir: string, engines: EngineName[]): Promise<Map<EngineName, EngineClient>> {
+  const clients = new Map<EngineName, EngineClient>();
+  try {
+    for (const engine of engines) {
+      clients.set(engine, await EngineClient.start({ engine, logFile: path.join(dir, `host-${engine}.log`) }));
+    }
+  } catch (e) {
+    await closeClients(clients);
+    throw e;
+  }
+  return clients;
+}
+
+async function closeClients(clients: Map<EngineName, EngineClient>): Promise<void> {
+  await Promise.allSettled([...clients.values()].map((c) => c.close()));
+}
+
+/** Runs the rounds between two memory readings of every engine host. */
+async function measure(ctx: Ctx, order: Tool[], rounds: number): Promise<{ runs: RunResult[]; memory: Map<EngineName, HostMemory> }> {
+  const before = new Map<EngineName, Awaited<ReturnType<EngineClient['stats']>>>();
+  for (const [engine, client] of ctx.clients) before.set(engine, await client.stats());
+  const runs = await runRounds(ctx, order, rounds);
+  const memory = new Map<EngineName, HostMemory>();
+  for (const [engine, client] of ctx.clients) {
+    const b = before.get(engine) as { rss: number; maxRss: number };
+    const after = await client.stats();
+    memory.set(engine, {
+      rssBeforeMiB: toMiB(b.rss), maxRssBeforeMiB: toMiB(b.maxRss), peakRssMiB: toMiB(after.maxRss),
+      growthMiB: toMiB(after.maxRss - b.rss), rssAfterMiB: toMiB(after.rss),
+    });
+  }
+  return { runs, memory };
+}
+
+async function bench(dir: string, bytes: number, rounds: number, engines: EngineName[], curl: string): Promise<Report> {
   const source = path.join(dir, 'source.bin');
   process.stderr.write(`preparing ${bytes} bytes of test data in ${dir}\n`);
   await writePatternFile(source, bytes); // also caches patternSha256(bytes)
   const server = await startFileServer(source);
-  const client = await EngineClient.start({ engine: 'wininet', logFile: path.join(dir, 'host.log') });
+  let clients = new Map<EngineName, EngineClient>();
   try {
+    clients = await startClients(dir, engines);
     const ceiling = await serverCeiling(server.url, bytes);
-    const before = await client.stats();
-    const runs = await runRounds({ url: server.url, dir, bytes, client }, rounds);
-    const after = await client.stats();
-    const tools = { curl: toolSummary(runs, 'curl'), engine: toolSummary(runs, 'engine') };
+    const order: Tool[] = ['curl-o', ...engines.map(engineTool)];
+    const { runs, memory } = await measure({ url: server.url, dir, bytes, clients }, order, rounds);
+    const tools = Object.fromEntries(order.map((t) => [t, toolSummary(runs, t)]));
+    const curlO = toolSummary(runs, 'curl-o');
     return {
       date: new Date().toISOString(), bytes, rounds, unit: 'MB/s (MB = 10^6 bytes)',
-      curlVersion: curl, serverCeilingMBps: Math.round(ceiling * 10) / 10,
-      tools,
-      ratioEngineOverCurlMedian: Math.round((tools.engine.medianMBps / tools.curl.medianMBps) * 1000) / 1000,
-      engineHost: {
-        rssBeforeMiB: toMiB(before.rss), maxRssBeforeMiB: toMiB(before.maxRss),
-        peakRssMiB: toMiB(after.maxRss), rssAfterMiB: toMiB(after.rss),
-      },
+      curlVersion: curl, serverCeilingMBps: Math.round(ceiling * 10) / 10, order, tools,
+      engines: Object.fromEntries(engines.map((e) => [e, engineSection(e, runs, curlO, memory.get(e) as HostMemory)])),
       runs,
       verificationFailures: runs.filter((r) => !r.ok).length,
       serverIncidents: server.incidents,
     };
   } finally {
-    await client.close();
+    await closeClients(clients);
     await server.close();
     fs.rmSync(source, { force: true });
   }
@@ -171,11 +211,12 @@ async function bench(dir: string, bytes: number, rounds: number, curl: string): 
 async function main(): Promise<number> {
   const bytes = envInt('BENCH_BYTES', 1024 ** 3);
   const rounds = envInt('BENCH_ROUNDS', 3);
+  const engines = enginesFromEnv();
   const curl = curlVersion();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-bench-'));
   let keep = true;
   try {
-    const report = await bench(dir, bytes, rounds, curl);
+    const report = await bench(dir, bytes, rounds, engines, curl);
     console.log(formatReport(report));
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
     fs.writeFileSync(RESULTS, JSON.stringify(report, null, 2) + '\n');
@@ -183,7 +224,7 @@ async function main(): Promise<number> {
     keep = report.verificationFailures > 0;
     return keep ? 1 : 0;
   } finally {
-    if (keep) console.error(`kept ${dir} (engine host log: host.log)`);
+    if (keep) console.error(`kept ${dir} (engine host logs: host-<engine>.log)`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
