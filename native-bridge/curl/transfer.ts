@@ -1,11 +1,12 @@
 // One libcurl transfer, seen through libcurl's callbacks (all of which run on the curl
 // worker's own JS thread): each becomes an event on the WinInet vocabulary.
-import { BodyIoError, openSink, openSource, type SinkWriter, type SourceReader } from '../body-io.js';
+import { BodyIoError, openSource, type SourceReader } from '../body-io.js';
+import { BodyReceiver } from '../body-receiver.js';
 import type { EmitFn } from '../engine.js';
 import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../events.js';
 import { EventStamper } from '../event-stamper.js';
 import type { RequestSpec } from '../request-spec.js';
-import { curl, getLong, getOffT, INFO, koffi, sockets } from './api.js';
+import { curl, getLong, getOffT, INFO, koffi, readNative, sockets, writeNative } from './api.js';
 import { curlError } from './errors.js';
 import { applyOptions, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
@@ -13,6 +14,8 @@ import { HeaderBlock } from './header-block.js';
 const S = { RESOLVING: 10, RESOLVED: 11, CONNECTING: 20, CONNECTED: 21, SENDING: 30, SENT: 31, RECEIVING: 40, RECEIVED: 41 } as const;
 const S2 = { CLOSING: 50, CLOSED: 51, COMPLETE: 100, REDIRECT: 110, INTERMEDIATE: 120, TLS_DONE: 1001 } as const;
 const PROGRESS_EVERY_MS = 16;
+/** One per worker: callbacks run one at a time, and sinks copy what they keep. */
+const scratch = Buffer.allocUnsafe(1024 * 1024);
 
 interface HopState {
   opened?: string;
@@ -25,16 +28,13 @@ export class CurlTransfer {
   readonly ev: EventStamper;
   readonly easy: unknown;
   private headerList: unknown = null;
-  private sink?: SinkWriter;
+  private readonly body: BodyReceiver;
   private source?: SourceReader;
   private hop: HopState = { connected: false, sending: false, receiving: false };
   private block = new HeaderBlock();
   private requestHeaders = '';
   private finalStatus?: number;
-  private bodyBytes = 0;
   private uploadBytes = 0;
-  private lastProgress = -Infinity;
-  private reportedBytes = 0;
   private redirects = 0;
   private currentUrl: string;
   private lastUpload = -Infinity;
@@ -51,6 +51,7 @@ export class CurlTransfer {
     private readonly userAgent: string,
   ) {
     this.ev = new EventStamper(id, emit);
+    this.body = new BodyReceiver(spec.sink, this.ev);
     const url = new URL(spec.url);
     this.secure = url.protocol === 'https:';
     this.host = url.hostname;
@@ -122,7 +123,7 @@ export class CurlTransfer {
     if (this.finalStatus !== undefined) return n;
     if (!this.hop.receiving) this.native(S.RECEIVING);
     this.hop.receiving = true;
-    const line = Buffer.from(koffi.decode(ptr, 'uint8_t', n) as Uint8Array).toString('latin1');
+    const line = Buffer.from(readNative(ptr, n, scratch)).toString('latin1');
     if (this.block.push(line)) this.endOfHeaders();
     return n;
   }
@@ -143,7 +144,7 @@ export class CurlTransfer {
     this.finalStatus = b.statusCode;
     this.ev.lifecycle({ type: 'headers', statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders });
     try {
-      this.sink = openSink(this.spec.sink);
+      this.body.open(b.contentLength);
     } catch (e) {
       this.localError = (e as BodyIoError).info;
     }
@@ -160,26 +161,15 @@ export class CurlTransfer {
     }
   }
 
-  private reportBody(): void {
-    this.reportedBytes = this.bodyBytes;
-    this.ev.lifecycle({ type: 'body', bytes: this.bodyBytes });
-  }
-
   onWrite(ptr: unknown, n: number): number {
     if (this.finalStatus === undefined) return n;
-    if (this.localError || !this.sink) return 0;
+    if (this.localError || !this.body.opened) return 0;
+    this.native(S.RECEIVED, { bytes: n });
     try {
-      this.sink.write(koffi.decode(ptr, 'uint8_t', n) as Uint8Array);
+      this.body.write(readNative(ptr, n, scratch));
     } catch (e) {
       this.localError = e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SINK', message: String(e) };
       return 0;
-    }
-    this.bodyBytes += n;
-    this.native(S.RECEIVED, { bytes: n });
-    const now = this.ev.now();
-    if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
-      this.lastProgress = now;
-      this.reportBody();
     }
     return n;
   }
@@ -187,9 +177,9 @@ export class CurlTransfer {
   onRead(buffer: unknown, max: number): number {
     if (!this.source) return 0;
     try {
-      const chunk = Buffer.allocUnsafe(max);
+      const chunk = max <= scratch.length ? scratch.subarray(0, max) : Buffer.allocUnsafe(max);
       const n = this.source.read(chunk);
-      if (n > 0) koffi.encode(buffer, koffi.array('uint8_t', n), chunk.subarray(0, n));
+      if (n > 0) writeNative(buffer, chunk, n);
       this.uploadBytes += n;
       const now = this.ev.now();
       if (n === 0 || now - this.lastUpload >= PROGRESS_EVERY_MS || this.uploadBytes === this.source.total) {
@@ -216,26 +206,26 @@ export class CurlTransfer {
   finish(code: number, text: string, problem?: EngineErrorInfo): void {
     if (problem) this.localError ??= problem;
     else {
-      if (this.reportedBytes !== this.bodyBytes) this.reportBody();
+      this.body.flushProgress();
       this.native(S2.COMPLETE, { error: code, op: 'transfer' });
     }
     let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy }) : undefined);
     const engineTimings = this.timings();
-    let body: { bodyBase64?: string } = {};
+    let memoryBody: { bodyBase64?: string } = {};
     if (!error) {
       try {
-        body = this.sink?.finish() ?? {};
+        memoryBody = this.body.finish();
       } catch (e) {
         error = (e as BodyIoError).info;
       }
     }
-    if (error) this.sink?.abort();
+    if (error) this.body.abort();
     this.source?.close();
     if (this.headerList) curl.slist_free_all(this.headerList);
     curl.easy_cleanup(this.easy);
     this.ev.lifecycle({
       type: 'finished', ok: !error, ...(error ? { error } : {}), statusCode: this.finalStatus,
-      bodyBytes: this.bodyBytes, uploadBytes: this.uploadBytes, engineTimings, ...body,
+      bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody,
     });
   }
 

@@ -121,6 +121,7 @@ export const api = {
   GetLastError: kernel32.func('uint32_t __stdcall GetLastError()'),
   // Copies between koffi.alloc memory and JS buffers (no external views: they throw in Electron).
   CopyToNative: kernel32.func('void __stdcall RtlMoveMemory(void *dst, const uint8_t *src, size_t n)'),
+  CopyFromNative: kernel32.func('void __stdcall RtlMoveMemory(uint8_t *dst, const void *src, size_t n)'),
 };
 
 export function isNull(p: unknown): boolean {

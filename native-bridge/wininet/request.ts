@@ -1,12 +1,14 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyIoError, openSink, openSource, type SinkWriter } from '../body-io.js';
+import { BodyIoError, openSource } from '../body-io.js';
+import { BodyReceiver } from '../body-receiver.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
-import { api, ERROR_IO_PENDING, isNull, koffi } from './api.js';
+import { api, ERROR_IO_PENDING, koffi } from './api.js';
 import { classifyWinInetError } from './errors.js';
+import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
@@ -21,9 +23,9 @@ const SYNC_BURST = 32;
 const CLOSE_GRACE_MS = 10_000;
 /** Wine never completes a pending receive whose handle was closed: finish without it. */
 const ABANDON_GRACE_MS = 500;
-const PROGRESS_EVERY_MS = 16;
 /** Zero-byte reads in a row while WinInet still reports data available: give up then. */
 const MAX_EMPTY_READS = 100;
+const readScratch = Buffer.allocUnsafe(READ_SIZE);
 
 export interface RequestOwner {
   session(proxy: string | undefined, insecure: boolean): unknown;
@@ -44,18 +46,17 @@ export class WinInetRequest {
   private pendingSince = 0;
   private lastCall = '';
   private mem = new NativeBuffers();
-  private sink?: SinkWriter;
+  private body: BodyReceiver;
   private head?: ResponseHead;
-  private bodyBytes = 0;
   private upload = new UploadCursor(undefined, this.mem);
-  private lastProgress = 0;
-  private reportedBytes = -1;
   private emptyReads = 0;
+  /** RESPONSE_RECEIVED's count during a pending InternetReadFile (see consume). */
+  private pendingReadBytes?: number;
   /** dwResult of a pending InternetQueryDataAvailable: the bytes available. */
   private asyncAvailable?: number;
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
-  private timers: NodeJS.Timeout[] = [];
-  private closed = { issued: false, request: false, connect: false, final: false };
+  private deadline?: NodeJS.Timeout;
+  private readonly closer: HandleCloser;
   private counts = { ioPending: 0 };
 
   constructor(
@@ -67,6 +68,13 @@ export class WinInetRequest {
   ) {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
+    this.body = new BodyReceiver(spec.sink, this.ev);
+    this.closer = new HandleCloser(this.handles, {
+      afterCall: () => owner.afterCall(),
+      freeMemory: () => this.mem.free(),
+      finalize: (problem) => this.finalize(problem),
+      lateClosed: () => owner.released(this, true),
+    });
   }
 
   start(): void {
@@ -82,7 +90,9 @@ export class WinInetRequest {
     const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy, this.spec.insecure), this.handles, () => this.owner.afterCall());
     if (r) return this.fail(r);
     const total = this.spec.timeouts.totalMs;
-    if (total) this.timers.push(setTimeout(() => this.fail({ code: 'TIMEOUT', name: 'MAX_TIME', message: `the request took longer than ${total} ms (maximum time)` }), total));
+    if (total) {
+      this.deadline = setTimeout(() => this.fail({ code: 'TIMEOUT', name: 'MAX_TIME', message: `the request took longer than ${total} ms (maximum time)` }), total);
+    }
     this.advance(0);
   }
 
@@ -93,9 +103,10 @@ export class WinInetRequest {
   /** Called inside the status callback: decode is done, native follow-ups are deferred. */
   onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
     if (status === 100 && info && this.pending) info.op = this.pending;
+    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
-    else if (status === 70) setImmediate(() => this.onHandleClosing(hInternet));
+    else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
     else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
       setImmediate(() => this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }));
     }
@@ -163,6 +174,7 @@ export class WinInetRequest {
         return this.readHead();
       case 'read':
         this.state = 'consume';
+        this.pendingReadBytes = undefined;
         return this.call('InternetReadFile', () => api.InternetReadFile(h, this.mem.readBuf, READ_SIZE, this.mem.readCount));
       case 'consume':
         return this.consume();
@@ -193,13 +205,17 @@ export class WinInetRequest {
     this.head = head;
     const { chunked: _chunked, ...event } = head;
     this.ev.lifecycle({ type: 'headers', ...event });
-    this.sink = openSink(this.spec.sink);
+    this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
   }
 
   private consume(): number {
-    const n = koffi.decode(this.mem.readCount, 'uint32_t') as number;
+    // Wine's InternetReadFile sets the count to 0 when it returns ERROR_IO_PENDING, and its
+    // worker may already have written the real count: a race that loses a whole buffer.
+    // The RESPONSE_RECEIVED the worker sends before REQUEST_COMPLETE carries the true count.
+    const n = this.pendingReadBytes ?? (koffi.decode(this.mem.readCount, 'uint32_t') as number);
+    this.pendingReadBytes = undefined;
     if (n === 0) {
       // Wine's InternetReadFile can return TRUE with 0 bytes when the socket is only
       // momentarily empty: ask whether the body really ended before believing it.
@@ -207,13 +223,9 @@ export class WinInetRequest {
       return 0;
     }
     this.emptyReads = 0;
-    this.sink?.write(koffi.decode(this.mem.readBuf, 'uint8_t', n) as Uint8Array);
-    this.bodyBytes += n;
-    const now = this.ev.now();
-    if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
-      this.lastProgress = now;
-      this.reportBody();
-    }
+    // Copied out into a reused buffer (the sink copies what it keeps).
+    api.CopyFromNative(readScratch, this.mem.readBuf, n);
+    this.body.write(readScratch.subarray(0, n));
     this.state = 'read';
     return 0;
   }
@@ -233,15 +245,10 @@ export class WinInetRequest {
     return 0;
   }
 
-  private reportBody(): void {
-    this.reportedBytes = this.bodyBytes;
-    this.ev.lifecycle({ type: 'body', bytes: this.bodyBytes, total: this.head?.contentLength });
-  }
-
   private finishBody(): number {
     this.state = 'done';
-    if (this.reportedBytes !== this.bodyBytes) this.reportBody();
-    const short = this.head && shortBody(this.head, this.spec.method, this.bodyBytes);
+    this.body.flushProgress();
+    const short = this.head && shortBody(this.head, this.spec.method, this.body.bytes);
     if (short) this.fail({ code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short });
     else {
       this.result = { ok: true };
@@ -285,59 +292,36 @@ export class WinInetRequest {
   }
 
   private closeNow(): void {
-    if (this.closed.issued) return;
-    this.closed.issued = true;
-    const grace = this.pending ? ABANDON_GRACE_MS : CLOSE_GRACE_MS;
-    this.timers.push(setTimeout(() => this.finalize(`HANDLE_CLOSING did not arrive within ${grace} ms`), grace));
-    if (isNull(this.handles.request)) return this.onHandleClosing(null);
-    api.InternetCloseHandle(this.handles.request);
-    this.owner.afterCall();
-  }
-
-  private onHandleClosing(h: unknown): void {
-    if (!this.closed.request && (isNull(this.handles.request) || h === this.handles.request)) {
-      this.closed.request = true;
-      // Nothing can touch the buffers any more.
-      this.mem.free();
-      if (isNull(this.handles.connect)) return this.finalize();
-      api.InternetCloseHandle(this.handles.connect);
-      this.owner.afterCall();
-    } else if (h === this.handles.connect) {
-      this.closed.connect = true;
-      if (this.closed.final) this.owner.released(this, true);
-      else this.finalize();
-    }
+    this.closer.close(this.pending ? ABANDON_GRACE_MS : CLOSE_GRACE_MS);
   }
 
   private finalize(problem?: string): void {
-    if (this.closed.final) return;
-    this.closed.final = true;
-    for (const t of this.timers) clearTimeout(t);
+    clearTimeout(this.deadline);
     // Without HANDLE_CLOSING the native buffers may still be in use: they stay until it comes.
     if (problem) this.owner.log(`request ${this.ev.id}: ${problem}; native buffers kept until then (pending: ${this.pending})`);
-    let body: { bodyBase64?: string } = {};
+    let memoryBody: { bodyBase64?: string } = {};
     if (this.result?.ok) {
       try {
-        body = this.sink?.finish() ?? {};
+        memoryBody = this.body.finish();
       } catch (e) {
         this.result = { ok: false, error: errorInfo(e) };
       }
     }
     const final = this.result ?? { ok: false, error: errorInfo(new Error('the request ended without a result')) };
-    if (!final.ok) this.sink?.abort();
+    if (!final.ok) this.body.abort();
     this.upload.close();
     this.ev.lifecycle({
       type: 'finished',
       ok: final.ok,
       ...(final.ok ? {} : { error: final.error }),
       statusCode: this.head?.statusCode,
-      bodyBytes: this.bodyBytes,
+      bodyBytes: this.body.bytes,
       uploadBytes: this.upload.uploaded,
       ioPending: this.counts.ioPending,
       ...(this.pending ? { abandoned: this.pending } : {}),
-      ...body,
+      ...memoryBody,
     });
-    this.owner.released(this, this.closed.connect || isNull(this.handles.connect));
+    this.owner.released(this, this.closer.fullyClosed);
   }
 }
 
