@@ -29,7 +29,8 @@ let stopping = false;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
 const emit = (e: InetEvent) => void outbox.push(e);
-const AF_INET6 = process.platform === 'darwin' ? 30 : 10;
+const BSD = process.platform === 'darwin';
+const AF_INET6 = BSD ? 30 : 10;
 
 // Registered once; every easy handle passes its transfer number as userdata.
 const cbs: RegisteredCallbacks = {
@@ -45,7 +46,7 @@ const cbs: RegisteredCallbacks = {
   openSocket: koffi.register((id: number, _purpose: number, addr: unknown) => {
     // struct curl_sockaddr { int family, socktype, protocol; unsigned addrlen; struct sockaddr addr; }
     const [family, socktype, protocol, addrlen] = koffi.decode(addr, 'int', 4) as unknown as number[];
-    const address = decodeSockaddr(koffi.decode(addr, 16, 'uint8_t', Math.min(addrlen ?? 0, 128)) as Uint8Array, AF_INET6);
+    const address = decodeSockaddr(koffi.decode(addr, 16, 'uint8_t', Math.min(addrlen ?? 0, 128)) as Uint8Array, AF_INET6, BSD);
     const t = byNum.get(id);
     if (t) return t.onOpenSocket(family ?? 0, socktype ?? 0, protocol ?? 0, address);
     return sockets.socket ? sockets.socket(family, socktype, protocol) : -1;
