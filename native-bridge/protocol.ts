@@ -38,7 +38,7 @@ export const ErrorInfoSchema = z.object({
   native: z.number().optional(),
 });
 
-export const InetEventSchema = z.discriminatedUnion('type', [
+const eventVariants = [
   z.object({ ...base, type: z.literal('native'), status: z.string(), code: z.number().int(), info: StatusInfoSchema.optional() }),
   z.object({ ...base, type: z.literal('started'), engine: z.string(), method: z.string(), url: z.string(), wallTime: z.number() }),
   z.object({
@@ -68,7 +68,9 @@ export const InetEventSchema = z.discriminatedUnion('type', [
       .optional(),
     bodyBase64: z.string().optional(),
   }),
-]);
+] as const;
+
+export const InetEventSchema = z.discriminatedUnion('type', [...eventVariants]);
 
 export const HelloSchema = z.object({
   type: z.literal('hello'),
@@ -84,7 +86,8 @@ export type HostStats = z.infer<typeof HostStatsSchema>;
 
 export const HostFatalSchema = z.object({ type: z.literal('host-error'), token: z.string(), message: z.string() });
 
-export const HostMessageSchema = z.union([HelloSchema, HostFatalSchema, HostStatsSchema, InetEventSchema]);
+/** One discriminated union: the hot path (thousands of events a second) dispatches on `type` at once. */
+export const HostMessageSchema = z.discriminatedUnion('type', [HelloSchema, HostFatalSchema, HostStatsSchema, ...eventVariants]);
 
 export function parseEvent(value: unknown): InetEvent {
   return InetEventSchema.parse(value) as InetEvent;
