@@ -7,8 +7,8 @@ export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'packa
 
 export const USAGE = `Usage: inetscope [options] <url>
 
-Sends one HTTP request through a native stack (WinInet; under Wine on Linux) and shows
-every status callback it makes. The body goes to stdout unless -o is given.
+Sends one HTTP request through a native stack (WinInet, or libcurl) and shows every
+status callback it makes. The body goes to stdout unless -o is given.
 
 curl-compatible options:
   -X, --request METHOD        request method (any token, e.g. PURGE)
@@ -32,7 +32,7 @@ curl-compatible options:
   -v, --verbose               request/response headers and status callbacks on stderr
 
 InetScope options:
-      --engine wininet|curl|auto   native stack to use (auto: wininet)
+      --engine wininet|curl|auto   native stack to use (auto: wininet on Windows, curl elsewhere)
       --timeline              a line per event on stderr, with ms since the start
       --events FILE|-         every event as NDJSON (the last line is "finished")
   -h, --help                  this text;  -V, --version: the version
