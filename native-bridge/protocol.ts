@@ -2,6 +2,7 @@
 // does not work for Windows Node under Wine). Both ends parse what they receive here.
 import { z } from 'zod';
 import { ERROR_CODES, type InetEvent } from './events.js';
+import { ERROR_CODES as CONTRACT_ERROR_CODES } from '../contract/events.js';
 import { RequestSpecSchema } from './request-spec.js';
 
 export const EngineNameSchema = z.enum(['wininet', 'curl']);
@@ -14,63 +15,14 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type HostCommand = z.input<typeof HostCommandSchema>;
 
-const base = { id: z.string(), seq: z.number().int().min(0), hop: z.number().int().min(0), t: z.number() };
+import { ErrorInfoSchema, eventVariants, InetEventSchema } from '../contract/events.js';
 
-const StatusInfoSchema = z
-  .object({
-    bytes: z.number(),
-    address: z.string(),
-    url: z.string(),
-    handle: z.string(),
-    result: z.string(),
-    error: z.number(),
-    op: z.string(),
-    value: z.number(),
-    raw: z.string(),
-    reused: z.boolean(),
-  })
-  .partial();
+export { ErrorInfoSchema, InetEventSchema };
 
-export const ErrorInfoSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  name: z.string(),
-  message: z.string(),
-  native: z.number().optional(),
-});
-
-const eventVariants = [
-  z.object({ ...base, type: z.literal('native'), status: z.string(), code: z.number().int(), info: StatusInfoSchema.optional() }),
-  z.object({ ...base, type: z.literal('started'), engine: z.string(), method: z.string(), url: z.string(), wallTime: z.number() }),
-  z.object({
-    ...base,
-    type: z.literal('headers'),
-    statusCode: z.number().int(),
-    statusLine: z.string(),
-    httpVersion: z.string(),
-    rawHeaders: z.string(),
-    contentLength: z.number().optional(),
-    requestHeaders: z.string().optional(),
-  }),
-  z.object({ ...base, type: z.literal('body'), bytes: z.number(), total: z.number().optional() }),
-  z.object({ ...base, type: z.literal('upload'), bytes: z.number(), total: z.number() }),
-  z.object({
-    ...base,
-    type: z.literal('finished'),
-    ok: z.boolean(),
-    error: ErrorInfoSchema.optional(),
-    statusCode: z.number().int().optional(),
-    bodyBytes: z.number(),
-    uploadBytes: z.number(),
-    ioPending: z.number().optional(),
-    abandoned: z.string().optional(),
-    engineTimings: z
-      .object({ namelookup: z.number(), connect: z.number(), appconnect: z.number(), pretransfer: z.number(), starttransfer: z.number(), total: z.number(), redirect: z.number() })
-      .optional(),
-    bodyBase64: z.string().optional(),
-  }),
-] as const;
-
-export const InetEventSchema = z.discriminatedUnion('type', [...eventVariants]);
+// The contract keeps its own copy of the error codes (it imports nothing of the app): they must match.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const errorCodesMatch: Same<(typeof ERROR_CODES)[number], (typeof CONTRACT_ERROR_CODES)[number]> = true;
+void errorCodesMatch;
 
 export const HelloSchema = z.object({
   type: z.literal('hello'),

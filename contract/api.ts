@@ -1,0 +1,106 @@
+// The one API between the UI and the core: every command's input and output, and the
+// events pushed to the UI. Every adapter (Electron IPC, browser-mode WebSocket) parses
+// what it receives with these schemas. Imports nothing of the app.
+import { z } from 'zod';
+import { InetEventSchema } from './events.js';
+
+export const RequestIdSchema = z.string().uuid();
+
+export const HeaderRowSchema = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().default(true) });
+
+export const BodyDraftSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('base64'), base64: z.string() }),
+  /** A file the user picked (pickUploadFile): the UI holds a token, never a path. */
+  z.object({ kind: z.literal('file'), fileToken: z.string().min(1) }),
+]);
+
+const Ms = z.number().int().positive().max(24 * 3600 * 1000);
+
+export const RequestDraftSchema = z.object({
+  url: z.string().min(1),
+  method: z.string().min(1).default('GET'),
+  headers: z.array(HeaderRowSchema).default([]),
+  body: BodyDraftSchema.default({ kind: 'none' }),
+  engine: z.enum(['auto', 'wininet', 'curl']).default('auto'),
+  followRedirects: z.boolean().default(true),
+  maxRedirects: z.number().int().min(0).max(100).default(20),
+  timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
+  proxy: z.string().min(1).optional(),
+  insecure: z.boolean().default(false),
+});
+export type RequestDraft = z.infer<typeof RequestDraftSchema>;
+
+export const SettingsSchema = z.object({
+  defaultEngine: z.enum(['auto', 'wininet', 'curl']).default('auto'),
+  /** Browser mode saves only into this folder. */
+  downloadsDir: z.string().optional(),
+  /** Stored response bodies are evicted oldest first above this size. */
+  bodyStoreLimitMiB: z.number().int().min(16).max(1024 * 1024).default(4096),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const HistorySummarySchema = z.object({
+  id: RequestIdSchema,
+  method: z.string(),
+  url: z.string(),
+  engine: z.string(),
+  startedAt: z.number(),
+  statusCode: z.number().int().optional(),
+  ok: z.boolean().optional(),
+  bodyBytes: z.number().optional(),
+});
+
+const empty = z.object({}).strict();
+
+/** Every command: name → input and output schemas. */
+export const COMMANDS = {
+  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }), output: z.object({ accepted: z.literal(true) }) },
+  cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  listHistory: {
+    input: z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ entries: z.array(HistorySummarySchema), total: z.number().int() }),
+  },
+  loadHistoryEntry: {
+    input: z.object({ id: RequestIdSchema }),
+    output: z.object({ summary: HistorySummarySchema, request: RequestDraftSchema, events: z.array(InetEventSchema) }),
+  },
+  readBodySlice: {
+    input: z.object({ id: RequestIdSchema, offset: z.number().int().min(0), length: z.number().int().min(1).max(4 * 1024 * 1024) }),
+    output: z.object({ offset: z.number().int(), base64: z.string(), total: z.number().int(), complete: z.boolean() }),
+  },
+  saveBody: {
+    input: z.object({ id: RequestIdSchema }),
+    output: z.union([z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),
+  },
+  pickUploadFile: {
+    input: empty,
+    output: z.union([z.object({ picked: z.literal(true), fileToken: z.string(), name: z.string(), size: z.number().int() }), z.object({ picked: z.literal(false) })]),
+  },
+  getSettings: { input: empty, output: SettingsSchema },
+  setSettings: { input: SettingsSchema.partial(), output: SettingsSchema },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandInput<C extends CommandName> = z.input<(typeof COMMANDS)[C]['input']>;
+export type ParsedInput<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['input']>;
+export type CommandOutput<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['output']>;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** A command failure as the UI sees it: a stable code and a message that names the problem. */
+export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type CommandError = z.infer<typeof CommandErrorSchema>;
+
+/** Pushed to the UI: events of many requests, batched (about one batch per frame). */
+export const PushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
+export type Push = z.infer<typeof PushSchema>;
+
+export function parseCommandInput<C extends CommandName>(name: C, input: unknown): ParsedInput<C> {
+  return COMMANDS[name].input.parse(input) as ParsedInput<C>;
+}
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}
