@@ -18,7 +18,8 @@ export interface SaveTarget {
   abort(): void;
 }
 
-function reason(e: unknown): string {
+/** A short human reason for a file-system error (shared with saving stored bodies). */
+export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const text: Record<string, string> = {
     ENOENT: 'the directory does not exist',

@@ -35,10 +35,12 @@ export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLa
       hostPath: (p) => `Z:${path.resolve(p).replace(/\//g, '\\')}`,
     };
   }
+  // Inside Electron, process.execPath is the app itself: run it as plain Node for the host.
+  const asNode = process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
   return {
     command: process.execPath,
     args: [...nodeFlags, hostEntry],
-    env: { ...process.env, ...gcEnv },
+    env: { ...process.env, ...gcEnv, ...asNode },
     hostPath: (p) => path.resolve(p),
   };
 }

@@ -1,0 +1,116 @@
+// The app's core behind the UI↔core contract (contract/api.ts): every command is parsed
+// with its zod schema here, whatever adapter (Electron IPC, browser WebSocket) carried it.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
+import { BodyStore } from './body-store.js';
+import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
+import { EngineSessions } from './engine-sessions.js';
+import { HistoryStore } from './history-store.js';
+import { PushBatcher } from './push-batcher.js';
+import { RequestRunner } from './request-runner.js';
+import { saveBody } from './save-body.js';
+import { SettingsStore } from './settings-store.js';
+import { Uploads } from './uploads.js';
+
+export { CommandFailure, type AppHooks } from './command-failure.js';
+
+/** `raw` is the input as received: zod's partial() still fills in defaults, so only raw's keys say what was given. */
+type Handlers = { [C in CommandName]: (input: ParsedInput<C>, raw: unknown) => Promise<CommandOutput<C>> | CommandOutput<C> };
+
+interface Parts {
+  settings: SettingsStore;
+  history: HistoryStore;
+  bodies: BodyStore;
+  sessions: EngineSessions;
+  batcher: PushBatcher;
+  uploads: Uploads;
+  runner: RequestRunner;
+  hooks: AppHooks;
+}
+
+/** Tests reach the engine sessions (to kill a host) without widening AppCore's API. */
+const sessionsOf = new WeakMap<AppCore, EngineSessions>();
+export function engineSessionsOf(core: AppCore): EngineSessions {
+  return sessionsOf.get(core)!;
+}
+
+export class AppCore {
+  private readonly handlers: Handlers;
+  private closed = false;
+
+  private constructor(private readonly p: Parts) {
+    this.handlers = handlersFor(p);
+    sessionsOf.set(this, p.sessions);
+  }
+
+  static async create(opts: { dataDir: string; hooks: AppHooks; log?: (m: string) => void }): Promise<AppCore> {
+    const log: Log = opts.log ?? ((m) => console.warn(`[inetscope core] ${m}`));
+    await fs.mkdir(path.join(opts.dataDir, 'logs'), { recursive: true });
+    const settings = await SettingsStore.load(opts.dataDir, log);
+    const history = await HistoryStore.load(opts.dataDir, log);
+    const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
+    await bodies.evict();
+    const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
+    const batcher = new PushBatcher(log);
+    const uploads = new Uploads(opts.hooks);
+    const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
+    return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, hooks: opts.hooks });
+  }
+
+  /** Parses `input` with COMMANDS[name].input, runs it, returns the output (checked against the output schema). */
+  async call<C extends CommandName>(name: C, input: unknown): Promise<CommandOutput<C>> {
+    if (!isCommandName(name)) throw new CommandFailure('UNKNOWN_COMMAND', `there is no command ${JSON.stringify(name)}`);
+    if (this.closed) throw new CommandFailure('CLOSED', 'the app core is shutting down');
+    const spec = COMMANDS[name] as { input: z.ZodType; output: z.ZodType };
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) throw new CommandFailure('BAD_INPUT', describeIssue(name, parsed.error));
+    const handler = this.handlers[name] as (i: unknown, raw: unknown) => Promise<unknown> | unknown;
+    const output = spec.output.safeParse(await handler(parsed.data, input));
+    if (!output.success) throw new CommandFailure('INTERNAL', `${name} produced a bad output: ${describeIssue(name, output.error)}`);
+    return output.data as CommandOutput<C>;
+  }
+
+  /** Event batches for the UI, about one per 16 ms. Returns an unsubscribe function. */
+  onPush(listener: (push: Push) => void): () => void {
+    return this.p.batcher.subscribe(listener);
+  }
+
+  /** Stops the engine hosts (requests in flight end), records what finished, pushes the rest. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.p.sessions.close();
+    await this.p.runner.idle();
+    await this.p.history.flushed();
+    this.p.batcher.flush();
+  }
+}
+
+function handlersFor(p: Parts): Handlers {
+  return {
+    sendRequest: ({ id, request }) => p.runner.send(id, request),
+    cancelRequest: ({ id }) => p.runner.cancel(id),
+    listHistory: ({ query, limit, offset }) => p.history.list(query, limit, offset),
+    loadHistoryEntry: ({ id }) => p.history.get(id),
+    readBodySlice: ({ id, offset, length }) => p.bodies.readSlice(id, offset, length),
+    saveBody: ({ id }) => saveBody({ hooks: p.hooks, bodies: p.bodies, history: p.history }, id),
+    pickUploadFile: () => p.uploads.pick(),
+    getSettings: () => p.settings.get(),
+    setSettings: async (parsed, raw) => {
+      const given = new Set(Object.keys(raw as object));
+      const partial = Object.fromEntries(Object.entries(parsed).filter(([k]) => given.has(k)));
+      const next = await p.settings.set(partial);
+      await p.bodies.evict();
+      return next;
+    },
+  };
+}
+
+/** "sendRequest: request.url: Invalid input…": the field path first, so the UI can point at it. */
+function describeIssue(name: string, error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(input)';
+  return `${name}: ${where}: ${issue?.message ?? 'invalid input'}`;
+}

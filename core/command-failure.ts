@@ -1,0 +1,20 @@
+// The one error type commands throw: a stable code the UI can branch on and a message
+// that names the problem. Lives apart from app-core.ts so every store can throw it
+// without an import cycle.
+export class CommandFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandFailure';
+  }
+}
+
+/** What the shell (Electron or browser mode) supplies: the user's choices of files. */
+export interface AppHooks {
+  chooseSavePath(suggestedName: string): Promise<string | undefined>;
+  chooseUploadFile(): Promise<string | undefined>;
+}
+
+export type Log = (m: string) => void;

@@ -1,0 +1,99 @@
+// The file name offered when saving a response: what the server asked for
+// (Content-Disposition, RFC 6266), else the URL's last path segment, else "response";
+// always a bare name (no directories, no control characters) with an extension.
+
+const EXTENSIONS: Record<string, string> = {
+  'application/json': 'json', 'text/json': 'json', 'text/html': 'html', 'application/xhtml+xml': 'html',
+  'application/xml': 'xml', 'text/xml': 'xml', 'text/plain': 'txt', 'text/css': 'css', 'text/csv': 'csv',
+  'text/javascript': 'js', 'application/javascript': 'js', 'image/png': 'png', 'image/jpeg': 'jpg',
+  'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg', 'image/x-icon': 'ico',
+  'application/pdf': 'pdf', 'application/zip': 'zip', 'application/gzip': 'gz', 'application/x-gzip': 'gz',
+  'application/x-tar': 'tar', 'application/wasm': 'wasm', 'audio/mpeg': 'mp3', 'video/mp4': 'mp4',
+  'application/octet-stream': 'bin',
+};
+
+export interface NameSource {
+  contentDisposition?: string;
+  url: string;
+  contentType?: string;
+}
+
+export function suggestFileName(src: NameSource): string {
+  const fromHeader = src.contentDisposition ? fromDisposition(src.contentDisposition) : undefined;
+  const name = sanitize(fromHeader ?? '') || sanitize(fromUrl(src.url) ?? '') || 'response';
+  return hasExtension(name) ? name : withExtension(name, src.contentType);
+}
+
+/** filename*= (RFC 5987, UTF-8 or ISO-8859-1) wins over filename=, as RFC 6266 says. */
+function fromDisposition(header: string): string | undefined {
+  const params = parseParams(header);
+  const ext = params.get('filename*');
+  if (ext !== undefined) {
+    const m = /^([\w!#$%&+^`{}~-]*)'[^']*'(.*)$/.exec(ext);
+    if (m) {
+      const decoded = decodeExtValue(m[1]!.toLowerCase(), m[2]!);
+      if (decoded) return decoded;
+    }
+  }
+  return params.get('filename');
+}
+
+/** `type; a=b; c="quoted \"x\""` → lower-cased names → values (first occurrence wins). */
+function parseParams(header: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
+  for (let m = re.exec(header); m; m = re.exec(header)) {
+    const name = m[1]!.toLowerCase();
+    const value = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? '').trim();
+    if (!out.has(name)) out.set(name, value);
+  }
+  return out;
+}
+
+function decodeExtValue(charset: string, value: string): string | undefined {
+  try {
+    if (charset === 'utf-8') return decodeURIComponent(value);
+    if (charset === 'iso-8859-1') return value.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  } catch {
+    // Malformed percent-encoding: fall back to filename=.
+  }
+  return undefined;
+}
+
+function fromUrl(url: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const last = pathname.split('/').filter(Boolean).pop();
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Path separators become "_" (a server must not choose the directory), controls go. */
+function sanitize(name: string): string {
+  const cleaned = name
+    .replace(/[\p{Cc}]/gu, '')
+    .replace(/[/\\]/g, '_')
+    .replace(/[<>:"|?*]/g, '_')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '');
+  return [...cleaned].slice(0, 200).join('');
+}
+
+function hasExtension(name: string): boolean {
+  return /\.[^.]+$/.test(name.slice(1));
+}
+
+function withExtension(name: string, contentType: string | undefined): string {
+  const essence = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const ext = EXTENSIONS[essence] ?? (essence.endsWith('+json') ? 'json' : essence.endsWith('+xml') ? 'xml' : undefined);
+  return ext ? `${name}.${ext}` : name;
+}

@@ -1,0 +1,126 @@
+// Finished exchanges in <dataDir>/history.ndjson, append-only, one JSON line each:
+// summary + request draft + every event (bodies live in the body store). Only summaries
+// and line offsets stay in memory; an entry's events are read back from the file on demand.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { HistorySummarySchema, RequestDraftSchema } from '../contract/api.js';
+import { InetEventSchema } from '../contract/events.js';
+import { CommandFailure, type Log } from './command-failure.js';
+import { scanLines } from './ndjson-scan.js';
+
+export const HistoryEntrySchema = z.object({
+  summary: HistorySummarySchema,
+  request: RequestDraftSchema,
+  events: z.array(InetEventSchema),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type HistorySummary = z.infer<typeof HistorySummarySchema>;
+
+interface Indexed {
+  summary: HistorySummary;
+  offset: number;
+  length: number;
+}
+
+export class HistoryStore {
+  private appending: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    private readonly index: Indexed[],
+    private size: number,
+    /** The file ends in a torn line: the next append starts on a fresh line. */
+    private needsNewline: boolean,
+  ) {}
+
+  static async load(dataDir: string, log: Log): Promise<HistoryStore> {
+    const file = path.join(dataDir, 'history.ndjson');
+    const index: Indexed[] = [];
+    let size = 0;
+    let torn = false;
+    try {
+      for await (const line of scanLines(file)) {
+        size = line.offset + line.length + (line.terminated ? 1 : 0);
+        torn = !line.terminated;
+        const summary = parseSummary(line.text);
+        if (summary) index.push({ summary, offset: line.offset, length: line.length });
+        else if (line.text.trim()) log(`history: skipped an unreadable line at byte ${line.offset} of ${file}${line.terminated ? '' : ' (torn last write)'}`);
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`history: cannot read ${file} (${(e as Error).message}); starting empty`);
+    }
+    return new HistoryStore(file, index, size, torn);
+  }
+
+  /** Appends one entry (fsynced) and indexes it. */
+  append(entry: HistoryEntry): Promise<void> {
+    const line = Buffer.from(JSON.stringify(entry) + '\n');
+    const run = this.appending.then(async () => {
+      const prefix = this.needsNewline ? Buffer.from('\n') : Buffer.alloc(0);
+      const fh = await fs.open(this.file, 'a');
+      try {
+        await fh.writeFile(Buffer.concat([prefix, line]));
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      this.needsNewline = false;
+      const offset = this.size + prefix.length;
+      this.size = offset + line.length;
+      this.index.push({ summary: entry.summary, offset, length: line.length - 1 });
+    });
+    this.appending = run.catch(() => {});
+    return run;
+  }
+
+  /** Newest first; `query` matches the method or the URL, case-insensitively. */
+  list(query: string | undefined, limit: number, offset: number): { entries: HistorySummary[]; total: number } {
+    const q = query?.trim().toLowerCase();
+    const matches: HistorySummary[] = [];
+    for (let i = this.index.length - 1; i >= 0; i--) {
+      const s = this.index[i]!.summary;
+      if (!q || `${s.method} ${s.url}`.toLowerCase().includes(q)) matches.push(s);
+    }
+    return { entries: matches.slice(offset, offset + limit), total: matches.length };
+  }
+
+  async get(id: string): Promise<HistoryEntry> {
+    const found = this.findLast(id);
+    if (!found) throw new CommandFailure('NOT_FOUND', `no history entry with id ${id}`);
+    const fh = await fs.open(this.file, 'r');
+    try {
+      const buf = Buffer.alloc(found.length);
+      await fh.read(buf, 0, found.length, found.offset);
+      return HistoryEntrySchema.parse(JSON.parse(buf.toString('utf8')));
+    } finally {
+      await fh.close();
+    }
+  }
+
+  has(id: string): boolean {
+    return this.findLast(id) !== undefined;
+  }
+
+  /** Waits for appends already started (close). */
+  flushed(): Promise<void> {
+    return this.appending;
+  }
+
+  private findLast(id: string): Indexed | undefined {
+    for (let i = this.index.length - 1; i >= 0; i--) if (this.index[i]!.summary.id === id) return this.index[i];
+    return undefined;
+  }
+}
+
+/** Only the summary is checked at load (fast); the whole entry is checked when it is read. */
+function parseSummary(text: string): HistorySummary | undefined {
+  try {
+    const obj = JSON.parse(text) as { summary?: unknown; events?: unknown };
+    if (!Array.isArray(obj.events)) return undefined;
+    const r = HistorySummarySchema.safeParse(obj.summary);
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+// The composition root of the desktop app: Electron's main process wires the core to
+// one window through the IPC router. The core does the real work; the network engines
+// already run out of process (AppCore starts engine-host child processes), so a native
+// crash in WinInet or libcurl never takes this process or the window down.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type OpenDialogOptions } from 'electron';
+import { AppCore, type AppHooks } from '../../core/app-core.js';
+import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
+import { AppContents } from './app-contents.js';
+import { IpcRouter } from './ipc-router.js';
+import { menuTemplate } from './menu.js';
+import { createWindow, hardenSession, RENDERER_URL } from './window.js';
+
+const log = (message: string): void => console.log(`[inetscope] ${message}`);
+
+/** The core's file choices, answered by native dialogs attached to the focused window. */
+function dialogHooks(): AppHooks {
+  return {
+    async chooseSavePath(suggestedName) {
+      // basename: a suggestion comes from a server's headers and must not pick the folder.
+      const defaultPath = path.join(app.getPath('downloads'), path.basename(suggestedName));
+      const win = BrowserWindow.getFocusedWindow();
+      const r = win ? await dialog.showSaveDialog(win, { defaultPath }) : await dialog.showSaveDialog({ defaultPath });
+      return r.canceled || !r.filePath ? undefined : r.filePath;
+    },
+    async chooseUploadFile() {
+      const options: OpenDialogOptions = { properties: ['openFile'] };
+      const win = BrowserWindow.getFocusedWindow();
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? undefined : r.filePaths[0];
+    },
+  };
+}
+
+/** Menu commands go to the focused window only if it is one of ours. */
+function sendToFocused(contents: AppContents, command: MenuCommand): void {
+  const wc = BrowserWindow.getFocusedWindow()?.webContents;
+  if (wc && contents.list().includes(wc)) wc.send(MENU_CHANNEL, command);
+}
+
+/** Closes the core (engine hosts, stores) before the process exits. */
+function closeOnQuit(core: AppCore, router: IpcRouter): void {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    router.dispose();
+    core
+      .close()
+      .catch((e: unknown) => log(`closing the core failed: ${String(e)}`))
+      .finally(() => app.quit());
+  });
+}
+
+async function main(): Promise<void> {
+  // One instance per data dir: two cores must not share the stores.
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const core = await AppCore.create({ dataDir: app.getPath('userData'), hooks: dialogHooks(), log });
+  const contents = new AppContents(RENDERER_URL);
+  // The router is registered before the window loads, so the page's first call finds it.
+  const router = new IpcRouter({ ipc: ipcMain, core, contents, log });
+  const open = (): BrowserWindow => createWindow(contents);
+  open();
+  const dev = !app.isPackaged;
+  const send = (command: MenuCommand): void => sendToFocused(contents, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ dev, isMac: process.platform === 'darwin', send })));
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  closeOnQuit(core, router);
+}
+
+main().catch((e: unknown) => {
+  dialog.showErrorBox('InetScope could not start', e instanceof Error ? (e.stack ?? e.message) : String(e));
+  app.exit(1);
+});

@@ -1,0 +1,54 @@
+// The application menu, as a template: only Electron's types are imported, so the
+// template can be checked without the Electron binary; index.ts builds it.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../channels.js';
+
+export interface MenuOptions {
+  /** Reload and devtools are for development only: a packaged app hides them. */
+  dev: boolean;
+  isMac: boolean;
+  /** Hands a menu command to the focused app window's renderer. */
+  send(command: MenuCommand): void;
+}
+
+function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label: 'File',
+    submenu: [
+      { label: 'Send', accelerator: 'CmdOrCtrl+Enter', click: () => o.send('send') },
+      { label: 'Save Response…', accelerator: 'CmdOrCtrl+S', click: () => o.send('saveResponse') },
+      { type: 'separator' },
+      // On macOS Quit lives in the app menu; File ends with Close Window there.
+      o.isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
+  const devItems: MenuItemConstructorOptions[] = o.dev
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [];
+  return {
+    label: 'View',
+    submenu: [
+      ...devItems,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
+
+export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
+  return [
+    ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
+    fileMenu(o),
+    { role: 'editMenu' },
+    viewMenu(o),
+    { role: 'windowMenu' },
+    // role 'about' is native on macOS and a message box elsewhere.
+    { role: 'help', submenu: [{ role: 'about' }] },
+  ];
+}

@@ -1,0 +1,196 @@
+// Browser mode end to end: the real core (curl engine, temp data dir) behind the real
+// loopback server, driven by a WebSocket client; then every refusal the server promises.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppCore } from '../core/app-core.js';
+import { createBrowserHooks } from '../web/hooks.js';
+import { startWebServer, type WebServer } from '../web/server.js';
+import { startTestServer, type TestServer } from './support/servers.js';
+import { closeCode, ContractClient, openSocket, rawRequest } from './web-client.js';
+
+const T = { timeout: 30_000 };
+
+let tmp: string;
+let core: AppCore;
+let web: WebServer;
+let target: TestServer;
+let origin: string;
+let wsUrl: string;
+const opened: ContractClient[] = [];
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-web-'));
+  const staticDir = path.join(tmp, 'static');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>InetScope</title>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'export {};');
+  // Beside the static root: what a traversal would reach.
+  fs.writeFileSync(path.join(tmp, 'package.json'), '{"secret":true}');
+  target = await startTestServer();
+  const hooks = createBrowserHooks({ settings: async () => (core ? core.call('getSettings', {}) : {}), home: tmp });
+  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
+  web = await startWebServer({ core, staticDir });
+  origin = `http://127.0.0.1:${web.port}`;
+  wsUrl = `ws://127.0.0.1:${web.port}/ws?token=${web.token}`;
+});
+
+after(async () => {
+  for (const c of opened) c.ws.terminate();
+  await web?.close();
+  await core?.close();
+  await target?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function connect(): Promise<ContractClient> {
+  const client = new ContractClient(await openSocket(wsUrl, { origin }));
+  opened.push(client);
+  return client;
+}
+
+async function refusedStatus(url: string, opts: { origin?: string; host?: string }): Promise<number> {
+  const err = await openSocket(url, opts).then(
+    (ws) => {
+      ws.terminate();
+      assert.fail('the upgrade was accepted');
+    },
+    (e: { status?: number }) => e,
+  );
+  return err.status ?? 0;
+}
+
+test('the page URL is loopback and carries a 64-hex token', T, () => {
+  assert.match(web.token, /^[0-9a-f]{64}$/);
+  assert.equal(web.url, `http://127.0.0.1:${web.port}/?token=${web.token}`);
+});
+
+test('getSettings and sendRequest over the socket; events are pushed up to finished', T, async () => {
+  const client = await connect();
+  const settings = await client.call('getSettings', {});
+  assert.equal(settings.ok, true, JSON.stringify(settings));
+  assert.equal((settings.output as { theme: string }).theme, 'system');
+
+  const id = randomUUID();
+  const sent = await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
+  assert.deepEqual(sent, { kind: 'result', callId: 2, ok: true, output: { accepted: true } });
+  const finished = await client.waitForEvent((e) => e.id === id && e.type === 'finished');
+  assert.equal(finished.ok, true, JSON.stringify(finished));
+  assert.equal(finished.bodyBytes, 1000);
+  const mine = client.events.filter((e) => e.id === id);
+  assert.equal(mine[0]?.type, 'started');
+  assert.ok(mine.some((e) => e.type === 'headers'));
+});
+
+test('saveBody writes into the downloads folder of the settings, under a new name each time', T, async () => {
+  const client = await connect();
+  const dir = path.join(tmp, 'saved');
+  const set = await client.call('setSettings', { downloadsDir: dir });
+  assert.equal(set.ok, true, JSON.stringify(set));
+  const id = randomUUID();
+  await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
+  assert.equal((await client.waitForEvent((e) => e.id === id && e.type === 'finished')).ok, true);
+  const paths: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const saved = await client.call('saveBody', { id });
+    assert.equal(saved.ok, true, JSON.stringify(saved));
+    const out = saved.output as { saved: boolean; path: string; bytes: number };
+    assert.equal(out.saved, true);
+    assert.equal(path.dirname(out.path), dir);
+    assert.equal(fs.statSync(out.path).size, 1000);
+    paths.push(out.path);
+  }
+  assert.notEqual(paths[0], paths[1]);
+});
+
+test('a bad input and an unknown command answer ok:false, the socket stays open', T, async () => {
+  const client = await connect();
+  const bad = await client.call('sendRequest', { id: 'not-a-uuid', request: { url: 'x' } });
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error?.code, 'BAD_INPUT');
+  const unknown = await client.call('formatDisk', {});
+  assert.equal(unknown.ok, false);
+  assert.equal(unknown.error?.code, 'UNKNOWN_COMMAND');
+  const again = await client.call('getSettings', {});
+  assert.equal(again.ok, true);
+});
+
+test('an invalid envelope or invalid JSON closes the socket with 1008', T, async () => {
+  for (const text of ['{not json', JSON.stringify({ kind: 'call', callId: 'x', command: 'getSettings' })]) {
+    const client = await connect();
+    const closed = closeCode(client.ws);
+    client.ws.send(text);
+    assert.equal(await closed, 1008);
+  }
+});
+
+test('the upgrade is refused without the right token, Origin and Host', T, async () => {
+  const base = `ws://127.0.0.1:${web.port}/ws`;
+  assert.equal(await refusedStatus(`${base}?token=${'0'.repeat(64)}`, { origin }), 403);
+  assert.equal(await refusedStatus(`${base}?token=${web.token.slice(1)}`, { origin }), 403);
+  assert.equal(await refusedStatus(base, { origin }), 403);
+  assert.equal(await refusedStatus(wsUrl, { origin: 'http://evil.example' }), 403);
+  assert.equal(await refusedStatus(wsUrl, {}), 403);
+  assert.equal(await refusedStatus(wsUrl, { origin: `http://localhost:${web.port}` }), 403);
+  assert.equal(await refusedStatus(wsUrl, { origin, host: `evil.example:${web.port}` }), 403);
+  // localhost is accepted when Host and Origin agree (connecting by address: localhost
+  // may resolve to ::1 first, where nothing listens).
+  const local = `localhost:${web.port}`;
+  (await openSocket(wsUrl, { origin: `http://${local}`, host: local })).terminate();
+});
+
+test('static files: index for /, assets, security headers, no CORS', T, async () => {
+  const index = await rawRequest(web.port, 'GET', '/', { Origin: 'http://evil.example' });
+  assert.equal(index.status, 200);
+  assert.match(index.body, /<title>InetScope/);
+  assert.match(String(index.headers['content-type']), /^text\/html/);
+  const csp = String(index.headers['content-security-policy']);
+  for (const part of ["default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ws://127.0.0.1:${web.port}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    assert.ok(csp.includes(part), `CSP lacks ${part}: ${csp}`);
+  }
+  assert.ok(!csp.includes('unsafe-inline'));
+  assert.equal(index.headers['x-content-type-options'], 'nosniff');
+  assert.equal(index.headers['referrer-policy'], 'no-referrer');
+  assert.equal(index.headers['cache-control'], 'no-store');
+  const js = await rawRequest(web.port, 'GET', '/assets/app.js');
+  assert.equal(js.status, 200);
+  assert.match(String(js.headers['content-type']), /^text\/javascript/);
+  const head = await rawRequest(web.port, 'HEAD', '/assets/app.js');
+  assert.equal(head.status, 200);
+  assert.equal(head.body, '');
+  for (const r of [index, js, head]) assert.equal(r.headers['access-control-allow-origin'], undefined);
+});
+
+test('refusals over plain HTTP: foreign Host 421, POST 405, traversal 404', T, async () => {
+  const misdirected = await rawRequest(web.port, 'GET', '/', { Host: `evil.example:${web.port}` });
+  assert.equal(misdirected.status, 421);
+  assert.ok(!misdirected.body.includes('evil'));
+  assert.ok(misdirected.headers['content-security-policy']);
+  const wrongPort = await rawRequest(web.port, 'GET', '/', { Host: '127.0.0.1:1' });
+  assert.equal(wrongPort.status, 421);
+  const post = await rawRequest(web.port, 'POST', '/');
+  assert.equal(post.status, 405);
+  assert.equal(post.headers.allow, 'GET, HEAD');
+  assert.ok(post.headers['content-security-policy']);
+  assert.equal(post.headers['access-control-allow-origin'], undefined);
+  for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/..%5cpackage.json', '/assets/', '/nope']) {
+    const r = await rawRequest(web.port, 'GET', p);
+    assert.equal(r.status, 404, p);
+    assert.ok(!r.body.includes('secret'), p);
+  }
+});
+
+test('close() ends open sockets', T, async () => {
+  const client = await connect();
+  const other = await startWebServer({ core, staticDir: path.join(tmp, 'static') });
+  const second = new ContractClient(await openSocket(`ws://127.0.0.1:${other.port}/ws?token=${other.token}`, { origin: `http://127.0.0.1:${other.port}` }));
+  assert.notEqual(other.token, web.token);
+  const closed = closeCode(second.ws);
+  await other.close();
+  assert.ok((await closed) > 0);
+  // The first server is unaffected.
+  assert.equal((await client.call('getSettings', {})).ok, true);
+});

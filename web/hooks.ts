@@ -1,0 +1,72 @@
+// The core's host hooks in browser mode. There is no native dialog here, and the page
+// must never choose a path on disk (anything able to reach the socket could then write
+// anywhere), so saving always goes into the downloads folder of the settings, under a
+// sanitized, unique name.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppHooks } from '../core/app-core.js';
+
+export interface BrowserHooksOptions {
+  /** The current settings; read at each save so a changed downloadsDir applies at once. */
+  settings(): Promise<{ downloadsDir?: string | undefined }>;
+  home?: string;
+}
+
+/** Windows reserves these device names whatever the extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const MAX_NAME = 180;
+
+/**
+ * A file name safe on every platform: no separators or control characters, none of the
+ * characters Windows refuses, no leading dot (no hidden or dot-dot names), bounded length.
+ */
+export function sanitizeFileName(suggested: string): string {
+  let name = path.basename(suggested.replace(/\\/g, '/'));
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').trim();
+  name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  if (RESERVED.test(name)) name = `_${name}`;
+  if (name.length > MAX_NAME) {
+    const ext = path.extname(name).slice(0, 16);
+    name = name.slice(0, MAX_NAME - ext.length) + ext;
+  }
+  return name || 'download';
+}
+
+/** `name.ext`, else `name (1).ext`, `name (2).ext`…: an existing file is never replaced. */
+export function uniquePath(dir: string, name: string): string {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 0; i < 10_000; i++) {
+    const candidate = path.join(dir, i === 0 ? name : `${stem} (${i})${ext}`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`no free file name for ${name} in ${dir}`);
+}
+
+/** The settings' folder (`~` and relative paths taken from the home directory), or ~/Downloads/InetScope. */
+export function downloadsDir(setting: string | undefined, home: string): string {
+  const d = setting?.trim();
+  if (!d) return path.join(home, 'Downloads', 'InetScope');
+  if (d === '~' || d.startsWith('~/') || d.startsWith('~\\')) return path.join(home, d.slice(1));
+  return path.isAbsolute(d) ? d : path.join(home, d);
+}
+
+export function createBrowserHooks(opts: BrowserHooksOptions): AppHooks {
+  const home = opts.home ?? os.homedir();
+  return {
+    async chooseSavePath(suggestedName: string): Promise<string | undefined> {
+      const dir = downloadsDir((await opts.settings()).downloadsDir, home);
+      fs.mkdirSync(dir, { recursive: true });
+      // The existence check and the later write are not atomic; the core writes through
+      // a temp file renamed into place, so a racing file is at worst replaced, never mixed.
+      return uniquePath(dir, sanitizeFileName(suggestedName));
+    },
+    // A page cannot hand the server a file path (and must not be able to name one), and
+    // browser mode has no native picker: uploads from a file are not offered here.
+    async chooseUploadFile(): Promise<string | undefined> {
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// `npm run web`: the app in a browser. Composes the core, the browser-mode hooks and the
+// loopback server, prints the page URL and runs until SIGINT/SIGTERM. Importing this
+// module starts it (scripts/start.mjs relies on that).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppCore } from '../core/app-core.js';
+import { defaultDataDir, portFromEnv } from './data-dir.js';
+import { createBrowserHooks } from './hooks.js';
+import { startWebServer } from './server.js';
+
+const log = (m: string): void => void process.stderr.write(`${m}\n`);
+
+async function main(): Promise<void> {
+  const port = portFromEnv(process.env.INETSCOPE_PORT);
+  const dataDir = defaultDataDir();
+  // The hooks need the settings, which live in the core the hooks are given to.
+  const created: { core?: AppCore } = {};
+  const hooks = createBrowserHooks({ settings: async () => (created.core ? created.core.call('getSettings', {}) : {}) });
+  const core = await AppCore.create({ dataDir, hooks, log });
+  created.core = core;
+  const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const server = await startWebServer({ core, port, staticDir, log });
+  process.stdout.write(`InetScope browser mode: ${server.url}\n`);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void (async () => {
+      await server.close();
+      await core.close();
+      // Unref'd: it only fires if something still holds the event loop open.
+      setTimeout(() => process.exit(0), 2000).unref();
+    })().catch((e: unknown) => {
+      log(`InetScope: error while closing: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+  log(`InetScope: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
