@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: restrict([koffiOnlyInBridge, noElectron], [{ group: ['**/electron/**'], message: 'core/ never imports Electron.' }]),
   },
   {
-    files: ['contract/**', 'native-bridge/events.ts', 'native-bridge/phases.ts'],
+    files: ['contract/**', 'native-bridge/events.ts'],
     rules: restrict([], [{ group: ['../*', '../**', '!./events.js'], message: 'The contract and the event model import nothing of the app.' }]),
   },
 );
