@@ -1,4 +1,73 @@
-// The UI shell; its parts arrive with the renderer issue.
+// The UI: request tabs, the composer, then the live events, waterfall and response.
+import { useEffect } from 'react';
+import { cancelActive, sendActive } from './state/actions.js';
+import { activeTab, appStore, useApp } from './state/store.js';
+import { RequestLine, ComposerDetails } from './components/Composer.js';
+import { EventList } from './components/EventList.js';
+import { ResponsePane } from './components/ResponsePane.js';
+import { TabBar } from './components/TabBar.js';
+import { Waterfall } from './components/Waterfall.js';
+import { usePlatform } from './components/platform-context.js';
+import type { InetEventDto } from '../../contract/events.js';
+
+const NO_EVENTS: InetEventDto[] = [];
+
+function useShortcuts(): void {
+  const platform = usePlatform();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void sendActive(platform);
+      } else if (e.key === 'Escape' && activeTab(appStore.getState()).inFlightId !== undefined) {
+        void cancelActive(platform);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [platform]);
+}
+
+function ConnectionBadge() {
+  const state = useApp((s) => s.connection);
+  return (
+    <span className={`conn conn-${state}`} data-testid="connection-state" data-state={state} role="status">
+      {state}
+    </span>
+  );
+}
+
+function Exchange() {
+  const tab = useApp(activeTab);
+  const id = tab.requestId;
+  const events = useApp((s) => (id ? (s.timeline[id] ?? NO_EVENTS) : NO_EVENTS));
+  const response = useApp((s) => (id ? s.responses[id] : undefined));
+  if (!id || !response) {
+    return <p className="placeholder muted">Enter a URL and press Send (Ctrl+Enter). Every status callback of the native stack shows up here, live.</p>;
+  }
+  return (
+    <div className="exchange">
+      <div className="exchange-left">
+        {events.length > 0 && <Waterfall events={events} />}
+        <EventList events={events} />
+      </div>
+      <ResponsePane id={id} r={response} busy={tab.inFlightId === id} />
+    </div>
+  );
+}
+
 export function App() {
-  return <p>InetScope: the desktop UI arrives in a later release. The engines, the app core and the CLI work today.</p>;
+  useShortcuts();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">InetScope</span>
+        <TabBar />
+        <ConnectionBadge />
+      </header>
+      <RequestLine />
+      <ComposerDetails />
+      <Exchange />
+    </div>
+  );
 }

@@ -1,6 +1,51 @@
-// Mounts the UI.
+// Mounts the UI. The push subscription exists before anything can be sent.
 import { createRoot } from 'react-dom/client';
+import { config as zodConfig } from 'zod';
 import { App } from './App.js';
+import { PlatformContext } from './components/platform-context.js';
+import { getPlatform, type MenuCommand } from './platform/index.js';
+import { saveResponse, sendActive } from './state/actions.js';
+import { activeTab, appStore, type Theme } from './state/store.js';
+import './styles.css';
+
+// The page runs under script-src 'self': no eval, so zod must not try its JIT.
+zodConfig({ jitless: true });
+
+const platform = getPlatform();
+const store = appStore.getState();
+platform.onPush((push) => appStore.getState().applyPush(push));
+store.setConnection(platform.connection());
+platform.onConnectionChange((state) => appStore.getState().setConnection(state));
+platform.onMenuCommand((command: MenuCommand) => {
+  if (command === 'send') void sendActive(platform);
+  else {
+    const id = activeTab(appStore.getState()).requestId;
+    if (id) void saveResponse(platform, id);
+  }
+});
+
+function applyTheme(theme: Theme): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+appStore.subscribe((s, prev) => {
+  if (s.theme !== prev.theme) applyTheme(s.theme);
+});
+platform.call('getSettings', {}).then(
+  (settings) => {
+    appStore.getState().setTheme(settings.theme);
+    const tab = activeTab(appStore.getState());
+    if (tab.requestId === undefined && tab.draft.options.engine === 'auto') {
+      appStore.getState().updateDraft(tab.key, (d) => ({ ...d, options: { ...d.options, engine: settings.defaultEngine } }));
+    }
+  },
+  () => {},
+);
 
 const root = document.getElementById('app');
-if (root) createRoot(root).render(<App />);
+if (root)
+  createRoot(root).render(
+    <PlatformContext.Provider value={platform}>
+      <App />
+    </PlatformContext.Provider>,
+  );

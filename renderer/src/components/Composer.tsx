@@ -1,0 +1,169 @@
+// The request line (method, URL, Send/Cancel), then headers, body and options.
+import type { ReactNode } from 'react';
+import { METHODS, methodHasBody, type Draft, type DraftOptions, type Engine, type HeaderRow } from '../state/draft.js';
+import { activeTab, useApp } from '../state/store.js';
+import { cancelActive, sendActive } from '../state/actions.js';
+import { usePlatform } from './platform-context.js';
+
+const CUSTOM = '__custom__';
+
+function useDraft(): [Draft, (change: (d: Draft) => Draft) => void] {
+  const tab = useApp(activeTab);
+  const update = useApp((s) => s.updateDraft);
+  return [tab.draft, (change) => update(tab.key, change)];
+}
+
+function MethodPicker({ method, onChange }: { method: string; onChange: (m: string) => void }) {
+  const known = (METHODS as readonly string[]).includes(method);
+  return (
+    <>
+      <select data-testid="method-select" aria-label="Method" className="method" value={known ? method : CUSTOM} onChange={(e) => onChange(e.target.value === CUSTOM ? '' : e.target.value)}>
+        {METHODS.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+        <option value={CUSTOM}>Custom…</option>
+      </select>
+      {!known && (
+        <input className="method-custom" aria-label="Custom method" placeholder="METHOD" value={method} autoFocus onChange={(e) => onChange(e.target.value)} />
+      )}
+    </>
+  );
+}
+
+export function RequestLine() {
+  const platform = usePlatform();
+  const tab = useApp(activeTab);
+  const [draft, update] = useDraft();
+  const busy = tab.inFlightId !== undefined;
+  return (
+    <form
+      className="request-line"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void sendActive(platform);
+      }}
+    >
+      <MethodPicker method={draft.method} onChange={(method) => update((d) => ({ ...d, method }))} />
+      <input
+        data-testid="url-input"
+        className="url"
+        aria-label="URL"
+        placeholder="https://example.org/"
+        spellCheck={false}
+        value={draft.url}
+        onChange={(e) => update((d) => ({ ...d, url: e.target.value }))}
+      />
+      {busy ? (
+        <button type="button" data-testid="cancel-button" className="btn btn-cancel" onClick={() => void cancelActive(platform)}>
+          Cancel
+        </button>
+      ) : (
+        <button type="submit" data-testid="send-button" className="btn btn-primary" title="Send (Ctrl+Enter)">
+          Send
+        </button>
+      )}
+    </form>
+  );
+}
+
+function HeadersTable({ rows, onChange }: { rows: HeaderRow[]; onChange: (rows: HeaderRow[]) => void }) {
+  const set = (i: number, patch: Partial<HeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <table className="headers-edit">
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            <td className="cell-check">
+              <input type="checkbox" aria-label="Header enabled" checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
+            </td>
+            <td>
+              <input aria-label="Header name" placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
+            </td>
+            <td>
+              <input aria-label="Header value" placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
+            </td>
+            <td className="cell-check">
+              <button type="button" className="btn-icon" aria-label="Remove header" title="Remove header" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={4}>
+            <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', value: '', enabled: true }])}>
+              Add header
+            </button>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o: DraftOptions) => void }) {
+  const set = (patch: Partial<DraftOptions>) => onChange({ ...options, ...patch });
+  return (
+    <div className="options-row">
+      <Field label="Engine">
+        <select data-testid="engine-select" value={options.engine} onChange={(e) => set({ engine: e.target.value as Engine })}>
+          <option value="auto">auto</option>
+          <option value="curl">curl</option>
+          <option value="wininet">wininet</option>
+        </select>
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={options.followRedirects} onChange={(e) => set({ followRedirects: e.target.checked })} /> Follow redirects
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={options.insecure} onChange={(e) => set({ insecure: e.target.checked })} /> Insecure (any certificate)
+      </label>
+      <Field label="Timeout (s)">
+        <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />
+      </Field>
+      <Field label="Proxy">
+        <input className="proxy" placeholder="host:port" spellCheck={false} value={options.proxy} onChange={(e) => set({ proxy: e.target.value })} />
+      </Field>
+    </div>
+  );
+}
+
+export function ComposerDetails() {
+  const [draft, update] = useDraft();
+  const error = useApp((s) => activeTab(s).error);
+  return (
+    <section className="composer-details" aria-label="Request">
+      <OptionsRow options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />
+      <div className="composer-grid">
+        <div className="pane">
+          <h2>Headers</h2>
+          <HeadersTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} />
+        </div>
+        {methodHasBody(draft.method) && (
+          <div className="pane">
+            <h2>Body</h2>
+            <textarea data-testid="body-input" aria-label="Request body" className="body-input" spellCheck={false} value={draft.body} onChange={(e) => update((d) => ({ ...d, body: e.target.value }))} />
+          </div>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert" data-testid="request-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The response: status line, time and size, download progress, headers and the body.
+import { useState } from 'react';
+import type { ResponseInfo } from '../state/response.js';
+import { formatBytes, formatMs, parseHeaders, statusText } from '../state/format.js';
+import { saveResponse } from '../state/actions.js';
+import { usePlatform } from './platform-context.js';
+import { useBody } from './use-body.js';
+
+function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
+  const f = r.finished;
+  const cls = f && !f.ok ? 'status-err' : r.status ? `status-${Math.floor(r.status.code / 100)}xx` : '';
+  return (
+    <div className="status-line">
+      <span data-testid="response-status" className={`status ${cls}`}>
+        {r.status ? statusText(r.status.code, r.status.line) : f && !f.ok ? (f.error?.code ?? 'failed') : busy ? '…' : ''}
+      </span>
+      {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
+      {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
+      {r.started && <span className="muted">{r.started.engine}</span>}
+      {f && !f.ok && f.error && (
+        <span className="error" data-testid="response-error">
+          {f.error.name}: {f.error.message}
+        </span>
+      )}
+      {busy && r.status && (
+        <span className="progress" data-testid="progress">
+          {formatBytes(r.bodyBytes)}
+          {r.bodyTotal !== undefined ? ` / ${formatBytes(r.bodyTotal)}` : ''}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function HeadersView({ raw, title }: { raw: string; title: string }) {
+  const rows = parseHeaders(raw);
+  return (
+    <div className="pane">
+      <h2>{title}</h2>
+      <table className="headers-view" data-testid={title === 'Response headers' ? 'response-headers' : undefined}>
+        <tbody>
+          {rows.map(([n, v], i) => (
+            <tr key={i}>
+              <th scope="row">{n}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BodyView({ id, finished }: { id: string; finished: boolean }) {
+  const platform = usePlatform();
+  const [body, more] = useBody(id, finished);
+  const [saved, setSaved] = useState('');
+  return (
+    <div className="pane body-pane">
+      <h2>
+        Body
+        <span className="muted">{body.total > 0 ? ` ${formatBytes(body.loaded)} of ${formatBytes(body.total)}` : ''}</span>
+        <button className="btn btn-small" data-testid="save-button" disabled={!finished} onClick={() => void saveResponse(platform, id).then(setSaved)}>
+          Save response…
+        </button>
+      </h2>
+      {saved && <p className="muted" data-testid="save-result">{saved}</p>}
+      {body.error && <p className="error">{body.error}</p>}
+      <pre className="body-text" data-testid="response-body" tabIndex={0}>{body.text}</pre>
+      {body.loaded < body.total && (
+        <button className="btn btn-small" data-testid="load-more" disabled={body.loading} onClick={more}>
+          Load more ({formatBytes(body.total - body.loaded)} left)
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; busy: boolean }) {
+  return (
+    <section className="response" aria-label="Response">
+      <StatusLine r={r} busy={busy} />
+      <div className="response-grid">
+        <div className="response-side">
+          {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
+          {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
+        </div>
+        <BodyView key={id} id={id} finished={r.finished !== undefined} />
+      </div>
+    </section>
+  );
+}

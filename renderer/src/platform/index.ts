@@ -1,0 +1,19 @@
+// Picks the host adapter: window.inetscope (the Electron preload) or browser mode's WebSocket.
+import { BrowserPlatform, socketUrl } from './browser-platform.js';
+import { bridgeFromWindow, ElectronPlatform } from './electron-platform.js';
+import type { Platform } from './types.js';
+
+export { PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
+
+let instance: Platform | undefined;
+
+export function createPlatform(): Platform {
+  const bridge = bridgeFromWindow(window);
+  return bridge ? new ElectronPlatform(bridge) : new BrowserPlatform(socketUrl(window.location));
+}
+
+/** The one platform of this page. */
+export function getPlatform(): Platform {
+  instance ??= createPlatform();
+  return instance;
+}

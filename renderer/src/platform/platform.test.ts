@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BrowserPlatform, socketUrl, type SocketLike } from './browser-platform.js';
+import { ElectronPlatform, type InetScopeBridge } from './electron-platform.js';
+import { parseErrorMessage, PlatformError } from './types.js';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: string[] = [];
+  onopen: ((ev: unknown) => void) | null = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  send(data: string): void {
+    this.sent.push(data);
+  }
+  close(): void {
+    this.onclose?.({});
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  deliver(msg: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(msg) });
+  }
+}
+
+function browser() {
+  let socket: FakeSocket | undefined;
+  const p = new BrowserPlatform('ws://x/ws?token=t', () => (socket = new FakeSocket()));
+  return { p, socket: socket as unknown as FakeSocket };
+}
+
+describe('BrowserPlatform', () => {
+  it('builds the socket URL from the page location', () => {
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000', search: '?token=ab c' })).toBe('ws://127.0.0.1:5000/ws?token=ab%20c');
+    expect(socketUrl({ protocol: 'https:', host: 'h', search: '' })).toBe('wss://h/ws?token=');
+  });
+
+  it('queues calls until open, then matches results by callId', async () => {
+    const { p, socket } = browser();
+    const a = p.call('cancelRequest', { id: '11111111-1111-4111-8111-111111111111' });
+    const b = p.call('getSettings', {});
+    expect(socket.sent).toHaveLength(0);
+    socket.open();
+    expect(p.connection()).toBe('connected');
+    const sent = socket.sent.map((t) => JSON.parse(t));
+    expect(sent.map((m) => [m.kind, m.callId, m.command])).toEqual([['call', 0, 'cancelRequest'], ['call', 1, 'getSettings']]);
+    socket.deliver({ kind: 'result', callId: 1, ok: false, error: { code: 'BAD_INPUT', message: 'no' } });
+    socket.deliver({ kind: 'result', callId: 0, ok: true, output: { cancelled: true } });
+    await expect(a).resolves.toEqual({ cancelled: true });
+    await expect(b).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'no' });
+  });
+
+  it('delivers pushes and ignores malformed messages', () => {
+    const { p, socket } = browser();
+    const got: unknown[] = [];
+    p.onPush((push) => got.push(push.events.length));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    socket.open();
+    socket.deliver({ kind: 'events', events: [{ type: 'native', id: 'a', seq: 0, hop: 0, t: 1, status: 'X', code: 1 }] });
+    socket.deliver({ kind: 'events', events: [{ type: 'bogus' }] });
+    socket.onmessage?.({ data: 'not json' });
+    expect(got).toEqual([1]);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
+  it('fails pending calls and reports disconnected when the socket closes', async () => {
+    const { p, socket } = browser();
+    const states: string[] = [];
+    p.onConnectionChange((s) => states.push(s));
+    socket.open();
+    const a = p.call('getSettings', {});
+    socket.close();
+    await expect(a).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    await expect(p.call('getSettings', {})).rejects.toBeInstanceOf(PlatformError);
+    expect(states).toEqual(['connected', 'disconnected']);
+  });
+});
+
+describe('ElectronPlatform', () => {
+  it('parses "CODE: message" errors', () => {
+    expect(parseErrorMessage(new Error('BAD_INPUT: url: required'))).toMatchObject({ code: 'BAD_INPUT', message: 'url: required' });
+    expect(parseErrorMessage(new Error("Error invoking remote method 'x': Error: NOT_FOUND: no such request"))).toMatchObject({ code: 'NOT_FOUND', message: 'no such request' });
+    expect(parseErrorMessage(new Error('plain failure'))).toMatchObject({ code: 'INTERNAL', message: 'plain failure' });
+  });
+
+  it('calls the bridge method and rejects with a PlatformError', async () => {
+    const bridge = {
+      getSettings: async () => ({ defaultEngine: 'curl', bodyStoreLimitMiB: 64, theme: 'dark' }),
+      cancelRequest: async () => {
+        throw new Error('NOT_FOUND: gone');
+      },
+      onPush: () => () => {},
+      onMenuCommand: (l: (c: unknown) => void) => {
+        l('bogus');
+        l('send');
+        return () => {};
+      },
+    } as unknown as InetScopeBridge;
+    const p = new ElectronPlatform(bridge);
+    await expect(p.call('getSettings', {})).resolves.toMatchObject({ theme: 'dark' });
+    await expect(p.call('cancelRequest', { id: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'gone' });
+    const menu: string[] = [];
+    p.onMenuCommand((c) => menu.push(c));
+    expect(menu).toEqual(['send']);
+  });
+});

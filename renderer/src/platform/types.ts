@@ -1,0 +1,59 @@
+// What the renderer needs of its host (Electron's preload, or browser mode's WebSocket).
+// Only this folder talks to the host; everything else gets a Platform.
+import type { CommandInput, CommandName, CommandOutput, Push } from '../../../contract/api.js';
+
+/** Menu items the host asks the renderer to act on (mirrors electron/channels.ts). */
+export const MENU_COMMANDS = ['send', 'saveResponse'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Resolves with the command's parsed output; rejects with a PlatformError. */
+  call<C extends CommandName>(name: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
+  /** Batched events; returns an unsubscribe function. */
+  onPush(listener: (push: Push) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The link to the core; Electron's is always connected. */
+  connection(): ConnectionState;
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** A failed command: the core's stable code (BAD_INPUT, NOT_FOUND…) and its message. */
+export class PlatformError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}
+
+/** "CODE: message" (how Electron's contextBridge carries a code) → PlatformError. */
+export function parseErrorMessage(e: unknown): PlatformError {
+  if (e instanceof PlatformError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  // contextBridge may prefix "Error invoking remote method …: Error: ".
+  const m = /(?:^|: )(?:Error: )?([A-Z][A-Z0-9_]*): ([\s\S]*)$/.exec(text);
+  return m ? new PlatformError(m[1] as string, m[2] as string) : new PlatformError('INTERNAL', text);
+}
+
+/** A tiny listener set. */
+export class Listeners<T> {
+  private readonly set = new Set<(value: T) => void>();
+  add(listener: (value: T) => void): () => void {
+    this.set.add(listener);
+    return () => void this.set.delete(listener);
+  }
+  emit(value: T): void {
+    for (const l of [...this.set]) {
+      try {
+        l(value);
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  }
+}

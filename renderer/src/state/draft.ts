@@ -1,0 +1,95 @@
+// The composer's editable draft and its conversion to the contract's RequestDraft.
+import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export type Engine = 'auto' | 'curl' | 'wininet';
+
+export interface HeaderRow {
+  name: string;
+  value: string;
+  enabled: boolean;
+}
+
+export interface DraftOptions {
+  engine: Engine;
+  /** Seconds as typed; empty: no deadline. */
+  timeoutS: string;
+  followRedirects: boolean;
+  insecure: boolean;
+  /** host:port, empty: none. */
+  proxy: string;
+}
+
+export interface Draft {
+  method: string;
+  url: string;
+  headers: HeaderRow[];
+  body: string;
+  options: DraftOptions;
+}
+
+export function emptyDraft(engine: Engine = 'auto'): Draft {
+  return {
+    method: 'GET',
+    url: '',
+    headers: [{ name: '', value: '', enabled: true }],
+    body: '',
+    options: { engine, timeoutS: '', followRedirects: true, insecure: false, proxy: '' },
+  };
+}
+
+/** GET and HEAD carry no body; every other method (custom ones too) may. */
+export function methodHasBody(method: string): boolean {
+  const m = method.trim().toUpperCase();
+  return m !== 'GET' && m !== 'HEAD';
+}
+
+export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; message: string };
+
+function normalizeMethod(method: string): string {
+  const m = method.trim();
+  return (METHODS as readonly string[]).includes(m.toUpperCase()) ? m.toUpperCase() : m;
+}
+
+/** A URL without a scheme gets http:// (as curl does). */
+export function normalizeUrl(url: string): string {
+  const u = url.trim();
+  if (u === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(u)) return u;
+  return `http://${u}`;
+}
+
+function parseTimeout(text: string): number | undefined | Error {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const s = Number(t);
+  if (!Number.isFinite(s) || s <= 0) return new Error(`Timeout must be a positive number of seconds, not "${t}".`);
+  return Math.max(1, Math.round(s * 1000));
+}
+
+export function draftToRequest(draft: Draft): DraftResult {
+  const method = normalizeMethod(draft.method);
+  if (method === '') return { ok: false, message: 'Enter a method.' };
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
+  const url = normalizeUrl(draft.url);
+  if (url === '') return { ok: false, message: 'Enter a URL.' };
+  const totalMs = parseTimeout(draft.options.timeoutS);
+  if (totalMs instanceof Error) return { ok: false, message: totalMs.message };
+  const headers = draft.headers
+    .filter((h) => h.name.trim() !== '')
+    .map((h) => ({ name: h.name.trim(), value: h.value, enabled: h.enabled }));
+  const proxy = draft.options.proxy.trim();
+  const body = methodHasBody(method) && draft.body !== '' ? { kind: 'text' as const, text: draft.body } : { kind: 'none' as const };
+  const parsed = RequestDraftSchema.safeParse({
+    url,
+    method,
+    headers,
+    body,
+    engine: draft.options.engine,
+    followRedirects: draft.options.followRedirects,
+    insecure: draft.options.insecure,
+    timeouts: totalMs === undefined ? {} : { totalMs },
+    ...(proxy ? { proxy } : {}),
+  });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: true, request: parsed.data };
+}

@@ -1,0 +1,64 @@
+// What the response panes show of one request, folded from its events.
+import type { InetEventDto } from '../../../contract/events.js';
+
+type Ev<T extends InetEventDto['type']> = Extract<InetEventDto, { type: T }>;
+
+export interface ResponseInfo {
+  started?: { engine: string; method: string; url: string; wallTime: number };
+  /** The last hop's headers (a followed redirect replaces the earlier ones). */
+  status?: { code: number; line: string; httpVersion: string };
+  rawHeaders?: string;
+  requestHeaders?: string;
+  contentLength?: number;
+  /** Body bytes received so far and the expected total, when known. */
+  bodyBytes: number;
+  bodyTotal?: number;
+  uploadBytes: number;
+  uploadTotal?: number;
+  finished?: Pick<Ev<'finished'>, 'ok' | 'error' | 'statusCode' | 'bodyBytes' | 'uploadBytes' | 'engineTimings'> & { t: number };
+  /** Time of the last event, ms since the start. */
+  lastT: number;
+}
+
+export const emptyResponse = (): ResponseInfo => ({ bodyBytes: 0, uploadBytes: 0, lastT: 0 });
+
+/** Folds one event into a response (a new object; the input is not changed). */
+export function foldEvent(r: ResponseInfo, e: InetEventDto): ResponseInfo {
+  const next: ResponseInfo = { ...r, lastT: Math.max(r.lastT, e.t) };
+  switch (e.type) {
+    case 'started':
+      next.started = { engine: e.engine, method: e.method, url: e.url, wallTime: e.wallTime };
+      break;
+    case 'headers':
+      next.status = { code: e.statusCode, line: e.statusLine, httpVersion: e.httpVersion };
+      next.rawHeaders = e.rawHeaders;
+      next.requestHeaders = e.requestHeaders;
+      next.contentLength = e.contentLength;
+      next.bodyBytes = 0;
+      next.bodyTotal = e.contentLength;
+      break;
+    case 'body':
+      next.bodyBytes = e.bytes;
+      next.bodyTotal = e.total ?? next.bodyTotal;
+      break;
+    case 'upload':
+      next.uploadBytes = e.bytes;
+      next.uploadTotal = e.total;
+      break;
+    case 'finished':
+      next.finished = {
+        ok: e.ok,
+        error: e.error,
+        statusCode: e.statusCode,
+        bodyBytes: e.bodyBytes,
+        uploadBytes: e.uploadBytes,
+        engineTimings: e.engineTimings,
+        t: e.t,
+      };
+      next.bodyBytes = e.bodyBytes;
+      break;
+    case 'native':
+      break;
+  }
+  return next;
+}

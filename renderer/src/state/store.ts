@@ -1,0 +1,146 @@
+// The renderer's state (zustand): request tabs with their drafts, the event timeline and
+// folded response of every request, and UI state. Pushed batches are applied in one set().
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Push } from '../../../contract/api.js';
+import type { InetEventDto } from '../../../contract/events.js';
+import { emptyDraft, type Draft } from './draft.js';
+import { emptyResponse, foldEvent, type ResponseInfo } from './response.js';
+import type { ConnectionState } from '../platform/types.js';
+
+export interface Tab {
+  key: string;
+  draft: Draft;
+  /** The request shown under this tab (the last one sent). */
+  requestId?: string;
+  /** Set from send until its `finished` event (or a failed send). */
+  inFlightId?: string;
+  /** The request shown before the last send (shown again if that send fails with no event). */
+  previousRequestId?: string;
+  /** Why the last send was refused (bad draft, command error). */
+  error?: string;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface AppState {
+  tabs: Tab[];
+  activeTab: string;
+  /** Events per request id, in seq order. */
+  timeline: Record<string, InetEventDto[]>;
+  responses: Record<string, ResponseInfo>;
+  theme: Theme;
+  connection: ConnectionState;
+
+  newTab(): string;
+  closeTab(key: string): void;
+  setActiveTab(key: string): void;
+  updateDraft(key: string, change: (d: Draft) => Draft): void;
+  /** A request is about to be sent from a tab: its timeline exists before any event. */
+  beginRequest(key: string, id: string): void;
+  /** The send was refused or failed before the core took it. */
+  failRequest(key: string, id: string | undefined, message: string): void;
+  applyPush(push: Push): void;
+  setConnection(state: ConnectionState): void;
+  setTheme(theme: Theme): void;
+}
+
+type Data = Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'>;
+
+/** Applies a batch of events (of any number of requests); returns only what changed. */
+export function reduceEvents(s: Data, events: readonly InetEventDto[]): Partial<Data> {
+  if (events.length === 0) return {};
+  const timeline = { ...s.timeline };
+  const responses = { ...s.responses };
+  const copied = new Set<string>();
+  const finished = new Set<string>();
+  for (const e of events) {
+    let list = timeline[e.id];
+    const last = list?.[list.length - 1];
+    if (last && e.seq <= last.seq) continue; // a duplicate
+    if (!copied.has(e.id)) {
+      list = list ? list.slice() : [];
+      timeline[e.id] = list;
+      copied.add(e.id);
+    }
+    (list as InetEventDto[]).push(e);
+    responses[e.id] = foldEvent(responses[e.id] ?? emptyResponse(), e);
+    if (e.type === 'finished') finished.add(e.id);
+  }
+  if (copied.size === 0) return {};
+  const tabsChange = finished.size > 0 && s.tabs.some((t) => t.inFlightId !== undefined && finished.has(t.inFlightId));
+  const tabs = tabsChange ? s.tabs.map((t) => (t.inFlightId !== undefined && finished.has(t.inFlightId) ? { ...t, inFlightId: undefined } : t)) : s.tabs;
+  return { timeline, responses, tabs };
+}
+
+let tabCounter = 0;
+const newTabKey = (): string => `tab-${++tabCounter}`;
+
+function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
+  return tabs.map((t) => (t.key === key ? change(t) : t));
+}
+
+export function createAppStore(): StoreApi<AppState> {
+  const first: Tab = { key: newTabKey(), draft: emptyDraft() };
+  return createStore<AppState>()((set, get) => ({
+    tabs: [first],
+    activeTab: first.key,
+    timeline: {},
+    responses: {},
+    theme: 'system',
+    connection: 'connecting',
+
+    newTab() {
+      const tab: Tab = { key: newTabKey(), draft: emptyDraft(get().tabs.find((t) => t.key === get().activeTab)?.draft.options.engine) };
+      set((s) => ({ tabs: [...s.tabs, tab], activeTab: tab.key }));
+      return tab.key;
+    },
+    closeTab(key) {
+      set((s) => {
+        if (s.tabs.length <= 1) return {};
+        const i = s.tabs.findIndex((t) => t.key === key);
+        if (i < 0) return {};
+        const tabs = s.tabs.filter((t) => t.key !== key);
+        const activeTab = s.activeTab === key ? (tabs[Math.min(i, tabs.length - 1)] as Tab).key : s.activeTab;
+        return { tabs, activeTab };
+      });
+    },
+    setActiveTab: (key) => set({ activeTab: key }),
+    updateDraft: (key, change) => set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft: change(t.draft) })) })),
+    beginRequest: (key, id) =>
+      set((s) => ({
+        tabs: mapTab(s.tabs, key, (t) => ({ ...t, previousRequestId: t.requestId, requestId: id, inFlightId: id, error: undefined })),
+        timeline: { ...s.timeline, [id]: s.timeline[id] ?? [] },
+        responses: { ...s.responses, [id]: s.responses[id] ?? emptyResponse() },
+      })),
+    failRequest: (key, id, message) =>
+      set((s) => {
+        // A send the core never took (no event at all): show the previous exchange again.
+        const untaken = id !== undefined && (s.timeline[id]?.length ?? 0) === 0;
+        const tabs = mapTab(s.tabs, key, (t) => ({
+          ...t,
+          error: message,
+          inFlightId: id !== undefined && t.inFlightId === id ? undefined : t.inFlightId,
+          requestId: untaken && t.requestId === id ? t.previousRequestId : t.requestId,
+        }));
+        if (!untaken) return { tabs };
+        const { [id]: _t, ...timeline } = s.timeline;
+        const { [id]: _r, ...responses } = s.responses;
+        return { tabs, timeline, responses };
+      }),
+    applyPush: (push) => set((s) => reduceEvents(s, push.events)),
+    setConnection: (connection) => set({ connection }),
+    setTheme: (theme) => set({ theme }),
+  }));
+}
+
+/** The page's store. */
+export const appStore = createAppStore();
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+export function activeTab(s: AppState): Tab {
+  return s.tabs.find((t) => t.key === s.activeTab) ?? (s.tabs[0] as Tab);
+}
