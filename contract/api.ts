@@ -8,12 +8,33 @@ export const RequestIdSchema = z.string().uuid();
 
 export const HeaderRowSchema = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().default(true) });
 
+/** Header-safe text: a CR or LF would let a value start a new header line or part. */
+const HeaderText = z.string().regex(/^[^\r\n]*$/, 'must not contain CR or LF');
+
+export const FormFieldSchema = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().default(true) });
+
+export const MultipartPartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), name: z.string().min(1), value: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().min(1),
+    fileToken: z.string().min(1),
+    filename: z.string(),
+    contentType: HeaderText.min(1).optional(),
+  }),
+]);
+export type MultipartPart = z.infer<typeof MultipartPartSchema>;
+
 export const BodyDraftSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('base64'), base64: z.string() }),
-  /** A file the user picked (pickUploadFile): the UI holds a token, never a path. */
+  /** A file the user picked (pickUploadFile) or uploaded (beginUpload…endUpload): the UI holds a token, never a path. */
   z.object({ kind: z.literal('file'), fileToken: z.string().min(1) }),
+  /** Sent as application/x-www-form-urlencoded (the type is added unless a header names one). */
+  z.object({ kind: z.literal('form'), fields: z.array(FormFieldSchema) }),
+  /** Built by the core into a temp file with a random boundary; sent as multipart/form-data. */
+  z.object({ kind: z.literal('multipart'), parts: z.array(MultipartPartSchema).min(1) }),
 ]);
 
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
@@ -55,6 +76,12 @@ export const HistorySummarySchema = z.object({
 
 const empty = z.object({}).strict();
 
+/** One uploadChunk carries at most 1 MiB (its base64 text at most 4/3 of that). */
+export const MAX_CHUNK_BYTES = 1024 * 1024;
+const MAX_CHUNK_BASE64 = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
+/** An upload's declared size is bounded so a page cannot reserve unbounded disk. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
+
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
   sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }), output: z.object({ accepted: z.literal(true) }) },
@@ -79,6 +106,16 @@ export const COMMANDS = {
     input: empty,
     output: z.union([z.object({ picked: z.literal(true), fileToken: z.string(), name: z.string(), size: z.number().int() }), z.object({ picked: z.literal(false) })]),
   },
+  /** Browser mode's file upload (a page cannot name a path): begin, chunks in order, end. */
+  beginUpload: {
+    input: z.object({ name: z.string().max(1000), size: z.number().int().min(0).max(MAX_UPLOAD_BYTES) }).strict(),
+    output: z.object({ fileToken: z.string() }),
+  },
+  uploadChunk: {
+    input: z.object({ fileToken: z.string().min(1), offset: z.number().int().min(0), base64: z.string().max(MAX_CHUNK_BASE64) }).strict(),
+    output: z.object({ received: z.number().int() }),
+  },
+  endUpload: { input: z.object({ fileToken: z.string().min(1) }).strict(), output: z.object({ size: z.number().int() }) },
   getSettings: { input: empty, output: SettingsSchema },
   setSettings: { input: SettingsSchema.partial(), output: SettingsSchema },
 } as const;

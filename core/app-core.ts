@@ -54,7 +54,8 @@ export class AppCore {
     await bodies.evict();
     const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
     const batcher = new PushBatcher(log);
-    const uploads = new Uploads(opts.hooks);
+    const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'));
+    await uploads.init();
     const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
     return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, hooks: opts.hooks });
   }
@@ -83,6 +84,7 @@ export class AppCore {
     this.closed = true;
     await this.p.sessions.close();
     await this.p.runner.idle();
+    await this.p.uploads.close();
     await this.p.history.flushed();
     this.p.batcher.flush();
   }
@@ -97,6 +99,9 @@ function handlersFor(p: Parts): Handlers {
     readBodySlice: ({ id, offset, length }) => p.bodies.readSlice(id, offset, length),
     saveBody: ({ id }) => saveBody({ hooks: p.hooks, bodies: p.bodies, history: p.history }, id),
     pickUploadFile: () => p.uploads.pick(),
+    beginUpload: ({ size }) => p.uploads.begin(size),
+    uploadChunk: ({ fileToken, offset, base64 }) => p.uploads.chunk(fileToken, offset, base64),
+    endUpload: ({ fileToken }) => p.uploads.end(fileToken),
     getSettings: () => p.settings.get(),
     setSettings: async (parsed, raw) => {
       const given = new Set(Object.keys(raw as object));

@@ -1,12 +1,14 @@
 // sendRequest / cancelRequest: a RequestDraft from the UI becomes an engine request whose
 // body streams into the body store, whose events go to the push batcher, and whose end
 // is written to history.
+import fs from 'node:fs/promises';
 import type { RequestDraft } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
 import type { InetEvent } from '../native-bridge/events.js';
 import { resolveEngine } from '../native-bridge/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../native-bridge/request-spec.js';
 import type { BodyStore } from './body-store.js';
+import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import type { EngineSessions } from './engine-sessions.js';
 import type { HistoryStore } from './history-store.js';
@@ -27,14 +29,31 @@ export interface RunnerDeps {
 export class RequestRunner {
   /** Requests not yet recorded in history (close waits for them). */
   private readonly open = new Set<Promise<void>>();
+  /** Ids between send's check and the engine taking them (a multipart build is async). */
+  private readonly reserved = new Set<string>();
 
   constructor(private readonly d: RunnerDeps) {}
 
-  /** Validates and starts the request; resolves before it finishes. */
-  send(id: string, draft: RequestDraft): { accepted: true } {
-    if (this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
-    const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
-    const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id)));
+  /** Validates and starts the request; resolves before it finishes (after a multipart
+   * body is built, so a bad part is refused here rather than becoming a failed request). */
+  async send(id: string, draft: RequestDraft): Promise<{ accepted: true }> {
+    if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
+    this.reserved.add(id);
+    let body: PreparedBody | undefined;
+    try {
+      const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
+      body = await prepareBody(draft, this.d.uploads);
+      const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id), body));
+      this.start(id, draft, engine, spec, body);
+      return { accepted: true };
+    } catch (e) {
+      this.reserved.delete(id);
+      await this.cleanup(body);
+      throw e;
+    }
+  }
+
+  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: RequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
     const events: InetEventDto[] = [];
     this.d.bodies.begin(id);
@@ -46,11 +65,26 @@ export class RequestRunner {
     };
     const done = this.d.sessions
       .run(engine, id, spec, onEvent)
-      .then((finished) => this.record(id, draft, engine, sentAt, events).then(() => this.d.batcher.add(finished as InetEventDto)))
+      .then(async (finished) => {
+        await this.record(id, draft, engine, sentAt, events);
+        // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
+        await this.cleanup(body);
+        this.d.batcher.add(finished as InetEventDto);
+      })
       .catch((e: Error) => this.d.log(`request ${id}: ${e.message}`))
-      .finally(() => this.open.delete(done));
+      .finally(() => {
+        this.open.delete(done);
+        this.reserved.delete(id);
+        return this.cleanup(body);
+      });
     this.open.add(done);
-    return { accepted: true };
+  }
+
+  /** Staged uploads and a built multipart body are used once. */
+  private async cleanup(body: PreparedBody | undefined): Promise<void> {
+    if (!body) return;
+    await this.d.uploads.release(body.stagedTokens).catch((e: Error) => this.d.log(`uploads: ${e.message}`));
+    if (body.temp) await fs.rm(body.temp, { force: true }).catch(() => {});
   }
 
   cancel(id: string): { cancelled: boolean } {
@@ -77,19 +111,17 @@ export class RequestRunner {
   }
 }
 
-/** Enabled headers only; text bodies as UTF-8; a file body by its picked path. */
-export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: string): RequestSpecInput {
-  const b = draft.body;
-  const body =
-    b.kind === 'text' ? { kind: 'memory' as const, base64: Buffer.from(b.text, 'utf8').toString('base64') }
-    : b.kind === 'base64' ? { kind: 'memory' as const, base64: b.base64 }
-    : b.kind === 'file' ? { kind: 'file' as const, path: uploads.pathFor(b.fileToken) }
-    : undefined;
+/** Enabled headers only; the body as prepareBody made it, its Content-Type added unless a
+ * header names one (the user's explicit choice wins). */
+export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: string, prepared?: PreparedBody): RequestSpecInput {
+  const body = prepared ?? syncBody(draft, uploads);
+  const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
+  if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
   return {
     url: draft.url,
     method: draft.method,
-    headers: draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]),
-    ...(body ? { body } : {}),
+    headers,
+    ...(body.source ? { body: body.source } : {}),
     sink: { kind: 'file', path: sinkPath },
     followRedirects: draft.followRedirects,
     maxRedirects: draft.maxRedirects,

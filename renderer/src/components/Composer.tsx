@@ -1,5 +1,11 @@
-// The request line (method, URL, Send/Cancel), then headers, body and options.
-import type { ReactNode } from 'react';
+// The request line (method, URL, Send/Cancel), then options and the tabs: query params
+// (kept in step with the URL both ways), headers, body, auth.
+import { useState, type ReactNode } from 'react';
+import { AuthEditor } from '../composer/AuthEditor.js';
+import { BodyEditor } from '../composer/BodyEditor.js';
+import { rowsForUrl, urlForRows } from '../composer/params-sync.js';
+import { RowsTable } from '../composer/RowsTable.js';
+import type { ParamRow } from '../composer/url-params.js';
 import { METHODS, methodHasBody, type Draft, type DraftOptions, type Engine, type HeaderRow } from '../state/draft.js';
 import { activeTab, useApp } from '../state/store.js';
 import { cancelActive, sendActive } from '../state/actions.js';
@@ -53,7 +59,10 @@ export function RequestLine() {
         placeholder="https://example.org/"
         spellCheck={false}
         value={draft.url}
-        onChange={(e) => update((d) => ({ ...d, url: e.target.value }))}
+        onChange={(e) => {
+          const url = e.target.value;
+          update((d) => ({ ...d, url, params: rowsForUrl(url, d.params) }));
+        }}
       />
       {busy ? (
         <button type="button" data-testid="cancel-button" className="btn btn-cancel" onClick={() => void cancelActive(platform)}>
@@ -141,23 +150,52 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
   );
 }
 
+type TabName = 'params' | 'headers' | 'body' | 'auth';
+
+function DetailTabs({ tab, onTab, hasBody }: { tab: TabName; onTab: (t: TabName) => void; hasBody: boolean }) {
+  const names: Array<[TabName, string]> = [['params', 'Params'], ['headers', 'Headers'], ...(hasBody ? [['body', 'Body'] as [TabName, string]] : []), ['auth', 'Auth']];
+  return (
+    <div className="composer-tabs" role="tablist">
+      {names.map(([t, label]) => (
+        <button key={t} type="button" role="tab" data-testid={`composer-tab-${t}`} aria-selected={tab === t} onClick={() => onTab(t)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function DetailPane({ tab }: { tab: TabName }) {
+  const [draft, update] = useDraft();
+  switch (tab) {
+    case 'params': {
+      const rows = rowsForUrl(draft.url, draft.params);
+      const onChange = (params: ParamRow[]) => update((d) => ({ ...d, params, url: urlForRows(d.url, params) }));
+      return <RowsTable<ParamRow> rows={rows} onChange={onChange} blank={() => ({ name: '', value: '', enabled: true })} testId="params-table" what="parameter" />;
+    }
+    case 'headers':
+      return <HeadersTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} />;
+    case 'body':
+      return (
+        <BodyEditor body={draft.bodyDraft} text={draft.body} onBody={(bodyDraft) => update((d) => ({ ...d, bodyDraft }))} onText={(body) => update((d) => ({ ...d, body }))} />
+      );
+    case 'auth':
+      return <AuthEditor auth={draft.auth} onChange={(auth) => update((d) => ({ ...d, auth }))} />;
+  }
+}
+
 export function ComposerDetails() {
   const [draft, update] = useDraft();
   const error = useApp((s) => activeTab(s).error);
+  const [chosen, setTab] = useState<TabName>('params');
+  const hasBody = methodHasBody(draft.method);
+  const tab = chosen === 'body' && !hasBody ? 'params' : chosen;
   return (
     <section className="composer-details" aria-label="Request">
       <OptionsRow options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />
-      <div className="composer-grid">
-        <div className="pane">
-          <h2>Headers</h2>
-          <HeadersTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} />
-        </div>
-        {methodHasBody(draft.method) && (
-          <div className="pane">
-            <h2>Body</h2>
-            <textarea data-testid="body-input" aria-label="Request body" className="body-input" spellCheck={false} value={draft.body} onChange={(e) => update((d) => ({ ...d, body: e.target.value }))} />
-          </div>
-        )}
+      <DetailTabs tab={tab} onTab={setTab} hasBody={hasBody} />
+      <div className="pane">
+        <DetailPane tab={tab} />
       </div>
       {error && (
         <p className="error" role="alert" data-testid="request-error">

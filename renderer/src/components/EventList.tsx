@@ -1,53 +1,118 @@
-// Every event of a request, one row each, as it arrives.
-import { memo, useLayoutEffect, useRef } from 'react';
+// Every event of a request, one row each, as it arrives: ms since the start and the wall
+// clock, hop, native status name and code, decoded info. Long lists (a download makes tens
+// of thousands of rows) render only the rows in view; the list follows the end unless the
+// user scrolled up.
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { InetEventDto } from '../../../contract/events.js';
 import { eventInfo, eventStatus } from '../state/format.js';
+import { CopyTimeline } from '../timeline/CopyTimeline.js';
+import { formatClock, startWallTime } from '../timeline/text-format.js';
+import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from '../timeline/virtual.js';
+import '../timeline/timeline.css';
 
-const EventRow = memo(function EventRow({ e }: { e: InetEventDto }) {
+/** px per row; timeline.css fixes the rows at this height. */
+const ROW_H = 18;
+const OVERSCAN = 20;
+
+const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEventDto; wallTime?: number; alt: boolean }) {
   const status = eventStatus(e);
+  const info = eventInfo(e);
   const failed = e.type === 'finished' && !e.ok;
   return (
-    <div data-testid="event-row" data-status={status} className={`event-row ev-${e.type}${failed ? ' ev-failed' : ''}`} role="row">
+    <div
+      data-testid="event-row"
+      data-status={status}
+      data-seq={e.seq}
+      className={`event-row ev-row ev-${e.type}${failed ? ' ev-failed' : ''}${alt ? ' ev-alt' : ''}`}
+      role="row"
+    >
       <span className="ev-t" role="cell">{e.t.toFixed(3)}</span>
+      <span className="ev-clock" role="cell">{wallTime !== undefined ? formatClock(wallTime + e.t) : ''}</span>
       <span className="ev-hop" role="cell">{e.hop}</span>
       <span className="ev-status" role="cell">{status}</span>
       <span className="ev-code" role="cell">{e.type === 'native' ? e.code : ''}</span>
-      <span className="ev-info" role="cell" title={eventInfo(e)}>{eventInfo(e)}</span>
+      <span className="ev-info" role="cell" title={info}>{info}</span>
     </div>
   );
 });
 
-/** Keeps the list scrolled to the end while new rows arrive, unless the user scrolled up. */
-function useStickToBottom(count: number) {
+interface Viewport {
+  scrollTop: number;
+  height: number;
+}
+
+/** Scroll state of the list: whether it follows the end, and (only for a virtual list,
+ * where rendering depends on it) the scroll position and visible height. */
+function useFollowingList(count: number, virtual: boolean) {
   const ref = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const top = useRef<HTMLDivElement>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+  const follow = useRef(true);
+  const [view, setView] = useState<Viewport>({ scrollTop: 0, height: 600 });
+  const win: VirtualWindow = !virtual
+    ? { start: 0, end: count, padTop: 0, padBottom: 0 }
+    : follow.current
+      ? tailWindow({ count, rowHeight: ROW_H, viewport: view.height, overscan: OVERSCAN })
+      : virtualWindow({ count, rowHeight: ROW_H, scrollTop: view.scrollTop, viewport: view.height, overscan: OVERSCAN });
   useLayoutEffect(() => {
+    // The spacers first: scrolling to the end needs the final scrollHeight.
+    if (top.current) top.current.style.height = `${win.padTop}px`;
+    if (bottom.current) bottom.current.style.height = `${win.padBottom}px`;
     const el = ref.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [count]);
-  const onScroll = () => {
+    if (el && follow.current) el.scrollTop = el.scrollHeight;
+  });
+  const onScroll = (): void => {
     const el = ref.current;
-    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+    if (!el) return;
+    follow.current = atEnd(el.scrollHeight, el.scrollTop, el.clientHeight);
+    if (virtual) setView({ scrollTop: el.scrollTop, height: el.clientHeight });
   };
-  return { ref, onScroll };
+  return { ref, top, bottom, onScroll, win };
+}
+
+function Head() {
+  return (
+    <div className="event-row event-head" role="row">
+      <span className="ev-t" role="columnheader">ms</span>
+      <span className="ev-clock" role="columnheader">time</span>
+      <span className="ev-hop" role="columnheader">hop</span>
+      <span className="ev-status" role="columnheader">status</span>
+      <span className="ev-code" role="columnheader">code</span>
+      <span className="ev-info" role="columnheader">info</span>
+    </div>
+  );
 }
 
 export function EventList({ events }: { events: readonly InetEventDto[] }) {
-  const { ref, onScroll } = useStickToBottom(events.length);
+  const virtual = events.length > VIRTUALIZE_ABOVE;
+  const { ref, top, bottom, onScroll, win } = useFollowingList(events.length, virtual);
+  const wallTime = startWallTime(events);
+  const rows: React.ReactElement[] = [];
+  for (let i = win.start; i < win.end; i++) {
+    const e = events[i] as InetEventDto;
+    rows.push(<EventRow key={`${e.id}:${e.seq}`} e={e} wallTime={wallTime} alt={i % 2 === 1} />);
+  }
   return (
     <div className="pane events-pane">
-      <h2>Events <span className="muted">{events.length}</span></h2>
-      <div className="event-list" data-testid="event-list" role="table" aria-label="Events" tabIndex={0} ref={ref} onScroll={onScroll}>
-        <div className="event-row event-head" role="row">
-          <span className="ev-t" role="columnheader">ms</span>
-          <span className="ev-hop" role="columnheader">hop</span>
-          <span className="ev-status" role="columnheader">status</span>
-          <span className="ev-code" role="columnheader">code</span>
-          <span className="ev-info" role="columnheader">info</span>
-        </div>
-        {events.map((e) => (
-          <EventRow key={`${e.id}:${e.seq}`} e={e} />
-        ))}
+      <h2>
+        Events <span className="muted" data-testid="event-count">{events.length}</span>
+        <CopyTimeline events={events} />
+      </h2>
+      <div
+        className="event-list"
+        data-testid="event-list"
+        data-virtual={virtual ? 'true' : 'false'}
+        role="table"
+        aria-label="Events"
+        aria-rowcount={events.length + 1}
+        tabIndex={0}
+        ref={ref}
+        onScroll={onScroll}
+      >
+        <Head />
+        <div className="ev-spacer" ref={top} aria-hidden="true" />
+        {rows}
+        <div className="ev-spacer" ref={bottom} aria-hidden="true" />
       </div>
     </div>
   );

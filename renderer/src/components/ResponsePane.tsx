@@ -5,6 +5,8 @@ import { formatBytes, formatMs, parseHeaders, statusText } from '../state/format
 import { saveResponse } from '../state/actions.js';
 import { usePlatform } from './platform-context.js';
 import { useBody } from './use-body.js';
+import { BodyViewers } from '../viewers/BodyViewers.js';
+import { contentTypeOf } from '../viewers/kinds.js';
 
 function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
   const f = r.finished;
@@ -51,27 +53,28 @@ function HeadersView({ raw, title }: { raw: string; title: string }) {
   );
 }
 
-function BodyView({ id, finished }: { id: string; finished: boolean }) {
+function BodyView({ id, finished, contentType }: { id: string; finished: boolean; contentType: string | undefined }) {
   const platform = usePlatform();
-  const [body, more] = useBody(id, finished);
+  const body = useBody(id, finished);
   const [saved, setSaved] = useState('');
   return (
     <div className="pane body-pane">
       <h2>
         Body
-        <span className="muted">{body.total > 0 ? ` ${formatBytes(body.loaded)} of ${formatBytes(body.total)}` : ''}</span>
+        <span className="muted">{body.total > 0 ? ` ${formatBytes(body.total)}` : ''}</span>
         <button className="btn btn-small" data-testid="save-button" disabled={!finished} onClick={() => void saveResponse(platform, id).then(setSaved)}>
           Save response…
         </button>
       </h2>
       {saved && <p className="muted" data-testid="save-result">{saved}</p>}
       {body.error && <p className="error">{body.error}</p>}
-      <pre className="body-text" data-testid="response-body" tabIndex={0}>{body.text}</pre>
-      {body.loaded < body.total && (
-        <button className="btn btn-small" data-testid="load-more" disabled={body.loading} onClick={more}>
-          Load more ({formatBytes(body.total - body.loaded)} left)
-        </button>
-      )}
+      <div data-testid="response-body" className="response-body">
+        {body.cache ? (
+          <BodyViewers cache={body.cache} total={body.total} contentType={contentType} />
+        ) : (
+          <p className="muted">{finished ? 'Loading…' : 'The body shows once the response is complete.'}</p>
+        )}
+      </div>
     </div>
   );
 }
@@ -85,7 +88,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
           {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
           {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
         </div>
-        <BodyView key={id} id={id} finished={r.finished !== undefined} />
+        <BodyView key={id} id={id} finished={r.finished !== undefined} contentType={contentTypeOf(r.rawHeaders)} />
       </div>
     </section>
   );

@@ -1,67 +1,49 @@
-// The response body as text, read with readBodySlice a slice at a time.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The response body for the viewers: a slice cache over readBodySlice, created once the
+// request has finished (its first slice gives the total).
+import { useEffect, useState } from 'react';
 import { describeError } from '../state/actions.js';
 import { usePlatform } from './platform-context.js';
+import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
 
-export const SLICE = 256 * 1024;
-
-export interface BodyView {
-  text: string;
-  loaded: number;
+export interface BodyState {
+  cache?: SliceCache;
   total: number;
-  complete: boolean;
-  loading: boolean;
   error?: string;
 }
 
-const EMPTY: BodyView = { text: '', loaded: 0, total: 0, complete: false, loading: false };
+type WithFromBase64 = { fromBase64?: (s: string) => Uint8Array };
 
 export function decodeBase64(b64: string): Uint8Array {
+  // Native where the engine has it (Chromium ≥ 140): a 256 KiB slice in well under 1 ms.
+  const native = (Uint8Array as unknown as WithFromBase64).fromBase64;
+  if (native) return native(b64);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
 
-/** Loads the first slice once the request has finished; more() loads the next one. */
-export function useBody(id: string | undefined, finished: boolean): [BodyView, () => void] {
+const EMPTY: BodyState = { total: 0 };
+
+export function useBody(id: string | undefined, finished: boolean): BodyState {
   const platform = usePlatform();
-  const [view, setView] = useState<BodyView>(EMPTY);
-  const decoder = useRef(new TextDecoder('utf-8'));
-  const current = useRef<string | undefined>(undefined);
-  const viewRef = useRef(view);
-  viewRef.current = view;
-
-  const load = useCallback(
-    (offset: number) => {
-      if (!id) return;
-      setView((v) => ({ ...v, loading: true }));
-      platform.call('readBodySlice', { id, offset, length: SLICE }).then(
-        (r) => {
-          if (current.current !== id) return;
-          const bytes = decodeBase64(r.base64);
-          const done = r.offset + bytes.length >= r.total;
-          const chunk = decoder.current.decode(bytes, { stream: !done });
-          setView((v) => ({ text: v.text + chunk, loaded: r.offset + bytes.length, total: r.total, complete: r.complete, loading: false }));
-        },
-        (e: unknown) => {
-          if (current.current === id) setView((v) => ({ ...v, loading: false, error: describeError(e) }));
-        },
-      );
-    },
-    [id, platform],
-  );
-
+  const [state, setState] = useState<BodyState>(EMPTY);
   useEffect(() => {
-    current.current = id;
-    decoder.current = new TextDecoder('utf-8');
-    setView(EMPTY);
-    if (id && finished) load(0);
-  }, [id, finished, load]);
-
-  const more = useCallback(() => {
-    const v = viewRef.current;
-    if (!v.loading && v.loaded < v.total) load(v.loaded);
-  }, [load]);
-  return [view, more];
+    setState(EMPTY);
+    if (!id || !finished) return;
+    let live = true;
+    const reader: SliceReader = async (offset, length) => {
+      const r = await platform.call('readBodySlice', { id, offset, length });
+      return { bytes: decodeBase64(r.base64), total: r.total };
+    };
+    const cache = new SliceCache(reader, Number.MAX_SAFE_INTEGER);
+    cache.chunk(0).then(
+      () => live && setState({ cache, total: cache.total }),
+      (e: unknown) => live && setState({ total: 0, error: describeError(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, finished, platform]);
+  return state;
 }

@@ -2,7 +2,9 @@
 // (main.tsx) before anything can be sent.
 import type { Platform } from '../platform/index.js';
 import { PlatformError } from '../platform/index.js';
-import { draftToRequest } from './draft.js';
+import type { RequestDraft } from '../../../contract/api.js';
+import { uploadPending } from '../composer/uploader.js';
+import { draftToRequest, type Draft } from './draft.js';
 import { activeTab, appStore } from './store.js';
 
 export const describeError = (e: unknown): string =>
@@ -13,17 +15,35 @@ export async function sendActive(platform: Platform): Promise<void> {
   const s = appStore.getState();
   const tab = activeTab(s);
   if (tab.inFlightId !== undefined) return;
-  const r = draftToRequest(tab.draft);
-  if (!r.ok) {
-    s.failRequest(tab.key, undefined, r.message);
-    return;
-  }
+  // Checked before any upload, so a bad URL does not first cost a large upload.
+  const check = draftToRequest(tab.draft, true);
+  if (!check.ok) return s.failRequest(tab.key, undefined, check.message);
+  const r = await prepareDraft(platform, tab.key, tab.draft);
+  if (!r) return;
   const id = crypto.randomUUID();
-  s.beginRequest(tab.key, id);
+  appStore.getState().beginRequest(tab.key, id);
   try {
-    await platform.call('sendRequest', { id, request: r.request });
+    await platform.call('sendRequest', { id, request: r });
   } catch (e) {
     appStore.getState().failRequest(tab.key, id, describeError(e));
+  }
+}
+
+let uploading = false;
+
+/** Uploads the files the page holds (browser mode), then converts; undefined if refused. */
+async function prepareDraft(platform: Platform, key: string, draft: Draft): Promise<RequestDraft | undefined> {
+  if (uploading) return undefined;
+  uploading = true;
+  try {
+    const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft) });
+    if (!r.ok) appStore.getState().failRequest(key, undefined, r.message);
+    return r.ok ? r.request : undefined;
+  } catch (e) {
+    appStore.getState().failRequest(key, undefined, describeError(e));
+    return undefined;
+  } finally {
+    uploading = false;
   }
 }
 

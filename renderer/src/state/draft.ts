@@ -1,5 +1,7 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft.
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
+import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft } from '../composer/body-model.js';
+import type { ParamRow } from '../composer/url-params.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type Engine = 'auto' | 'curl' | 'wininet';
@@ -24,7 +26,13 @@ export interface Draft {
   method: string;
   url: string;
   headers: HeaderRow[];
+  /** The raw body's text (body mode 'raw'). */
   body: string;
+  /** Body mode, raw type, form and multipart rows, binary file. */
+  bodyDraft: BodyDraft;
+  auth: Auth;
+  /** The query rows: the URL's parameters plus disabled and blank rows (not in the URL). */
+  params: ParamRow[];
   options: DraftOptions;
 }
 
@@ -34,6 +42,9 @@ export function emptyDraft(engine: Engine = 'auto'): Draft {
     url: '',
     headers: [{ name: '', value: '', enabled: true }],
     body: '',
+    bodyDraft: emptyBody(),
+    auth: { kind: 'none' },
+    params: [],
     options: { engine, timeoutS: '', followRedirects: true, insecure: false, proxy: '' },
   };
 }
@@ -66,7 +77,8 @@ function parseTimeout(text: string): number | undefined | Error {
   return Math.max(1, Math.round(s * 1000));
 }
 
-export function draftToRequest(draft: Draft): DraftResult {
+/** `pending`: a check before files are uploaded (a file without its token yet passes). */
+export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const method = normalizeMethod(draft.method);
   if (method === '') return { ok: false, message: 'Enter a method.' };
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
@@ -78,7 +90,10 @@ export function draftToRequest(draft: Draft): DraftResult {
     .filter((h) => h.name.trim() !== '')
     .map((h) => ({ name: h.name.trim(), value: h.value, enabled: h.enabled }));
   const proxy = draft.options.proxy.trim();
-  const body = methodHasBody(method) && draft.body !== '' ? { kind: 'text' as const, text: draft.body } : { kind: 'none' as const };
+  const b: BodyResult = methodHasBody(method) ? bodyToContract(draft.bodyDraft ?? emptyBody(), draft.body, pending) : { ok: true, body: { kind: 'none' } };
+  if (!b.ok) return { ok: false, message: b.message };
+  const body = b.body;
+  headers.push(...impliedHeaders(headers, b.contentType, draft.auth ?? { kind: 'none' }));
   const parsed = RequestDraftSchema.safeParse({
     url,
     method,

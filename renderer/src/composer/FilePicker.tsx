@@ -1,0 +1,44 @@
+// Choosing a file to upload, by platform: Electron's native dialog (pickUploadFile: the core
+// keeps the path, the page a token), or in a browser an <input type="file"> whose File the
+// page holds until it is uploaded at send time (uploader.ts).
+import { useState } from 'react';
+import { usePlatform } from '../components/platform-context.js';
+import { describeError } from '../state/actions.js';
+import type { FileRef } from './body-model.js';
+import { holdFile } from './uploader.js';
+
+const sizeText = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`);
+
+export function FilePicker({ file, onPick, testId }: { file: FileRef | undefined; onPick: (f: FileRef) => void; testId: string }) {
+  const platform = usePlatform();
+  const [error, setError] = useState<string>();
+  const pickNative = async () => {
+    try {
+      const r = await platform.call('pickUploadFile', {});
+      if (r.picked) onPick({ name: r.name, size: r.size, fileToken: r.fileToken });
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <span className="file-picker">
+      {platform.kind === 'electron' ? (
+        <button type="button" className="btn btn-small" data-testid={testId} onClick={() => void pickNative()}>
+          Choose file…
+        </button>
+      ) : (
+        <input
+          type="file"
+          data-testid={testId}
+          aria-label="File"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) onPick(holdFile(f));
+          }}
+        />
+      )}
+      {file && <span className="muted file-name">{`${file.name} (${sizeText(file.size)})`}</span>}
+      {error && <span className="error">{error}</span>}
+    </span>
+  );
+}
