@@ -1,4 +1,5 @@
-// The response: status line, time and size, download progress, headers and the body.
+// The response: status line, time and size, upload and download progress, headers and the
+// body, shown from the final headers on (the raw and hex views read the body as it streams).
 import { useState } from 'react';
 import type { ResponseInfo } from '../state/response.js';
 import { formatBytes, formatMs, parseHeaders, statusText } from '../state/format.js';
@@ -7,6 +8,7 @@ import { usePlatform } from './platform-context.js';
 import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
+import { Progress } from './Progress.js';
 
 function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
   const f = r.finished;
@@ -24,12 +26,19 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
           {f.error.name}: {f.error.message}
         </span>
       )}
-      {busy && r.status && (
-        <span className="progress" data-testid="progress">
-          {formatBytes(r.bodyBytes)}
-          {r.bodyTotal !== undefined ? ` / ${formatBytes(r.bodyTotal)}` : ''}
-        </span>
-      )}
+    </div>
+  );
+}
+
+/** While the exchange runs: the upload while it is under way, the download once the headers are in. */
+function Transfers({ id, r }: { id: string; r: ResponseInfo }) {
+  if (r.finished) return null;
+  const uploading = r.uploadTotal !== undefined && r.uploadTotal > 0 && r.uploadBytes < r.uploadTotal;
+  if (!uploading && !r.status) return null;
+  return (
+    <div className="transfers">
+      {uploading && <Progress id={id} kind="upload" label="Upload" testId="upload-progress" bytes={r.uploadBytes} total={r.uploadTotal} />}
+      {r.status && <Progress id={id} kind="body" label="Download" testId="download-progress" bytes={r.bodyBytes} total={r.bodyTotal} />}
     </div>
   );
 }
@@ -53,9 +62,19 @@ function HeadersView({ raw, title }: { raw: string; title: string }) {
   );
 }
 
-function BodyView({ id, finished, contentType }: { id: string; finished: boolean; contentType: string | undefined }) {
+interface BodyProps {
+  id: string;
+  /** The final headers are in (or the request is over): the body can be shown. */
+  ready: boolean;
+  finished: boolean;
+  /** Body bytes reported so far. */
+  streamed: number;
+  contentType: string | undefined;
+}
+
+function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
   const platform = usePlatform();
-  const body = useBody(id, finished);
+  const body = useBody(id, ready, finished, streamed);
   const [saved, setSaved] = useState('');
   return (
     <div className="pane body-pane">
@@ -70,9 +89,9 @@ function BodyView({ id, finished, contentType }: { id: string; finished: boolean
       {body.error && <p className="error">{body.error}</p>}
       <div data-testid="response-body" className="response-body">
         {body.cache ? (
-          <BodyViewers cache={body.cache} total={body.total} contentType={contentType} />
+          <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
         ) : (
-          <p className="muted">{finished ? 'Loading…' : 'The body shows once the response is complete.'}</p>
+          <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
         )}
       </div>
     </div>
@@ -83,12 +102,20 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
   return (
     <section className="response" aria-label="Response">
       <StatusLine r={r} busy={busy} />
+      <Transfers id={id} r={r} />
       <div className="response-grid">
         <div className="response-side">
           {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
           {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
         </div>
-        <BodyView key={id} id={id} finished={r.finished !== undefined} contentType={contentTypeOf(r.rawHeaders)} />
+        <BodyView
+          key={id}
+          id={id}
+          ready={r.status !== undefined || r.finished !== undefined}
+          finished={r.finished !== undefined}
+          streamed={r.bodyBytes}
+          contentType={contentTypeOf(r.rawHeaders)}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
-// The response body for the viewers: a slice cache over readBodySlice, created once the
-// request has finished (its first slice gives the total).
-import { useEffect, useState } from 'react';
+// The response body for the viewers: a slice cache over readBodySlice, created as soon as
+// the final headers arrive; it reads what the store holds so far while the body streams.
+import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../state/actions.js';
 import { usePlatform } from './platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
@@ -8,6 +8,8 @@ import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
 export interface BodyState {
   cache?: SliceCache;
   total: number;
+  /** The whole body is stored and `total` is its size. */
+  complete: boolean;
   error?: string;
 }
 
@@ -23,27 +25,49 @@ export function decodeBase64(b64: string): Uint8Array {
   return out;
 }
 
-const EMPTY: BodyState = { total: 0 };
+const EMPTY: BodyState = { total: 0, complete: false };
 
-export function useBody(id: string | undefined, finished: boolean): BodyState {
+/**
+ * `ready`: the final headers are in (or the request is over), so the body can be read;
+ * `streamed`: the body bytes the progress events have reported so far; `finished`: the
+ * request is over (the store then has all of the body: the finished event comes after).
+ * While streaming, `total` follows the progress events and the viewers read what is stored
+ * so far; once finished, one read gives the stored size.
+ */
+export function useBody(id: string | undefined, ready: boolean, finished: boolean, streamed: number): BodyState {
   const platform = usePlatform();
-  const [state, setState] = useState<BodyState>(EMPTY);
-  useEffect(() => {
-    setState(EMPTY);
-    if (!id || !finished) return;
-    let live = true;
+
+  // Made during render (not in an effect): the viewers can read in their first commit.
+  const cache = useMemo(() => {
+    if (!id || !ready) return undefined;
     const reader: SliceReader = async (offset, length) => {
       const r = await platform.call('readBodySlice', { id, offset, length });
-      return { bytes: decodeBase64(r.base64), total: r.total };
+      return { bytes: decodeBase64(r.base64), total: r.total, complete: r.complete };
     };
-    const cache = new SliceCache(reader, Number.MAX_SAFE_INTEGER);
-    cache.chunk(0).then(
-      () => live && setState({ cache, total: cache.total }),
-      (e: unknown) => live && setState({ total: 0, error: describeError(e) }),
+    const c = new SliceCache(reader, 0);
+    c.complete = false;
+    return c;
+  }, [id, ready, platform]);
+  const [final, setFinal] = useState<{ total: number; error?: string } | undefined>(undefined);
+
+  useEffect(() => {
+    setFinal(undefined);
+    if (!cache || !finished) return;
+    let live = true;
+    // Not chunk(0): that may be a chunk kept while streaming, whose total is an old one.
+    cache.reader(0, 1).then(
+      (r) => {
+        cache.settle(r.total);
+        if (live) setFinal({ total: r.total });
+      },
+      (e: unknown) => live && setFinal({ total: 0, error: describeError(e) }),
     );
     return () => {
       live = false;
     };
-  }, [id, finished, platform]);
-  return state;
+  }, [cache, finished]);
+
+  if (!cache) return EMPTY;
+  if (final) return { cache, total: final.total, complete: true, error: final.error };
+  return { cache, total: streamed, complete: false };
 }

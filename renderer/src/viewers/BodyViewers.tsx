@@ -1,5 +1,6 @@
 // The body's viewer switch (Raw text | Pretty | Hex | Image | HTML, as the Content-Type
-// allows) and the active viewer; the search box for Raw and Hex.
+// allows) and the active viewer; the search box for Raw and Hex. While the body streams,
+// Raw and Hex show what is stored so far; the whole-body viewers wait for the end.
 import { lazy, Suspense, useState } from 'react';
 import type { SliceCache } from './slice-cache.js';
 import { mediaType, prettyLang, VIEWER_LABELS, viewersFor, type ViewerName } from './kinds.js';
@@ -15,16 +16,27 @@ const PrettyViewer = lazy(() => import('./PrettyViewer.js').then((m) => ({ defau
 interface Props {
   cache: SliceCache;
   total: number;
+  /** The whole body is stored (false while it streams). */
+  complete: boolean;
   contentType: string | undefined;
 }
 
-function Active({ name, cache, total, contentType, jump, setName }: Props & { name: ViewerName; jump?: Jump; setName(n: ViewerName): void }) {
+const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
+
+function Active({ name, cache, total, complete, contentType, jump, setName }: Props & { name: ViewerName; jump?: Jump; setName(n: ViewerName): void }) {
   const type = mediaType(contentType);
+  if (!complete && WHOLE_BODY.has(name)) {
+    return (
+      <p className="muted viewer-note" data-testid="viewer-waiting">
+        {VIEWER_LABELS[name]} is available when the response is complete; Raw text and Hex show the body as it arrives.
+      </p>
+    );
+  }
   switch (name) {
     case 'raw':
-      return <RawViewer cache={cache} total={total} jump={jump} />;
+      return <RawViewer cache={cache} total={total} complete={complete} jump={jump} />;
     case 'hex':
-      return <HexViewer cache={cache} total={total} jump={jump} />;
+      return <HexViewer cache={cache} total={total} complete={complete} jump={jump} />;
     case 'pretty':
       return (
         <Suspense fallback={<p className="muted viewer-note">Loading…</p>}>
@@ -40,7 +52,9 @@ function Active({ name, cache, total, contentType, jump, setName }: Props & { na
 
 export function BodyViewers(props: Props) {
   const { offered, initial } = viewersFor(props.contentType);
-  const [name, setName] = useState<ViewerName>(initial);
+  // Until the user picks one: the initial viewer, or Raw text while a whole-body one would wait.
+  const [picked, setName] = useState<ViewerName | undefined>(undefined);
+  const name: ViewerName = picked ?? (!props.complete && WHOLE_BODY.has(initial) ? 'raw' : initial);
   const [jump, setJump] = useState<Jump | undefined>(undefined);
   const searchable = name === 'raw' || name === 'hex';
   return (

@@ -7,7 +7,9 @@ import type { Jump } from './RawViewer.js';
 
 const START: ScrollPos = { fraction: 0, rows: 40, scrollTop: 0 };
 
-export function HexViewer({ cache, total, jump }: { cache: SliceCache; total: number; jump?: Jump }) {
+/** `complete` false: the body is still streaming in; `total` grows and the window is read
+ * again as new bytes cover it (and once more when the body is complete). */
+export function HexViewer({ cache, total, complete = true, jump }: { cache: SliceCache; total: number; complete?: boolean; jump?: Jump }) {
   const [pos, setPos] = useState<ScrollPos>(START);
   const [rows, setRows] = useState<{ first: number; rows: HexRow[] }>({ first: 0, rows: [] });
   const control = useRef<ScrollControl | null>(null);
@@ -20,7 +22,7 @@ export function HexViewer({ cache, total, jump }: { cache: SliceCache; total: nu
     void cache.read(first * HEX_COLS, pos.rows * HEX_COLS).then((bytes) => {
       if (mine === seq.current) setRows({ first, rows: hexRows(bytes, first * HEX_COLS, total) });
     });
-  }, [pos, cache, total, count]);
+  }, [pos, cache, total, count, complete]);
 
   useEffect(() => {
     if (!jump || !control.current) return;

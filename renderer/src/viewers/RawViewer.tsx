@@ -19,7 +19,9 @@ interface Line {
 
 const START: ScrollPos = { fraction: 0, rows: 40, scrollTop: 0 };
 
-export function RawViewer({ cache, total, jump }: { cache: SliceCache; total: number; jump?: Jump }) {
+/** `complete` false: the body is still streaming in; `total` grows and the window is read
+ * again as new bytes cover it (and once more when the body is complete). */
+export function RawViewer({ cache, total, complete = true, jump }: { cache: SliceCache; total: number; complete?: boolean; jump?: Jump }) {
   const [pos, setPos] = useState<ScrollPos>(START);
   const [lines, setLines] = useState<Line[]>([]);
   const [error, setError] = useState('');
@@ -42,7 +44,7 @@ export function RawViewer({ cache, total, jump }: { cache: SliceCache; total: nu
       },
       (e: unknown) => setError(String(e)),
     );
-  }, [pos, cache, total]);
+  }, [pos, cache, total, complete]);
 
   useEffect(() => {
     if (!jump || !control.current || total === 0) return;
