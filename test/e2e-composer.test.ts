@@ -7,31 +7,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 
 let stack: E2eStack;
-const pages: Page[] = [];
 
 before(async () => {
   stack = await startStack();
-  await stack.core.call('setSettings', { defaultEngine: 'curl' });
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
 });
 
-async function open(): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openApp(stack);
-  pages.push(opened.page);
-  await opened.page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('connected', async () => ((await opened.page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
-  return opened;
-}
+const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
 
 /** The stored response body of the history entry for `url`, once it finished. */
 async function responseOf(url: string, ms = 60_000): Promise<Buffer> {

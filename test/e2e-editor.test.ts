@@ -6,21 +6,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 
 let stack: E2eStack;
-const pages: Page[] = [];
 
 before(async () => {
   stack = await startStack();
-  await stack.core.call('setSettings', { defaultEngine: 'curl' });
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
 });
 
@@ -34,9 +30,6 @@ declare global {
 async function open(url: string, type: 'json' | 'xml' | 'text'): Promise<{ page: Page; log: PageLog }> {
   const opened = await openApp(stack);
   const { page } = opened;
-  pages.push(page);
-  await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('connected', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
   // securitypolicyviolation is composed and bubbles: ones from the shadow root land here too.
   await page.evaluate(() => {
     window.__csp = [];

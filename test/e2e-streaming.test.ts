@@ -7,35 +7,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 import { fileSha256, patternBytes, patternSha256 } from './support/content.js';
 
 const T = { timeout: 90_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 
 let stack: E2eStack;
-const pages: Page[] = [];
 
 before(async () => {
   stack = await startStack();
-  await stack.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(stack.tmp, 'downloads') });
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
 });
 
-async function open(): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openApp(stack);
-  pages.push(opened.page);
-  await opened.page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('the connection to be up', async () =>
-    (await opened.page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined,
-  );
-  return opened;
-}
+const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
 
 async function send(page: Page, url: string): Promise<void> {
   await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });

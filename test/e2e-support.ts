@@ -98,6 +98,7 @@ export async function startStack(): Promise<E2eStack> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-e2e-'));
   const parts: Partial<E2eStack> = { tmp };
   const close = async (): Promise<void> => {
+    // Closing the context closes every page opened in it.
     if (parts.context) await bounded('closing the browser', parts.context.close(), 10_000);
     if (parts.web) await bounded('closing the web server', parts.web.close(), 10_000);
     if (parts.core) await bounded('closing the core', parts.core.close(), 15_000);
@@ -112,6 +113,8 @@ export async function startStack(): Promise<E2eStack> {
       home: tmp,
     });
     parts.core = created.core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
+    // The engine the UI's requests use, whatever the platform's default; saves stay in tmp.
+    await parts.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(tmp, 'downloads') });
     parts.web = await startWebServer({ core: parts.core, staticDir: STATIC_DIR });
     parts.context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
@@ -129,12 +132,20 @@ export async function startStack(): Promise<E2eStack> {
   }
 }
 
-/** A fresh page on the app, its console recorded. */
+/** A selector for a data-testid. */
+export const tid = (id: string): string => `[data-testid="${id}"]`;
+
+/** A fresh page on the app, its console recorded; returns once the composer is there and
+ * the socket is up, so nothing is typed into a page that cannot send yet. */
 export async function openApp(stack: E2eStack): Promise<{ page: Page; log: PageLog }> {
   const page = await stack.context.newPage();
   const log = new PageLog();
   log.attach(page);
   await page.goto(stack.web.url, { waitUntil: 'load', timeout: 15_000 });
+  await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
+  await until('the connection to be up', async () =>
+    (await page.locator(tid('connection-state')).getAttribute('data-state', { timeout: 5_000 })) === 'connected' ? true : undefined,
+  );
   return { page, log };
 }
 

@@ -4,39 +4,29 @@
 // timeline copies as the CLI's --timeline text. Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
 
 const T = { timeout: 90_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 const WAIT_BAR = `${tid('waterfall')} ${tid('wf-bar')}[data-phase="wait"]`;
 /** `%10.3f ms  hop N  …`, as `inetscope --timeline` prints each event. */
 const CLI_LINE = /^ *\d+\.\d{3} ms {2}hop \d+ {2}\S/;
 
 let stack: E2eStack;
-const pages: Page[] = [];
 
 before(async () => {
   stack = await startStack();
-  await stack.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(stack.tmp, 'downloads') });
   // Copy writes to the real clipboard; without the grant the page shows its fallback box.
   await stack.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.web.url).origin });
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
 });
 
 async function open(): Promise<Page> {
   const { page } = await openApp(stack);
-  pages.push(page);
-  await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('the connection to be up', async () =>
-    (await page.locator(tid('connection-state')).getAttribute('data-state', { timeout: 5_000 })) === 'connected' ? true : undefined,
-  );
   return page;
 }
 

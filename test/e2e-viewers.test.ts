@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 180_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 const BIG = 100 * 1000 * 1000;
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const HTML = `<!doctype html><html><head><title>inner</title></head><body><h1>Preview</h1><p>sandboxed</p>
@@ -19,7 +18,6 @@ const HTML = `<!doctype html><html><head><title>inner</title></head><body><h1>Pr
 let stack: E2eStack;
 let server: http.Server;
 let base = '';
-const pages: Page[] = [];
 
 /** Streams a JSON array of about `size` bytes, an element a line, generated as it goes. */
 function streamJson(res: http.ServerResponse, size: number): void {
@@ -56,14 +54,12 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 before(async () => {
   stack = await startStack();
-  await stack.core.call('setSettings', { defaultEngine: 'curl' });
   server = http.createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
@@ -71,9 +67,6 @@ after(async () => {
 
 async function open(): Promise<{ page: Page; log: PageLog }> {
   const opened = await openApp(stack);
-  pages.push(opened.page);
-  await opened.page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('connected', async () => ((await opened.page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
   // Long tasks and messages from the start: installed before any request.
   await opened.page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[]; __messages: unknown[] };

@@ -6,37 +6,22 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog } from './e2e-support.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 60_000 };
-const tid = (id: string): string => `[data-testid="${id}"]`;
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 
 let stack: E2eStack;
-const pages: Page[] = [];
 
 before(async () => {
   stack = await startStack();
-  // The engine the UI's requests use, whatever the platform's default.
-  await stack.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(stack.tmp, 'downloads') });
 });
 
 after(async () => {
-  for (const p of pages) await p.close({ runBeforeUnload: false }).catch(() => {});
   await stack?.close();
 });
 
-async function open(): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openApp(stack);
-  pages.push(opened.page);
-  // The composer is there and the socket is up before anything is typed.
-  await opened.page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
-  await until('the connection state to read "connected"', async () => {
-    const text = (await opened.page.locator(tid('connection-state')).textContent({ timeout: 5_000 })) ?? '';
-    return /(^|[^a-z])connected/i.test(text) && !/disconnected/i.test(text) ? text : undefined;
-  });
-  return opened;
-}
+const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
 
 /** Fills the composer and clicks Send. */
 async function send(page: Page, method: string, url: string): Promise<void> {
