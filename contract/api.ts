@@ -6,6 +6,9 @@ import { InetEventSchema } from './events.js';
 
 export const RequestIdSchema = z.string().uuid();
 
+/** A bound on inline HAR bodies, so an export cannot be asked to build a file of unbounded size in memory. */
+export const MAX_HAR_INLINE_BYTES = 256 * 1024 * 1024;
+
 export const HeaderRowSchema = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().default(true) });
 
 /** Header-safe text: a CR or LF would let a value start a new header line or part. */
@@ -60,6 +63,8 @@ export const SettingsSchema = z.object({
   /** Stored response bodies are evicted oldest first above this size. */
   bodyStoreLimitMiB: z.number().int().min(16).max(1024 * 1024).default(4096),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** HAR export: response bodies up to this size go inline (content.text), larger ones are left out. */
+  harInlineBodyLimitBytes: z.number().int().min(0).max(MAX_HAR_INLINE_BYTES).default(1024 * 1024),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -72,6 +77,10 @@ export const HistorySummarySchema = z.object({
   statusCode: z.number().int().optional(),
   ok: z.boolean().optional(),
   bodyBytes: z.number().optional(),
+  /** ms from start to finished. */
+  durationMs: z.number().optional(),
+  /** 'sent' by this app, or 'har' (imported from a HAR file, e.g. Chrome's). */
+  source: z.enum(['sent', 'har']).default('sent'),
 });
 
 const empty = z.object({}).strict();
@@ -116,6 +125,19 @@ export const COMMANDS = {
     output: z.object({ received: z.number().int() }),
   },
   endUpload: { input: z.object({ fileToken: z.string().min(1) }).strict(), output: z.object({ size: z.number().int() }) },
+  /** HAR 1.2 of the given history entries (none: the whole history), one entry per redirect
+   * hop, timings derived from the native events, saved through the shell's save dialog
+   * (browser mode: the downloads folder). */
+  exportHar: {
+    input: z.object({ ids: z.array(RequestIdSchema).max(100_000).optional(), inlineBodyLimitBytes: z.number().int().min(0).max(MAX_HAR_INLINE_BYTES).optional() }).strict(),
+    output: z.union([z.object({ saved: z.literal(true), path: z.string(), entries: z.number().int(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),
+  },
+  /** A HAR file the user picked (pickUploadFile) or uploaded (beginUpload…endUpload) becomes
+   * history entries (source 'har'): shown in the same panes, re-sendable. */
+  importHar: {
+    input: z.object({ fileToken: z.string().min(1) }).strict(),
+    output: z.object({ ids: z.array(RequestIdSchema), skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })) }),
+  },
   getSettings: { input: empty, output: SettingsSchema },
   setSettings: { input: SettingsSchema.partial(), output: SettingsSchema },
 } as const;

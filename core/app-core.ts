@@ -102,6 +102,13 @@ function handlersFor(p: Parts): Handlers {
     beginUpload: ({ size }) => p.uploads.begin(size),
     uploadChunk: ({ fileToken, offset, base64 }) => p.uploads.chunk(fileToken, offset, base64),
     endUpload: ({ fileToken }) => p.uploads.end(fileToken),
+    // Filled in by the HAR work (issue 6); the contract is fixed first so the UI and the core can be built side by side.
+    exportHar: () => {
+      throw new CommandFailure('NOT_IMPLEMENTED', 'HAR export is not built yet');
+    },
+    importHar: () => {
+      throw new CommandFailure('NOT_IMPLEMENTED', 'HAR import is not built yet');
+    },
     getSettings: () => p.settings.get(),
     setSettings: async (parsed, raw) => {
       const given = new Set(Object.keys(raw as object));

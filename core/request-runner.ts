@@ -105,7 +105,8 @@ export class RequestRunner {
       url: request.url,
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
-      ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes } : {}),
+      source: 'sent' as const,
+      ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t } : {}),
     };
     await this.d.history.append({ summary, request, events });
   }

@@ -124,7 +124,7 @@ function entry(method: string, url: string): HistoryEntry {
   const started = { type: 'started' as const, id, seq: 0, hop: 0, t: 0, engine: 'curl', method, url, wallTime: 1 };
   const finished = { type: 'finished' as const, id, seq: 1, hop: 0, t: 1, ok: true, statusCode: 200, bodyBytes: 0, uploadBytes: 0 };
   return {
-    summary: { id, method, url, engine: 'curl', startedAt: 1, statusCode: 200, ok: true, bodyBytes: 0 },
+    summary: { id, method, url, engine: 'curl', startedAt: 1, statusCode: 200, ok: true, bodyBytes: 0, source: 'sent' },
     request: RequestDraftSchema.parse({ url, method }),
     events: [started, finished],
   };
