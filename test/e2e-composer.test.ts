@@ -104,7 +104,7 @@ test('a 100 MB file chosen in the page uploads in chunks with progress and arriv
   await page.locator(tid('body-mode-select')).selectOption('binary');
   await page.locator(tid('binary-file-input')).setInputFiles(file);
   await page.locator(tid('send-button')).click();
-  const progress = page.locator(tid('upload-progress'));
+  const progress = page.locator(tid('staging-progress'));
   await progress.filter({ hasText: /Uploading big\.bin: [\d.]+ of 100\.0 MB \(\d+%\)/ }).waitFor({ timeout: 30_000 });
   const r = JSON.parse((await responseOf(url, 90_000)).toString('utf8')) as { bytes: number; sha256: string };
   assert.equal(r.bytes, 100_000_000);

@@ -37,8 +37,9 @@ const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart
 test('a slow body: status, first bytes and a download rate show before the request is over', T, async () => {
   const { page, log } = await open();
   const size = 30_000_000;
-  // About 460 chunks 10 ms apart: at least 4.6 s of streaming.
-  await send(page, `${stack.target.url}/slow/${size}?chunk=65536&interval=10`);
+  // About 915 chunks 20 ms apart: at least 18 s of streaming, so a loaded machine cannot
+  // finish the body before the checks below have seen it grow (the test cancels it).
+  await send(page, `${stack.target.url}/slow/${size}?chunk=32768&interval=20`);
 
   await until('response-status to show 200', async () => {
     const text = (await page.locator(tid('response-status')).textContent()) ?? '';

@@ -91,7 +91,7 @@ export function BodyEditor(props: Props) {
       </select>
       <ModeEditor {...props} />
       {progress && (
-        <p className="muted upload-progress" data-testid="upload-progress" role="status">
+        <p className="muted upload-progress" data-testid="staging-progress" role="status">
           {progress}
         </p>
       )}
