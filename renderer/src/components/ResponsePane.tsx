@@ -86,7 +86,7 @@ function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
         </button>
       </h2>
       {saved && <p className="muted" data-testid="save-result">{saved}</p>}
-      {body.error && <p className="error">{body.error}</p>}
+      {body.error && <p className="error" data-testid="body-error">{body.error}</p>}
       <div data-testid="response-body" className="response-body">
         {body.cache ? (
           <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />

@@ -41,6 +41,9 @@ export interface AppState {
   /** The send was refused or failed before the core took it. */
   failRequest(key: string, id: string | undefined, message: string): void;
   applyPush(push: Push): void;
+  /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
+   * its events folded as a live exchange's; returns the tab's key. */
+  openExchange(draft: Draft, id: string, events: readonly InetEventDto[]): string;
   setConnection(state: ConnectionState): void;
   setTheme(theme: Theme): void;
 }
@@ -129,6 +132,17 @@ export function createAppStore(): StoreApi<AppState> {
         return { tabs, timeline, responses };
       }),
     applyPush: (push) => set((s) => reduceEvents(s, push.events)),
+    openExchange(draft, id, events) {
+      const s = get();
+      const active = activeTab(s);
+      const blank = active.requestId === undefined && active.inFlightId === undefined && active.draft.url.trim() === '';
+      const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
+      const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
+      const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
+      const tabs = blank ? mapTab(s.tabs, active.key, () => tab) : [...s.tabs, tab];
+      set({ tabs, activeTab: tab.key, timeline, responses });
+      return tab.key;
+    },
     setConnection: (connection) => set({ connection }),
     setTheme: (theme) => set({ theme }),
   }));
