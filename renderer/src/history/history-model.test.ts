@@ -43,6 +43,11 @@ describe('history list model', () => {
     expect(d.total).toBe(251);
   });
 
+  it('asks again after a refresh even when the history was empty', () => {
+    const d = refreshed(withPage(emptyHistory(), 0, 0, { entries: [], total: 0 }), [0]);
+    expect(missingPages(d, 0, 20)).toEqual([0]);
+  });
+
   it('drops pages past a shorter result, and everything on a new query', () => {
     let d = withPage(withPage(emptyHistory(), 0, 0, answer(0, 300)), 2, 0, answer(2, 300));
     d = withPage(refreshed(d, [0, 2]), 0, 1, answer(0, 50));

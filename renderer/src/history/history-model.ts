@@ -22,7 +22,7 @@ export interface HistoryData {
   total: number;
   gen: number;
   pages: ReadonlyMap<number, Page>;
-  /** An answer has arrived since the last refresh (before: "loading", not "empty"). */
+  /** An answer of this generation has arrived: `total` is current (before: "loading", not "empty"). */
   loaded: boolean;
 }
 
@@ -65,7 +65,7 @@ export function refreshed(d: HistoryData, keep: readonly number[], query = d.que
     const page = d.pages.get(p);
     if (page) pages.set(p, page);
   }
-  return { ...d, gen: d.gen + 1, pages };
+  return { ...d, gen: d.gen + 1, pages, loaded: false };
 }
 
 /** The index of a loaded entry, or -1. */
