@@ -212,6 +212,8 @@ test('Import HAR… shows its entries in the history and panes; one re-sent reac
   await until('the imported response', async () => (/^200/.test((await page.locator(tid('response-status')).textContent()) ?? '') ? true : undefined));
   assert.equal(await page.locator(tid('method-select')).inputValue(), 'POST');
   await expectBody(page, /"from":"har"/);
+  assert.ok((await page.locator(row('finished')).count()) > 0, 'no finished row for the imported exchange');
+  await screenshot(page, 'e2e-history-05-imported-open');
 
   await rowFor(page, post).locator(tid('history-resend')).click({ timeout: 5_000 });
   await until('the re-sent request at the top', async () => {
@@ -239,7 +241,7 @@ test('settings: bad input is named, a change persists across a reload; the sideb
   await page.locator(tid('settings-body-limit')).fill('16');
   await page.locator(tid('settings-har-limit')).fill('512');
   await page.locator(tid('settings-theme')).selectOption('dark');
-  await screenshot(page, 'e2e-history-05-settings');
+  await screenshot(page, 'e2e-history-06-settings');
   await page.locator(tid('settings-save')).click();
   await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
@@ -259,13 +261,16 @@ test('settings: bad input is named, a change persists across a reload; the sideb
   await page.locator(tid('history-toggle')).click();
   await page.locator(tid('history')).waitFor({ state: 'visible', timeout: 5_000 });
 
-  // 20 MB over a 16 MiB limit: the body is evicted as soon as it is stored.
-  const big = `${stack.target.url}/bytes/20000000`;
-  await send(page, big);
-  await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 60_000 });
   await rowFor(page, `${stack.target.url}/redirect/2`).locator(tid('history-open')).click({ timeout: 5_000 });
   await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 10_000 });
-  await screenshot(page, 'e2e-history-06-dark');
+  await expectBody(page, /^done$/);
+  await screenshot(page, 'e2e-history-07-dark');
+
+  // 20 MB over a 16 MiB limit: stored, then evicted (oldest first, so the others before it).
+  const big = `${stack.target.url}/bytes/20000000`;
+  await page.locator(tid('new-tab')).click();
+  await send(page, big);
+  await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 60_000 });
   await rowFor(page, big).locator(tid('history-open')).click({ timeout: 5_000 });
   await until('the evicted-body message', async () => ((await page.locator(tid('body-error')).count()) > 0 ? true : undefined));
   assert.match((await page.locator(tid('body-error')).textContent()) ?? '', /no longer stored: it was evicted/);

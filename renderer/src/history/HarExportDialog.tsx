@@ -34,6 +34,23 @@ function ScopeChoice({ scope, setScope, active, selected, total }: { scope: Scop
   );
 }
 
+function InlineLimit({ limit, error, onChange }: { limit?: string; error?: string; onChange: (text: string) => void }) {
+  return (
+    <label className="set-row">
+      <span className="set-label">Inline bodies up to (KiB)</span>
+      <span className="set-input">
+        <input data-testid="har-inline-limit" inputMode="decimal" aria-invalid={error !== undefined} value={limit ?? ''} disabled={limit === undefined} onChange={(e) => onChange(e.target.value)} />
+        <span className="muted set-hint">larger response bodies are left out of the file (0: none inline)</span>
+        {error && (
+          <span className="error set-error" role="alert">
+            {error}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
 export function HarExportDialog() {
   const platform = usePlatform();
   const active = useActiveExchange();
@@ -72,18 +89,7 @@ export function HarExportDialog() {
         }}
       >
         <ScopeChoice scope={scope} setScope={setScope} active={active} selected={selection.size} total={total} />
-        <label className="set-row">
-          <span className="set-label">Inline bodies up to (KiB)</span>
-          <span className="set-input">
-            <input data-testid="har-inline-limit" inputMode="decimal" aria-invalid={limitError !== undefined} value={limit ?? ''} disabled={limit === undefined} onChange={(e) => setLimit(e.target.value)} />
-            <span className="muted set-hint">larger response bodies are left out of the file (0: none inline)</span>
-            {limitError && (
-              <span className="error set-error" role="alert">
-                {limitError}
-              </span>
-            )}
-          </span>
-        </label>
+        <InlineLimit limit={limit} error={limitError} onChange={setLimit} />
         {busy && <p className="progress" data-testid="har-exporting">Exporting… (a large history takes a while)</p>}
         {error && (
           <p className="error" role="alert" data-testid="har-export-error">

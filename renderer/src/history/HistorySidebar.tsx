@@ -69,7 +69,7 @@ function Toolbar() {
         Export HAR…
       </button>
       <span className="muted hist-count" data-testid="history-count">
-        {selected > 0 ? `${selected} of ${total} selected` : `${total} entries`}
+        {selected > 0 ? `${selected} of ${total} selected` : `${total} ${total === 1 ? 'entry' : 'entries'}`}
       </span>
       {selected > 0 && (
         <button type="button" className="btn-icon" title="Clear the selection" aria-label="Clear the selection" onClick={() => historyStore.setState({ selection: emptySelection() })}>

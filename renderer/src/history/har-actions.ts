@@ -21,7 +21,8 @@ export async function exportHar(platform: Platform, ids: string[] | undefined, i
 export function importSummary(imported: number, skipped: ReadonlyArray<{ index: number; reason: string }>): string {
   const head = `${imported} imported, ${skipped.length} skipped`;
   if (skipped.length === 0) return head;
-  const shown = skipped.slice(0, 3).map((s) => `entry ${s.index}: ${s.reason}`);
+  // The core's reasons may already name the entry.
+  const shown = skipped.slice(0, 3).map((s) => (/^entry \d+/i.test(s.reason) ? s.reason : `entry ${s.index}: ${s.reason}`));
   const more = skipped.length > shown.length ? `; and ${skipped.length - shown.length} more` : '';
   return `${head} (${shown.join('; ')}${more})`;
 }

@@ -52,6 +52,9 @@ describe('requestToDraft', () => {
     expect(roundTrip(form)).toEqual(form);
   });
 
+});
+
+describe('requestToDraft: what the composer cannot hold', () => {
   it('takes a UTF-8 base64 body (HAR import) as text; binary data and file bodies are named as needing a file', () => {
     // btoa takes Latin-1: the UTF-8 bytes' base64.
     const b64 = btoa(String.fromCharCode(...new TextEncoder().encode('héllo')));

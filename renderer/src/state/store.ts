@@ -83,6 +83,17 @@ function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
   return tabs.map((t) => (t.key === key ? change(t) : t));
 }
 
+/** The state with a stored exchange in a tab: the active one if blank, else a new one. */
+function withExchange(s: AppState, draft: Draft, id: string, events: readonly InetEventDto[]): Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'> {
+  const active = activeTab(s);
+  const blank = active.requestId === undefined && active.inFlightId === undefined && active.draft.url.trim() === '';
+  const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
+  const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
+  const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
+  const tabs = blank ? mapTab(s.tabs, active.key, () => tab) : [...s.tabs, tab];
+  return { tabs, activeTab: tab.key, timeline, responses };
+}
+
 export function createAppStore(): StoreApi<AppState> {
   const first: Tab = { key: newTabKey(), draft: emptyDraft() };
   return createStore<AppState>()((set, get) => ({
@@ -133,15 +144,9 @@ export function createAppStore(): StoreApi<AppState> {
       }),
     applyPush: (push) => set((s) => reduceEvents(s, push.events)),
     openExchange(draft, id, events) {
-      const s = get();
-      const active = activeTab(s);
-      const blank = active.requestId === undefined && active.inFlightId === undefined && active.draft.url.trim() === '';
-      const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
-      const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
-      const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
-      const tabs = blank ? mapTab(s.tabs, active.key, () => tab) : [...s.tabs, tab];
-      set({ tabs, activeTab: tab.key, timeline, responses });
-      return tab.key;
+      const next = withExchange(get(), draft, id, events);
+      set(next);
+      return next.activeTab;
     },
     setConnection: (connection) => set({ connection }),
     setTheme: (theme) => set({ theme }),
