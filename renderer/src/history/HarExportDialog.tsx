@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { usePlatform } from '../components/platform-context.js';
 import { closeDialog } from '../components/dialogs.js';
 import { Modal } from '../components/Modal.js';
+import { FieldRow } from '../settings/FieldRow.js';
 import { activeTab, useApp } from '../state/store.js';
 import { kibText, parseKiB } from '../settings/settings-form.js';
 import { exportHar } from './har-actions.js';
@@ -36,18 +37,9 @@ function ScopeChoice({ scope, setScope, active, selected, total }: { scope: Scop
 
 function InlineLimit({ limit, error, onChange }: { limit?: string; error?: string; onChange: (text: string) => void }) {
   return (
-    <label className="set-row">
-      <span className="set-label">Inline bodies up to (KiB)</span>
-      <span className="set-input">
-        <input data-testid="har-inline-limit" inputMode="decimal" aria-invalid={error !== undefined} value={limit ?? ''} disabled={limit === undefined} onChange={(e) => onChange(e.target.value)} />
-        <span className="muted set-hint">larger response bodies are left out of the file (0: none inline)</span>
-        {error && (
-          <span className="error set-error" role="alert">
-            {error}
-          </span>
-        )}
-      </span>
-    </label>
+    <FieldRow label="Inline bodies up to (KiB)" error={error} hint="larger response bodies are left out of the file (0: none inline)">
+      <input data-testid="har-inline-limit" inputMode="decimal" aria-invalid={error !== undefined} value={limit ?? ''} disabled={limit === undefined} onChange={(e) => onChange(e.target.value)} />
+    </FieldRow>
   );
 }
 

@@ -1,58 +1,42 @@
 // Settings (Ctrl/Cmd+,): stored-bodies limit, HAR inline-body limit, default engine, theme
 // and, in browser mode, the downloads folder. Checked as typed, saved through setSettings.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
 import { usePlatform } from '../components/platform-context.js';
 import { closeDialog } from '../components/dialogs.js';
 import { Modal } from '../components/Modal.js';
+import { FieldRow } from './FieldRow.js';
 import { describeError } from '../state/actions.js';
 import { appStore } from '../state/store.js';
 import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
 
-function Row({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="set-row">
-      <span className="set-label">{label}</span>
-      <span className="set-input">
-        {children}
-        {hint && <span className="muted set-hint">{hint}</span>}
-        {error && (
-          <span className="error set-error" role="alert">
-            {error}
-          </span>
-        )}
-      </span>
-    </label>
-  );
-}
-
 function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; browser: boolean }) {
   return (
     <div className="set-fields">
-      <Row label="Stored bodies limit (MiB)" error={errors.bodyStoreLimitMiB} hint={`${BODY_STORE_MIN_MIB}–${BODY_STORE_MAX_MIB}; the oldest bodies are deleted above it`}>
+      <FieldRow label="Stored bodies limit (MiB)" error={errors.bodyStoreLimitMiB} hint={`${BODY_STORE_MIN_MIB}–${BODY_STORE_MAX_MIB}; the oldest bodies are deleted above it`}>
         <input data-testid="settings-body-limit" inputMode="numeric" aria-invalid={errors.bodyStoreLimitMiB !== undefined} value={form.bodyStoreLimitMiB} onChange={(e) => set({ bodyStoreLimitMiB: e.target.value })} />
-      </Row>
-      <Row label="HAR inline-body limit (KiB)" error={errors.harInlineKiB} hint={`0–${HAR_INLINE_MAX_KIB}; larger bodies are left out of exported HAR files`}>
+      </FieldRow>
+      <FieldRow label="HAR inline-body limit (KiB)" error={errors.harInlineKiB} hint={`0–${HAR_INLINE_MAX_KIB}; larger bodies are left out of exported HAR files`}>
         <input data-testid="settings-har-limit" inputMode="decimal" aria-invalid={errors.harInlineKiB !== undefined} value={form.harInlineKiB} onChange={(e) => set({ harInlineKiB: e.target.value })} />
-      </Row>
-      <Row label="Default engine">
+      </FieldRow>
+      <FieldRow label="Default engine">
         <select data-testid="settings-engine" value={form.defaultEngine} onChange={(e) => set({ defaultEngine: e.target.value as Settings['defaultEngine'] })}>
           <option value="auto">auto</option>
           <option value="curl">curl</option>
           <option value="wininet">wininet</option>
         </select>
-      </Row>
-      <Row label="Theme">
+      </FieldRow>
+      <FieldRow label="Theme">
         <select data-testid="settings-theme" value={form.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
           <option value="system">follow the system</option>
           <option value="light">light</option>
           <option value="dark">dark</option>
         </select>
-      </Row>
+      </FieldRow>
       {browser && (
-        <Row label="Downloads folder" error={errors.downloadsDir} hint="browser mode saves responses and HAR files here">
+        <FieldRow label="Downloads folder" error={errors.downloadsDir} hint="browser mode saves responses and HAR files here">
           <input data-testid="settings-downloads" className="set-path" spellCheck={false} value={form.downloadsDir} onChange={(e) => set({ downloadsDir: e.target.value })} />
-        </Row>
+        </FieldRow>
       )}
     </div>
   );
