@@ -276,3 +276,32 @@ test('settings: bad input is named, a change persists across a reload; the sideb
   assert.match((await page.locator(tid('body-error')).textContent()) ?? '', /no longer stored: it was evicted/);
   await page.close();
 });
+
+test('thousands of entries: the sidebar renders only the rows in view, down to the oldest', T, async () => {
+  const N = 3000;
+  const entries = Array.from({ length: N }, (_, i) => ({
+    startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    time: 1,
+    request: { method: 'GET', url: `${stack.target.url}/echo?bulk=${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: { status: 204, statusText: 'No Content', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    cache: {},
+    timings: { send: 0, wait: 1, receive: 0 },
+  }));
+  const file = path.join(stack.tmp, 'bulk.har');
+  fs.writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+  const { page } = await openApp(stack);
+  const before = (await stack.core.call('listHistory', { limit: 1, offset: 0 })).total;
+  await page.locator(tid('import-har-file')).setInputFiles(file, { timeout: 5_000 });
+  await until('the bulk import', async () => (/bulk\.har: 3000 imported, 0 skipped/.test((await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '') ? true : undefined), 60_000);
+  const total = before + N;
+  await until(`${total} entries counted`, async () => ((await page.locator(tid('history-count')).textContent()) === `${total} entries` ? true : undefined));
+  assert.equal(await page.locator(`${ROWS} ${tid('history-url')}`).first().textContent(), `${stack.target.url}/echo?bulk=${N - 1}`);
+  const inDom = await page.locator(ROWS).count();
+  assert.ok(inDom > 5 && inDom < 80, `${inDom} rows in the DOM`);
+  // To the end: the oldest entry, the first request of this file, is the last row.
+  await page.locator(tid('history-list')).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await until('the oldest entry at the bottom', async () => ((await historyUrls(page)).at(-1) === `${stack.target.url}/echo?first=1` ? true : undefined));
+  assert.ok((await page.locator(ROWS).count()) < 80);
+  await screenshot(page, 'e2e-history-08-thousands');
+  await page.close();
+});
