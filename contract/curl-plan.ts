@@ -8,6 +8,8 @@ import { RequestDraftSchema, type MultipartPart, type RequestDraft } from './api
 export interface DataPiece {
   flag: 'data' | 'data-ascii' | 'data-binary' | 'data-raw' | 'data-urlencode' | 'json';
   text: string;
+  /** The argument as written when it differs from the text (--data-urlencode). */
+  source?: string;
 }
 
 export interface CurlPlan {
