@@ -116,7 +116,7 @@ function dataOption(p: DataPiece): string[] {
 
 function formOption(part: CurlPlan['form'][number], fileName: (token: string) => string): string[] {
   if (part.kind === 'text') return /^[@<]|;/.test(part.value) ? ['--form-string', `${part.name}=${part.value}`] : ['-F', `${part.name}=${part.value}`];
-  return ['-F', `${part.name}=@${fileName(part.fileToken)}${part.contentType ? `;type=${part.contentType}` : ''}`];
+  return ['-F', `${part.name}=@${part.filename || fileName(part.fileToken)}${part.contentType ? `;type=${part.contentType}` : ''}`];
 }
 
 function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
