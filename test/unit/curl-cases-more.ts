@@ -4,7 +4,7 @@ import type { CurlCase } from './curl-cases.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const ENC = 'deflate, gzip, br, zstd';
-const basic = (s: string) => `Basic ${Buffer.from(s).toString('base64')}`;
+const basic = (s: string) => `Basic ${btoa(s)}`;
 
 export const MORE_CASES: CurlCase[] = [
   {

@@ -20,7 +20,7 @@ export interface CurlCase {
 const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const FORM = 'application/x-www-form-urlencoded';
 const ENC = 'deflate, gzip, br, zstd';
-const basic = (s: string) => `Basic ${Buffer.from(s).toString('base64')}`;
+const basic = (s: string) => `Basic ${btoa(s)}`;
 
 export const CURL_CASES: CurlCase[] = [
   {
