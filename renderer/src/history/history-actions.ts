@@ -3,7 +3,8 @@
 // re-send an entry as a new request.
 import type { Platform } from '../platform/index.js';
 import { describeError, sendActive } from '../state/actions.js';
-import { requestToDraft, type Draft } from '../state/draft.js';
+import type { Draft } from '../state/draft.js';
+import { storedRequestToDraft } from './stored-request.js';
 import { activeTab, appStore } from '../state/store.js';
 import { missingPages, pagesFor, PAGE_SIZE, refreshed, withPage } from './history-model.js';
 import { historyStore, setReport } from './history-store.js';
@@ -55,7 +56,7 @@ export function searchHistory(platform: Platform, query: string): void {
 
 async function loadEntry(platform: Platform, id: string) {
   const entry = await platform.call('loadHistoryEntry', { id });
-  const { draft, notes } = requestToDraft(entry.request);
+  const { draft, notes } = storedRequestToDraft(entry.request);
   return { entry, draft, notes };
 }
 
