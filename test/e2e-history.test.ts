@@ -89,32 +89,44 @@ test('two requests are listed newest first, found by search, re-opened with thei
   assert.equal(new Set(ids).size, 3);
   await search(page, '');
   await expectUrls(page, [first, first, second, first]);
+  // Keyboard: arrows move between entries, Enter opens, Ctrl+Shift+Enter re-sends the focused one.
+  await page.locator(ROWS).first().locator(tid('history-open')).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await until('the second request shown', async () => ((await page.locator(tid('url-input')).inputValue()) === second ? true : undefined));
+  await page.keyboard.press('Control+Shift+Enter');
+  await expectUrls(page, [second, first, first, second, first]);
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
 
-test('a redirect chain of 3 hops: 3 sections in the event list with their statuses and headers, labelled waterfall groups', T, async () => {
-  const { page } = await openApp(stack);
-  const start = `${stack.target.url}/redirect/2`;
-  await send(page, start);
-  await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 15_000 });
-  const sections = page.locator(`${tid('event-list')} ${tid('hop-section')}`);
-  await until('3 hop sections', async () => ((await sections.count()) === 3 ? true : undefined));
-  const statuses = await sections.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-  const texts = await sections.locator(tid('hop-status')).allTextContents();
-  assert.deepEqual({ statuses, texts }, { statuses: ['302', '302', '200'], texts: ['302 Found', '302 Found', '200 OK'] });
-  assert.match((await sections.nth(1).textContent()) ?? '', /\/redirect\/1/);
-  // A hop's response headers open under its heading.
-  await sections.nth(0).locator('button').click({ timeout: 5_000 });
-  const headerRows = await page.locator(`${tid('event-list')} ${tid('hop-header')}`).allTextContents();
-  assert.ok(headerRows.some((h) => /^Location: \/redirect\/1$/.test(h)), JSON.stringify(headerRows));
-  const groups = await page.locator(`${tid('waterfall')} ${tid('wf-hop')}`).allTextContents();
-  assert.equal(groups.length, 3, JSON.stringify(groups));
-  assert.match(groups[0] ?? '', /^hop 0 · 302 · http:\/\/.*\/redirect\/2$/);
-  assert.match(groups[2] ?? '', /^hop 2 · 200 · http:\/\/.*\/redirect\/0$/);
-  await screenshot(page, 'e2e-history-02-redirects');
-  await page.close();
-});
+for (const engine of ['curl', 'wininet'] as const) {
+  test(`a redirect chain of 3 hops (${engine}): 3 sections in the event list with their statuses and headers, labelled waterfall groups`, T, async () => {
+    const { page } = await openApp(stack);
+    await page.locator(tid('engine-select')).selectOption(engine, { timeout: 5_000 });
+    const start = `${stack.target.url}/redirect/2`;
+    await send(page, start);
+    await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 30_000 });
+    const sections = page.locator(`${tid('event-list')} ${tid('hop-section')}`);
+    await until('3 hop sections', async () => ((await sections.count()) === 3 ? true : undefined));
+    const statuses = await sections.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const texts = await sections.locator(tid('hop-status')).allTextContents();
+    assert.deepEqual({ statuses, texts }, { statuses: ['302', '302', '200'], texts: ['302 Found', '302 Found', '200 OK'] });
+    assert.match((await sections.nth(1).textContent()) ?? '', /\/redirect\/1/);
+    // A hop's response headers open under its heading.
+    await sections.nth(0).locator('button').click({ timeout: 5_000 });
+    const headerRows = await page.locator(`${tid('event-list')} ${tid('hop-header')}`).allTextContents();
+    assert.ok(headerRows.some((h) => /^Location: \/redirect\/1$/.test(h)), JSON.stringify(headerRows));
+    const groups = await page.locator(`${tid('waterfall')} ${tid('wf-hop')}`).allTextContents();
+    assert.equal(groups.length, 3, JSON.stringify(groups));
+    assert.match(groups[0] ?? '', /^hop 0 · 302 · http:\/\/.*\/redirect\/2$/);
+    assert.match(groups[2] ?? '', /^hop 2 · 200 · http:\/\/.*\/redirect\/0$/);
+    await page.locator(tid('event-list')).evaluate((el) => (el.scrollTop = 0));
+    await screenshot(page, `e2e-history-02-redirects-${engine}`);
+    await page.close();
+  });
+}
 
 /** HAR entries the core should write: one per redirect hop of every history entry. */
 async function expectedHarEntries(): Promise<number> {

@@ -1,7 +1,8 @@
 // The history sidebar: a debounced search over the core's history, the entries newest
 // first in a virtual list (only the rows in view are rendered and fetched), selection for
 // export, Import/Export HAR, and the last report. It refreshes when a request finishes.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+// Keys: ArrowUp/ArrowDown between entries, Enter opens the focused one.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlatform } from '../components/platform-context.js';
 import { virtualWindow } from '../timeline/virtual.js';
 import { fetchMissing, openEntry, refreshHistory, resendEntry, searchHistory, setView } from './history-actions.js';
@@ -122,6 +123,26 @@ function useListWindow(total: number) {
   return { ref, top, bottom, win, onScroll };
 }
 
+/** ArrowUp/ArrowDown move the focus between entries, scrolling the one focused into view
+ * (it may be rendered only after the scroll: the focus is tried for a few frames). */
+function onListKey(e: KeyboardEvent<HTMLDivElement>, total: number): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const list = e.currentTarget;
+  const at = Number((document.activeElement?.closest('[data-index]') as HTMLElement | null)?.dataset.index ?? -1);
+  const next = Math.max(0, Math.min(total - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+  if (total === 0 || next === at) return;
+  e.preventDefault();
+  if (next * ROW_H < list.scrollTop) list.scrollTop = next * ROW_H;
+  else if ((next + 1) * ROW_H > list.scrollTop + list.clientHeight) list.scrollTop = (next + 1) * ROW_H - list.clientHeight;
+  let tries = 5;
+  const focus = (): void => {
+    const button = list.querySelector<HTMLButtonElement>(`[data-index="${next}"] .hist-open`);
+    if (button) button.focus();
+    else if (--tries > 0) requestAnimationFrame(focus);
+  };
+  focus();
+}
+
 export function HistorySidebar() {
   const platform = usePlatform();
   useRefreshOnFinish();
@@ -147,7 +168,7 @@ export function HistorySidebar() {
       <SearchBox />
       <Toolbar />
       <ReportLine />
-      <div className="hist-list" data-testid="history-list" role="list" ref={ref} onScroll={onScroll} tabIndex={-1}>
+      <div className="hist-list" data-testid="history-list" role="list" ref={ref} onScroll={onScroll} onKeyDown={(e) => onListKey(e, data.total)} tabIndex={-1}>
         <div className="hist-spacer" ref={top} aria-hidden="true" />
         {rows}
         <div className="hist-spacer" ref={bottom} aria-hidden="true" />

@@ -16,7 +16,9 @@ export function useHistoryShortcuts(): void {
         toggleHistory();
       } else if (e.shiftKey && e.key === 'Enter') {
         e.preventDefault();
-        const id = currentEntry();
+        // The entry focused in the sidebar, else the exchange shown or the last opened.
+        const focused = (document.activeElement?.closest('[data-testid="history-row"]') as HTMLElement | null)?.dataset.id;
+        const id = focused ?? currentEntry();
         if (id) void resendEntry(platform, id);
       } else if (!e.shiftKey && e.key === ',') {
         e.preventDefault();
