@@ -1,51 +1,49 @@
-// curl-compatible command-line parsing: a flag table, bundled short flags (-sSL),
-// attached values (-XPOST, --max-time=5), then a zod schema for the result.
+// curl-compatible command-line parsing: curl's flag table and reader (contract/curl-flags.ts:
+// bundled short flags -sSL, attached values -XPOST), --max-time=5 too, then a zod schema.
 import { z } from 'zod';
+import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../contract/curl-flags.js';
 
 export class UsageError extends Error {}
 
-type Kind = 'bool' | 'value' | 'list';
-
-interface FlagDef {
-  key: keyof RawOptions;
-  kind: Kind;
-  short?: string;
-}
-
-const FLAGS: Record<string, FlagDef> = {
-  request: { key: 'method', kind: 'value', short: 'X' },
-  header: { key: 'headers', kind: 'list', short: 'H' },
-  data: { key: 'bodyParts', kind: 'list', short: 'd' },
-  'data-ascii': { key: 'bodyParts', kind: 'list' },
-  'data-binary': { key: 'bodyParts', kind: 'list' },
-  'data-raw': { key: 'bodyParts', kind: 'list' },
-  'upload-file': { key: 'uploadFile', kind: 'value', short: 'T' },
-  output: { key: 'output', kind: 'value', short: 'o' },
-  include: { key: 'include', kind: 'bool', short: 'i' },
-  head: { key: 'head', kind: 'bool', short: 'I' },
-  location: { key: 'location', kind: 'bool', short: 'L' },
-  'max-redirs': { key: 'maxRedirs', kind: 'value' },
-  proxy: { key: 'proxy', kind: 'value', short: 'x' },
-  insecure: { key: 'insecure', kind: 'bool', short: 'k' },
-  'max-time': { key: 'maxTime', kind: 'value', short: 'm' },
-  'connect-timeout': { key: 'connectTimeout', kind: 'value' },
-  silent: { key: 'silent', kind: 'bool', short: 's' },
-  'show-error': { key: 'showError', kind: 'bool', short: 'S' },
-  verbose: { key: 'verbose', kind: 'bool', short: 'v' },
-  fail: { key: 'fail', kind: 'bool', short: 'f' },
-  'user-agent': { key: 'userAgent', kind: 'value', short: 'A' },
-  user: { key: 'user', kind: 'value', short: 'u' },
-  url: { key: 'urls', kind: 'list' },
-  engine: { key: 'engine', kind: 'value' },
-  timeline: { key: 'timeline', kind: 'bool' },
-  events: { key: 'events', kind: 'value' },
-  help: { key: 'help', kind: 'bool', short: 'h' },
-  version: { key: 'version', kind: 'bool', short: 'V' },
+/** The curl options the CLI implements (kinds and letters from curl's table), plus its own. */
+const KEYS: Record<string, keyof RawOptions> = {
+  request: 'method',
+  header: 'headers',
+  data: 'bodyParts',
+  'data-ascii': 'bodyParts',
+  'data-binary': 'bodyParts',
+  'data-raw': 'bodyParts',
+  'upload-file': 'uploadFile',
+  output: 'output',
+  include: 'include',
+  head: 'head',
+  location: 'location',
+  'max-redirs': 'maxRedirs',
+  proxy: 'proxy',
+  insecure: 'insecure',
+  'max-time': 'maxTime',
+  'connect-timeout': 'connectTimeout',
+  silent: 'silent',
+  'show-error': 'showError',
+  verbose: 'verbose',
+  fail: 'fail',
+  'user-agent': 'userAgent',
+  user: 'user',
+  url: 'urls',
+  engine: 'engine',
+  timeline: 'timeline',
+  events: 'events',
+  help: 'help',
+  version: 'version',
 };
 
-const SHORT: Record<string, string> = Object.fromEntries(
-  Object.entries(FLAGS).flatMap(([long, def]) => (def.short ? [[def.short, long]] : [])),
-);
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' } };
+const LISTS = new Set<keyof RawOptions>(['headers', 'urls']);
+
+const TABLE: FlagTable = {
+  flags: Object.fromEntries(Object.keys(KEYS).map((long) => [long, OWN[long] ?? (CURL_FLAGS[long] as FlagDef)])),
+  equalsValues: true,
+};
 
 interface RawOptions {
   method?: string;
@@ -124,45 +122,27 @@ export const CliOptionsSchema = z.object({
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
 function assign(raw: RawOptions, long: string, value: string | undefined): void {
-  const def = FLAGS[long];
-  if (!def) throw new UsageError(`unknown option --${long} (see inetscope --help)`);
+  const key = KEYS[long] as keyof RawOptions;
   const rec = raw as unknown as Record<string, unknown>;
-  if (def.kind === 'bool') rec[def.key] = true;
-  else if (value === undefined) throw new UsageError(`option --${long} needs a value`);
-  else if (def.key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
-  else if (def.kind === 'list') (rec[def.key] as string[]).push(value);
-  else rec[def.key] = value;
+  if (value === undefined) rec[key] = true;
+  else if (key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
+  else if (LISTS.has(key)) (rec[key] as string[]).push(value);
+  else rec[key] = value;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
   const raw: RawOptions = { headers: [], bodyParts: [], urls: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') {
-      raw.urls.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const long = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      const def = FLAGS[long];
-      const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-      assign(raw, long, def && def.kind !== 'bool' && inline === undefined ? argv[++i] : inline);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (let j = 1; j < arg.length; j++) {
-        const long = SHORT[arg[j] as string];
-        if (!long) throw new UsageError(`unknown option -${arg[j]} (see inetscope --help)`);
-        if (FLAGS[long]?.kind === 'bool') {
-          assign(raw, long, undefined);
-          continue;
-        }
-        const rest = arg.slice(j + 1);
-        assign(raw, long, rest.length > 0 ? rest : argv[++i]);
-        break;
-      }
-    } else {
-      raw.urls.push(arg);
-    }
+  let hits: FlagHit[];
+  try {
+    hits = readFlags(argv, TABLE);
+  } catch (e) {
+    if (e instanceof FlagError) throw new UsageError(/^unknown/.test(e.message) ? `${e.message} (see inetscope --help)` : e.message);
+    throw e;
+  }
+  for (const hit of hits) {
+    if (hit.kind === 'positional') raw.urls.push(hit.value);
+    else if (hit.kind === 'flag' && hit.negated) (raw as unknown as Record<string, unknown>)[KEYS[hit.long] as string] = false;
+    else if (hit.kind === 'flag') assign(raw, hit.long, hit.value);
   }
   const r = CliOptionsSchema.safeParse(raw);
   if (!r.success) throw new UsageError(r.error.issues[0]?.message ?? 'invalid options');

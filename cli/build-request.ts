@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestSpecInput } from '../native-bridge/request-spec.js';
+import { parseHeaderLine } from '../contract/curl-flags.js';
 import { UsageError, type CliOptions } from './args.js';
 
 export class BadInput extends Error {
@@ -43,12 +44,9 @@ function checkUploadFile(file: string): void {
 }
 
 export function parseHeader(h: string): [string, string] {
-  const colon = h.indexOf(':');
-  const semi = h.indexOf(';');
-  // curl: "Name;" sends an empty header, "Name:" removes a default one.
-  if (semi > 0 && (colon < 0 || semi < colon) && h.slice(semi + 1).trim() === '') return [h.slice(0, semi).trim(), ''];
-  if (colon <= 0) throw new UsageError(`the header ${JSON.stringify(h)} is not of the form "Name: value"`);
-  return [h.slice(0, colon).trim(), h.slice(colon + 1).trim()];
+  const header = parseHeaderLine(h);
+  if (!header) throw new UsageError(`the header ${JSON.stringify(h)} is not of the form "Name: value"`);
+  return header;
 }
 
 function normalizeUrl(opts: CliOptions): string {

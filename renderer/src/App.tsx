@@ -8,6 +8,10 @@ import { ResponsePane } from './components/ResponsePane.js';
 import { TabBar } from './components/TabBar.js';
 import { Waterfall } from './components/Waterfall.js';
 import { usePlatform } from './components/platform-context.js';
+import { HistorySidebar } from './history/HistorySidebar.js';
+import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
+import { useHistory } from './history/history-store.js';
+import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEventDto } from '../../contract/events.js';
 
 const NO_EVENTS: InetEventDto[] = [];
@@ -16,7 +20,7 @@ function useShortcuts(): void {
   const platform = usePlatform();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
         e.preventDefault();
         void sendActive(platform);
       } else if (e.key === 'Escape' && activeTab(appStore.getState()).inFlightId !== undefined) {
@@ -58,16 +62,25 @@ function Exchange() {
 
 export function App() {
   useShortcuts();
+  useHistoryShortcuts();
+  const historyOpen = useHistory((s) => s.open);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">InetScope</span>
         <TabBar />
+        <HistoryButtons />
         <ConnectionBadge />
       </header>
-      <RequestLine />
-      <ComposerDetails />
-      <Exchange />
+      <div className="app-body">
+        {historyOpen && <HistorySidebar />}
+        <div className="app-main">
+          <RequestLine />
+          <ComposerDetails />
+          <Exchange />
+        </div>
+      </div>
+      <Dialogs />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // Every event of a request, one row each, as it arrives: ms since the start and the wall
 // clock, hop, native status name and code, decoded info. Long lists (a download makes tens
 // of thousands of rows) render only the rows in view; the list follows the end unless the
-// user scrolled up.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+// user scrolled up. Each redirect hop is a section (timeline/hop-sections.ts): a heading
+// with its URL and status line that opens its response headers, all rows of one height.
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { InetEventDto } from '../../../contract/events.js';
 import { eventInfo, eventStatus } from '../state/format.js';
 import { CopyTimeline } from '../timeline/CopyTimeline.js';
 import { formatClock, startWallTime } from '../timeline/text-format.js';
+import { hopSections, listLayout } from '../timeline/hop-sections.js';
+import { HeaderLine, HopHeading } from './HopHeading.js';
 import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from '../timeline/virtual.js';
 import '../timeline/timeline.css';
 
@@ -84,13 +87,28 @@ function Head() {
 }
 
 export function EventList({ events }: { events: readonly InetEventDto[] }) {
-  const virtual = events.length > VIRTUALIZE_ABOVE;
-  const { ref, top, bottom, onScroll, win } = useFollowingList(events.length, virtual);
+  const sections = useMemo(() => hopSections(events), [events]);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
+  const layout = listLayout(sections, events.length, expanded);
+  const virtual = layout.count > VIRTUALIZE_ABOVE;
+  const { ref, top, bottom, onScroll, win } = useFollowingList(layout.count, virtual);
   const wallTime = startWallTime(events);
+  const toggle = (hop: number): void =>
+    setExpanded((old) => {
+      const next = new Set(old);
+      if (!next.delete(hop)) next.add(hop);
+      return next;
+    });
   const rows: React.ReactElement[] = [];
   for (let i = win.start; i < win.end; i++) {
-    const e = events[i] as InetEventDto;
-    rows.push(<EventRow key={`${e.id}:${e.seq}`} e={e} wallTime={wallTime} alt={i % 2 === 1} />);
+    const r = layout.rowAt(i);
+    const alt = i % 2 === 1;
+    if (r.kind === 'section') rows.push(<HopHeading key={`hop-${r.section.hop}`} section={r.section} open={expanded.has(r.section.hop)} onToggle={toggle} />);
+    else if (r.kind === 'header') rows.push(<HeaderLine key={`h-${r.section.hop}-${i}`} name={r.name} value={r.value} alt={alt} />);
+    else {
+      const e = events[r.index] as InetEventDto;
+      rows.push(<EventRow key={`${e.id}:${e.seq}`} e={e} wallTime={wallTime} alt={alt} />);
+    }
   }
   return (
     <div className="pane events-pane">
@@ -104,7 +122,7 @@ export function EventList({ events }: { events: readonly InetEventDto[] }) {
         data-virtual={virtual ? 'true' : 'false'}
         role="table"
         aria-label="Events"
-        aria-rowcount={events.length + 1}
+        aria-rowcount={layout.count + 1}
         tabIndex={0}
         ref={ref}
         onScroll={onScroll}

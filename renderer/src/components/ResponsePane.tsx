@@ -86,9 +86,9 @@ function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
         </button>
       </h2>
       {saved && <p className="muted" data-testid="save-result">{saved}</p>}
-      {body.error && <p className="error">{body.error}</p>}
+      {body.error && <p className="error" data-testid="body-error">{body.error}</p>}
       <div data-testid="response-body" className="response-body">
-        {body.cache ? (
+        {body.cache && !body.error ? (
           <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
         ) : (
           <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>

@@ -1,6 +1,7 @@
 // The response body for the viewers: a slice cache over readBodySlice, created as soon as
 // the final headers arrive; it reads what the store holds so far while the body streams.
 import { useEffect, useMemo, useState } from 'react';
+import { PlatformError } from '../platform/index.js';
 import { describeError } from '../state/actions.js';
 import { usePlatform } from './platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
@@ -23,6 +24,14 @@ export function decodeBase64(b64: string): Uint8Array {
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
+}
+
+/** A body the store no longer has (a history entry's, evicted) is said so in plain words. */
+function bodyError(e: unknown): string {
+  if (e instanceof PlatformError && e.code === 'NOT_FOUND') {
+    return 'The body is no longer stored: it was evicted to keep the stored bodies under the limit set in Settings (or it was never stored, as for a HAR entry without its content).';
+  }
+  return describeError(e);
 }
 
 const EMPTY: BodyState = { total: 0, complete: false };
@@ -60,7 +69,7 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
         cache.settle(r.total);
         if (live) setFinal({ total: r.total });
       },
-      (e: unknown) => live && setFinal({ total: 0, error: describeError(e) }),
+      (e: unknown) => live && setFinal({ total: 0, error: bodyError(e) }),
     );
     return () => {
       live = false;

@@ -34,6 +34,8 @@ export interface Draft {
   /** The query rows: the URL's parameters plus disabled and blank rows (not in the URL). */
   params: ParamRow[];
   options: DraftOptions;
+  /** Settings a request brought along (an imported curl command) that the composer has no field for. */
+  carried?: { connectMs?: number; receiveMs?: number; maxRedirects?: number };
 }
 
 export function emptyDraft(engine: Engine = 'auto'): Draft {
@@ -102,7 +104,8 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     engine: draft.options.engine,
     followRedirects: draft.options.followRedirects,
     insecure: draft.options.insecure,
-    timeouts: totalMs === undefined ? {} : { totalMs },
+    timeouts: { ...(draft.carried?.connectMs ? { connectMs: draft.carried.connectMs } : {}), ...(draft.carried?.receiveMs ? { receiveMs: draft.carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
+    ...(draft.carried?.maxRedirects !== undefined ? { maxRedirects: draft.carried.maxRedirects } : {}),
     ...(proxy ? { proxy } : {}),
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };

@@ -41,6 +41,9 @@ export interface AppState {
   /** The send was refused or failed before the core took it. */
   failRequest(key: string, id: string | undefined, message: string): void;
   applyPush(push: Push): void;
+  /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
+   * its events folded as a live exchange's; returns the tab's key. */
+  openExchange(draft: Draft, id: string, events: readonly InetEventDto[]): string;
   setConnection(state: ConnectionState): void;
   setTheme(theme: Theme): void;
 }
@@ -78,6 +81,17 @@ const newTabKey = (): string => `tab-${++tabCounter}`;
 
 function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
   return tabs.map((t) => (t.key === key ? change(t) : t));
+}
+
+/** The state with a stored exchange in a tab: the active one if blank, else a new one. */
+function withExchange(s: AppState, draft: Draft, id: string, events: readonly InetEventDto[]): Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'> {
+  const active = activeTab(s);
+  const blank = active.requestId === undefined && active.inFlightId === undefined && active.draft.url.trim() === '';
+  const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
+  const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
+  const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
+  const tabs = blank ? mapTab(s.tabs, active.key, () => tab) : [...s.tabs, tab];
+  return { tabs, activeTab: tab.key, timeline, responses };
 }
 
 export function createAppStore(): StoreApi<AppState> {
@@ -129,6 +143,11 @@ export function createAppStore(): StoreApi<AppState> {
         return { tabs, timeline, responses };
       }),
     applyPush: (push) => set((s) => reduceEvents(s, push.events)),
+    openExchange(draft, id, events) {
+      const next = withExchange(get(), draft, id, events);
+      set(next);
+      return next.activeTab;
+    },
     setConnection: (connection) => set({ connection }),
     setTheme: (theme) => set({ theme }),
   }));

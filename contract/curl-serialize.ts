@@ -1,0 +1,156 @@
+// A RequestDraft → a curl command: POSIX-quoted, one option per line with " \" continuations,
+// only what differs from curl's defaults. Headers curl adds by itself (-u's Authorization,
+// -A, -e, -b, --json's types, --compressed…) are written as those options when the draft's
+// header list ends with exactly what curl would add; the plan kept is one that planToDraft
+// turns back into the same draft, so parseCurlCommand(draftToCurl(d)) gives d back for any
+// draft curl can express. Disabled headers and the engine are not part of a command. Pure.
+import { RequestDraftSchema, type RequestDraft } from './api.js';
+import {
+  CURL_ACCEPT_ENCODING,
+  CURL_MAX_REDIRS,
+  curlEscape,
+  decodeBasic,
+  emptyPlan,
+  inferredMethod,
+  JSON_TYPE,
+  planToDraft,
+  type CurlPlan,
+  type DataPiece,
+} from './curl-plan.js';
+
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
+
+function ansiC(s: string): string {
+  let esc = '';
+  for (const c of s) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === "'") esc += `\\${c}`;
+    else if (c === '\n') esc += '\\n';
+    else if (c === '\r') esc += '\\r';
+    else if (c === '\t') esc += '\\t';
+    else esc += isControl(code) ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return `$'${esc}'`;
+}
+
+/** One word for sh: bare when safe, '…' otherwise (line breaks included, as API docs write
+ * JSON bodies), $'…' when it holds other control characters. */
+export function quotePosix(s: string): string {
+  if (SAFE.test(s)) return s;
+  if (![...s].some((c) => c !== '\n' && isControl(c.charCodeAt(0)))) return `'${s.replace(/'/g, `'\\''`)}'`;
+  return ansiC(s);
+}
+
+type Header = [string, string];
+
+/** The options the tail of the header list stands for, or undefined if a header there is not one curl adds. */
+function tailOptions(tail: readonly Header[], plan: CurlPlan): boolean {
+  for (const [name, value] of tail) {
+    const n = name.toLowerCase();
+    const user = n === 'authorization' ? decodeBasic(value) : undefined;
+    if (user !== undefined) plan.user = user;
+    else if (n === 'user-agent') plan.userAgent = value;
+    else if (n === 'referer' && value !== '') plan.referer = value;
+    else if (n === 'cookie' && value.includes('=')) plan.cookie = value;
+    else if (n === 'range' && value.startsWith('bytes=')) plan.range = value.slice(6);
+    else if (n === 'accept-encoding' && value === CURL_ACCEPT_ENCODING) plan.compressed = true;
+    else if (n !== 'content-type' && !(n === 'accept' && value === JSON_TYPE)) return false;
+  }
+  return true;
+}
+
+function bodyPlan(body: RequestDraft['body'], json: boolean, plan: CurlPlan, fileName: (token: string) => string): void {
+  const piece = (text: string): DataPiece => ({ flag: json ? 'json' : text.startsWith('@') ? 'data-raw' : 'data', text });
+  if (body.kind === 'text') plan.data.push(piece(body.text));
+  else if (body.kind === 'base64') plan.data.push(piece(new TextDecoder().decode(Uint8Array.from(atob(body.base64), (c) => c.charCodeAt(0)))));
+  else if (body.kind === 'form') {
+    for (const f of body.fields.filter((x) => x.enabled)) plan.data.push({ flag: 'data-urlencode', text: `${curlEscape(f.name)}=${curlEscape(f.value)}`, source: `${curlEscape(f.name)}=${f.value}` });
+    plan.hasData = true;
+  } else if (body.kind === 'multipart') plan.form.push(...body.parts);
+  else if (body.kind === 'file') {
+    plan.data.push({ flag: 'data-binary', text: `@${fileName(body.fileToken)}` });
+  }
+}
+
+const canonical = (d: RequestDraft): string => JSON.stringify(RequestDraftSchema.parse({ ...d, engine: 'auto', headers: d.headers.filter((h) => h.enabled) }));
+
+function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (token: string) => string): CurlPlan | undefined {
+  const headers: Header[] = draft.headers.filter((h) => h.enabled).map((h) => [h.name, h.value]);
+  const plan = emptyPlan(draft.url);
+  plan.headers = headers.slice(0, split);
+  if (!tailOptions(headers.slice(split), plan)) return undefined;
+  bodyPlan(draft.body, json, plan, fileName);
+  if (draft.method === 'HEAD' && inferredMethod(plan) === 'GET') plan.head = true;
+  else if (draft.method !== inferredMethod(plan)) plan.method = draft.method;
+  plan.location = draft.followRedirects;
+  if (draft.maxRedirects !== CURL_MAX_REDIRS) plan.maxRedirs = draft.maxRedirects;
+  plan.proxy = draft.proxy;
+  plan.insecure = draft.insecure;
+  plan.maxTimeMs = draft.timeouts.totalMs;
+  plan.connectTimeoutMs = draft.timeouts.connectMs;
+  return plan;
+}
+
+/** The plan that gives the draft back, with as many headers as possible written as curl's own options. */
+export function draftToPlan(draft: RequestDraft, fileName: (token: string) => string = () => 'file'): CurlPlan {
+  const want = canonical(draft);
+  const n = draft.headers.filter((h) => h.enabled).length;
+  const bodyText = draft.body.kind === 'text' || draft.body.kind === 'base64';
+  for (let split = 0; split <= n; split++) {
+    for (const json of bodyText ? [true, false] : [false]) {
+      const plan = planFor(draft, split, json, fileName);
+      if (plan && canonical(planToDraft(plan)) === want) return plan;
+    }
+  }
+  // Not expressible exactly (e.g. a text body with no Content-Type at all): every header as -H.
+  return planFor(draft, n, false, fileName) as CurlPlan;
+}
+
+const seconds = (ms: number): string => String(ms / 1000);
+
+function dataOption(p: DataPiece): string[] {
+  return [p.flag === 'data' ? '-d' : `--${p.flag}`, p.source ?? p.text];
+}
+
+function formOption(part: CurlPlan['form'][number], fileName: (token: string) => string): string[] {
+  if (part.kind === 'text') return /^[@<]|;/.test(part.value) ? ['--form-string', `${part.name}=${part.value}`] : ['-F', `${part.name}=${part.value}`];
+  return ['-F', `${part.name}=@${part.filename || fileName(part.fileToken)}${part.contentType ? `;type=${part.contentType}` : ''}`];
+}
+
+function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
+  const out: string[][] = [];
+  if (p.method !== undefined) out.push(['-X', p.method]);
+  if (p.head) out.push(['--head']);
+  for (const [name, value] of p.headers) out.push(['-H', value === '' ? `${name}:` : `${name}: ${value}`]);
+  if (p.user !== undefined) out.push(['-u', p.user]);
+  if (p.bearer !== undefined) out.push(['--oauth2-bearer', p.bearer]);
+  if (p.userAgent !== undefined) out.push(['-A', p.userAgent]);
+  if (p.referer !== undefined) out.push(['-e', p.referer]);
+  if (p.cookie !== undefined) out.push(['-b', p.cookie]);
+  if (p.range !== undefined) out.push(['-r', p.range]);
+  for (const d of p.data) out.push(dataOption(d));
+  for (const part of p.form) out.push(formOption(part, fileName));
+  if (p.compressed) out.push(['--compressed']);
+  if (p.location) out.push(['-L']);
+  if (p.maxRedirs !== undefined) out.push(['--max-redirs', String(p.maxRedirs)]);
+  if (p.insecure) out.push(['-k']);
+  if (p.proxy) out.push(['-x', p.proxy]);
+  if (p.maxTimeMs !== undefined) out.push(['-m', seconds(p.maxTimeMs)]);
+  if (p.connectTimeoutMs !== undefined) out.push(['--connect-timeout', seconds(p.connectTimeoutMs)]);
+  return out;
+}
+
+export interface CurlOutputOptions {
+  /** The name a file body or part is written as (@name); the draft holds only a token. */
+  fileName?: (token: string) => string;
+}
+
+/** The draft as a curl command, one option per line. */
+export function draftToCurl(draft: RequestDraft, opts: CurlOutputOptions = {}): string {
+  const fileName = opts.fileName ?? (() => 'file');
+  const plan = draftToPlan(draft, fileName);
+  const lines = [`curl ${quotePosix(plan.url)}`, ...options(plan, fileName).map((words) => `  ${words.map(quotePosix).join(' ')}`)];
+  return lines.join(' \\\n');
+}

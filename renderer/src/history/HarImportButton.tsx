@@ -1,0 +1,39 @@
+// "Import HAR…": Electron opens the native picker; browser mode a file input, whose File is
+// uploaded to the core in chunks before importHar.
+import { useRef } from 'react';
+import { usePlatform } from '../components/platform-context.js';
+import { importHar } from './har-actions.js';
+import { useHistory } from './history-store.js';
+
+export function HarImportButton() {
+  const platform = usePlatform();
+  const input = useRef<HTMLInputElement>(null);
+  const busy = useHistory((s) => s.report?.kind === 'busy');
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="import-har"
+        disabled={busy}
+        onClick={() => (platform.kind === 'browser' ? input.current?.click() : void importHar(platform))}
+      >
+        Import HAR…
+      </button>
+      {platform.kind === 'browser' && (
+        <input
+          ref={input}
+          type="file"
+          accept=".har,application/json"
+          hidden
+          data-testid="import-har-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importHar(platform, file);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// One history entry in the sidebar: a checkbox (Shift-click: a range), the exchange at a
+// glance (method, status, duration, size, "imported" for a HAR entry, URL) which opens it,
+// and Re-send.
+import { memo, type MouseEvent } from 'react';
+import { formatBytes, formatMs } from '../state/format.js';
+import type { HistorySummary } from './history-model.js';
+
+interface Props {
+  entry: HistorySummary;
+  index: number;
+  selected: boolean;
+  current: boolean;
+  onCheck: (index: number, shift: boolean) => void;
+  onOpen: (id: string) => void;
+  onResend: (id: string) => void;
+}
+
+function statusOf(e: HistorySummary): { text: string; cls: string } {
+  if (e.statusCode !== undefined) return { text: String(e.statusCode), cls: `status-${Math.floor(e.statusCode / 100)}xx` };
+  return e.ok === false ? { text: 'failed', cls: 'status-err' } : { text: '—', cls: '' };
+}
+
+export const HistoryRow = memo(function HistoryRow({ entry: e, index, selected, current, onCheck, onOpen, onResend }: Props) {
+  const status = statusOf(e);
+  const when = new Date(e.startedAt).toLocaleString();
+  // The click (not the change) knows whether Shift was held; the checked state is the store's.
+  const onCheckClick = (ev: MouseEvent<HTMLInputElement>): void => onCheck(index, ev.shiftKey);
+  return (
+    <div
+      className={`hist-row${selected ? ' hist-selected' : ''}${current ? ' hist-current' : ''}`}
+      role="listitem"
+      data-testid="history-row"
+      data-id={e.id}
+      data-source={e.source}
+      data-index={index}
+    >
+      <input type="checkbox" className="hist-check" aria-label="Select for export" data-testid="history-check" checked={selected} onChange={() => {}} onClick={onCheckClick} />
+      <button type="button" className="hist-open" data-testid="history-open" title={`${e.method} ${e.url}\n${when} · ${e.engine}`} onClick={() => onOpen(e.id)}>
+        <span className="hist-line">
+          <span className="hist-method">{e.method}</span>
+          <span className={`hist-status ${status.cls}`} data-testid="history-status">{status.text}</span>
+          {e.durationMs !== undefined && <span className="muted">{formatMs(e.durationMs)}</span>}
+          {e.bodyBytes !== undefined && <span className="muted">{formatBytes(e.bodyBytes)}</span>}
+          {e.source === 'har' && (
+            <span className="hist-imported" data-testid="history-imported" title="Imported from a HAR file">
+              imported
+            </span>
+          )}
+        </span>
+        <span className="hist-url" data-testid="history-url">{e.url}</span>
+      </button>
+      <button type="button" className="btn-icon hist-resend" data-testid="history-resend" aria-label="Re-send" title="Re-send as a new request (Ctrl+Shift+Enter)" onClick={() => onResend(e.id)}>
+        ↻
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,102 @@
+// Settings (Ctrl/Cmd+,): stored-bodies limit, HAR inline-body limit, default engine, theme
+// and, in browser mode, the downloads folder. Checked as typed, saved through setSettings.
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../contract/api.js';
+import { usePlatform } from '../components/platform-context.js';
+import { closeDialog } from '../components/dialogs.js';
+import { Modal } from '../components/Modal.js';
+import { FieldRow } from './FieldRow.js';
+import { describeError } from '../state/actions.js';
+import { appStore } from '../state/store.js';
+import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
+
+function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; browser: boolean }) {
+  return (
+    <div className="set-fields">
+      <FieldRow label="Stored bodies limit (MiB)" error={errors.bodyStoreLimitMiB} hint={`${BODY_STORE_MIN_MIB}–${BODY_STORE_MAX_MIB}; the oldest bodies are deleted above it`}>
+        <input data-testid="settings-body-limit" inputMode="numeric" aria-invalid={errors.bodyStoreLimitMiB !== undefined} value={form.bodyStoreLimitMiB} onChange={(e) => set({ bodyStoreLimitMiB: e.target.value })} />
+      </FieldRow>
+      <FieldRow label="HAR inline-body limit (KiB)" error={errors.harInlineKiB} hint={`0–${HAR_INLINE_MAX_KIB}; larger bodies are left out of exported HAR files`}>
+        <input data-testid="settings-har-limit" inputMode="decimal" aria-invalid={errors.harInlineKiB !== undefined} value={form.harInlineKiB} onChange={(e) => set({ harInlineKiB: e.target.value })} />
+      </FieldRow>
+      <FieldRow label="Default engine">
+        <select data-testid="settings-engine" value={form.defaultEngine} onChange={(e) => set({ defaultEngine: e.target.value as Settings['defaultEngine'] })}>
+          <option value="auto">auto</option>
+          <option value="curl">curl</option>
+          <option value="wininet">wininet</option>
+        </select>
+      </FieldRow>
+      <FieldRow label="Theme">
+        <select data-testid="settings-theme" value={form.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
+          <option value="system">follow the system</option>
+          <option value="light">light</option>
+          <option value="dark">dark</option>
+        </select>
+      </FieldRow>
+      {browser && (
+        <FieldRow label="Downloads folder" error={errors.downloadsDir} hint="browser mode saves responses and HAR files here">
+          <input data-testid="settings-downloads" className="set-path" spellCheck={false} value={form.downloadsDir} onChange={(e) => set({ downloadsDir: e.target.value })} />
+        </FieldRow>
+      )}
+    </div>
+  );
+}
+
+export function SettingsDialog() {
+  const platform = usePlatform();
+  const browser = platform.kind === 'browser';
+  const [form, setForm] = useState<SettingsForm>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ error?: string; saving?: boolean }>({});
+  useEffect(() => {
+    platform.call('getSettings', {}).then(
+      (s) => setForm(formFromSettings(s)),
+      (e: unknown) => setStatus({ error: `Reading the settings failed: ${describeError(e)}` }),
+    );
+  }, [platform]);
+  const set = (patch: Partial<SettingsForm>): void => {
+    if (!form) return;
+    const next = { ...form, ...patch };
+    setForm(next);
+    const r = settingsFromForm(next, browser);
+    setErrors(r.ok ? {} : r.errors);
+  };
+  const save = async (): Promise<void> => {
+    if (!form) return;
+    const r = settingsFromForm(form, browser);
+    if (!r.ok) return setErrors(r.errors);
+    setStatus({ saving: true });
+    try {
+      const saved = await platform.call('setSettings', r.settings);
+      appStore.getState().setTheme(saved.theme);
+      closeDialog();
+    } catch (e) {
+      setStatus({ error: `Saving failed: ${describeError(e)}` });
+    }
+  };
+  return (
+    <Modal title="Settings" testId="settings-dialog" onClose={closeDialog}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {form ? <Fields form={form} errors={errors} set={set} browser={browser} /> : !status.error && <p className="muted">Loading…</p>}
+        {status.error && (
+          <p className="error" role="alert" data-testid="settings-error">
+            {status.error}
+          </p>
+        )}
+        <div className="modal-buttons">
+          <button type="button" className="btn" onClick={closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" data-testid="settings-save" disabled={!form || status.saving || Object.keys(errors).length > 0}>
+            {status.saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
