@@ -9,6 +9,8 @@ import { TabBar } from './components/TabBar.js';
 import { Waterfall } from './components/Waterfall.js';
 import { usePlatform } from './components/platform-context.js';
 import type { InetEventDto } from '../../contract/events.js';
+import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
+import { useCatch } from './catch/catch-store.js';
 
 const NO_EVENTS: InetEventDto[] = [];
 
@@ -58,16 +60,24 @@ function Exchange() {
 
 export function App() {
   useShortcuts();
+  const catchOpen = useCatch((s) => s.open);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">InetScope</span>
         <TabBar />
+        <CatchToggle />
         <ConnectionBadge />
       </header>
-      <RequestLine />
-      <ComposerDetails />
-      <Exchange />
+      {catchOpen ? (
+        <CatchPanel />
+      ) : (
+        <>
+          <RequestLine />
+          <ComposerDetails />
+          <Exchange />
+        </>
+      )}
     </div>
   );
 }

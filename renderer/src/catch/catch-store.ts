@@ -12,6 +12,9 @@ export interface CatchState {
   events: Record<string, CatchEvent[]>;
   selected?: string;
   error?: string;
+  /** The Catch panel is shown instead of the request tabs. */
+  open: boolean;
+  setOpen(open: boolean): void;
   applyCaught(push: CaughtPush): void;
   setStatus(status: CatchStatus): void;
   select(id: string | undefined): void;
@@ -48,6 +51,8 @@ export const catchStore = createStore<CatchState>()((set) => ({
   order: [],
   requests: {},
   events: {},
+  open: false,
+  setOpen: (open) => set({ open }),
   applyCaught: (push) => set((s) => reduceCaught(s, push)),
   setStatus: (status) => set({ status }),
   select: (selected) => set({ selected }),
