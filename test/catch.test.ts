@@ -131,6 +131,7 @@ describe('catch server (AppCore, both engines)', () => {
         { match: { path: '/fixed', method: 'GET' }, response: { kind: 'fixed', status: 201, headers: { 'X-Caught': 'yes', 'Content-Type': 'text/plain' }, body: 'made by a rule\n' } },
         { match: { path: '/echo' }, response: { kind: 'echo' } },
         { match: { path: '/slow' }, response: { kind: 'summary' }, delayMs: 4_000 },
+        { match: { path: '/throttled' }, response: { kind: 'echo' }, throttleBytesPerSecond: 200_000 },
       ];
       await core.call('setCatchRules', { rules });
       const fixed = await exchange({ url: `${url}fixed`, engine });
@@ -142,6 +143,12 @@ describe('catch server (AppCore, both engines)', () => {
       assert.equal(echo.finished.statusCode, 200);
       assert.equal(bodyOf(echo.id).toString('utf8'), text);
       assert.ok(echo.caught.response?.headers?.some(([k, v]) => k === 'content-type' && v === 'text/x-echo'));
+      // Throttled: written in slices of a tenth of the rate, each reported on completion.
+      const paced = await exchange({ url: `${url}throttled`, method: 'PUT', engine, body: { kind: 'text', text } });
+      assert.equal(bodyOf(paced.id).toString('utf8'), text);
+      const writes = paced.events.filter((e) => e.type === 'BODY_WRITE_COMPLETED');
+      assert.ok(writes.length >= Math.floor(Buffer.byteLength(text) / 20_000));
+      for (const w of writes) assert.ok(w.type === 'BODY_WRITE_COMPLETED' && w.bytes <= 20_000);
       const slow = await exchange({ url: `${url}slow`, engine, timeouts: { totalMs: 1_000 } });
       assert.equal(slow.finished.ok, false);
       assert.equal(slow.finished.error?.code, 'TIMEOUT');
@@ -184,6 +191,20 @@ describe('catch server (AppCore, both engines)', () => {
     assert.ok(done && done.type === 'SESSION_DONE' && done.outcome === 'aborted');
     const slice = await core.call('readCaughtBodySlice', { id: s.id, offset: 0, length: 200_000 });
     assert.equal(Buffer.from(slice.base64, 'base64').equals(part), true);
+  });
+
+  it('a request whose headers are over the limit gets 431 and is not caught', async () => {
+    const port = Number(new URL(url).port);
+    const before = (await core.call('listCaught', {})).total;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(port, '127.0.0.1', () => s.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40 * 1024)}\r\n\r\n`));
+      let got = '';
+      s.on('data', (d: Buffer) => (got += d.toString()));
+      s.on('close', () => resolve(got));
+      s.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 431 /);
+    assert.equal((await core.call('listCaught', {})).total, before);
   });
 
   it('commands: status, bad rules, a path named by the UI, unknown ids, a second start', async () => {
