@@ -14,6 +14,7 @@ import type { CatchRuleInput } from '../contract/catch.js';
 import { AppCore, CommandFailure } from '../core/app-core.js';
 import { assertCatchTimeline, assertChunkReads, catchRecorder } from './catch-support.js';
 import { fileSha256, writePatternFile } from './support/servers.js';
+import { ZERO_COPY_MIN_BYTES, zeroCopyAvailable } from '../native-bridge/sendfile/index.js';
 import { sha256 } from './cli-support.js';
 
 const UPLOAD = 100 * 1000 * 1000;
@@ -101,8 +102,11 @@ describe('catch server (AppCore, both engines)', () => {
       const fileToken = await pick(serveFile);
       await core.call('setCatchRules', { rules: [{ match: { path: '/files/', prefix: true }, response: { kind: 'file', fileToken, contentType: 'application/x-test' } }] });
       const whole = fs.readFileSync(serveFile);
-      const cases: Array<{ range?: string; status: number; bytes?: Buffer; contentRange?: string }> = [
+      const cases: Array<{ range?: string; status: number; bytes?: Buffer; contentRange?: string; streamed?: true }> = [
         { status: 200, bytes: whole },
+        // The same with sendfile turned off: the streamed path, byte-exact too.
+        { status: 200, bytes: whole, streamed: true },
+        { range: 'bytes=1048576-', status: 206, bytes: whole.subarray(1048576), contentRange: `bytes 1048576-${FILE - 1}/${FILE}` },
         { range: 'bytes=1000-1999', status: 206, bytes: whole.subarray(1000, 2000), contentRange: `bytes 1000-1999/${FILE}` },
         { range: 'bytes=-4096', status: 206, bytes: whole.subarray(FILE - 4096), contentRange: `bytes ${FILE - 4096}-${FILE - 1}/${FILE}` },
         { range: `bytes=${FILE - 777}-`, status: 206, bytes: whole.subarray(FILE - 777), contentRange: `bytes ${FILE - 777}-${FILE - 1}/${FILE}` },
@@ -110,7 +114,8 @@ describe('catch server (AppCore, both engines)', () => {
       ];
       for (const c of cases) {
         const headers = c.range ? [{ name: 'Range', value: c.range, enabled: true }] : [];
-        const x = await exchange({ url: `${url}files/serve.bin`, engine, headers });
+        if (c.streamed) process.env.INETSCOPE_NO_SENDFILE = '1';
+        const x = await exchange({ url: `${url}files/serve.bin`, engine, headers }).finally(() => delete process.env.INETSCOPE_NO_SENDFILE);
         assert.ok(x.finished.ok, `${c.range}: ${JSON.stringify(x.finished.error)}`);
         assert.equal(x.finished.statusCode, c.status, c.range);
         const sent = x.caught.response;
@@ -119,7 +124,10 @@ describe('catch server (AppCore, both engines)', () => {
         if (!c.bytes) continue;
         assert.equal(sha256(bodyOf(x.id)), sha256(c.bytes), `${c.range ?? 'whole'} byte-exact`);
         const tf = x.events.find((e) => e.type === 'FILE_TRANSMITTED');
-        assert.ok(tf && tf.type === 'FILE_TRANSMITTED' && tf.bytes === c.bytes.length && tf.zeroCopy === false);
+        assert.ok(tf && tf.type === 'FILE_TRANSMITTED' && tf.bytes === c.bytes.length, JSON.stringify(tf));
+        // sendfile(2) on Linux for bodies of 1 MiB and more; streamed otherwise.
+        const zeroCopy = !c.streamed && zeroCopyAvailable() && c.bytes.length >= ZERO_COPY_MIN_BYTES;
+        assert.equal(tf.zeroCopy, zeroCopy, `${c.range ?? 'whole'}${c.streamed ? ' (streamed)' : ''}`);
         const writes = x.events.filter((e) => e.type === 'BODY_WRITE_COMPLETED').reduce((n, e) => n + (e.type === 'BODY_WRITE_COMPLETED' ? e.bytes : 0), 0);
         assert.equal(writes, c.bytes.length, 'write completions add up to the body');
       }
@@ -192,6 +200,34 @@ describe('catch server (AppCore, both engines)', () => {
     const slice = await core.call('readCaughtBodySlice', { id: s.id, offset: 0, length: 200_000 });
     assert.equal(Buffer.from(slice.base64, 'base64').equals(part), true);
   });
+
+  for (const streamed of [false, true]) {
+    it(`a client that stops reading and goes away mid-file is recorded as aborted (${streamed ? 'streamed' : 'sendfile where available'})`, async () => {
+      if (streamed) process.env.INETSCOPE_NO_SENDFILE = '1';
+      // Larger than loopback's socket buffers (a few MB), so the transfer cannot finish unread.
+      const big = path.join(tmp, 'big.bin');
+      await writePatternFile(big, 64 * 1024 * 1024, 'catch-big');
+      const fileToken = await pick(big);
+      await core.call('setCatchRules', { rules: [{ match: { path: '/big' }, response: { kind: 'file', fileToken } }] });
+      const aborted = rec.next('aborted');
+      const port = Number(new URL(url).port);
+      await new Promise<void>((resolve, reject) => {
+        const s = net.connect({ port, host: '127.0.0.1' }, () => {
+          s.pause(); // reads nothing: the kernel buffers fill and the server's writes wait
+          s.write(`GET /big HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, () => setTimeout(() => (s.destroy(), resolve()), 300));
+        });
+        s.setNoDelay(true);
+        s.on('error', reject);
+      });
+      const s = await aborted.finally(() => delete process.env.INETSCOPE_NO_SENDFILE);
+      await core.call('setCatchRules', { rules: [] });
+      const { events } = await core.call('getCaught', { id: s.id });
+      assertCatchTimeline(events);
+      const ab = events.find((e) => e.type === 'CLIENT_ABORTED');
+      assert.ok(ab && ab.type === 'CLIENT_ABORTED' && ab.phase === 'response' && ab.bytes < 64 * 1024 * 1024, JSON.stringify(ab));
+      assert.ok(!events.some((e) => e.type === 'FILE_TRANSMITTED'), 'an unfinished file is not reported as transmitted');
+    });
+  }
 
   it('a request whose headers are over the limit gets 431 and is not caught', async () => {
     const port = Number(new URL(url).port);

@@ -1,14 +1,14 @@
 // The answers a caught request can get: the JSON summary (default), a fixed response,
-// its own body echoed back, or a file (streamed with single-range support). Files are
-// streamed with large reads, one write pending at a time: Node has no sendfile, so
-// FILE_TRANSMITTED says zeroCopy: false (see notes/README-issue-8.md).
+// its own body echoed back, or a file (single-range support). A file goes by sendfile(2)
+// where the platform allows (FILE_TRANSMITTED zeroCopy: true), else it is streamed with
+// large reads, one write pending at a time (zeroCopy: false).
 import fsp from 'node:fs/promises';
 import type { CatchResponse, CaughtSummary } from '../../contract/catch.js';
 import { parseRange } from './range.js';
 import type { Recorder } from './recorder.js';
 import type { ResponseWriter } from './response-writer.js';
 
-const READ_SIZE = 256 * 1024;
+const READ_SIZE = 1024 * 1024;
 export const PREVIEW_MAX = 64 * 1024;
 
 export interface RespondContext {
@@ -43,20 +43,28 @@ async function sendBuffer(c: RespondContext, status: number, headers: Record<str
   return { preview: body.length <= PREVIEW_MAX ? body.toString('utf8') : undefined };
 }
 
-/** Streams bytes start..end (inclusive) of `file`: one read, then its write, then the next. */
+/** Streams bytes start..end (inclusive) of `file`: one write pending at a time, the next
+ * read issued while it is (so the disk and the socket overlap). */
 async function streamFile(c: RespondContext, file: string, start: number, end: number): Promise<number> {
   const fh = await fsp.open(file, 'r');
+  const read = async (at: number): Promise<Buffer> => {
+    const want = Math.min(READ_SIZE, end - at + 1);
+    const buf = Buffer.allocUnsafe(want);
+    const { bytesRead } = await fh.read(buf, 0, want, at);
+    return buf.subarray(0, bytesRead);
+  };
   let sent = 0;
   try {
-    for (let at = start; at <= end && !c.w.headOnly; ) {
-      const want = Math.min(READ_SIZE, end - at + 1);
-      const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await fh.read(buf, 0, want, at);
-      if (bytesRead === 0) break; // the file shrank under us
-      if (!(await c.w.write(buf.subarray(0, bytesRead)))) break;
-      at += bytesRead;
-      sent += bytesRead;
+    let next = start <= end && !c.w.headOnly ? read(start) : undefined;
+    while (next) {
+      const buf = await next;
+      if (buf.length === 0) break; // the file shrank under us
+      const at = start + sent + buf.length;
+      next = at <= end ? read(at) : undefined;
+      if (!(await c.w.write(buf))) break;
+      sent += buf.length;
     }
+    await next?.catch(() => {});
   } finally {
     await fh.close();
   }
@@ -80,8 +88,9 @@ async function sendFile(c: RespondContext, file: string, contentType: string | u
   const length = end - start + 1;
   const partial = range.kind === 'single';
   c.w.head(partial ? 206 : 200, { ...type, 'Content-Length': length, ...(partial ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) });
-  const sent = await streamFile(c, file, start, end);
-  if (!c.w.headOnly && sent === length) c.rec.emit({ type: 'FILE_TRANSMITTED', bytes: sent, zeroCopy: false, start, end, size });
+  const zero = length > 0 ? await c.w.transmitZeroCopy(file, start, length) : undefined;
+  const sent = zero ?? (await streamFile(c, file, start, end));
+  if (!c.w.headOnly && sent === length) c.rec.emit({ type: 'FILE_TRANSMITTED', bytes: sent, zeroCopy: zero !== undefined, start, end, size });
   await c.w.end();
   return {};
 }

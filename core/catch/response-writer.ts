@@ -2,6 +2,8 @@
 // written, then body writes one at a time, each reported from its completion callback
 // (optionally paced to a byte rate), then the end. A client that goes away ends every wait.
 import type { ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { socketFd, transmitFile, ZERO_COPY_MIN_BYTES, zeroCopyAvailable } from '../../native-bridge/sendfile/index.js';
 import type { Recorder } from './recorder.js';
 
 const THROTTLE_TICK_MS = 100;
@@ -63,6 +65,28 @@ export class ResponseWriter {
       this.rec.emit({ type: 'BODY_WRITE_COMPLETED', bytes: part.length, total: this.written });
     }
     return true;
+  }
+
+  /**
+   * Hands `count` bytes of `file` to the kernel (sendfile in a worker: seed 004's
+   * TransmitFile), reported as one write completion. Undefined where that cannot be done
+   * (not Linux, throttled, small, no fd, the worker failed to start): the caller streams.
+   */
+  async transmitZeroCopy(file: string, start: number, count: number): Promise<number | undefined> {
+    const socket = this.res.socket;
+    if (this.throttle || this.headOnly || count < ZERO_COPY_MIN_BYTES || !zeroCopyAvailable() || !socket) return undefined;
+    const fd = socketFd(socket);
+    if (fd === undefined) return undefined;
+    // Nothing of Node's may be in flight on the socket while the worker writes to it.
+    if (socket.writableLength > 0) await Promise.race([once(socket, 'drain'), this.closed]);
+    if (this.gone) return undefined;
+    const r = await transmitFile(fd, file, start, count, this.closed);
+    if (r.sent === 0 && r.error !== undefined && r.error !== 'cancelled') return undefined;
+    this.written += r.sent;
+    this.rec.emit({ type: 'BODY_WRITE_COMPLETED', bytes: r.sent, total: this.written });
+    // A body cut short must not look complete to the client: close the connection.
+    if (r.sent < count) this.res.destroy();
+    return r.sent;
   }
 
   /** Ends the response; resolves when it is flushed, or when the client is gone. */
