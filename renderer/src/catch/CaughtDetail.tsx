@@ -7,7 +7,8 @@ import { usePlatform } from '../components/platform-context.js';
 import { useBody } from '../components/use-body.js';
 import { formatBytes } from '../state/format.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
-import { composeFromCaught, saveCaught } from './catch-actions.js';
+import { saveResponse } from '../state/actions.js';
+import { composeFromCaught } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 import { CatchTimeline } from './CatchTimeline.js';
 
@@ -39,7 +40,7 @@ function CaughtBody({ s }: { s: CaughtSummary }) {
       <h2 className="catch-actions">
         Body <span className="muted" data-testid="caught-body-size">{formatBytes(s.bodyBytes)}</span>
         {!s.bodyComplete && finished && <span className="error" data-testid="caught-partial">partial: the client went away</span>}
-        <button className="btn btn-small" data-testid="caught-save" disabled={!finished} onClick={() => void saveCaught(platform, s.id).then(setSaved)}>
+        <button className="btn btn-small" data-testid="caught-save" disabled={!finished} onClick={() => void saveResponse(platform, s.id, 'saveCaughtBody').then(setSaved)}>
           Save body…
         </button>
       </h2>

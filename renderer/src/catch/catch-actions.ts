@@ -52,15 +52,6 @@ export function selectCaught(platform: Platform, id: string): Promise<void> {
   });
 }
 
-export async function saveCaught(platform: Platform, id: string): Promise<string> {
-  try {
-    const r = await platform.call('saveCaughtBody', { id });
-    return r.saved ? `Saved ${r.bytes} bytes to ${r.path}` : 'Not saved.';
-  } catch (e) {
-    return `Save failed: ${describeError(e)}`;
-  }
-}
-
 async function composedBody(platform: Platform, id: string, size: number): Promise<ComposedBody> {
   if (size === 0) return { kind: 'none' };
   if (size <= TEXT_BODY_MAX) {
