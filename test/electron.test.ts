@@ -184,6 +184,16 @@ describe('IPC router push batching', () => {
     router.dispose();
   });
 
+  it('passes a catch-server push on as it comes (the core batched it already)', () => {
+    const { emit, contents, router } = setup();
+    const a = new FakeSender(1);
+    contents.add(a);
+    const caught: Push = { kind: 'caught', events: [], requests: [] };
+    emit(caught);
+    assert.deepEqual(a.sent, [{ channel: PUSH_CHANNEL, payload: caught }]);
+    router.dispose();
+  });
+
   it('skips destroyed and removed webContents, and drops what is queued on dispose', async () => {
     const { emit, contents, router } = setup();
     const a = new FakeSender(1);
