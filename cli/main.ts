@@ -13,6 +13,7 @@ import { BodyOutputError, openBodyOutput } from './body-output.js';
 import { CliExchange, CliFailure } from './cli-exchange.js';
 import { BadInput, buildRequest } from './build-request.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
 
 interface Reporter {
@@ -76,6 +77,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'serve') return serveMain(argv.slice(1));
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);

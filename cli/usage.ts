@@ -6,6 +6,7 @@ import path from 'node:path';
 export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const USAGE = `Usage: inetscope [options] <url>
+       inetscope serve [--host H] [--port P] [--rules FILE] [--events FILE|-]  (see inetscope serve --help)
 
 Sends one HTTP request through a native stack (WinInet, or libcurl) and shows every
 status callback it makes. The body goes to stdout unless -o is given.
@@ -40,4 +41,24 @@ InetScope options:
 Exit status: 0 for a completed exchange whatever its HTTP status; curl's codes for
 transport failures (3 bad URL, 6 resolve, 7 connect, 18 partial body, 23 write,
 26 read, 28 timeout, 35/60 TLS, 22 with --fail), 2 for usage errors.
+`;
+
+export const SERVE_USAGE = `Usage: inetscope serve [options]
+
+Starts the catch server: every request that arrives is read (one read pending at a time,
+each chunk an event), answered, and shown with a server-side timeline. Prints
+"listening on http://HOST:PORT/" first; a line per request on stderr; runs until Ctrl+C.
+
+  --host HOST          address to listen on (default 127.0.0.1; another address only when
+                       given, with a warning: other machines can then reach it)
+  -p, --port PORT      port (default: a free one, printed on start)
+  --rules FILE         responses per path, as JSON (default: a JSON summary of the request):
+                       [{"match": {"path": "/files/", "prefix": true, "method": "GET"},
+                         "response": {"kind": "file", "path": "big.bin"},
+                         "delayMs": 0, "throttleBytesPerSecond": 1048576}]
+                       response kinds: summary, fixed {status, headers, body}, echo,
+                       file {path (relative to FILE), contentType} with Range support
+  --events FILE|-      every server-side event as NDJSON (- : stdout, after the first line)
+  --dir DIR            keep caught bodies in DIR as <id>.body (default: a temp dir, removed)
+  -h, --help           this text
 `;

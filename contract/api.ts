@@ -2,6 +2,7 @@
 // events pushed to the UI. Every adapter (Electron IPC, browser-mode WebSocket) parses
 // what it receives with these schemas. Imports nothing of the app.
 import { z } from 'zod';
+import { CatchEventSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 
 export const RequestIdSchema = z.string().uuid();
@@ -138,6 +139,30 @@ export const COMMANDS = {
     input: z.object({ fileToken: z.string().min(1) }).strict(),
     output: z.object({ ids: z.array(RequestIdSchema), skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })) }),
   },
+  /** The catch server (contract/catch.ts): a listener for requests that arrive. Loopback
+   * unless `host` names another address; a free port unless `port` is given. */
+  startCatchServer: {
+    input: z.object({ host: z.string().min(1).max(255).optional(), port: z.number().int().min(0).max(65535).optional(), rules: CatchRulesSchema.optional() }).strict(),
+    output: CatchStatusSchema,
+  },
+  stopCatchServer: { input: empty, output: CatchStatusSchema },
+  catchServerStatus: { input: empty, output: CatchStatusSchema },
+  setCatchRules: { input: z.object({ rules: CatchRulesSchema }).strict(), output: CatchStatusSchema },
+  listCaught: {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.object({ requests: z.array(CaughtSummarySchema), total: z.number().int() }),
+  },
+  getCaught: { input: z.object({ id: CaughtIdSchema }).strict(), output: z.object({ summary: CaughtSummarySchema, events: z.array(CatchEventSchema) }) },
+  readCaughtBodySlice: {
+    input: z.object({ id: CaughtIdSchema, offset: z.number().int().min(0), length: z.number().int().min(1).max(4 * 1024 * 1024) }).strict(),
+    output: z.object({ offset: z.number().int(), base64: z.string(), total: z.number().int(), complete: z.boolean() }),
+  },
+  saveCaughtBody: {
+    input: z.object({ id: CaughtIdSchema }).strict(),
+    output: z.union([z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),
+  },
+  /** A token for the caught body as an upload source, so a composed request can send it again. */
+  caughtBodyToken: { input: z.object({ id: CaughtIdSchema }).strict(), output: z.object({ fileToken: z.string(), size: z.number().int() }) },
   getSettings: { input: empty, output: SettingsSchema },
   setSettings: { input: SettingsSchema.partial(), output: SettingsSchema },
 } as const;
@@ -152,9 +177,11 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type CommandError = z.infer<typeof CommandErrorSchema>;
 
-/** Pushed to the UI: events of many requests, batched (about one batch per frame). */
-export const PushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
+/** Pushed to the UI, batched (about one batch per frame): events of many requests, or the catch server's. */
+export const EventsPushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
+export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema]);
 export type Push = z.infer<typeof PushSchema>;
+export type EventsPush = z.infer<typeof EventsPushSchema>;
 
 export function parseCommandInput<C extends CommandName>(name: C, input: unknown): ParsedInput<C> {
   return COMMANDS[name].input.parse(input) as ParsedInput<C>;

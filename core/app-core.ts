@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
 import { BodyStore } from './body-store.js';
+import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { EngineSessions } from './engine-sessions.js';
 import { exportHar } from './har-export.js';
@@ -29,6 +30,7 @@ interface Parts {
   batcher: PushBatcher;
   uploads: Uploads;
   runner: RequestRunner;
+  catcher: CatchService;
   hooks: AppHooks;
 }
 
@@ -59,7 +61,8 @@ export class AppCore {
     const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'));
     await uploads.init();
     const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
-    return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, hooks: opts.hooks });
+    const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
+    return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks });
   }
 
   /** Parses `input` with COMMANDS[name].input, runs it, returns the output (checked against the output schema). */
@@ -84,6 +87,7 @@ export class AppCore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.p.catcher.close();
     await this.p.sessions.close();
     await this.p.runner.idle();
     await this.p.uploads.close();
@@ -106,6 +110,15 @@ function handlersFor(p: Parts): Handlers {
     endUpload: ({ fileToken }) => p.uploads.end(fileToken),
     exportHar: ({ ids, inlineBodyLimitBytes }) => exportHar(p, ids, inlineBodyLimitBytes ?? p.settings.get().harInlineBodyLimitBytes),
     importHar: ({ fileToken }) => importHar(p, fileToken),
+    startCatchServer: (input) => p.catcher.start(input),
+    stopCatchServer: () => p.catcher.stop(),
+    catchServerStatus: () => p.catcher.status(),
+    setCatchRules: ({ rules }) => p.catcher.setRules(rules),
+    listCaught: ({ limit }) => p.catcher.list(limit),
+    getCaught: ({ id }) => p.catcher.get(id),
+    readCaughtBodySlice: ({ id, offset, length }) => p.catcher.readSlice(id, offset, length),
+    saveCaughtBody: ({ id }) => p.catcher.save(id),
+    caughtBodyToken: ({ id }) => p.catcher.bodyToken(id),
     getSettings: () => p.settings.get(),
     setSettings: async (parsed, raw) => {
       const given = new Set(Object.keys(raw as object));

@@ -85,23 +85,7 @@ export class BodyStore {
   async readSlice(id: string, offset: number, length: number): Promise<BodySlice> {
     const entry = this.bodies.get(id);
     if (!entry) throw new CommandFailure('NOT_FOUND', `no stored body for ${id} (unknown request, or evicted to stay under the size limit)`);
-    let fh;
-    try {
-      fh = await fs.open(this.pathFor(id), 'r');
-    } catch (e) {
-      // A failed request's sink removes its partial file: an empty, complete body.
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { offset, base64: '', total: 0, complete: !entry.inflight };
-      throw e;
-    }
-    try {
-      const total = (await fh.stat()).size;
-      const n = Math.max(0, Math.min(length, total - offset));
-      const buf = Buffer.alloc(n);
-      const { bytesRead } = n > 0 ? await fh.read(buf, 0, n, offset) : { bytesRead: 0 };
-      return { offset, base64: buf.subarray(0, bytesRead).toString('base64'), total, complete: !entry.inflight };
-    } finally {
-      await fh.close();
-    }
+    return readFileSlice(this.pathFor(id), offset, length, !entry.inflight);
   }
 
   /** Deletes the oldest finished bodies until the total fits the limit. */
@@ -122,5 +106,26 @@ export class BodyStore {
       this.bodies.delete(id);
       total -= b.bytes;
     }
+  }
+}
+
+/** A slice of a body file; `total` is its size now. A missing file is an empty body. */
+export async function readFileSlice(file: string, offset: number, length: number, complete: boolean): Promise<BodySlice> {
+  let fh;
+  try {
+    fh = await fs.open(file, 'r');
+  } catch (e) {
+    // A failed request's sink removes its partial file: an empty, complete body.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { offset, base64: '', total: 0, complete };
+    throw e;
+  }
+  try {
+    const total = (await fh.stat()).size;
+    const n = Math.max(0, Math.min(length, total - offset));
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = n > 0 ? await fh.read(buf, 0, n, offset) : { bytesRead: 0 };
+    return { offset, base64: buf.subarray(0, bytesRead).toString('base64'), total, complete };
+  } finally {
+    await fh.close();
   }
 }

@@ -32,7 +32,8 @@ export async function saveBody(deps: SaveDeps, id: string): Promise<SaveResult> 
   return { saved: true, path: target, bytes };
 }
 
-async function copyAtomic(source: string, target: string): Promise<number> {
+/** Copies `source` to `target`, complete or not there (shared with saving caught bodies). */
+export async function copyAtomic(source: string, target: string): Promise<number> {
   let t;
   try {
     t = prepareSaveTarget(target);

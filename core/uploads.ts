@@ -95,6 +95,13 @@ export class Uploads {
     return { size: s.size };
   }
 
+  /** A file of the core's own offered as an upload source (a caught body), under a token like a picked file's. */
+  offer(file: string): string {
+    const fileToken = newToken();
+    this.paths.set(fileToken, file);
+    return fileToken;
+  }
+
   /** The file a token stands for; an unfinished upload cannot be sent. */
   pathFor(token: string): string {
     const file = this.paths.get(token);

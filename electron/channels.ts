@@ -3,11 +3,11 @@
 
 /** Renderer → main: every command call, as one envelope {command, input}. */
 export const CALL_CHANNEL = 'inetscope:call';
-/** Main → renderer: batched events (contract/api.ts PushSchema). */
+/** Main → renderer: batched events and catch-server updates (contract/api.ts PushSchema). */
 export const PUSH_CHANNEL = 'inetscope:push';
 /**
  * Main → renderer: a menu item the renderer acts on (Send, Save Response…). Kept off
- * PUSH_CHANNEL because PushSchema is the contract's events-only shape.
+ * PUSH_CHANNEL because PushSchema is the contract's data-only shape.
  */
 export const MENU_CHANNEL = 'inetscope:menu';
 

@@ -18,6 +18,7 @@ function recorder(core: AppCore) {
   const waiters: Array<{ test: (e: InetEventDto) => boolean; resolve: (e: InetEventDto) => void }> = [];
   core.onPush((push) => {
     pushes.push(push);
+    if (push.kind !== 'events') return;
     for (const e of push.events) {
       byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
       for (const w of waiters.filter((x) => x.test(e))) {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { COMMAND_NAMES, SettingsSchema, type CommandName, type Push } from '../contract/api.js';
+import { COMMAND_NAMES, SettingsSchema, type CommandName, type EventsPush, type Push } from '../contract/api.js';
 import { AppCore } from '../core/app-core.js';
 import { CALL_CHANNEL, MENU_CHANNEL, PUSH_CHANNEL, type CallResult } from '../electron/channels.js';
 import { AppContents, samePage, type FrameLike, type SenderLike } from '../electron/main/app-contents.js';
@@ -156,7 +156,7 @@ describe('IPC router push batching', () => {
     const router = new IpcRouter({ ipc: new FakeIpcMain(), core, contents });
     return { emit: (push) => listener?.(push), contents, router };
   }
-  const event = (seq: number): Push['events'][number] => ({ id: 'r1', seq, hop: 0, t: seq, type: 'body', bytes: seq * 10 });
+  const event = (seq: number): EventsPush['events'][number] => ({ id: 'r1', seq, hop: 0, t: seq, type: 'body', bytes: seq * 10 });
   const pushOf = (...seqs: number[]): Push => ({ kind: 'events', events: seqs.map(event) });
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -181,6 +181,16 @@ describe('IPC router push batching', () => {
     emit(pushOf(5));
     await sleep(60);
     assert.deepEqual(a.sent.map((m) => m.payload), [pushOf(0, 1, 2, 3, 4), pushOf(5)]);
+    router.dispose();
+  });
+
+  it('passes a catch-server push on as it comes (the core batched it already)', () => {
+    const { emit, contents, router } = setup();
+    const a = new FakeSender(1);
+    contents.add(a);
+    const caught: Push = { kind: 'caught', events: [], requests: [] };
+    emit(caught);
+    assert.deepEqual(a.sent, [{ channel: PUSH_CHANNEL, payload: caught }]);
     router.dispose();
   });
 

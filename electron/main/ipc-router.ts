@@ -5,7 +5,7 @@
 // The input itself is parsed by the core (contract/api.ts schemas), which stays the only
 // place that knows what a valid input is.
 import { z } from 'zod';
-import { isCommandName, type CommandName, type Push } from '../../contract/api.js';
+import { isCommandName, type CommandName, type EventsPush, type Push } from '../../contract/api.js';
 import { CommandFailure } from '../../core/command-failure.js';
 import { CALL_CHANNEL, PUSH_CHANNEL, type CallResult } from '../channels.js';
 import type { AppContents, FrameLike, SenderLike } from './app-contents.js';
@@ -51,7 +51,7 @@ export function toCallError(e: unknown): CallResult {
 }
 
 export class IpcRouter {
-  private readonly pending = new Map<number, { sender: SenderLike; events: Push['events'] }>();
+  private readonly pending = new Map<number, { sender: SenderLike; events: EventsPush['events'] }>();
   private timer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: () => void;
 
@@ -79,6 +79,8 @@ export class IpcRouter {
 
   /** Adds a push to every app webContents' batch; the batch leaves on the next flush. */
   private queue(push: Push): void {
+    // The core batches catch pushes per frame already; they go out as they come.
+    if (push.kind === 'caught') return this.sendNow(push);
     if (push.events.length === 0) return;
     for (const sender of this.opts.contents.list()) {
       const batch = this.pending.get(sender.id) ?? { sender, events: [] };
@@ -97,9 +99,13 @@ export class IpcRouter {
     this.pending.clear();
     for (const { sender, events } of batches) {
       if (sender.isDestroyed()) continue;
-      const push: Push = { kind: 'events', events };
+      const push: EventsPush = { kind: 'events', events };
       sender.send(PUSH_CHANNEL, push);
     }
+  }
+
+  private sendNow(push: Push): void {
+    for (const sender of this.opts.contents.list()) if (!sender.isDestroyed()) sender.send(PUSH_CHANNEL, push);
   }
 
   /** Stops answering and pushing; what is queued is dropped. */

@@ -13,6 +13,8 @@ import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
 import { useHistory } from './history/history-store.js';
 import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEventDto } from '../../contract/events.js';
+import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
+import { useCatch } from './catch/catch-store.js';
 
 const NO_EVENTS: InetEventDto[] = [];
 
@@ -64,20 +66,28 @@ export function App() {
   useShortcuts();
   useHistoryShortcuts();
   const historyOpen = useHistory((s) => s.open);
+  const catchOpen = useCatch((s) => s.open);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">InetScope</span>
         <TabBar />
         <HistoryButtons />
+        <CatchToggle />
         <ConnectionBadge />
       </header>
       <div className="app-body">
         {historyOpen && <HistorySidebar />}
         <div className="app-main">
-          <RequestLine />
-          <ComposerDetails />
-          <Exchange />
+          {catchOpen ? (
+            <CatchPanel />
+          ) : (
+            <>
+              <RequestLine />
+              <ComposerDetails />
+              <Exchange />
+            </>
+          )}
         </div>
       </div>
       <Dialogs />

@@ -14,7 +14,7 @@ import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow 
 import '../timeline/timeline.css';
 
 /** px per row; timeline.css fixes the rows at this height. */
-const ROW_H = 18;
+export const ROW_H = 18;
 const OVERSCAN = 20;
 
 const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEventDto; wallTime?: number; alt: boolean }) {
@@ -46,7 +46,7 @@ interface Viewport {
 
 /** Scroll state of the list: whether it follows the end, and (only for a virtual list,
  * where rendering depends on it) the scroll position and visible height. */
-function useFollowingList(count: number, virtual: boolean) {
+export function useFollowingList(count: number, virtual: boolean) {
   const ref = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const bottom = useRef<HTMLDivElement>(null);

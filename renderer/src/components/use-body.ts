@@ -43,20 +43,23 @@ const EMPTY: BodyState = { total: 0, complete: false };
  * While streaming, `total` follows the progress events and the viewers read what is stored
  * so far; once finished, one read gives the stored size.
  */
-export function useBody(id: string | undefined, ready: boolean, finished: boolean, streamed: number): BodyState {
+/** Which store the body is read from: a response's (readBodySlice) or a caught request's (readCaughtBodySlice). */
+export type BodySource = 'readBodySlice' | 'readCaughtBodySlice';
+
+export function useBody(id: string | undefined, ready: boolean, finished: boolean, streamed: number, source: BodySource = 'readBodySlice'): BodyState {
   const platform = usePlatform();
 
   // Made during render (not in an effect): the viewers can read in their first commit.
   const cache = useMemo(() => {
     if (!id || !ready) return undefined;
     const reader: SliceReader = async (offset, length) => {
-      const r = await platform.call('readBodySlice', { id, offset, length });
+      const r = await platform.call(source, { id, offset, length });
       return { bytes: decodeBase64(r.base64), total: r.total, complete: r.complete };
     };
     const c = new SliceCache(reader, 0);
     c.complete = false;
     return c;
-  }, [id, ready, platform]);
+  }, [id, ready, platform, source]);
   const [final, setFinal] = useState<{ total: number; error?: string } | undefined>(undefined);
 
   useEffect(() => {

@@ -34,7 +34,7 @@ function readBase64(blob: Blob): Promise<string> {
   });
 }
 
-/** Uploads one File (chunked, with progress in uploadProgress); returns its token. */
+/** Uploads one File (chunked, with progress in uploadProgress); returns its token (also used for a catch rule's file). */
 export async function uploadOne(platform: Platform, file: File): Promise<string> {
   const { fileToken } = await platform.call('beginUpload', { name: file.name.slice(0, 1000), size: file.size });
   for (let offset = 0; offset < file.size; offset += MAX_CHUNK_BYTES) {

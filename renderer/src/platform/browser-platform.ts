@@ -109,7 +109,7 @@ export class BrowserPlatform implements Platform {
       return;
     }
     const msg = parsed.data;
-    if (msg.kind === 'events') {
+    if (msg.kind !== 'result') {
       this.pushes.emit(PushSchema.parse(msg));
       return;
     }

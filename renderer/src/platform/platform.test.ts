@@ -66,6 +66,15 @@ describe('BrowserPlatform', () => {
     logged.mockRestore();
   });
 
+  it('delivers catch-server pushes', () => {
+    const { p, socket } = browser();
+    const got: string[] = [];
+    p.onPush((push) => got.push(push.kind));
+    socket.open();
+    socket.deliver({ kind: 'caught', events: [{ type: 'CONNECTION_CLOSED', id: '6f1c1a34-7a9e-4b0e-9d77-0c1e6c1f6a01', seq: 0, t: 1, connection: 1 }], requests: [] });
+    expect(got).toEqual(['caught']);
+  });
+
   it('fails pending calls and reports disconnected when the socket closes', async () => {
     const { p, socket } = browser();
     const states: string[] = [];

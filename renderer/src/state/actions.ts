@@ -57,10 +57,10 @@ export async function cancelActive(platform: Platform): Promise<void> {
   }
 }
 
-/** Saves a response body; returns a line for the UI. */
-export async function saveResponse(platform: Platform, id: string): Promise<string> {
+/** Saves a response body (or a caught request's: saveCaughtBody); returns a line for the UI. */
+export async function saveResponse(platform: Platform, id: string, command: 'saveBody' | 'saveCaughtBody' = 'saveBody'): Promise<string> {
   try {
-    const r = await platform.call('saveBody', { id });
+    const r = await platform.call(command, { id });
     return r.saved ? `Saved ${r.bytes} bytes to ${r.path}` : 'Not saved.';
   } catch (e) {
     return `Save failed: ${describeError(e)}`;

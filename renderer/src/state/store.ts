@@ -7,6 +7,7 @@ import type { InetEventDto } from '../../../contract/events.js';
 import { emptyDraft, type Draft } from './draft.js';
 import { emptyResponse, foldEvent, type ResponseInfo } from './response.js';
 import type { ConnectionState } from '../platform/types.js';
+import { catchStore } from '../catch/catch-store.js';
 
 export interface Tab {
   key: string;
@@ -142,7 +143,7 @@ export function createAppStore(): StoreApi<AppState> {
         const { [id]: _r, ...responses } = s.responses;
         return { tabs, timeline, responses };
       }),
-    applyPush: (push) => set((s) => reduceEvents(s, push.events)),
+    applyPush: (push) => (push.kind === 'events' ? set((s) => reduceEvents(s, push.events)) : catchStore.getState().applyCaught(push)),
     openExchange(draft, id, events) {
       const next = withExchange(get(), draft, id, events);
       set(next);

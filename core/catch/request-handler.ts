@@ -1,0 +1,117 @@
+// One caught request, start to end (seed 004's flow): headers read, the body read one
+// chunk at a time into its file, a rule chosen, the response written with completion
+// events, then done with the session. A client that goes away mid-body is recorded as
+// CLIENT_ABORTED and its partial body kept, marked partial.
+import { performance } from 'node:perf_hooks';
+import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CatchRule, CaughtSummary } from '../../contract/catch.js';
+import { captureBody } from './body-capture.js';
+import type { CaughtEntry, CaughtStore } from './caught-store.js';
+import { respond } from './responders.js';
+import { ResponseWriter } from './response-writer.js';
+import { matchRule } from './rules.js';
+
+/** A rule as the server runs it: a file rule's file resolved to a path. */
+export interface ActiveRule {
+  rule: CatchRule;
+  filePath?: string;
+}
+
+export interface ConnectionInfo {
+  n: number;
+  acceptedAt: number;
+  wallTime: number;
+  remoteAddress: string;
+  remotePort: number;
+  requests: number;
+  /** The connection's latest request: CONNECTION_CLOSED goes on its timeline. */
+  last?: CaughtEntry;
+}
+
+function headerPairs(raw: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): CaughtEntry {
+  const now = performance.now();
+  const first = conn.requests++ === 0;
+  const t0 = first ? conn.acceptedAt : now;
+  const summary: CaughtSummary = {
+    id: crypto.randomUUID(),
+    connection: conn.n,
+    wallTime: first ? conn.wallTime : Date.now(),
+    remote: `${conn.remoteAddress}:${conn.remotePort}`,
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    httpVersion: req.httpVersion,
+    headers: headerPairs(req.rawHeaders),
+    state: 'receiving',
+    bodyBytes: 0,
+    bodyComplete: false,
+  };
+  const entry = store.create(summary, t0);
+  conn.last = entry;
+  const where = { connection: conn.n, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort, wallTime: summary.wallTime };
+  entry.rec.emit({ type: first ? 'CONNECTION_ACCEPTED' : 'CONNECTION_REUSED', ...where }, t0);
+  entry.rec.emit({ type: 'REQUEST_HEADERS_READ', method: summary.method, path: summary.path, httpVersion: summary.httpVersion, headers: summary.headers }, now);
+  return entry;
+}
+
+export async function handleRequest(store: CaughtStore, conn: ConnectionInfo, rules: readonly ActiveRule[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const entry = begin(store, conn, req);
+  const { summary: s, rec } = entry;
+  const body = await captureBody(req, entry.bodyFile, (bytes, total) => {
+    s.bodyBytes = total;
+    rec.emit({ type: 'BODY_CHUNK_READ', bytes, total });
+  });
+  s.bodyBytes = body.bytes;
+  s.bodySha256 = body.sha256;
+  s.bodyComplete = body.complete;
+  if (!body.complete) {
+    if (body.error) rec.emit({ type: 'SERVER_ERROR', message: body.error });
+    else rec.emit({ type: 'CLIENT_ABORTED', phase: 'body', bytes: body.bytes });
+    s.state = 'aborted';
+    rec.emit({ type: 'SESSION_DONE', outcome: body.error ? 'error' : 'aborted', bytesRead: body.bytes, bytesWritten: 0 });
+    res.destroy();
+    return;
+  }
+  s.state = 'responding';
+  rec.emit({ type: 'BODY_READ_COMPLETE', total: body.bytes, sha256: body.sha256 });
+  await answer(entry, rules, req, res);
+}
+
+async function answer(entry: CaughtEntry, rules: readonly ActiveRule[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { summary: s, rec } = entry;
+  const index = matchRule(rules.map((r) => r.rule), s.method, s.path);
+  const active = rules[index];
+  const response = active?.rule.response ?? { kind: 'summary' as const };
+  rec.emit({ type: 'RULE_MATCHED', rule: index, response: response.kind });
+  const w = new ResponseWriter(res, rec, active?.rule.throttleBytesPerSecond, s.method.toUpperCase() === 'HEAD');
+  s.response = { rule: index, kind: response.kind, bytes: 0 };
+  let outcome: 'complete' | 'aborted' | 'error' = 'complete';
+  try {
+    const delay = active?.rule.delayMs;
+    if (delay) {
+      rec.emit({ type: 'RESPONSE_DELAYED', ms: delay });
+      await Promise.race([new Promise((r) => setTimeout(r, delay)), w.closed]);
+    }
+    if (!w.gone) {
+      const sent = await respond({ w, rec, summary: s, bodyFile: entry.bodyFile, filePath: active?.filePath, rangeHeader: req.headers.range, isGet: s.method.toUpperCase() === 'GET' }, response);
+      s.response.preview = sent.preview;
+    }
+  } catch (e) {
+    outcome = 'error';
+    rec.emit({ type: 'SERVER_ERROR', message: (e as Error).message });
+    res.destroy();
+  }
+  Object.assign(s.response, { statusCode: w.statusCode, headers: w.headerPairs, bytes: w.written });
+  if (outcome === 'complete' && !w.finished) {
+    outcome = 'aborted';
+    rec.emit({ type: 'CLIENT_ABORTED', phase: 'response', bytes: w.written });
+  }
+  s.state = outcome === 'aborted' ? 'aborted' : 'done';
+  rec.emit({ type: 'SESSION_DONE', outcome, statusCode: w.statusCode, bytesRead: s.bodyBytes, bytesWritten: w.written });
+}
