@@ -139,7 +139,7 @@ async function expectedHarEntries(): Promise<number> {
   return n;
 }
 
-test('Export HAR… of the whole history writes valid HAR 1.2 into the downloads folder', T, async () => {
+test('Export HAR… of the whole history, then of a Shift-click selection with no inline bodies: valid HAR 1.2 in the downloads folder', T, async () => {
   const { page } = await openApp(stack);
   await page.locator(tid('export-har')).click({ timeout: 5_000 });
   const dialog = page.locator(tid('har-export-dialog'));
@@ -160,6 +160,26 @@ test('Export HAR… of the whole history writes valid HAR 1.2 into the downloads
   assert.equal(har.log.entries.length, want);
   assert.equal(Number(m[1]), want);
   assert.ok(har.log.entries.some((e) => /\/redirect\/2$/.test(e.request.url) && e.response.status === 302));
+
+  // A selection: a checkbox, then Shift-click two rows further: three entries.
+  await page.locator(ROWS).nth(0).locator(tid('history-check')).click();
+  await page.locator(ROWS).nth(2).locator(tid('history-check')).click({ modifiers: ['Shift'] });
+  const chosen = await page.locator(`${ROWS}.hist-selected`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  assert.equal(chosen.length, 3);
+  assert.match((await page.locator(tid('history-count')).textContent()) ?? '', /^3 of \d+ selected$/);
+  await page.locator(tid('export-har')).click();
+  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.equal(await page.locator(tid('har-scope-selection')).isChecked(), true);
+  await page.locator(tid('har-inline-limit')).fill('0');
+  await page.locator(tid('har-export-run')).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  const picked = /to (.+\.har)/.exec((await page.locator(tid('history-report')).textContent()) ?? '')?.[1] ?? '';
+  assert.notEqual(picked, file);
+  const part = JSON.parse(fs.readFileSync(picked, 'utf8')) as { log: { entries: Array<{ response: { content: { text?: string } } }> } };
+  let hops = 0;
+  for (const id of chosen) hops += Math.max(...(await stack.core.call('loadHistoryEntry', { id })).events.map((e) => e.hop)) + 1;
+  assert.equal(part.log.entries.length, hops);
+  assert.ok(part.log.entries.every((e) => e.response.content.text === undefined), 'a body was inlined with a limit of 0');
   await page.close();
 });
 
