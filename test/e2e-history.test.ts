@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { writeBulkHar, writeDevtoolsHar } from './e2e-har-files.js';
 import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
@@ -191,51 +192,9 @@ test('Export HAR… of the whole history, then of a Shift-click selection with n
   await page.close();
 });
 
-function writeHar(dir: string): string {
-  const entry = (method: string, url: string, body?: string) => ({
-    startedDateTime: '2026-01-02T03:04:05.678Z',
-    time: 12.5,
-    request: {
-      method,
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'X-From-Har', value: 'yes' }],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: body?.length ?? 0,
-      ...(body !== undefined ? { postData: { mimeType: 'text/plain', text: body } } : {}),
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      cookies: [],
-      content: { size: 15, mimeType: 'application/json', text: '{"from":"har"}\n' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 15,
-    },
-    cache: {},
-    timings: { blocked: 0.5, dns: 1, ssl: -1, connect: 2, send: 0.5, wait: 7, receive: 1.5 },
-  });
-  const har = {
-    log: {
-      version: '1.2',
-      creator: { name: 'WebInspector', version: '537.36' },
-      pages: [],
-      entries: [entry('GET', `${stack.target.url}/echo?har=get`), entry('POST', `${stack.target.url}/echo?har=post`, 'posted from a HAR'), { request: { method: 'GET' } }],
-    },
-  };
-  const file = path.join(dir, 'devtools.har');
-  fs.writeFileSync(file, JSON.stringify(har));
-  return file;
-}
-
 test('Import HAR… shows its entries in the history and panes; one re-sent reaches the loopback server', T, async () => {
   const { page } = await openWithHistory();
-  await page.locator(tid('import-har-file')).setInputFiles(writeHar(stack.tmp), { timeout: 5_000 });
+  await page.locator(tid('import-har-file')).setInputFiles(writeDevtoolsHar(stack.tmp, stack.target.url), { timeout: 5_000 });
   await until('the import report', async () => {
     const text = (await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '';
     return /imported/.test(text) ? text : undefined;
@@ -319,16 +278,8 @@ test('settings: bad input is named, a change persists across a reload; the sideb
 
 test('thousands of entries: the sidebar renders only the rows in view, down to the oldest', T, async () => {
   const N = 3000;
-  const entries = Array.from({ length: N }, (_, i) => ({
-    startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-    time: 1,
-    request: { method: 'GET', url: `${stack.target.url}/echo?bulk=${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 204, statusText: 'No Content', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 0 },
-  }));
   const file = path.join(stack.tmp, 'bulk.har');
-  fs.writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+  writeBulkHar(file, stack.target.url, N);
   const { page } = await openWithHistory();
   const before = (await stack.core.call('listHistory', { limit: 1, offset: 0 })).total;
   await page.locator(tid('import-har-file')).setInputFiles(file, { timeout: 5_000 });
