@@ -7,6 +7,7 @@ import { EventList } from './components/EventList.js';
 import { ResponsePane } from './components/ResponsePane.js';
 import { TabBar } from './components/TabBar.js';
 import { Waterfall } from './components/Waterfall.js';
+import { InteropBar } from './interop/InteropBar.js';
 import { usePlatform } from './components/platform-context.js';
 import type { InetEventDto } from '../../contract/events.js';
 
@@ -66,6 +67,7 @@ export function App() {
         <ConnectionBadge />
       </header>
       <RequestLine />
+      <InteropBar />
       <ComposerDetails />
       <Exchange />
     </div>
