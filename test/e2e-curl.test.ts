@@ -15,8 +15,7 @@ const T = { timeout: 120_000 };
 let stack: E2eStack;
 
 before(async () => {
-  stack = await startStack();
-  await stack.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.web.url).origin });
+  stack = await startStack({ clipboard: true });
 });
 
 after(async () => {
