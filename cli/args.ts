@@ -130,13 +130,19 @@ function assign(raw: RawOptions, long: string, value: string | undefined): void 
   else rec[key] = value;
 }
 
+/** A curl option the CLI does not implement is named as such, not as unknown. */
+function unknownMessage(written: string): string {
+  const long = written.startsWith('--') ? written.slice(2) : Object.entries(CURL_FLAGS).find(([, d]) => d.short === written.slice(1))?.[0];
+  return long && CURL_FLAGS[long] ? `curl's option ${written} is not supported by inetscope` : `unknown option ${written}`;
+}
+
 export function parseArgs(argv: string[]): CliOptions {
   const raw: RawOptions = { headers: [], bodyParts: [], urls: [] };
   let hits: FlagHit[];
   try {
     hits = readFlags(argv, TABLE);
   } catch (e) {
-    if (e instanceof FlagError) throw new UsageError(/^unknown/.test(e.message) ? `${e.message} (see inetscope --help)` : e.message);
+    if (e instanceof FlagError) throw new UsageError(e.unknown ? `${unknownMessage(e.unknown)} (see inetscope --help)` : e.message);
     throw e;
   }
   for (const hit of hits) {
