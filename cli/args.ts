@@ -39,6 +39,8 @@ const FLAGS: Record<string, FlagDef> = {
   engine: { key: 'engine', kind: 'value' },
   timeline: { key: 'timeline', kind: 'bool' },
   events: { key: 'events', kind: 'value' },
+  har: { key: 'har', kind: 'value' },
+  replay: { key: 'replay', kind: 'value' },
   help: { key: 'help', kind: 'bool', short: 'h' },
   version: { key: 'version', kind: 'bool', short: 'V' },
 };
@@ -71,6 +73,8 @@ interface RawOptions {
   engine?: string;
   timeline?: boolean;
   events?: string;
+  har?: string;
+  replay?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -118,6 +122,10 @@ export const CliOptionsSchema = z.object({
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
   events: z.string().optional(),
+  /** Write the exchange as HAR 1.2 to this file (atomically). */
+  har: z.string().min(1, '--har needs a file name').optional(),
+  /** FILE[#index]: send the request of a saved HAR entry. */
+  replay: z.string().min(1, '--replay needs a HAR file').optional(),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });
