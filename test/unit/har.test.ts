@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { hopTimings } from '../../contract/har-export.js';
 import { HarFileError, harEntryDraft, harToExchanges } from '../../contract/har-import.js';
 import { normalizeHttpVersion } from '../../contract/har-synth.js';
+import { derivePhases } from '../../contract/phases.js';
 import { bareAddress, bodyAsText, fromBase64, toBase64 } from '../../contract/har-text.js';
 
 let n = 0;
@@ -36,6 +37,8 @@ describe('HAR conversion', () => {
     assert.equal(new TextDecoder().decode(x.body), 'hi');
     assert.equal(x.summary.source, 'har');
     assert.equal(x.summary.startedAt, Date.parse('2026-01-02T03:04:05.006Z'));
+    const [hop] = derivePhases(x.events).hops;
+    assert.deepEqual([hop?.wait, hop?.receive, hop?.total], [9, 1, 10], 'the waterfall: waiting until the headers, then receiving');
   });
 
   it('names what is wrong: the file, or the entry', () => {
