@@ -54,6 +54,7 @@ export function cliHarSuite(engine: EngineName): void {
       assert.deepEqual(entries.map((e) => e.response.status), [302, 302, 200]);
       assert.deepEqual(entries.map((e) => e.request.url), [2, 1, 0].map((n) => `${srv.url}/redirect/${n}`));
       assert.equal(entries[0]!.response.redirectURL, `${srv.url}/redirect/1`);
+      assert.deepEqual(entries.map((e) => e.serverIPAddress), ['127.0.0.1', '127.0.0.1', '127.0.0.1'], 'a kept-alive hop keeps its address');
       assert.equal(entries[2]!.response.content.text, 'done\n');
       assert.equal(fs.readFileSync(out, 'utf8'), 'done\n');
       assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.part')), []);
