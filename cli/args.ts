@@ -33,11 +33,13 @@ const KEYS: Record<string, keyof RawOptions> = {
   engine: 'engine',
   timeline: 'timeline',
   events: 'events',
+  har: 'har',
+  replay: 'replay',
   help: 'help',
   version: 'version',
 };
 
-const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' } };
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' } };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls']);
 
 const TABLE: FlagTable = {
@@ -69,6 +71,8 @@ interface RawOptions {
   engine?: string;
   timeline?: boolean;
   events?: string;
+  har?: string;
+  replay?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -116,6 +120,10 @@ export const CliOptionsSchema = z.object({
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
   events: z.string().optional(),
+  /** Write the exchange as HAR 1.2 to this file (atomically). */
+  har: z.string().min(1, '--har needs a file name').optional(),
+  /** FILE[#index]: send the request of a saved HAR entry. */
+  replay: z.string().min(1, '--replay needs a HAR file').optional(),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });

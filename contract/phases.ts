@@ -7,6 +7,8 @@ export interface HopPhases {
   /** ms since the request started. */
   start: number;
   end: number;
+  /** From the hop's start to its first network step (resolving, connecting or sending): queueing, handle setup. */
+  blocked?: number;
   dns?: number;
   connect?: number;
   /** Only where the engine reports the handshake (WinInet cannot). */
@@ -49,16 +51,20 @@ function hopPhases(hop: number, events: InetEvent[], start: number, end: number)
   const sent = lastT(events, (e) => isStatus('REQUEST_SENT')(e) && (firstResponse === undefined || e.t <= firstResponse));
   const uploadEnd = lastT(events, (e) => e.type === 'upload');
   const sendEnd = Math.max(sent ?? -1, uploadEnd ?? -1);
+  const firstStep = firstT(events, (e) => isStatus('RESOLVING_NAME')(e) || isStatus('CONNECTING_TO_SERVER')(e) || isStatus('SENDING_REQUEST')(e));
   const received = lastT(events, (e) => isStatus('RESPONSE_RECEIVED')(e) || e.type === 'body' || isStatus('REDIRECT')(e));
   return {
     hop,
     start,
     end,
+    blocked: span(start, firstStep),
     dns: span(resolving, resolved),
     connect: span(connecting, connected),
     tls: span(connected, tlsDone),
     send: span(sending, sendEnd >= 0 ? sendEnd : undefined),
-    wait: span(sendEnd >= 0 ? sendEnd : undefined, firstResponse),
+    // A hop with no native events at all (imported from a HAR without InetScope's events)
+    // knows only when its response came: the time before it counts as waiting.
+    wait: span(sendEnd >= 0 ? sendEnd : events.some((e) => e.type === 'native') ? undefined : start, firstResponse),
     receive: span(firstResponse, received),
     total: end - start,
     reused: connecting === undefined,

@@ -7,6 +7,8 @@ import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type Par
 import { BodyStore } from './body-store.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { EngineSessions } from './engine-sessions.js';
+import { exportHar } from './har-export.js';
+import { importHar } from './har-import.js';
 import { HistoryStore } from './history-store.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
@@ -102,13 +104,8 @@ function handlersFor(p: Parts): Handlers {
     beginUpload: ({ size }) => p.uploads.begin(size),
     uploadChunk: ({ fileToken, offset, base64 }) => p.uploads.chunk(fileToken, offset, base64),
     endUpload: ({ fileToken }) => p.uploads.end(fileToken),
-    // Filled in by the HAR work (issue 6); the contract is fixed first so the UI and the core can be built side by side.
-    exportHar: () => {
-      throw new CommandFailure('NOT_IMPLEMENTED', 'HAR export is not built yet');
-    },
-    importHar: () => {
-      throw new CommandFailure('NOT_IMPLEMENTED', 'HAR import is not built yet');
-    },
+    exportHar: ({ ids, inlineBodyLimitBytes }) => exportHar(p, ids, inlineBodyLimitBytes ?? p.settings.get().harInlineBodyLimitBytes),
+    importHar: ({ fileToken }) => importHar(p, fileToken),
     getSettings: () => p.settings.get(),
     setSettings: async (parsed, raw) => {
       const given = new Set(Object.keys(raw as object));

@@ -67,6 +67,16 @@ export class BodyStore {
     await this.evict();
   }
 
+  /** A body that did not come from an engine (a HAR import): written whole, evicted like any other. */
+  async put(id: string, bytes: Uint8Array): Promise<void> {
+    const file = this.pathFor(id);
+    const temp = `${file}.part`;
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, file);
+    this.bodies.delete(id);
+    this.bodies.set(id, { inflight: false, bytes: bytes.length });
+  }
+
   isInFlight(id: string): boolean {
     return this.bodies.get(id)?.inflight ?? false;
   }

@@ -55,23 +55,44 @@ export class HistoryStore {
 
   /** Appends one entry (fsynced) and indexes it. */
   append(entry: HistoryEntry): Promise<void> {
-    const line = Buffer.from(JSON.stringify(entry) + '\n');
+    return this.appendMany([entry]);
+  }
+
+  /** Appends entries with one write and one fsync (a HAR import brings many at once). */
+  appendMany(entries: HistoryEntry[]): Promise<void> {
+    const lines = entries.map((entry) => Buffer.from(JSON.stringify(entry) + '\n'));
     const run = this.appending.then(async () => {
       const prefix = this.needsNewline ? Buffer.from('\n') : Buffer.alloc(0);
       const fh = await fs.open(this.file, 'a');
       try {
-        await fh.writeFile(Buffer.concat([prefix, line]));
+        await fh.writeFile(Buffer.concat([prefix, ...lines]));
         await fh.datasync();
       } finally {
         await fh.close();
       }
       this.needsNewline = false;
-      const offset = this.size + prefix.length;
-      this.size = offset + line.length;
-      this.index.push({ summary: entry.summary, offset, length: line.length - 1 });
+      let offset = this.size + prefix.length;
+      entries.forEach((entry, i) => {
+        const length = lines[i]!.length;
+        this.index.push({ summary: entry.summary, offset, length: length - 1 });
+        offset += length;
+      });
+      this.size = offset;
     });
     this.appending = run.catch(() => {});
     return run;
+  }
+
+  /** Every entry's id, oldest first (an id appended again counts once, at its last place). */
+  ids(): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (let i = this.index.length - 1; i >= 0; i--) {
+      const id = this.index[i]!.summary.id;
+      if (!seen.has(id)) out.push(id);
+      seen.add(id);
+    }
+    return out.reverse();
   }
 
   /** Newest first; `query` matches the method or the URL, case-insensitively. */

@@ -34,9 +34,11 @@ export class EventStamper {
     if (code === REDIRECT) this.hop++;
   }
 
-  lifecycle(payload: EventPayload): void {
+  /** `at` (a performance.now()) stamps an event taken inside a native callback at that callback's time. */
+  lifecycle(payload: EventPayload, at?: number): void {
     if (this.done) return;
     if (payload.type === 'finished') this.done = true;
-    this.emit({ ...payload, id: this.id, seq: this.seq++, hop: this.hop, t: this.now() } as InetEvent);
+    const t = at === undefined ? this.now() : at - this.t0;
+    this.emit({ ...payload, id: this.id, seq: this.seq++, hop: this.hop, t } as InetEvent);
   }
 }

@@ -133,7 +133,10 @@ export class CurlTransfer {
     this.native(S.RECEIVED, { bytes: b.raw.length });
     if (b.statusCode >= 100 && b.statusCode < 200) return this.native(S2.INTERMEDIATE, { value: b.statusCode });
     const location = this.redirectTarget(b.statusCode, b.location);
+    const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders };
     if (location) {
+      // Every hop reports its own response (HAR has an entry per hop); only the final one opens the body sink.
+      this.ev.lifecycle(head);
       this.redirects++;
       this.currentUrl = location;
       this.native(S2.REDIRECT, { url: location });
@@ -142,7 +145,7 @@ export class CurlTransfer {
       return;
     }
     this.finalStatus = b.statusCode;
-    this.ev.lifecycle({ type: 'headers', statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders });
+    this.ev.lifecycle(head);
     try {
       this.body.open(b.contentLength);
     } catch (e) {

@@ -104,6 +104,7 @@ export class WinInetRequest {
   onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
+    if (status === 110) this.redirectHead(at);
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
@@ -208,6 +209,18 @@ export class WinInetRequest {
     this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
+  }
+
+  /**
+   * During INTERNET_STATUS_REDIRECT the handle still holds the redirect response (Microsoft
+   * documents querying it then; Wine replaces it only when the next response is read), and
+   * HttpQueryInfoW is a lookup in memory, not a blocking call: this hop's headers event.
+   */
+  private redirectHead(at: number): void {
+    const head = queryResponseHead(this.handles.request);
+    if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
+    const { chunked: _chunked, ...event } = head;
+    this.ev.lifecycle({ type: 'headers', ...event }, at);
   }
 
   private consume(): number {

@@ -51,7 +51,7 @@ export async function startHarness(engine: EngineName, opts: { gcStress?: boolea
         events.push(e);
         runOpts.onEvent?.(e, id);
       });
-      assertEventInvariants(events, finished);
+      assertEventInvariants(events, finished, spec.maxRedirects);
       return { id, events, finished, body: Buffer.from(finished.bodyBase64 ?? '', 'base64') };
     },
     async close() {

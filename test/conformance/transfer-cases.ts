@@ -125,6 +125,18 @@ export function transferCases(h: () => Harness): void {
     assert.deepEqual(phases.hops.map((p) => p.hop), [0, 1, 2, 3]);
   });
 
+  it('reports every hop\'s response headers and what was sent for it', async () => {
+    const x = await h().run({ url: `${h().http.url}/redirect/2`, followRedirects: true, sink: memory() });
+    assertOk(x, 200);
+    const heads = x.events.flatMap((e) => (e.type === 'headers' ? [e] : []));
+    assert.deepEqual(heads.map((e) => [e.hop, e.statusCode]), [[0, 302], [1, 302], [2, 200]]);
+    assert.match(heads[0]!.rawHeaders, /\r\nlocation: \/redirect\/1\r\n/i);
+    assert.match(heads[1]!.rawHeaders, /\r\nlocation: \/redirect\/0\r\n/i);
+    assert.match(heads[0]!.requestHeaders ?? '', /^GET \/redirect\/2 HTTP\/1\.1\r\n/);
+    assert.match(heads[1]!.requestHeaders ?? '', /^GET \/redirect\/1 HTTP\/1\.1\r\n/);
+    assert.match(heads[2]!.requestHeaders ?? '', /^GET \/redirect\/0 HTTP\/1\.1\r\n/);
+  });
+
   it('follows a redirect from http to https', async () => {
     const target = `${h().https.url}/bytes/7`;
     const hop = http.createServer((_req, res) => res.writeHead(302, { Location: target }).end());

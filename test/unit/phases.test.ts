@@ -22,6 +22,7 @@ describe('phase derivation', () => {
     assert.equal(h0?.tls, undefined, 'no TLS event, no TLS phase');
     assert.deepEqual([h1?.dns, h1?.connect, h1?.send, h1?.wait, h1?.receive, h1?.reused], [undefined, undefined, 1, 10, 10, true]);
     assert.equal(h1?.start, h0?.end);
+    assert.deepEqual([h0?.blocked, h1?.blocked], [1, 1], 'blocked: from the hop start to its first network step');
   });
 
   it('counts upload time as send', () => {

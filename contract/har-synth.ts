@@ -1,0 +1,57 @@
+// Lifecycle events for a HAR entry that has no InetScope events (Chrome's…): started,
+// headers, body, finished, placed at the times its HAR timings give, so the response
+// panes and the waterfall work. No native callback is invented. Imports nothing of the app.
+import type { InetEventDto } from './events.js';
+import type { HarEntry } from './har.js';
+import { buildHeaderBlock, headerValue } from './har-text.js';
+
+const ms = (x: number): number => Math.round(x * 1000) / 1000;
+const pos = (v: number | undefined): number => (v !== undefined && v > 0 ? v : 0);
+
+/** "http/2.0", "h2", "" → "HTTP/2"…: the spelling the engines report. */
+export function normalizeHttpVersion(v: string): string {
+  const s = v.trim();
+  if (/^h[23]$/i.test(s)) return `HTTP/${s.slice(1)}`;
+  if (!s) return 'HTTP/1.1';
+  return s.replace(/^http\//i, 'HTTP/').replace(/^HTTP\/([23])\.0$/, 'HTTP/$1');
+}
+
+function requestLine(entry: HarEntry, version: string): string {
+  let target = entry.request.url;
+  try {
+    const u = new URL(entry.request.url);
+    target = `${u.pathname}${u.search}`;
+  } catch {
+    // fromPlainEntry has checked the URL already.
+  }
+  return `${entry.request.method} ${target} ${version}`;
+}
+
+export function synthesizeEvents(entry: HarEntry, id: string, bodyBytes: number): InetEventDto[] {
+  const out: InetEventDto[] = [];
+  const push = (e: Record<string, unknown>, t: number) => out.push({ ...e, id, seq: out.length, hop: 0, t: ms(t) } as InetEventDto);
+  const { request: req, response: res, timings: tm } = entry;
+  const wallTime = Date.parse(entry.startedDateTime);
+  push({ type: 'started', engine: 'har', method: req.method, url: req.url, wallTime }, 0);
+  const tHead = pos(tm.blocked) + pos(tm.dns) + pos(tm.connect) + pos(tm.send) + pos(tm.wait);
+  const tEnd = tHead + pos(tm.receive);
+  const total = Math.max(pos(entry.time), tEnd);
+  const uploadBytes = Math.max(0, req.bodySize);
+  if (res.status <= 0) {
+    const message = typeof res._error === 'string' && res._error ? res._error : 'the HAR entry has no response (status 0)';
+    push({ type: 'finished', ok: false, error: { code: 'RECV_FAILED', name: 'HAR_NO_RESPONSE', message }, bodyBytes: 0, uploadBytes }, total);
+    return out;
+  }
+  const version = normalizeHttpVersion(res.httpVersion || req.httpVersion);
+  const statusLine = `${version} ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+  const length = Number(headerValue(res.headers, 'content-length'));
+  push({
+    type: 'headers', statusCode: res.status, statusLine, httpVersion: version,
+    rawHeaders: buildHeaderBlock(statusLine, res.headers),
+    ...(Number.isFinite(length) && length >= 0 ? { contentLength: length } : {}),
+    requestHeaders: buildHeaderBlock(requestLine(entry, normalizeHttpVersion(req.httpVersion)), req.headers),
+  }, tHead);
+  if (bodyBytes > 0) push({ type: 'body', bytes: bodyBytes, total: bodyBytes }, tEnd);
+  push({ type: 'finished', ok: true, statusCode: res.status, bodyBytes, uploadBytes }, total);
+  return out;
+}

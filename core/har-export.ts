@@ -1,0 +1,52 @@
+// exportHar: history entries → one HAR 1.2 file the user chose (save dialog; browser mode:
+// the downloads folder), one entry per redirect hop, bodies inline up to a limit.
+import fsp from 'node:fs/promises';
+import { exchangeToHarEntries, type HarBody } from '../contract/har-export.js';
+import type { HarEntry } from '../contract/har.js';
+import type { BodyStore } from './body-store.js';
+import { CommandFailure, type AppHooks } from './command-failure.js';
+import { suggestHarName, writeHarFile } from './har-file.js';
+import type { HistoryEntry, HistoryStore } from './history-store.js';
+import { reason, SaveTargetError } from './save-target.js';
+
+export interface HarExportDeps {
+  hooks: AppHooks;
+  bodies: BodyStore;
+  history: HistoryStore;
+}
+
+export type HarExportResult = { saved: true; path: string; entries: number; bytes: number } | { saved: false };
+
+/** The stored body when it fits the inline limit; otherwise why it is not in the HAR. */
+export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
+  const file = bodies.pathFor(entry.summary.id);
+  const size = await fsp.stat(file).then((s) => s.size, () => undefined);
+  if (size === undefined) {
+    const expected = entry.summary.bodyBytes ?? 0;
+    return expected === 0 ? { bytes: new Uint8Array(0) } : { omitted: `the body (${expected} bytes) is not stored (evicted to stay under the size limit, or not in the HAR it was imported from)` };
+  }
+  if (size > limit) return { omitted: `the body (${size} bytes) is over the inline limit of ${limit} bytes` };
+  return { bytes: await fsp.readFile(file) };
+}
+
+/** HAR entries of stored exchanges, read one exchange at a time. */
+export async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], limit: number): AsyncGenerator<HarEntry> {
+  for (const [i, id] of ids.entries()) {
+    const entry = await deps.history.get(id);
+    yield* exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, limit) }, i);
+  }
+}
+
+export async function exportHar(deps: HarExportDeps, ids: string[] | undefined, limit: number): Promise<HarExportResult> {
+  const chosen = ids ?? deps.history.ids();
+  for (const id of chosen) if (!deps.history.has(id)) throw new CommandFailure('NOT_FOUND', `no history entry with id ${id}`);
+  const target = await deps.hooks.chooseSavePath(suggestHarName());
+  if (target === undefined) return { saved: false };
+  try {
+    const { entries, bytes } = await writeHarFile(target, harEntriesOf(deps, chosen, limit));
+    return { saved: true, path: target, entries, bytes };
+  } catch (e) {
+    if (e instanceof CommandFailure) throw e;
+    throw new CommandFailure('SAVE_FAILED', e instanceof SaveTargetError ? e.message : `cannot write the HAR to ${target}: ${reason(e)}`);
+  }
+}
