@@ -20,7 +20,7 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   const lang = LANGUAGES.find((l) => l.id === languageId);
   if (!lang) throw new Error(`unknown language ${JSON.stringify(languageId)}`);
   if (!lang.target) return draftToCurl(request, opts);
-  const har = draftToHarRequest(request, opts) as unknown as SnippetHar;
+  const har = draftToHarRequest(request) as unknown as SnippetHar;
   const [code] = new HTTPSnippet(har).convert(lang.target as Convert[0], lang.client as Convert[1]);
   if (typeof code !== 'string' || code === '') throw new Error(`no ${lang.label} code could be made for this request`);
   return code;
