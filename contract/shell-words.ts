@@ -272,9 +272,10 @@ function cmdWords(src: string): SplitResult {
   return finish(s, 'cmd', rest);
 }
 
-/** Chrome's cmd flavour always has ^" or ^-newline; nothing in sh writes either. */
+/** Chrome's cmd flavour starts with curl ^"…; a cmd line continues with a ^ at its end.
+ * sh writes neither (a ^" inside a quoted sh word does not count). */
 export function looksLikeCmd(src: string): boolean {
-  return /\^"|\^\r?\n/.test(src);
+  return /^\s*(?:\S*[/\\])?curl(?:\.exe)?\s+\^"/i.test(src) || /(?:^|\s)\^\r?\n/.test(src);
 }
 
 export function splitCommand(src: string): SplitResult {

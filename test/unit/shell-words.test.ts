@@ -32,6 +32,8 @@ describe('shell words: Windows cmd', () => {
     assert.equal(looksLikeCmd('curl ^"x^"'), true);
     assert.equal(looksLikeCmd('curl x ^\n -I'), true);
     assert.equal(looksLikeCmd(`curl 'x' -d 'a^b'`), false);
+    assert.equal(looksLikeCmd(`curl -d '{"re":"^\\"x"}' https://x`), false);
+    assert.deepEqual(words(`curl -d '{"re":"^\\"x"}' https://x`), ['curl', '-d', '{"re":"^\\"x"}', 'https://x']);
   });
   it('carets escape outside quotes; inside plain quotes they are literal', () => {
     assert.deepEqual(words('curl ^"a^&b^" "c^d" ^\n  -I'), ['curl', 'a&b', 'c^d', '-I']);
