@@ -6,6 +6,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   esbuild: { jsx: 'automatic' },
+  // httpsnippet imports Node's "url" (parse/format); in the page that is the url package.
+  resolve: { alias: [{ find: /^url$/, replacement: 'url/' }] },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

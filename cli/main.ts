@@ -12,6 +12,9 @@ import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { BodyOutputError, openBodyOutput } from './body-output.js';
 import { CliExchange, CliFailure } from './cli-exchange.js';
 import { BadInput, buildRequest } from './build-request.js';
+import { draftFromRequest } from './har-draft.js';
+import { HarRecorder } from './har-output.js';
+import { replayRequest } from './replay.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
@@ -41,11 +44,12 @@ function openEventsSink(target: string | undefined): ((ev: InetEvent) => void) |
 }
 
 async function run(opts: CliOptions, rep: Reporter): Promise<number> {
-  const request = buildRequest(opts);
+  const request = opts.replay ? replayRequest(opts) : buildRequest(opts);
   if (opts.events === '-' && (opts.output === undefined || opts.output === '-')) {
     throw new UsageError('--events - writes the events to stdout: send the body elsewhere with -o FILE');
   }
   parseRequestSpec({ ...request, sink: { kind: 'discard' } });
+  const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const writeEvent = openEventsSink(opts.events);
   const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, process.stdout, onError));
   const output = x.output;
@@ -59,15 +63,22 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     x.cancel = () => c.cancel(id);
-    finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => x.onEvent(ev));
+    finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
+    har?.captureBody(output.sinkPath, finished.bodyBytes);
     await output.finish(finished.ok && !x.failure, finished.bodyBytes);
   } catch (e) {
     await output.finish(false, 0).catch(() => {});
+    await har?.write().catch((h: Error) => rep.error(23, h.message));
     throw e instanceof BodyOutputError ? new CliFailure(e.message, 23) : e;
   } finally {
     process.off('SIGINT', onSigint);
     await client?.close();
   }
+  // A HAR that cannot be written is exit 23, unless the exchange has its own failure to report.
+  await har?.write().catch((h: Error) => {
+    if (x.failure || !finished.ok) rep.error(23, h.message);
+    else throw h;
+  });
   if (x.failure) throw x.failure;
   if (!finished.ok && finished.error) {
     const interrupted = finished.error.code === 'CANCELLED';

@@ -6,6 +6,7 @@ import path from 'node:path';
 export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const USAGE = `Usage: inetscope [options] <url>
+       inetscope [options] --replay FILE[#N]
        inetscope serve [--host H] [--port P] [--rules FILE] [--events FILE|-]  (see inetscope serve --help)
 
 Sends one HTTP request through a native stack (WinInet, or libcurl) and shows every
@@ -36,6 +37,12 @@ InetScope options:
       --engine wininet|curl|auto   native stack to use (auto: wininet on Windows, curl elsewhere)
       --timeline              a line per event on stderr, with ms since the start
       --events FILE|-         every event as NDJSON (the last line is "finished")
+      --har FILE              write the exchange as HAR 1.2 (one entry per redirect hop, timings
+                              from the events, body inline up to 1 MiB; atomically, also when
+                              the exchange fails)
+      --replay FILE[#N]       send the request of entry N (default 0) of a HAR file: its method,
+                              URL, headers and body; -X, -H, -A, -u, -d, -T, -I override or add
+                              to them, the other options apply as usual; give no URL with it
   -h, --help                  this text;  -V, --version: the version
 
 Exit status: 0 for a completed exchange whatever its HTTP status; curl's codes for

@@ -56,7 +56,15 @@ function table(list: string, kind: FlagKind): Array<[string, FlagDef]> {
 /** Every curl option by its long name. */
 export const CURL_FLAGS: Readonly<Record<string, FlagDef>> = Object.fromEntries([...table(VALUE_FLAGS, 'value'), ...table(BOOL_FLAGS, 'bool')]);
 
-export class FlagError extends Error {}
+export class FlagError extends Error {
+  constructor(
+    message: string,
+    /** The option as written, when it is not in the table. */
+    readonly unknown?: string,
+  ) {
+    super(message);
+  }
+}
 
 export type FlagHit =
   | { kind: 'flag'; long: string; value?: string; negated: boolean; written: string }
@@ -87,7 +95,7 @@ function readLong(arg: string, next: () => string | undefined, t: FlagTable): Fl
   const def = t.flags[long];
   if (!def) {
     if (t.keepUnknown) return { kind: 'unknown', written: `--${name}` };
-    throw new FlagError(`unknown option --${name}`);
+    throw new FlagError(`unknown option --${name}`, `--${name}`);
   }
   if (def.kind === 'bool') return { kind: 'flag', long, negated, written: `--${name}` };
   const value = eq > 0 ? arg.slice(eq + 1) : next();
@@ -101,7 +109,7 @@ function readShorts(arg: string, next: () => string | undefined, t: FlagTable, s
     const letter = arg[j] as string;
     const long = shorts.get(letter);
     if (!long) {
-      if (!t.keepUnknown) throw new FlagError(`unknown option -${letter}`);
+      if (!t.keepUnknown) throw new FlagError(`unknown option -${letter}`, `-${letter}`);
       hits.push({ kind: 'unknown', written: `-${letter}` });
       continue;
     }

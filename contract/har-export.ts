@@ -62,6 +62,7 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
   const wallTime = started?.type === 'started' ? started.wallTime : 0;
   const phases = derivePhases(x.events).hops;
   let url = started?.type === 'started' ? started.url : x.request.url;
+  let server: { host: string; ip: string } | undefined;
   return phases.map((p, i) => {
     const events = x.events.filter((e) => e.hop === p.hop);
     const redirect = events.find((e) => e.type === 'native' && e.status === 'REDIRECT');
@@ -81,9 +82,10 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
       response: harResponse(head, next, last ? x.body : undefined, last ? finished : undefined),
       cache: {},
       timings,
-      ...serverAddress(events),
+      ...serverAddress(events, p.reused && server?.host === hostOf(url) ? server.ip : undefined),
       [INETSCOPE_FIELD]: extra,
     };
+    if (entry.serverIPAddress) server = { host: hostOf(url), ip: entry.serverIPAddress };
     url = next || url;
     return entry;
   });
@@ -97,13 +99,22 @@ function resolve(href: string, base: string): string {
   }
 }
 
-function serverAddress(events: InetEventDto[]): { serverIPAddress?: string } {
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The hop's own connect events; a hop on a kept-alive connection to the same host: that connection's address. */
+function serverAddress(events: InetEventDto[], reusedIp: string | undefined): { serverIPAddress?: string } {
   for (const status of ['CONNECTED_TO_SERVER', 'NAME_RESOLVED']) {
     const e = events.find((x) => x.type === 'native' && x.status === status);
     const ip = bareAddress(e?.type === 'native' ? e.info?.address : undefined);
     if (ip) return { serverIPAddress: ip };
   }
-  return {};
+  return reusedIp ? { serverIPAddress: reusedIp } : {};
 }
 
 /** What the engine reported as sent (the headers event's requestHeaders), else the draft. */

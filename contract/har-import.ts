@@ -144,3 +144,18 @@ function fromPlainEntry(raw: unknown, id: string): ImportedExchange {
   });
   return { summary, request, events, ...(responseBody ? { body: responseBody } : {}) };
 }
+
+/** The request of entry `index` (--replay, "send again"): InetScope's draft where the entry
+ * holds it, else what the HAR entry says. Throws HarFileError naming the problem. */
+export function harEntryDraft(file: unknown, index: number): RequestDraft {
+  const frame = HarFileSchema.safeParse(file);
+  if (!frame.success) throw new HarFileError(`not a HAR file (${describeZod(frame.error)})`);
+  const entries = frame.data.log.entries;
+  if (index >= entries.length) throw new HarFileError(`has no entry ${index} (it has ${entries.length} entries, numbered from 0)`);
+  const extra = extraOf(entries[index]);
+  const own = extra?.hop === 0 ? RequestDraftSchema.safeParse(extra.request) : undefined;
+  if (own?.success) return own.data;
+  const plain = safely(() => fromPlainEntry(entries[index], '00000000-0000-4000-8000-000000000000'));
+  if (plain instanceof Error) throw new HarFileError(`entry ${index}: ${plain.message}`);
+  return plain.request;
+}

@@ -62,7 +62,9 @@ function hopPhases(hop: number, events: InetEvent[], start: number, end: number)
     connect: span(connecting, connected),
     tls: span(connected, tlsDone),
     send: span(sending, sendEnd >= 0 ? sendEnd : undefined),
-    wait: span(sendEnd >= 0 ? sendEnd : undefined, firstResponse),
+    // A hop with no native events at all (imported from a HAR without InetScope's events)
+    // knows only when its response came: the time before it counts as waiting.
+    wait: span(sendEnd >= 0 ? sendEnd : events.some((e) => e.type === 'native') ? undefined : start, firstResponse),
     receive: span(firstResponse, received),
     total: end - start,
     reused: connecting === undefined,

@@ -26,7 +26,19 @@ export function position(src: string, index: number): string {
   return src.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
 }
 
-const CONTINUATION = /^(?:\\|`)[ \t]*\r?\n/;
+const CONTINUATION = /(?:\\|`)[ \t]*\r?\n/y;
+
+/** The run of characters matching the sticky `re` at `i` ('' if none): long quoted bodies go in one step. */
+function runAt(re: RegExp, src: string, i: number): string {
+  re.lastIndex = i;
+  return re.exec(src)?.[0] ?? '';
+}
+
+const PLAIN_ANSI = /[^'\\]+/y;
+const PLAIN_DOUBLE = /[^"\\$]+/y;
+const PLAIN_WORD = /[^\\'"$`#\n|;&<> \t\r]+/y;
+const PLAIN_CMD = /[^"^\n|<>&]+/y;
+const PLAIN_CRT = /[^\\"\s%]+/y;
 const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
 /** $'…' from just after the opening quote; returns the text and the index after the closing quote. */
@@ -41,7 +53,9 @@ function ansiC(src: string, start: number): [string, number] {
   while (i < src.length && src[i] !== "'") {
     if (src[i] !== '\\') {
       flush();
-      out += src[i++];
+      const run = runAt(PLAIN_ANSI, src, i);
+      out += run;
+      i += run.length;
       continue;
     }
     const rest = src.slice(i + 1);
@@ -95,7 +109,11 @@ class Scanner {
     let i = at + 1;
     for (; i < src.length && src[i] !== '"'; i++) {
       const c = src[i] as string;
-      if (c === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1] as string)) {
+      const run = runAt(PLAIN_DOUBLE, src, i);
+      if (run.length > 1) {
+        this.add(run);
+        i += run.length - 1;
+      } else if (c === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1] as string)) {
         if (src[i + 1] !== '\n') this.add(src[i + 1] as string);
         i++;
       } else {
@@ -134,9 +152,13 @@ function posixWords(src: string): SplitResult {
   let i = 0;
   while (i < src.length) {
     const c = src[i] as string;
-    const cont = CONTINUATION.exec(src.slice(i));
-    if (cont) i += cont[0].length;
-    else if (c === '\\') {
+    const cont = c === '\\' || c === '`' ? runAt(CONTINUATION, src, i) : '';
+    const plain = cont ? '' : runAt(PLAIN_WORD, src, i);
+    if (cont) i += cont.length;
+    else if (plain.length > 1) {
+      s.add(plain);
+      i += plain.length;
+    } else if (c === '\\') {
       if (i + 1 < src.length) s.add(src[i + 1] as string);
       i += 2;
     } else if (c === "'") {
@@ -181,6 +203,12 @@ function cmdPass(src: string): [string, string] {
   let quoted = false;
   for (let i = 0; i < src.length; i++) {
     const c = src[i] as string;
+    const run = runAt(PLAIN_CMD, src, i);
+    if (run.length > 1) {
+      out += run;
+      i += run.length - 1;
+      continue;
+    }
     if (c === '"') quoted = !quoted;
     if (!quoted && c === '^') {
       const nl = /^\^\r?\n/.exec(src.slice(i));
@@ -203,7 +231,11 @@ function crtWords(text: string, s: Scanner): void {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
-    if (c === '\\') {
+    const run = runAt(PLAIN_CRT, text, i);
+    if (run.length > 1) {
+      s.add(run);
+      i += run.length - 1;
+    } else if (c === '\\') {
       let n = 0;
       while (text[i + n] === '\\') n++;
       if (text[i + n] === '"') {
@@ -240,9 +272,10 @@ function cmdWords(src: string): SplitResult {
   return finish(s, 'cmd', rest);
 }
 
-/** Chrome's cmd flavour always has ^" or ^-newline; nothing in sh writes either. */
+/** Chrome's cmd flavour starts with curl ^"…; a cmd line continues with a ^ at its end.
+ * sh writes neither (a ^" inside a quoted sh word does not count). */
 export function looksLikeCmd(src: string): boolean {
-  return /\^"|\^\r?\n/.test(src);
+  return /^\s*(?:\S*[/\\])?curl(?:\.exe)?\s+\^"/i.test(src) || /(?:^|\s)\^\r?\n/.test(src);
 }
 
 export function splitCommand(src: string): SplitResult {

@@ -23,7 +23,7 @@ export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: 
   const size = await fsp.stat(file).then((s) => s.size, () => undefined);
   if (size === undefined) {
     const expected = entry.summary.bodyBytes ?? 0;
-    return expected === 0 ? { bytes: new Uint8Array(0) } : { omitted: `the body (${expected} bytes) is no longer stored (evicted to stay under the size limit)` };
+    return expected === 0 ? { bytes: new Uint8Array(0) } : { omitted: `the body (${expected} bytes) is not stored (evicted to stay under the size limit, or not in the HAR it was imported from)` };
   }
   if (size > limit) return { omitted: `the body (${size} bytes) is over the inline limit of ${limit} bytes` };
   return { bytes: await fsp.readFile(file) };

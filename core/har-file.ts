@@ -2,6 +2,7 @@
 // in memory as one string), into a temp file beside the target, fsynced and renamed: the
 // file is complete or not there (core/save-target.ts).
 import fs from 'node:fs';
+import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { HAR_VERSION, type HarEntry } from '../contract/har.js';
 import { projectRoot } from '../native-bridge/paths.js';
@@ -9,30 +10,33 @@ import { prepareSaveTarget } from './save-target.js';
 
 export const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Throws SaveTargetError (unwritable place) or the write's error; the target is then untouched. */
+/** Throws SaveTargetError (unwritable place) or the write's error; the target is then untouched.
+ * Writes are asynchronous: a large export does not stall the core's event loop. */
 export async function writeHarFile(target: string, entries: AsyncIterable<HarEntry> | Iterable<HarEntry>): Promise<{ entries: number; bytes: number }> {
   const t = prepareSaveTarget(target);
-  let fd: number | undefined;
+  let fh: FileHandle | undefined;
   try {
-    fd = fs.openSync(t.writePath, 'w');
+    fh = await fsp.open(t.writePath, 'w');
+    const out = fh;
     let bytes = 0;
-    const write = (s: string) => {
+    const write = async (s: string) => {
       const b = Buffer.from(s, 'utf8');
-      for (let off = 0; off < b.length; ) off += fs.writeSync(fd!, b, off);
+      await out.writeFile(b);
       bytes += b.length;
     };
     const creator = { name: 'InetScope', version: APP_VERSION };
-    write(`{"log":{"version":${JSON.stringify(HAR_VERSION)},"creator":${JSON.stringify(creator)},"entries":[`);
+    await write(`{"log":{"version":${JSON.stringify(HAR_VERSION)},"creator":${JSON.stringify(creator)},"entries":[`);
     let n = 0;
-    for await (const entry of entries) write(`${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);
-    write('\n]}}\n');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
+    for await (const entry of entries) await write(`${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);
+    await write('\n]}}\n');
+    await fh.sync();
+    await fh.close();
+    fh = undefined;
+    // Closed before the rename: Windows refuses to rename an open file.
     t.commit();
     return { entries: n, bytes };
   } catch (e) {
-    if (fd !== undefined) fs.closeSync(fd);
+    await fh?.close().catch(() => {});
     t.abort();
     throw e;
   }

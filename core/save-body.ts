@@ -72,7 +72,8 @@ function resolveUrl(href: string, base: string): string {
   }
 }
 
-/** Content-Disposition and Content-Type of the last response, and the final URL. */
+/** Content-Disposition and Content-Type of the last response (every redirect hop has its own
+ * headers event; the last one is the final response's), and the final URL. */
 export function nameSource(events: InetEventDto[], requestUrl: string): { contentDisposition?: string; contentType?: string; url: string } {
   let url = requestUrl;
   let raw = '';

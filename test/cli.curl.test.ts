@@ -1,4 +1,6 @@
 // The CLI end to end with the curl engine.
 import { cliSuite } from './cli-cases.js';
+import { cliHarSuite } from './cli-har-cases.js';
 
 cliSuite('curl');
+cliHarSuite('curl');

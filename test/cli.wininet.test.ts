@@ -1,4 +1,6 @@
 // The CLI end to end with the wininet engine.
 import { cliSuite } from './cli-cases.js';
+import { cliHarSuite } from './cli-har-cases.js';
 
 cliSuite('wininet');
+cliHarSuite('wininet');

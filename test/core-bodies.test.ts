@@ -9,19 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CommandInput, Push } from '../contract/api.js';
-import { AppCore, CommandFailure } from '../core/app-core.js';
+import { AppCore } from '../core/app-core.js';
+import { failsWith } from './support/fails-with.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-function failsWith(code: string, message?: RegExp) {
-  return (e: unknown) => {
-    assert.ok(e instanceof CommandFailure, `expected a CommandFailure, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return true;
-  };
-}
 
 /** The test server's /echo keeps at most 64 KiB of a body; multipart bodies are larger, so
  * this one keeps whole bodies (and their headers) for the test to parse. */

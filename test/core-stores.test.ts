@@ -99,6 +99,15 @@ describe('core stores', () => {
     const reloaded = await HistoryStore.load(dataDir, () => {});
     assert.deepEqual(reloaded.list(undefined, 10, 0).entries.map((s) => s.id), [c.summary.id, b.summary.id, a.summary.id]);
     assert.equal((await reloaded.get(c.summary.id)).request.url, 'http://c.test/three');
+
+    // A crash mid-write again, then a batch (a HAR import) appended with one fsync.
+    const [d, e] = [entry('GET', 'http://d.test/'), entry('GET', 'http://e.test/')];
+    fs.appendFileSync(file, '{"summary":{"id"');
+    const torn2 = await HistoryStore.load(dataDir, () => {});
+    await torn2.appendMany([d, e]);
+    const last = await HistoryStore.load(dataDir, () => {});
+    assert.deepEqual(last.ids(), [a, b, c, d, e].map((x) => x.summary.id), 'oldest first');
+    assert.equal((await last.get(e.summary.id)).request.url, 'http://e.test/');
   });
 
   it('body store: evicts the oldest finished bodies above the limit, never one in flight', async () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PushSchema, type Push } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
-import { AppCore, CommandFailure, engineSessionsOf } from '../core/app-core.js';
+import { AppCore, engineSessionsOf } from '../core/app-core.js';
+import { failsWith } from './support/fails-with.js';
 import { fileSha256, patternBytes, patternSha256, startTestServer, writePatternFile, type TestServer } from './support/servers.js';
 
 /** Collects pushed events per request; waits are bounded. */
@@ -38,15 +39,6 @@ function recorder(core: AppCore) {
     finished: (id: string, ms = 60_000) => waitFor((e) => e.id === id && e.type === 'finished', ms, `finished of ${id}`),
     sent: (id: string, ms = 60_000) =>
       waitFor((e) => e.id === id && e.type === 'native' && e.status === 'REQUEST_SENT', ms, `REQUEST_SENT of ${id}`),
-  };
-}
-
-function failsWith(code: string, message?: RegExp) {
-  return (e: unknown) => {
-    assert.ok(e instanceof CommandFailure, `expected a CommandFailure, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return true;
   };
 }
 

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
+import { writeBulkHar, writeDevtoolsHar } from './e2e-har-files.js';
+import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
@@ -23,6 +24,14 @@ before(async () => {
 after(async () => {
   await stack?.close();
 });
+
+/** The app with the history sidebar shown (it starts hidden; the choice is remembered). */
+async function openWithHistory(): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openApp(stack);
+  if ((await opened.page.locator(tid('history')).count()) === 0) await opened.page.locator(tid('history-toggle')).click({ timeout: 5_000 });
+  await opened.page.locator(tid('history')).waitFor({ state: 'visible', timeout: 5_000 });
+  return opened;
+}
 
 async function send(page: Page, url: string): Promise<void> {
   await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });
@@ -57,7 +66,7 @@ async function expectBody(page: Page, re: RegExp): Promise<void> {
 const rowFor = (page: Page, url: string, nth = 0) => page.locator(ROWS).filter({ has: page.locator(tid('history-url'), { hasText: new RegExp(`^${url.replace(/[.?*+^$()[\]{}|\\]/g, '\\$&')}$`) }) }).nth(nth);
 
 test('two requests are listed newest first, found by search, re-opened with their response and timeline, re-sent', T, async () => {
-  const { page, log } = await openApp(stack);
+  const { page, log } = await openWithHistory();
   const first = `${stack.target.url}/echo?first=1`;
   const second = `${stack.target.url}/echo?second=2`;
   await send(page, first);
@@ -103,7 +112,7 @@ test('two requests are listed newest first, found by search, re-opened with thei
 
 for (const engine of ['curl', 'wininet'] as const) {
   test(`a redirect chain of 3 hops (${engine}): 3 sections in the event list with their statuses and headers, labelled waterfall groups`, T, async () => {
-    const { page } = await openApp(stack);
+    const { page } = await openWithHistory();
     await page.locator(tid('engine-select')).selectOption(engine, { timeout: 5_000 });
     const start = `${stack.target.url}/redirect/2`;
     await send(page, start);
@@ -139,8 +148,8 @@ async function expectedHarEntries(): Promise<number> {
   return n;
 }
 
-test('Export HAR… of the whole history writes valid HAR 1.2 into the downloads folder', T, async () => {
-  const { page } = await openApp(stack);
+test('Export HAR… of the whole history, then of a Shift-click selection with no inline bodies: valid HAR 1.2 in the downloads folder', T, async () => {
+  const { page } = await openWithHistory();
   await page.locator(tid('export-har')).click({ timeout: 5_000 });
   const dialog = page.locator(tid('har-export-dialog'));
   await dialog.waitFor({ state: 'visible', timeout: 5_000 });
@@ -160,54 +169,32 @@ test('Export HAR… of the whole history writes valid HAR 1.2 into the downloads
   assert.equal(har.log.entries.length, want);
   assert.equal(Number(m[1]), want);
   assert.ok(har.log.entries.some((e) => /\/redirect\/2$/.test(e.request.url) && e.response.status === 302));
+
+  // A selection: a checkbox, then Shift-click two rows further: three entries.
+  await page.locator(ROWS).nth(0).locator(tid('history-check')).click();
+  await page.locator(ROWS).nth(2).locator(tid('history-check')).click({ modifiers: ['Shift'] });
+  const chosen = await page.locator(`${ROWS}.hist-selected`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  assert.equal(chosen.length, 3);
+  assert.match((await page.locator(tid('history-count')).textContent()) ?? '', /^3 of \d+ selected$/);
+  await page.locator(tid('export-har')).click();
+  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.equal(await page.locator(tid('har-scope-selection')).isChecked(), true);
+  await page.locator(tid('har-inline-limit')).fill('0');
+  await page.locator(tid('har-export-run')).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  const picked = /to (.+\.har)/.exec((await page.locator(tid('history-report')).textContent()) ?? '')?.[1] ?? '';
+  assert.notEqual(picked, file);
+  const part = JSON.parse(fs.readFileSync(picked, 'utf8')) as { log: { entries: Array<{ response: { content: { text?: string } } }> } };
+  let hops = 0;
+  for (const id of chosen) hops += Math.max(...(await stack.core.call('loadHistoryEntry', { id })).events.map((e) => e.hop)) + 1;
+  assert.equal(part.log.entries.length, hops);
+  assert.ok(part.log.entries.every((e) => e.response.content.text === undefined), 'a body was inlined with a limit of 0');
   await page.close();
 });
 
-function writeHar(dir: string): string {
-  const entry = (method: string, url: string, body?: string) => ({
-    startedDateTime: '2026-01-02T03:04:05.678Z',
-    time: 12.5,
-    request: {
-      method,
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'X-From-Har', value: 'yes' }],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: body?.length ?? 0,
-      ...(body !== undefined ? { postData: { mimeType: 'text/plain', text: body } } : {}),
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      cookies: [],
-      content: { size: 15, mimeType: 'application/json', text: '{"from":"har"}\n' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 15,
-    },
-    cache: {},
-    timings: { blocked: 0.5, dns: 1, ssl: -1, connect: 2, send: 0.5, wait: 7, receive: 1.5 },
-  });
-  const har = {
-    log: {
-      version: '1.2',
-      creator: { name: 'WebInspector', version: '537.36' },
-      pages: [],
-      entries: [entry('GET', `${stack.target.url}/echo?har=get`), entry('POST', `${stack.target.url}/echo?har=post`, 'posted from a HAR'), { request: { method: 'GET' } }],
-    },
-  };
-  const file = path.join(dir, 'devtools.har');
-  fs.writeFileSync(file, JSON.stringify(har));
-  return file;
-}
-
 test('Import HAR… shows its entries in the history and panes; one re-sent reaches the loopback server', T, async () => {
-  const { page } = await openApp(stack);
-  await page.locator(tid('import-har-file')).setInputFiles(writeHar(stack.tmp), { timeout: 5_000 });
+  const { page } = await openWithHistory();
+  await page.locator(tid('import-har-file')).setInputFiles(writeDevtoolsHar(stack.tmp, stack.target.url), { timeout: 5_000 });
   await until('the import report', async () => {
     const text = (await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '';
     return /imported/.test(text) ? text : undefined;
@@ -242,7 +229,7 @@ test('Import HAR… shows its entries in the history and panes; one re-sent reac
 });
 
 test('settings: bad input is named, a change persists across a reload; the sidebar remembers being hidden; an evicted body says so', T, async () => {
-  const { page } = await openApp(stack);
+  const { page } = await openWithHistory();
   await page.keyboard.press('Control+,');
   const dialog = page.locator(tid('settings-dialog'));
   await dialog.waitFor({ state: 'visible', timeout: 5_000 });
@@ -291,17 +278,9 @@ test('settings: bad input is named, a change persists across a reload; the sideb
 
 test('thousands of entries: the sidebar renders only the rows in view, down to the oldest', T, async () => {
   const N = 3000;
-  const entries = Array.from({ length: N }, (_, i) => ({
-    startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-    time: 1,
-    request: { method: 'GET', url: `${stack.target.url}/echo?bulk=${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 204, statusText: 'No Content', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 0 },
-  }));
   const file = path.join(stack.tmp, 'bulk.har');
-  fs.writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
-  const { page } = await openApp(stack);
+  writeBulkHar(file, stack.target.url, N);
+  const { page } = await openWithHistory();
   const before = (await stack.core.call('listHistory', { limit: 1, offset: 0 })).total;
   await page.locator(tid('import-har-file')).setInputFiles(file, { timeout: 5_000 });
   await until('the bulk import', async () => (/bulk\.har: 3000 imported, 0 skipped/.test((await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '') ? true : undefined), 60_000);

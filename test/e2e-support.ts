@@ -93,7 +93,8 @@ export function assertBuilt(): void {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (Debian: apt-get install chromium)`);
 }
 
-export async function startStack(): Promise<E2eStack> {
+/** `clipboard`: the page may read and write the real clipboard (copy tests). */
+export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2eStack> {
   assertBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-e2e-'));
   const parts: Partial<E2eStack> = { tmp };
@@ -125,6 +126,7 @@ export async function startStack(): Promise<E2eStack> {
     });
     parts.context.setDefaultTimeout(15_000);
     parts.context.setDefaultNavigationTimeout(15_000);
+    if (opts.clipboard) await parts.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(parts.web.url).origin });
     return { ...(parts as Omit<E2eStack, 'close'>), close };
   } catch (e) {
     await close();

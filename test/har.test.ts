@@ -9,7 +9,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RequestDraft } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
-import { AppCore, CommandFailure } from '../core/app-core.js';
+import { AppCore } from '../core/app-core.js';
+import { failsWith } from './support/fails-with.js';
 import { REPO_ROOT } from './cli-support.js';
 import { assertValidHar } from './support/har-schema.js';
 import { patternBytes, selfSignedCert, startTestServer, type TestServer } from './support/servers.js';
@@ -17,15 +18,6 @@ import { patternBytes, selfSignedCert, startTestServer, type TestServer } from '
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the HAR is read back as loose JSON; the schema checks it
 type Har = { log: { creator: { name: string }; entries: Array<Record<string, any>> } };
 const T = { timeout: 300_000 };
-
-function failsWith(code: string, message?: RegExp) {
-  return (e: unknown) => {
-    assert.ok(e instanceof CommandFailure, `expected a CommandFailure, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return true;
-  };
-}
 
 describe('HAR export and import (AppCore, both engines)', () => {
   let srv: TestServer;

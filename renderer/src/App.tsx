@@ -7,6 +7,7 @@ import { EventList } from './components/EventList.js';
 import { ResponsePane } from './components/ResponsePane.js';
 import { TabBar } from './components/TabBar.js';
 import { Waterfall } from './components/Waterfall.js';
+import { InteropBar } from './interop/InteropBar.js';
 import { usePlatform } from './components/platform-context.js';
 import { HistorySidebar } from './history/HistorySidebar.js';
 import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
@@ -84,6 +85,7 @@ export function App() {
           ) : (
             <>
               <RequestLine />
+              <InteropBar />
               <ComposerDetails />
               <Exchange />
             </>

@@ -14,6 +14,10 @@ describe('curl-style argument parsing', () => {
     assert.deepEqual(o.urls, ['example.org']);
   });
 
+  it('reads --no-<flag> as curl does', () => {
+    assert.equal(parseArgs(['-L', '--no-location', 'u']).location, false);
+  });
+
   it('keeps -d/--data-binary/--data-raw in order', () => {
     const o = parseArgs(['-d', 'a=1', '--data-raw', '@x', '--data-binary', 'b', 'u']);
     assert.deepEqual(o.bodyParts.map((p) => p.flag), ['data', 'data-raw', 'data-binary']);
@@ -22,6 +26,9 @@ describe('curl-style argument parsing', () => {
   it('names unknown options, missing values and bad numbers', () => {
     assert.throws(() => parseArgs(['--nope']), (e: unknown) => e instanceof UsageError && /--nope/.test(e.message));
     assert.throws(() => parseArgs(['-Z']), /-Z/);
+    assert.throws(() => parseArgs(['--compressed', 'u']), /curl's option --compressed is not supported by inetscope/);
+    assert.throws(() => parseArgs(['-F', 'a=1', 'u']), /curl's option -F is not supported/);
+    assert.throws(() => parseArgs(['--no-such-option']), /unknown option --no-such-option/);
     assert.throws(() => parseArgs(['-H']), /--header needs a value/);
     assert.throws(() => parseArgs(['-m', 'soon', 'u']), /--max-time needs a positive number/);
     assert.throws(() => parseArgs(['--engine', 'lynx', 'u']), /--engine must be/);

@@ -59,6 +59,16 @@ export const CURL_CASES: CurlCase[] = [
     body: 'line one\nline two!',
   },
   {
+    name: 'Chrome bash: a multipart body as $\'…\' with CRLFs',
+    cmd: `curl 'https://upload.example.com/form' \\
+  -H 'content-type: multipart/form-data; boundary=----WebKitFormBoundaryX3b' \\
+  --data-raw $'------WebKitFormBoundaryX3b\\r\\nContent-Disposition: form-data; name="title"\\r\\n\\r\\nHello\\r\\n------WebKitFormBoundaryX3b--\\r\\n'`,
+    url: 'https://upload.example.com/form',
+    method: 'POST',
+    h: [['content-type', 'multipart/form-data; boundary=----WebKitFormBoundaryX3b']],
+    body: '------WebKitFormBoundaryX3b\r\nContent-Disposition: form-data; name="title"\r\n\r\nHello\r\n------WebKitFormBoundaryX3b--\r\n',
+  },
+  {
     name: 'Chrome cmd: GET with ^ escapes',
     cmd: `curl ^"https://www.example.com/a?b=1^&c=2^" ^
   -H ^"accept: */*^" ^

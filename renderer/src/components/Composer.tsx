@@ -9,6 +9,7 @@ import type { ParamRow } from '../composer/url-params.js';
 import { METHODS, methodHasBody, type Draft, type DraftOptions, type Engine, type HeaderRow } from '../state/draft.js';
 import { activeTab, useApp } from '../state/store.js';
 import { cancelActive, sendActive } from '../state/actions.js';
+import { onUrlPaste } from '../interop/interop-actions.js';
 import { usePlatform } from './platform-context.js';
 
 const CUSTOM = '__custom__';
@@ -59,6 +60,7 @@ export function RequestLine() {
         placeholder="https://example.org/"
         spellCheck={false}
         value={draft.url}
+        onPaste={onUrlPaste}
         onChange={(e) => {
           const url = e.target.value;
           update((d) => ({ ...d, url, params: rowsForUrl(url, d.params) }));

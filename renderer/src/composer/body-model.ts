@@ -2,6 +2,8 @@
 // and extra headers. Pure: files are referred to by FileRef; browser-held File objects are
 // resolved to upload tokens before the conversion (see uploader.ts).
 import type { RequestDraft } from '../../../contract/api.js';
+// UTF-8, as curl and browsers send credentials (btoa alone only takes Latin-1).
+import { base64Utf8 } from '../../../contract/curl-plan.js';
 import type { ParamRow } from './url-params.js';
 
 export type BodyMode = 'none' | 'raw' | 'form' | 'multipart' | 'binary';
@@ -80,13 +82,6 @@ function multipartToContract(rows: MultipartRow[], token: (f: FileRef | undefine
   }
   if (parts.length === 0) return { ok: false, message: 'A multipart body needs at least one named part.' };
   return { ok: true, body: { kind: 'multipart', parts } };
-}
-
-/** UTF-8, as curl and browsers send credentials; btoa alone only takes Latin-1. */
-function base64Utf8(s: string): string {
-  let bin = '';
-  for (const byte of new TextEncoder().encode(s)) bin += String.fromCharCode(byte);
-  return btoa(bin);
 }
 
 export function authHeader(auth: Auth): string | undefined {

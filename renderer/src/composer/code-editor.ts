@@ -52,6 +52,8 @@ export interface CodeEditorOptions {
   placeholder?: string;
   /** Extra attributes on the contenteditable element (test ids, labels). */
   contentAttributes?: Record<string, string>;
+  /** A view to read and select from (code snippets), not to edit. */
+  readOnly?: boolean;
   onChange(text: string): void;
 }
 
@@ -88,6 +90,7 @@ export function mountCodeEditor(host: HTMLElement, opts: CodeEditorOptions): Cod
     }),
   ];
   if (opts.placeholder) extensions.push(placeholder(opts.placeholder));
+  if (opts.readOnly) extensions.push(EditorState.readOnly.of(true));
   const view = new EditorView({ parent, root: shadow, state: EditorState.create({ doc: opts.doc, extensions }) });
   return {
     view,

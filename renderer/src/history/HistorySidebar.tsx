@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlatform } from '../components/platform-context.js';
 import { virtualWindow } from '../timeline/virtual.js';
-import { fetchMissing, openEntry, refreshHistory, resendEntry, searchHistory, setView } from './history-actions.js';
+import { openEntry, refreshHistory, resendEntry, searchHistory, setView } from './history-actions.js';
 import { clickSelect, emptySelection, entryAt } from './history-model.js';
 import { historyStore, setReport, useHistory } from './history-store.js';
 import { HarImportButton } from './HarImportButton.js';
@@ -150,7 +150,6 @@ export function HistorySidebar() {
   const selection = useHistory((s) => s.selection);
   const current = useHistory((s) => s.current);
   const { ref, top, bottom, win, onScroll } = useListWindow(data.total);
-  useEffect(() => fetchMissing(platform), [platform]);
   const onCheck = useCallback((index: number, shift: boolean) => historyStore.setState((s) => ({ selection: clickSelect(s.data, s.selection, index, shift) })), []);
   const onOpen = useCallback((id: string) => void openEntry(platform, id), [platform]);
   const onResend = useCallback((id: string) => void resendEntry(platform, id), [platform]);

@@ -5,7 +5,7 @@ import type { Platform } from '../platform/index.js';
 import { describeError, sendActive } from '../state/actions.js';
 import type { Draft } from '../state/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
-import { activeTab, appStore } from '../state/store.js';
+import { activeTab, appStore, isBlankTab } from '../state/store.js';
 import { missingPages, pagesFor, PAGE_SIZE, refreshed, withPage } from './history-model.js';
 import { historyStore, setReport } from './history-store.js';
 
@@ -80,8 +80,7 @@ export async function openEntry(platform: Platform, id: string): Promise<void> {
 function tabFor(draft: Draft): void {
   const s = appStore.getState();
   const tab = activeTab(s);
-  const blank = tab.requestId === undefined && tab.inFlightId === undefined && tab.draft.url.trim() === '';
-  const key = blank ? tab.key : s.newTab();
+  const key = isBlankTab(tab) ? tab.key : s.newTab();
   appStore.getState().updateDraft(key, () => draft);
 }
 

@@ -22,11 +22,12 @@ export interface HistoryState {
   report?: Report;
 }
 
+/** Hidden until first asked for (the History button, Ctrl/Cmd+Shift+H): the exchange keeps the whole width. */
 function storedOpen(): boolean {
   try {
-    return globalThis.localStorage?.getItem(OPEN_KEY) !== 'false';
+    return globalThis.localStorage?.getItem(OPEN_KEY) === 'true';
   } catch {
-    return true;
+    return false;
   }
 }
 

@@ -5,37 +5,9 @@ import { HTTPSnippet, type HarRequest as SnippetHar } from '@readme/httpsnippet'
 import type { RequestDraft } from '../../../contract/api.js';
 import { draftToCurl } from '../../../contract/curl-serialize.js';
 import { draftToHarRequest } from '../../../contract/har-request.js';
+import { LANGUAGES } from './languages.js';
 
-export interface Language {
-  id: string;
-  label: string;
-  /** httpsnippet's target and client; none: the app's own curl serializer. */
-  target?: string;
-  client?: string;
-}
-
-export const LANGUAGES: readonly Language[] = [
-  { id: 'curl', label: 'cURL' },
-  { id: 'js-fetch', label: 'JavaScript (fetch)', target: 'javascript', client: 'fetch' },
-  { id: 'node-fetch', label: 'Node.js (fetch)', target: 'node', client: 'fetch' },
-  { id: 'node-axios', label: 'Node.js (axios)', target: 'node', client: 'axios' },
-  { id: 'python-requests', label: 'Python (requests)', target: 'python', client: 'requests' },
-  { id: 'go', label: 'Go (net/http)', target: 'go', client: 'native' },
-  { id: 'java-okhttp', label: 'Java (OkHttp)', target: 'java', client: 'okhttp' },
-  { id: 'java-httpclient', label: 'Java (HttpClient)', target: 'java', client: 'nethttp' },
-  { id: 'csharp-httpclient', label: 'C# (HttpClient)', target: 'csharp', client: 'httpclient' },
-  { id: 'php-curl', label: 'PHP (cURL)', target: 'php', client: 'curl' },
-  { id: 'php-guzzle', label: 'PHP (Guzzle)', target: 'php', client: 'guzzle' },
-  { id: 'ruby', label: 'Ruby (Net::HTTP)', target: 'ruby', client: 'native' },
-  { id: 'powershell', label: 'PowerShell (Invoke-WebRequest)', target: 'powershell', client: 'webrequest' },
-  { id: 'powershell-rest', label: 'PowerShell (Invoke-RestMethod)', target: 'powershell', client: 'restmethod' },
-  { id: 'wget', label: 'Wget', target: 'shell', client: 'wget' },
-  { id: 'httpie', label: 'HTTPie', target: 'shell', client: 'httpie' },
-  { id: 'rust', label: 'Rust (reqwest)', target: 'rust', client: 'reqwest' },
-  { id: 'swift', label: 'Swift (URLSession)', target: 'swift', client: 'urlsession' },
-  { id: 'kotlin', label: 'Kotlin (OkHttp)', target: 'kotlin', client: 'okhttp' },
-  { id: 'c-libcurl', label: 'C (libcurl)', target: 'c', client: 'libcurl' },
-];
+export { LANGUAGES };
 
 export interface SnippetOptions {
   fileName?: (token: string) => string;
@@ -48,7 +20,7 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   const lang = LANGUAGES.find((l) => l.id === languageId);
   if (!lang) throw new Error(`unknown language ${JSON.stringify(languageId)}`);
   if (!lang.target) return draftToCurl(request, opts);
-  const har = draftToHarRequest(request, opts) as unknown as SnippetHar;
+  const har = draftToHarRequest(request) as unknown as SnippetHar;
   const [code] = new HTTPSnippet(har).convert(lang.target as Convert[0], lang.client as Convert[1]);
   if (typeof code !== 'string' || code === '') throw new Error(`no ${lang.label} code could be made for this request`);
   return code;

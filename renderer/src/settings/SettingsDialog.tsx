@@ -7,7 +7,7 @@ import { closeDialog } from '../components/dialogs.js';
 import { Modal } from '../components/Modal.js';
 import { FieldRow } from './FieldRow.js';
 import { describeError } from '../state/actions.js';
-import { appStore } from '../state/store.js';
+import { activeTab, appStore, isBlankTab } from '../state/store.js';
 import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
 
 function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; browser: boolean }) {
@@ -69,6 +69,9 @@ export function SettingsDialog() {
     try {
       const saved = await platform.call('setSettings', r.settings);
       appStore.getState().setTheme(saved.theme);
+      // A blank tab takes the new default engine at once (others keep the one they show).
+      const tab = activeTab(appStore.getState());
+      if (isBlankTab(tab)) appStore.getState().updateDraft(tab.key, (d) => ({ ...d, options: { ...d.options, engine: saved.defaultEngine } }));
       closeDialog();
     } catch (e) {
       setStatus({ error: `Saving failed: ${describeError(e)}` });

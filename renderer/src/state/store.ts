@@ -84,10 +84,13 @@ function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
   return tabs.map((t) => (t.key === key ? change(t) : t));
 }
 
+/** A tab nothing was typed or sent in yet: a stored exchange or draft may take it. */
+export const isBlankTab = (t: Tab): boolean => t.requestId === undefined && t.inFlightId === undefined && t.draft.url.trim() === '';
+
 /** The state with a stored exchange in a tab: the active one if blank, else a new one. */
 function withExchange(s: AppState, draft: Draft, id: string, events: readonly InetEventDto[]): Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'> {
   const active = activeTab(s);
-  const blank = active.requestId === undefined && active.inFlightId === undefined && active.draft.url.trim() === '';
+  const blank = isBlankTab(active);
   const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
   const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
   const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);

@@ -1,0 +1,58 @@
+// What the curl/code features do with the active tab: import a pasted command into its
+// draft, and turn its draft into the request to export (files named, not uploaded).
+import type { ClipboardEvent } from 'react';
+import type { RequestDraft } from '../../../contract/api.js';
+import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../contract/curl-command.js';
+import type { FileRef } from '../composer/body-model.js';
+import { draftToRequest } from '../state/draft.js';
+import { activeTab, appStore } from '../state/store.js';
+import { interopStore } from './interop-store.js';
+import { importToDraft } from './request-to-draft.js';
+
+/** Replaces the active tab's draft with the command's request; the notice says how it went. */
+export function importCurl(text: string): boolean {
+  let imp;
+  try {
+    imp = parseCurlCommand(text);
+  } catch (e) {
+    if (!(e instanceof CurlParseError)) throw e;
+    interopStore.setState({ notice: { kind: 'error', title: `Not imported: ${e.message}.`, warnings: [], notes: [] } });
+    return false;
+  }
+  const s = appStore.getState();
+  const tab = activeTab(s);
+  const { draft, warnings } = importToDraft(imp, tab.draft.options.engine);
+  s.updateDraft(tab.key, () => draft);
+  interopStore.setState({ notice: { kind: 'imported', title: `Imported from cURL: ${draft.method} ${draft.url}`, warnings, notes: imp.notes } });
+  return true;
+}
+
+/** The URL field's paste: a curl command becomes the request instead of URL text. */
+export function onUrlPaste(e: ClipboardEvent<HTMLInputElement>): void {
+  const text = e.clipboardData.getData('text/plain');
+  if (!looksLikeCurl(text)) return;
+  e.preventDefault();
+  importCurl(text);
+}
+
+export type ExportResult = { ok: true; request: RequestDraft; fileName: (token: string) => string } | { ok: false; message: string };
+
+/** The active tab's request as it would be sent, each file (chosen or not) under its name. */
+export function activeRequestForExport(): ExportResult {
+  const draft = activeTab(appStore.getState()).draft;
+  const names = new Map<string, string>();
+  const named = (f: FileRef | undefined): FileRef => {
+    const token = `export-file-${names.size + 1}`;
+    names.set(token, f?.name ?? 'path/to/file');
+    return { name: f?.name ?? 'path/to/file', size: f?.size ?? 0, fileToken: token };
+  };
+  const b = draft.bodyDraft;
+  const bodyDraft = {
+    ...b,
+    ...(b.mode === 'binary' ? { binary: named(b.binary) } : {}),
+    multipart: b.multipart.map((r) => (r.kind === 'file' ? { ...r, file: named(r.file) } : r)),
+  };
+  const r = draftToRequest({ ...draft, bodyDraft });
+  if (!r.ok) return r;
+  return { ok: true, request: r.request, fileName: (token) => names.get(token) ?? 'file' };
+}
