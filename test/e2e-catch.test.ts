@@ -13,13 +13,8 @@ import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2
 
 const T = { timeout: 120_000 };
 let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
+before(async () => void (stack = await startStack()));
+after(() => stack?.close());
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
