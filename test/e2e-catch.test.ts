@@ -13,13 +13,8 @@ import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2
 
 const T = { timeout: 120_000 };
 let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
+before(async () => void (stack = await startStack()));
+after(() => stack?.close());
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -104,6 +99,19 @@ test('a client that disconnects mid-body shows as aborted, its body partial', T,
   assert.equal(await page.locator(tid('caught-body-size')).textContent(), '1000 B');
   const types = await page.locator(tid('catch-event-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
   assert.ok(types.includes('CLIENT_ABORTED'), types.join(' '));
+  // A rule from the editor: "+ Fixed" adds a template, Apply sends it; bad JSON is named.
+  await page.locator(tid('catch-rules')).fill('[{"match": ');
+  await page.locator(tid('catch-rules-apply')).click();
+  assert.match((await page.locator(tid('catch-rules-note')).textContent()) ?? '', /not JSON/);
+  await page.locator(tid('catch-rules')).fill('[]');
+  await page.getByRole('button', { name: '+ Fixed' }).click();
+  await page.locator(tid('catch-rules-apply')).click();
+  await until('the rule to be set', async () => {
+    const st = await stack.core.call('catchServerStatus', {});
+    return st.running && st.rules.length === 1 ? true : undefined;
+  });
+  const fixed = await post(`${url.href}fixed`, '', {});
+  assert.deepEqual([fixed.status, fixed.text], [200, '{"ok":true}']);
   await page.locator(tid('catch-stop')).click();
   await page.locator(tid('catch-start')).waitFor({ timeout: 10_000 });
   assert.deepEqual(log.cspViolations(), [], log.dump());

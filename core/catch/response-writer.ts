@@ -3,7 +3,7 @@
 // (optionally paced to a byte rate), then the end. A client that goes away ends every wait.
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import { socketFd, transmitFile, ZERO_COPY_MIN_BYTES, zeroCopyAvailable } from '../../native-bridge/sendfile/index.js';
+import { transmitFile, ZERO_COPY_MIN_BYTES, zeroCopyReady } from '../../native-bridge/sendfile/index.js';
 import type { Recorder } from './recorder.js';
 
 const THROTTLE_TICK_MS = 100;
@@ -74,13 +74,13 @@ export class ResponseWriter {
    */
   async transmitZeroCopy(file: string, start: number, count: number): Promise<number | undefined> {
     const socket = this.res.socket;
-    if (this.throttle || this.headOnly || count < ZERO_COPY_MIN_BYTES || !zeroCopyAvailable() || !socket) return undefined;
-    const fd = socketFd(socket);
-    if (fd === undefined) return undefined;
+    if (this.throttle || this.headOnly || count < ZERO_COPY_MIN_BYTES || !socket || !(await zeroCopyReady())) return undefined;
     // Nothing of Node's may be in flight on the socket while the worker writes to it.
     if (socket.writableLength > 0) await Promise.race([once(socket, 'drain'), this.closed]);
     if (this.gone) return undefined;
-    const r = await transmitFile(fd, file, start, count, this.closed);
+    const pending = transmitFile(socket, file, start, count, this.closed);
+    if (!pending) return undefined;
+    const r = await pending;
     if (r.sent === 0 && r.error !== undefined && r.error !== 'cancelled') return undefined;
     this.written += r.sent;
     this.rec.emit({ type: 'BODY_WRITE_COMPLETED', bytes: r.sent, total: this.written });

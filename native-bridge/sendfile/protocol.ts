@@ -1,6 +1,6 @@
 // Messages between the catch server and its sendfile worker.
 export interface TransmitJob {
-  /** The connected socket's fd; the main thread does not write to it until the job is done. */
+  /** A dup of the connected socket's fd (the main thread closes it after the job); nothing else writes to the socket until the job is done. */
   socketFd: number;
   file: string;
   start: number;

@@ -83,7 +83,8 @@ function CaughtList() {
 export function CatchPanel() {
   const platform = usePlatform();
   const selected = useCatch((s) => s.selected);
-  const [rulesText, setRulesText] = useState('[]');
+  const rulesText = useCatch((s) => s.rulesText);
+  const setRulesText = useCatch((s) => s.setRulesText);
   useEffect(() => void refreshCatch(platform), [platform]);
   // Picking a request tab (or a new one) leaves the panel.
   useEffect(() => appStore.subscribe((s, prev) => s.activeTab !== prev.activeTab && catchStore.getState().setOpen(false)), []);

@@ -19,7 +19,10 @@ async function guarded(run: () => Promise<void>): Promise<void> {
 
 export function refreshCatch(platform: Platform): Promise<void> {
   return guarded(async () => {
-    catchStore.getState().setStatus(await platform.call('catchServerStatus', {}));
+    const status = await platform.call('catchServerStatus', {});
+    catchStore.getState().setStatus(status);
+    // A server started earlier (another window, before a reload): its rules, not an empty list.
+    if (status.running && catchStore.getState().rulesText === '[]' && status.rules.length > 0) catchStore.getState().setRulesText(JSON.stringify(status.rules, null, 2));
     const { requests } = await platform.call('listCaught', { limit: 200 });
     catchStore.getState().applyCaught({ kind: 'caught', events: [], requests: [...requests].reverse() });
   });

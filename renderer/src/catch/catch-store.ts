@@ -15,6 +15,9 @@ export interface CatchState {
   /** The Catch panel is shown instead of the request tabs. */
   open: boolean;
   setOpen(open: boolean): void;
+  /** The rules editor's text (kept while the panel is closed). */
+  rulesText: string;
+  setRulesText(text: string): void;
   applyCaught(push: CaughtPush): void;
   setStatus(status: CatchStatus): void;
   select(id: string | undefined): void;
@@ -53,6 +56,8 @@ export const catchStore = createStore<CatchState>()((set) => ({
   events: {},
   open: false,
   setOpen: (open) => set({ open }),
+  rulesText: '[]',
+  setRulesText: (rulesText) => set({ rulesText }),
   applyCaught: (push) => set((s) => reduceCaught(s, push)),
   setStatus: (status) => set({ status }),
   select: (selected) => set({ selected }),
