@@ -26,7 +26,8 @@ function useShortcuts(): void {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
         e.preventDefault();
         void sendActive(platform);
-      } else if (e.key === 'Escape' && activeTab(appStore.getState()).inFlightId !== undefined) {
+      } else if (e.key === 'Escape' && activeTab(appStore.getState()).inFlightId !== undefined && !document.querySelector('[aria-modal="true"]')) {
+        // (With a dialog open, Escape closes the dialog only.)
         void cancelActive(platform);
       }
     };

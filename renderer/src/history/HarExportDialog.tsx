@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { usePlatform } from '../components/platform-context.js';
 import { closeDialog } from '../components/dialogs.js';
-import { Modal } from '../components/Modal.js';
+import { Modal } from '../interop/Modal.js';
 import { FieldRow } from '../settings/FieldRow.js';
 import { activeTab, useApp } from '../state/store.js';
 import { kibText, parseKiB } from '../settings/settings-form.js';
@@ -75,6 +75,7 @@ export function HarExportDialog() {
   return (
     <Modal title="Export HAR" testId="har-export-dialog" onClose={() => !busy && closeDialog()}>
       <form
+        className="set-dialog"
         onSubmit={(e) => {
           e.preventDefault();
           void run();

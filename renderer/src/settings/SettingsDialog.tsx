@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
 import { usePlatform } from '../components/platform-context.js';
 import { closeDialog } from '../components/dialogs.js';
-import { Modal } from '../components/Modal.js';
+import { Modal } from '../interop/Modal.js';
 import { FieldRow } from './FieldRow.js';
 import { describeError } from '../state/actions.js';
 import { activeTab, appStore, isBlankTab } from '../state/store.js';
@@ -38,6 +38,19 @@ function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: Fi
           <input data-testid="settings-downloads" className="set-path" spellCheck={false} value={form.downloadsDir} onChange={(e) => set({ downloadsDir: e.target.value })} />
         </FieldRow>
       )}
+    </div>
+  );
+}
+
+function Buttons({ disabled, saving }: { disabled: boolean; saving: boolean }) {
+  return (
+    <div className="modal-buttons">
+      <button type="button" className="btn" onClick={closeDialog}>
+        Cancel
+      </button>
+      <button type="submit" className="btn btn-primary" data-testid="settings-save" disabled={disabled}>
+        {saving ? 'Saving…' : 'Save'}
+      </button>
     </div>
   );
 }
@@ -80,6 +93,7 @@ export function SettingsDialog() {
   return (
     <Modal title="Settings" testId="settings-dialog" onClose={closeDialog}>
       <form
+        className="set-dialog"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -91,14 +105,7 @@ export function SettingsDialog() {
             {status.error}
           </p>
         )}
-        <div className="modal-buttons">
-          <button type="button" className="btn" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="settings-save" disabled={!form || status.saving || Object.keys(errors).length > 0}>
-            {status.saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <Buttons disabled={!form || status.saving === true || Object.keys(errors).length > 0} saving={status.saving === true} />
       </form>
     </Modal>
   );
