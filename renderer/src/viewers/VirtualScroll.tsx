@@ -76,7 +76,9 @@ export function VirtualScroll({ units, onPos, control, label, children }: Props)
   }, [control, schedule]);
 
   return (
-    <div className="vscroll" ref={box} onScroll={schedule} tabIndex={0} role="region" aria-label={label}>
+    // data-units: the rows the range stands for (the spacer's pixels stop growing at
+    // MAX_SPACER_PX, so this is what shows a growing body past ~7 MB).
+    <div className="vscroll" ref={box} onScroll={schedule} tabIndex={0} role="region" aria-label={label} data-units={Math.round(units)}>
       <div className="vscroll-layer">{children}</div>
       <div className="vscroll-spacer" ref={spacer} />
     </div>
