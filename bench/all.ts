@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const rows: Array<Array<string | number>> = [];
   for (const [tool, t] of Object.entries(download.tools)) {
     const engine = download.engines[tool.replace(/-engine$/, '')];
-    rows.push(['download 1 file', tool, `${t.medianMBps} MB/s`, engine ? engine.ratioOverCurlOMedian : 1, engine ? `${engine.host.peakRssMiB} MiB` : '-']);
+    rows.push(['download 1 file', tool, `${t.medianMBps} MB/s`, engine ? engine.ratioOverCurlOMedian : 1, engine ? `${engine.host.peakRssMiB.toFixed(1)} MiB` : '-']);
   }
   for (const [tool, t] of Object.entries(upload.report.tools)) rows.push(['upload 1 file', tool, `${t.medianMBps} MB/s`, t.ratioOverCurlT ?? 1, t.peakRssMiB ? `${t.peakRssMiB} MiB` : '-']);
   for (const [tool, t] of Object.entries(keepalive.report.tools)) rows.push([`${keepalive.report.requests} keep-alive GETs`, tool, `${t.requestsPerSecond} req/s`, t.ratioOverCurl ?? 1, `${t.newConnections} new conn.`]);
