@@ -155,8 +155,11 @@ export class CurlTransfer {
     this.finalStatus = b.statusCode;
     this.ev.lifecycle({ type: 'headers', statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders });
     // libcurl takes the last of two different Content-Lengths; the write callback then aborts.
-    this.localError = responseHeadProblem(b.statusCode, b.raw);
-    if (this.localError) return;
+    const problem = responseHeadProblem(b.statusCode, b.raw);
+    if (problem) {
+      this.localError ??= problem;
+      return;
+    }
     try {
       this.body.open(b.contentLength);
     } catch (e) {
