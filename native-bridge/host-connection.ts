@@ -56,6 +56,8 @@ export class HostConnection {
     });
     const crashed = (why: string) => this.failAll(why);
     sock.on('close', () => crashed('closed its connection'));
+    // A host killed with data in flight resets the connection: that is a crash, not ours.
+    sock.on('error', (e) => crashed(`broke its connection (${e.message})`));
     child.on('exit', (code, signal) => {
       this.exited = true;
       crashed(`exited (${signal ?? `code ${code}`})`);

@@ -32,6 +32,7 @@ export function acceptHost(server: net.Server, child: EventEmitter, token: strin
     server.on('connection', (sock) => {
       sock.setEncoding('utf8');
       sock.setNoDelay(true);
+      sock.on('error', () => sock.destroy());
       const lines = new LineSplitter();
       let seen = 0;
       // A stranger that never says hello (or says too much) is dropped.

@@ -6,46 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PushSchema, type Push } from '../contract/api.js';
-import type { InetEventDto } from '../contract/events.js';
+import { PushSchema } from '../contract/api.js';
 import { AppCore, engineSessionsOf } from '../core/app-core.js';
+import { finishedOf, recorder } from './core-support.js';
 import { failsWith } from './support/fails-with.js';
 import { fileSha256, patternBytes, patternSha256, startTestServer, writePatternFile, type TestServer } from './support/servers.js';
-
-/** Collects pushed events per request; waits are bounded. */
-function recorder(core: AppCore) {
-  const pushes: Push[] = [];
-  const byId = new Map<string, InetEventDto[]>();
-  const waiters: Array<{ test: (e: InetEventDto) => boolean; resolve: (e: InetEventDto) => void }> = [];
-  core.onPush((push) => {
-    pushes.push(push);
-    if (push.kind !== 'events') return;
-    for (const e of push.events) {
-      byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
-      for (const w of waiters.filter((x) => x.test(e))) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(e);
-      }
-    }
-  });
-  const waitFor = (test: (e: InetEventDto) => boolean, ms: number, what: string): Promise<InetEventDto> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-      waiters.push({ test, resolve: (e) => (clearTimeout(timer), resolve(e)) });
-    });
-  return {
-    pushes,
-    events: (id: string) => byId.get(id) ?? [],
-    finished: (id: string, ms = 60_000) => waitFor((e) => e.id === id && e.type === 'finished', ms, `finished of ${id}`),
-    sent: (id: string, ms = 60_000) =>
-      waitFor((e) => e.id === id && e.type === 'native' && e.status === 'REQUEST_SENT', ms, `REQUEST_SENT of ${id}`),
-  };
-}
-
-function finishedOf(e: InetEventDto) {
-  assert.equal(e.type, 'finished');
-  return e as Extract<InetEventDto, { type: 'finished' }>;
-}
 
 describe('AppCore', () => {
   let srv: TestServer;

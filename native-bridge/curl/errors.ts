@@ -33,6 +33,19 @@ const TABLE: Record<number, [name: string, code: ErrorCode]> = {
   97: ['CURLE_PROXY', 'PROXY_FAILED'],
 };
 
+/**
+ * libcurl reports some replies that are not HTTP under codes that would mislead: a reply
+ * with no status line is "HTTP/0.9" (UNSUPPORTED_PROTOCOL), a broken chunk size a receive
+ * error, a giant header "out of memory". Its error-buffer text tells them apart.
+ */
+function malformedReply(code: number, detail = '', inHeaders = false): boolean {
+  if (code === 1) return /HTTP\/0\.9|in (HTTP )?response/.test(detail);
+  if (code === 56) return /chunk/i.test(detail);
+  // libcurl refuses a header line over 100 KiB as CURLE_OUT_OF_MEMORY, with no message.
+  if (code === 27) return inHeaders;
+  return false;
+}
+
 export function curlErrorName(code: number): string {
   return TABLE[code]?.[0] ?? `CURLE_${code}`;
 }
@@ -40,13 +53,14 @@ export function curlErrorName(code: number): string {
 export function curlError(
   code: number,
   text: string,
-  ctx: { bodyStarted: boolean; proxy?: string },
+  ctx: { bodyStarted: boolean; proxy?: string; detail?: string; inHeaders?: boolean },
 ): EngineErrorInfo {
   const [name, stable] = TABLE[code] ?? [`CURLE_${code}`, 'INTERNAL' as ErrorCode];
-  let errorCode = stable;
+  let errorCode = malformedReply(code, ctx.detail, ctx.inHeaders) ? 'BAD_RESPONSE' : stable;
   if (errorCode === 'RECV_FAILED' && ctx.bodyStarted) errorCode = 'PARTIAL_BODY';
+  const said = ctx.detail || (code === 27 && ctx.inHeaders ? 'the response headers are too large (libcurl takes at most 100 KiB per header)' : text);
   if (errorCode === 'CONNECT_FAILED' && ctx.proxy) {
-    return { code: 'PROXY_FAILED', name, native: code, message: `could not connect to the proxy ${ctx.proxy}: ${text} (${name}, ${code})` };
+    return { code: 'PROXY_FAILED', name, native: code, message: `could not connect to the proxy ${ctx.proxy}: ${said} (${name}, ${code})` };
   }
-  return { code: errorCode, name, native: code, message: `${text} (${name}, ${code})` };
+  return { code: errorCode, name, native: code, message: `${said} (${name}, ${code})` };
 }

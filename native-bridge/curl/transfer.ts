@@ -6,14 +6,16 @@ import type { EmitFn } from '../engine.js';
 import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../events.js';
 import { EventStamper } from '../event-stamper.js';
 import type { RequestSpec } from '../request-spec.js';
-import { curl, getLong, getOffT, INFO, koffi, readNative, sockets, writeNative } from './api.js';
+import { curl, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
 import { curlError } from './errors.js';
-import { applyOptions, type RegisteredCallbacks } from './options.js';
+import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
+import { responseHeadProblem } from '../response-check.js';
 
 const S = { RESOLVING: 10, RESOLVED: 11, CONNECTING: 20, CONNECTED: 21, SENDING: 30, SENT: 31, RECEIVING: 40, RECEIVED: 41 } as const;
 const S2 = { CLOSING: 50, CLOSED: 51, COMPLETE: 100, REDIRECT: 110, INTERMEDIATE: 120, TLS_DONE: 1001 } as const;
 const PROGRESS_EVERY_MS = 16;
+const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
 /** One per worker: callbacks run one at a time, and sinks copy what they keep. */
 const scratch = Buffer.allocUnsafe(1024 * 1024);
 
@@ -34,6 +36,10 @@ export class CurlTransfer {
   private block = new HeaderBlock();
   private requestHeaders = '';
   private finalStatus?: number;
+  /** The last interim (1xx) status: a transfer that ends with no final head had one at most. */
+  private interimStatus?: number;
+  /** CURLOPT_ERRORBUFFER: libcurl's specific message (its strerror text is generic). */
+  private readonly errorBuffer = koffi.alloc('char', ERROR_BUFFER_SIZE);
   private uploadBytes = 0;
   private redirects = 0;
   private currentUrl: string;
@@ -65,6 +71,8 @@ export class CurlTransfer {
     try {
       if (this.spec.body) this.source = openSource(this.spec.body);
       this.headerList = applyOptions(this.easy, this.spec, this.num, this.cbs, this.source?.total, this.userAgent);
+      koffi.encode(this.errorBuffer, 'char', 0);
+      setopt(this.easy, OPT.ERRORBUFFER, 'void *', this.errorBuffer);
       return undefined;
     } catch (e) {
       return e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SETUP', message: (e as Error).message };
@@ -131,7 +139,10 @@ export class CurlTransfer {
   private endOfHeaders(): void {
     const b = this.block.take();
     this.native(S.RECEIVED, { bytes: b.raw.length });
-    if (b.statusCode >= 100 && b.statusCode < 200) return this.native(S2.INTERMEDIATE, { value: b.statusCode });
+    if (b.statusCode >= 100 && b.statusCode < 200) {
+      this.interimStatus = b.statusCode;
+      return this.native(S2.INTERMEDIATE, { value: b.statusCode });
+    }
     const location = this.redirectTarget(b.statusCode, b.location);
     const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders };
     if (location) {
@@ -146,6 +157,12 @@ export class CurlTransfer {
     }
     this.finalStatus = b.statusCode;
     this.ev.lifecycle(head);
+    // libcurl takes the last of two different Content-Lengths; the write callback then aborts.
+    const problem = responseHeadProblem(b.statusCode, b.raw);
+    if (problem) {
+      this.localError ??= problem;
+      return;
+    }
     try {
       this.body.open(b.contentLength);
     } catch (e) {
@@ -212,7 +229,10 @@ export class CurlTransfer {
       this.body.flushProgress();
       this.native(S2.COMPLETE, { error: code, op: 'transfer' });
     }
-    let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy }) : undefined);
+    const detail = koffi.decode(this.errorBuffer, 'char', -1) as string;
+    let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
+    // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
+    if (!error && this.finalStatus === undefined) error = responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();
     let memoryBody: { bodyBase64?: string } = {};
     if (!error) {
@@ -226,6 +246,7 @@ export class CurlTransfer {
     this.source?.close();
     if (this.headerList) curl.slist_free_all(this.headerList);
     curl.easy_cleanup(this.easy);
+    koffi.free(this.errorBuffer);
     this.ev.lifecycle({
       type: 'finished', ok: !error, ...(error ? { error } : {}), statusCode: this.finalStatus,
       bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody,

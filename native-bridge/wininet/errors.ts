@@ -2,6 +2,9 @@
 import type { EngineErrorInfo, ErrorCode } from '../events.js';
 
 const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = {
+  // Winsock errors Wine passes through as they are.
+  10053: ['WSAECONNABORTED', 'RECV_FAILED', 'the connection was aborted'],
+  10054: ['WSAECONNRESET', 'RECV_FAILED', 'the connection was reset by the server'],
   12002: ['ERROR_INTERNET_TIMEOUT', 'TIMEOUT', 'the operation timed out'],
   12004: ['ERROR_INTERNET_INTERNAL_ERROR', 'INTERNAL', 'WinInet reported an internal error'],
   12005: ['ERROR_INTERNET_INVALID_URL', 'BAD_URL', 'the URL is invalid'],

@@ -35,10 +35,17 @@ export class HandleCloser {
   close(graceMs: number): void {
     if (this.issued) return;
     this.issued = true;
-    this.timer = setTimeout(() => this.finish(`HANDLE_CLOSING did not arrive within ${graceMs} ms`), graceMs);
+    this.extend(graceMs);
     if (isNull(this.handles.request)) return this.onHandleClosing(null);
     api.InternetCloseHandle(this.handles.request);
     this.hooks.afterCall();
+  }
+
+  /** A new grace from now (the pending call the short grace was for has completed after all). */
+  extend(graceMs: number): void {
+    if (!this.issued || this.finalized) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.finish(`HANDLE_CLOSING did not arrive within ${graceMs} ms`), graceMs);
   }
 
   onHandleClosing(h: unknown): void {

@@ -3,6 +3,7 @@
 import { BodyIoError, openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
+import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
@@ -116,6 +117,9 @@ export class WinInetRequest {
   private onComplete(r: AsyncResult): void {
     const op = this.pending;
     this.pending = null;
+    // Closed while this call was pending: it was given only the abandon grace, but now that
+    // it completed, HANDLE_CLOSING will come; wait for it as for any close.
+    if (this.closing && op) this.closer.extend(CLOSE_GRACE_MS);
     if (this.closing || !op) return;
     this.lastCall = op;
     if (op === 'InternetQueryDataAvailable') {
@@ -206,6 +210,12 @@ export class WinInetRequest {
     this.head = head;
     const { chunked: _chunked, ...event } = head;
     this.ev.lifecycle({ type: 'headers', ...event });
+    // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
+    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined);
+    if (problem) {
+      this.fail(problem);
+      return 0;
+    }
     this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
@@ -238,8 +248,10 @@ export class WinInetRequest {
     this.emptyReads = 0;
     // Copied out into a reused buffer (the sink copies what it keeps).
     api.CopyFromNative(readScratch, this.mem.readBuf, n);
-    this.body.write(readScratch.subarray(0, n));
-    this.state = 'read';
+    // Bytes past the Content-Length are not the body (WinInet reads on to the close).
+    const rest = this.head?.contentLength === undefined || this.head.chunked ? n : Math.max(0, this.head.contentLength - this.body.bytes);
+    this.body.write(readScratch.subarray(0, Math.min(n, rest)));
+    this.state = n > rest ? 'eof' : 'read';
     return 0;
   }
 

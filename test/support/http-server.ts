@@ -71,15 +71,17 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   let baseUrl = '';
 
   const later = (res: ServerResponse, ms: number, fn: () => void): void => {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    };
     const timer = setTimeout(() => {
       timers.delete(timer);
+      res.off('close', onClose);
       fn();
     }, ms);
     timers.add(timer);
-    res.once('close', () => {
-      clearTimeout(timer);
-      timers.delete(timer);
-    });
+    res.once('close', onClose);
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,0 +1,4 @@
+// The fault cases against the WinInet engine (Windows Node under Wine).
+import { faultSuite } from './faults/suite.js';
+
+faultSuite('wininet');

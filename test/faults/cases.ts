@@ -1,0 +1,172 @@
+// The fault cases, after the kinds curl's and undici's test suites use: each one a small
+// script the fault server plays, and what each engine must make of it: a named error (a
+// stable code of contract/events.ts) or a correct response with exact bytes. Where WinInet
+// (under Wine) and libcurl differ, `differs` says why and each side is asserted as it is.
+import type { ErrorCode } from '../../native-bridge/events.js';
+import type { EngineName } from '../../native-bridge/engine.js';
+import type { LeafCerts } from './certs.js';
+import { head, type Script } from './script.js';
+
+export type Outcome =
+  | { error: ErrorCode; name?: RegExp }
+  | { status: number; body: string | Buffer; header?: RegExp };
+
+export interface FaultCase {
+  name: string;
+  script: Script;
+  /** Served over TLS with this certificate (the script then is a plain good response). */
+  tls?: keyof LeafCerts;
+  follow?: boolean;
+  expect: Record<EngineName, Outcome>;
+  /** Why the engines differ, when they do. */
+  differs?: string;
+}
+
+const both = (o: Outcome): Record<EngineName, Outcome> => ({ curl: o, wininet: o });
+const ok200 = (body: string | Buffer, header?: RegExp): Outcome => ({ status: 200, body, header });
+const close = ['Connection', 'close'] as [string, string];
+const filler = (n: number): string => 'x'.repeat(n);
+
+const WINE_CHUNKS = 'WinInet decodes chunks itself and, under Wine, ends a broken chunked body as if complete; the engine cannot see the chunk framing (known gap)';
+/** Wine checks revocation before the issuer, and a leaf of the test CA has no CRL to check. */
+const TLS_NAMES = { curl: /CURLE_PEER_FAILED_VERIFICATION/, wininet: /ERROR_INTERNET_SEC_CERT_REV_FAILED|ERROR_INTERNET_INVALID_CA/ };
+const tlsError = (): Record<EngineName, Outcome> => ({ curl: { error: 'TLS_CERT', name: TLS_NAMES.curl }, wininet: { error: 'TLS_CERT', name: TLS_NAMES.wininet } });
+
+const GOOD: Script = [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 3], close]) + 'ok\n' }];
+
+export const FAULT_CASES: FaultCase[] = [
+  {
+    name: 'content-length-longer',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 1000], close]) + filler(500) }],
+    expect: both({ error: 'PARTIAL_BODY' }),
+  },
+  {
+    name: 'content-length-shorter',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 10], close]) + filler(10) + 'EXTRA-BYTES' }],
+    expect: both(ok200(filler(10))),
+  },
+  {
+    name: 'content-length-twice',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 5], ['Content-Length', 7], close]) + 'abcdefg' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'content-length-negative',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', -5], close]) + 'abcdefg' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'chunked-cut-off',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Transfer-Encoding', 'chunked'], close]) + '10\r\n0123456789abcdef\r\n10\r\n01234' }],
+    expect: { curl: { error: 'PARTIAL_BODY' }, wininet: ok200('0123456789abcdef01234') },
+    differs: WINE_CHUNKS,
+  },
+  {
+    name: 'chunk-size-invalid',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Transfer-Encoding', 'chunked'], close]) + 'zz\r\nhello\r\n0\r\n\r\n' }],
+    expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_RECV_ERROR/ }, wininet: ok200('') },
+    differs: WINE_CHUNKS,
+  },
+  {
+    name: 'chunk-size-overflow',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Transfer-Encoding', 'chunked'], close]) + 'FFFFFFFFFFFFFFFFFFFF\r\nhello\r\n0\r\n\r\n' }],
+    expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_RECV_ERROR/ }, wininet: ok200('hello\r\n0\r\n\r\n') },
+    differs: WINE_CHUNKS,
+  },
+  { name: 'empty-reply', script: [], expect: both({ error: 'BAD_RESPONSE' }) },
+  {
+    name: 'invalid-status-line',
+    script: [{ send: 'HTTP/1.1 OK 200\r\nContent-Length: 2\r\n\r\nhi' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'negative-status',
+    script: [{ send: head('HTTP/1.1 -200 OK', [['Content-Length', 2], close]) + 'hi' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'http-0.9',
+    script: [{ send: 'plain bytes, no status line\n' }],
+    // libcurl refuses HTTP/0.9 unless asked; WinInet (Wine's) makes up "HTTP/1.0 200 OK" and
+    // drops the bytes: indistinguishable, for the engine, from a real empty HTTP/1.0 200.
+    expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_UNSUPPORTED_PROTOCOL/ }, wininet: ok200('') },
+    differs: 'WinInet accepts an HTTP/0.9 reply (known gap: Wine drops its bytes)',
+  },
+  {
+    name: 'header-100k',
+    script: [{ send: head('HTTP/1.1 200 OK', [['X-Big', filler(100 * 1024)], ['Content-Length', 3], close]) + 'ok\n' }],
+    // Wine's WinInet keeps the first ~4 KiB of the line and drops the rest, silently.
+    expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_OUT_OF_MEMORY/ }, wininet: ok200('ok\n', /\r\nX-Big: x{4000,8192}\r\nContent-Length: 3\r\n/) },
+    differs: 'libcurl refuses a header line over 100 KiB (CURL_MAX_HTTP_HEADER); Wine\'s WinInet cuts it to about 4 KiB (known gap)',
+  },
+  {
+    name: 'headers-10000',
+    script: [{ send: head('HTTP/1.1 200 OK', [...Array.from({ length: 10_000 }, (_, i): [string, number] => [`X-H${i}`, i]), ['Content-Length', 3], close]) + 'ok\n' }],
+    expect: both(ok200('ok\n', /X-H9999: 9999/)),
+  },
+  {
+    name: 'header-folding',
+    script: [{ send: 'HTTP/1.1 200 OK\r\nX-Folded: first\r\n  second\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n' }],
+    expect: both(ok200('ok\n', /X-Folded: first/)),
+  },
+  {
+    name: 'headers-split-across-writes',
+    script: [{ drip: head('HTTP/1.1 200 OK', [['Content-Type', 'text/plain'], ['Content-Length', 6], close]), size: 3, gapMs: 5 }, { send: 'split\n' }],
+    expect: both(ok200('split\n', /Content-Type: text\/plain/)),
+  },
+  { name: 'stall-before-headers', script: [{ hold: true }], expect: both({ error: 'TIMEOUT' }) },
+  {
+    name: 'stall-mid-body',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 100_000]]) + filler(40_000) }, { hold: true }],
+    expect: both({ error: 'TIMEOUT' }),
+  },
+  {
+    name: 'slow-drip',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 12], close]) }, { drip: 'drip-drop-ok', size: 1, gapMs: 100 }],
+    expect: both(ok200('drip-drop-ok')),
+  },
+  {
+    name: 'slow-drip-past-deadline',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 100], close]) }, { drip: filler(100), size: 1, gapMs: 100 }],
+    expect: both({ error: 'TIMEOUT' }),
+  },
+  {
+    name: '1xx-with-body',
+    script: [{ send: head('HTTP/1.1 100 Continue', [['Content-Length', 5]]) + 'hello' + head('HTTP/1.1 200 OK', [['Content-Length', 3], close]) + 'ok\n' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'unexpected-101',
+    script: [{ send: head('HTTP/1.1 101 Switching Protocols', [['Upgrade', 'websocket'], ['Connection', 'Upgrade']]) + 'not http at all' }],
+    expect: both({ error: 'BAD_RESPONSE' }),
+  },
+  {
+    name: 'redirect-loop',
+    follow: true,
+    script: [{ send: head('HTTP/1.1 302 Found', [['Location', '/fault/redirect-loop'], ['Content-Length', 0]]) }],
+    expect: both({ error: 'TOO_MANY_REDIRECTS' }),
+  },
+  {
+    name: 'redirect-unsupported-scheme',
+    follow: true,
+    script: [{ send: head('HTTP/1.1 302 Found', [['Location', 'gopher://127.0.0.1:1/x'], ['Content-Length', 0], close]) }],
+    expect: both({ error: 'UNSUPPORTED_SCHEME' }),
+  },
+  {
+    name: 'reset-mid-body',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Length', 100_000]]) + filler(50_000) }, { wait: 50 }, { reset: true }],
+    expect: both({ error: 'PARTIAL_BODY' }),
+  },
+  {
+    name: 'gzip-corrupt',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Content-Encoding', 'gzip'], ['Content-Length', 16], close]) + '\x1f\x8b\x08\x00garbage!garb' }],
+    // Neither engine asks for or decodes compression (bodies are byte-exact): the bytes as sent.
+    expect: both(ok200(Buffer.from('\x1f\x8b\x08\x00garbage!garb', 'latin1'))),
+  },
+  { name: 'tls-expired', tls: 'expired', script: GOOD, expect: tlsError() },
+  { name: 'tls-wrong-host', tls: 'wrongHost', script: GOOD, expect: tlsError() },
+  { name: 'tls-unknown-ca', tls: 'unknownCa', script: GOOD, expect: tlsError() },
+];
+
+export const MAX_TIME_S = 3;
+export const MAX_REDIRS = 5;
