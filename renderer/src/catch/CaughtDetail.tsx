@@ -76,7 +76,7 @@ export function CaughtDetail({ id }: { id: string }) {
       <div className="catch-detail-left">
         <div className="pane">
           <h2 className="catch-actions">
-            <span data-testid="caught-request-line">{`${s.method} ${s.path} HTTP/${s.httpVersion}`}</span>
+            <span className="catch-request-line" data-testid="caught-request-line">{`${s.method} ${s.path} HTTP/${s.httpVersion}`}</span>
             <span className="muted">{`from ${s.remote}, ${s.state}`}</span>
             <button className="btn btn-small" data-testid="caught-compose" disabled={s.state === 'receiving'} onClick={() => void composeFromCaught(platform, s.id)}>
               Compose
