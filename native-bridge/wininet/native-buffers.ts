@@ -4,6 +4,8 @@ import { INTERNET_BUFFERSW, koffi } from './api.js';
 
 export const READ_SIZE = 256 * 1024;
 export const WRITE_SIZE = 64 * 1024;
+/** JS-side copy of a completed read, shared by all requests: consume() hands it to the body sink synchronously. */
+export const readScratch = Buffer.allocUnsafe(READ_SIZE);
 
 export class NativeBuffers {
   readonly readBuf = koffi.alloc('uint8_t', READ_SIZE) as bigint;

@@ -10,23 +10,15 @@ import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, koffi } from './api.js';
 import { classifyWinInetError } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
-import { NativeBuffers, READ_SIZE } from './native-buffers.js';
+import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
+import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { UploadCursor } from './upload-cursor.js';
 
 type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
 
-const PENDING = -1;
-/** Synchronous completions in a row before yielding to the event loop (cancel, other requests). */
-const SYNC_BURST = 32;
-const CLOSE_GRACE_MS = 10_000;
-/** Wine never completes a pending receive whose handle was closed: finish without it. */
-const ABANDON_GRACE_MS = 500;
-/** Zero-byte reads in a row while WinInet still reports data available: give up then. */
-const MAX_EMPTY_READS = 100;
-const readScratch = Buffer.allocUnsafe(READ_SIZE);
 
 export interface RequestOwner {
   session(proxy: string | undefined, insecure: boolean): unknown;
