@@ -71,7 +71,14 @@ export class BodyStore {
   async put(id: string, bytes: Uint8Array): Promise<void> {
     const file = this.pathFor(id);
     const temp = `${file}.part`;
-    await fs.writeFile(temp, bytes);
+    // fsynced before the rename: the history entry appended next must not point at an empty file after a crash.
+    const fh = await fs.open(temp, 'w');
+    try {
+      await fh.writeFile(bytes);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
     await fs.rename(temp, file);
     this.bodies.delete(id);
     this.bodies.set(id, { inflight: false, bytes: bytes.length });

@@ -7,6 +7,7 @@ import { MAX_HAR_FILE_BYTES } from '../contract/har.js';
 import { HarFileError, harToExchanges, type HarImportResult } from '../contract/har-import.js';
 import type { BodyStore } from './body-store.js';
 import { CommandFailure } from './command-failure.js';
+import { regularFileSize } from './regular-file.js';
 import type { HistoryStore } from './history-store.js';
 import type { Uploads } from './uploads.js';
 
@@ -18,14 +19,7 @@ export interface HarImportDeps {
 
 /** Reads and parses a HAR file; CommandFailure names what is wrong with it. */
 export async function readHarFile(file: string, label = file): Promise<HarImportResult> {
-  let size: number;
-  try {
-    const st = await fsp.stat(file);
-    if (!st.isFile()) throw new Error('not a regular file');
-    size = st.size;
-  } catch (e) {
-    throw new CommandFailure('HAR_UNREADABLE', `cannot read ${label}: ${(e as Error).message}`);
-  }
+  const size = await regularFileSize(file, 'HAR_UNREADABLE', `cannot read ${label}`);
   if (size > MAX_HAR_FILE_BYTES) {
     throw new CommandFailure('HAR_TOO_LARGE', `${label} is ${size} bytes; a HAR file can have at most ${MAX_HAR_FILE_BYTES} bytes`);
   }

@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_CHUNK_BYTES } from '../contract/api.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
+import { regularFileSize } from './regular-file.js';
 
 export type PickResult = { picked: true; fileToken: string; name: string; size: number } | { picked: false };
 
@@ -45,14 +46,7 @@ export class Uploads {
   async pick(): Promise<PickResult> {
     const file = await this.hooks.chooseUploadFile();
     if (file === undefined) return { picked: false };
-    let size: number;
-    try {
-      const st = await fs.stat(file);
-      if (!st.isFile()) throw new Error('not a regular file');
-      size = st.size;
-    } catch (e) {
-      throw new CommandFailure('UPLOAD_UNREADABLE', `cannot upload ${file}: ${(e as Error).message}`);
-    }
+    const size = await regularFileSize(file, 'UPLOAD_UNREADABLE', `cannot upload ${file}`);
     const fileToken = newToken();
     this.paths.set(fileToken, file);
     return { picked: true, fileToken, name: path.basename(file), size };

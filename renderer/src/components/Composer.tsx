@@ -6,10 +6,11 @@ import { BodyEditor } from '../composer/BodyEditor.js';
 import { rowsForUrl, urlForRows } from '../composer/params-sync.js';
 import { RowsTable } from '../composer/RowsTable.js';
 import type { ParamRow } from '../composer/url-params.js';
-import { METHODS, methodHasBody, type Draft, type DraftOptions, type Engine, type HeaderRow } from '../state/draft.js';
+import { METHODS, methodHasBody, type Draft, type DraftOptions, type HeaderRow } from '../state/draft.js';
 import { activeTab, useApp } from '../state/store.js';
 import { cancelActive, sendActive } from '../state/actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
+import { EngineSelect } from './EngineSelect.js';
 import { usePlatform } from './platform-context.js';
 
 const CUSTOM = '__custom__';
@@ -130,11 +131,7 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
   return (
     <div className="options-row">
       <Field label="Engine">
-        <select data-testid="engine-select" value={options.engine} onChange={(e) => set({ engine: e.target.value as Engine })}>
-          <option value="auto">auto</option>
-          <option value="curl">curl</option>
-          <option value="wininet">wininet</option>
-        </select>
+        <EngineSelect testId="engine-select" value={options.engine} onChange={(engine) => set({ engine })} />
       </Field>
       <label className="check">
         <input type="checkbox" checked={options.followRedirects} onChange={(e) => set({ followRedirects: e.target.checked })} /> Follow redirects

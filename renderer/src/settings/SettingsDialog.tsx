@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
 import { usePlatform } from '../components/platform-context.js';
 import { closeDialog } from '../components/dialogs.js';
+import { EngineSelect } from '../components/EngineSelect.js';
 import { Modal } from '../interop/Modal.js';
 import { FieldRow } from './FieldRow.js';
 import { describeError } from '../state/actions.js';
@@ -20,11 +21,7 @@ function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: Fi
         <input data-testid="settings-har-limit" inputMode="decimal" aria-invalid={errors.harInlineKiB !== undefined} value={form.harInlineKiB} onChange={(e) => set({ harInlineKiB: e.target.value })} />
       </FieldRow>
       <FieldRow label="Default engine">
-        <select data-testid="settings-engine" value={form.defaultEngine} onChange={(e) => set({ defaultEngine: e.target.value as Settings['defaultEngine'] })}>
-          <option value="auto">auto</option>
-          <option value="curl">curl</option>
-          <option value="wininet">wininet</option>
-        </select>
+        <EngineSelect testId="settings-engine" value={form.defaultEngine} onChange={(defaultEngine) => set({ defaultEngine })} />
       </FieldRow>
       <FieldRow label="Theme">
         <select data-testid="settings-theme" value={form.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
