@@ -24,7 +24,9 @@ async function loadEngine(name: string): Promise<Engine> {
     const gc = (globalThis as { gc?: () => void }).gc;
     const stress = process.env.INETSCOPE_GC_STRESS === '1';
     if (stress && !gc) throw new Error('INETSCOPE_GC_STRESS=1 needs --expose-gc');
-    return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log });
+    const maxHeld = process.env.INETSCOPE_WININET_MAX_HELD ? Number(process.env.INETSCOPE_WININET_MAX_HELD) : undefined;
+    if (maxHeld !== undefined && !(Number.isInteger(maxHeld) && maxHeld > 0)) throw new Error('INETSCOPE_WININET_MAX_HELD must be a positive integer');
+    return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log, maxHeld });
   }
   const { CurlEngine } = await import('../curl/engine.js');
   const curl = await CurlEngine.create(log);

@@ -55,6 +55,16 @@ export const INTERNET_STATUS_HANDLE_CLOSING = 70;
 export const INTERNET_STATUS_REQUEST_COMPLETE = 100;
 export const INTERNET_STATUS_REDIRECT = 110;
 
+/**
+ * Each WinInet worker thread that calls our status callback holds one of koffi's relay
+ * slots until the JS thread has run it. Reads abandoned on stalled connections (Wine never
+ * completes them) all call back at once when the server finally closes: past koffi's
+ * default of 256 slots it throws on the foreign thread, a fatal napi error. The engine
+ * keeps live plus abandoned requests under MAX_RELAYED_CALLBACKS (engine.ts).
+ */
+export const MAX_RELAYED_CALLBACKS = 4096;
+koffi.config({ max_async_calls: MAX_RELAYED_CALLBACKS });
+
 const wininet = koffi.load('wininet.dll');
 const kernel32 = koffi.load('kernel32.dll');
 

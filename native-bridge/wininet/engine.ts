@@ -2,6 +2,7 @@
 // routing of callbacks to requests by their non-zero context id.
 import { performance } from 'node:perf_hooks';
 import type { Engine, EmitFn } from '../engine.js';
+import type { EngineErrorInfo } from '../events.js';
 import type { RequestSpec } from '../request-spec.js';
 import {
   api,
@@ -11,6 +12,7 @@ import {
   INTERNET_OPTION_MAX_CONNS_PER_SERVER,
   isNull,
   koffi,
+  MAX_RELAYED_CALLBACKS,
   StatusCallback,
 } from './api.js';
 import { winInetErrorName } from './errors.js';
@@ -22,7 +24,12 @@ export const USER_AGENT = 'InetScope/0.1 (WinInet)';
 export interface WinInetEngineOptions {
   afterCall?: () => void;
   log?: (msg: string) => void;
+  /** Requests held at once, live or abandoned (default: half of koffi's relay slots). */
+  maxHeld?: number;
 }
+
+/** Each held request may have a Wine thread in our callback; two per request leaves room. */
+const DEFAULT_MAX_HELD = MAX_RELAYED_CALLBACKS / 2;
 
 export class WinInetEngine implements Engine {
   readonly name = 'wininet' as const;
@@ -36,10 +43,12 @@ export class WinInetEngine implements Engine {
   private readonly callback: ReturnType<typeof koffi.register>;
   private readonly afterCall: () => void;
   private readonly log: (msg: string) => void;
+  private readonly maxHeld: number;
 
   constructor(opts: WinInetEngineOptions = {}) {
     this.afterCall = opts.afterCall ?? (() => {});
     this.log = opts.log ?? (() => {});
+    this.maxHeld = opts.maxHeld ?? DEFAULT_MAX_HELD;
     this.callback = koffi.register(this.onStatus.bind(this), koffi.pointer(StatusCallback));
   }
 
@@ -90,7 +99,19 @@ export class WinInetEngine implements Engine {
     this.byId.set(id, req);
     // A koffi callback does not keep Node alive: hold a handle while requests fly.
     this.keepAlive ??= setInterval(() => {}, 1 << 30);
-    req.start();
+    req.start(this.refusal());
+  }
+
+  /** Past the limit a request is refused rather than risk more Wine threads than koffi relays. */
+  private refusal(): EngineErrorInfo | undefined {
+    const held = this.byCtx.size - 1;
+    if (held < this.maxHeld) return undefined;
+    const abandoned = held - (this.byId.size - 1);
+    return {
+      code: 'ENGINE_UNAVAILABLE',
+      name: 'TOO_MANY_HELD_REQUESTS',
+      message: `WinInet holds ${held} requests (${abandoned} of them cancelled with a call Wine has not completed, on connections the server keeps open): no new request until some of them end (limit ${this.maxHeld})`,
+    };
   }
 
   cancel(id: string): void {

@@ -70,8 +70,10 @@ export class WinInetRequest {
     });
   }
 
-  start(): void {
+  /** `refused`: the engine cannot take it; it ends at once with that error. */
+  start(refused?: EngineErrorInfo): void {
     this.ev.lifecycle({ type: 'started', engine: 'wininet', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
+    if (refused) return this.fail(refused);
     try {
       if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
       if (this.upload.total > 0xffffffff) {
