@@ -1,6 +1,6 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyIoError, openSource } from '../body-io.js';
+import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
 import { responseHeadProblem } from '../response-check.js';
@@ -8,7 +8,7 @@ import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, koffi } from './api.js';
-import { classifyWinInetError } from './errors.js';
+import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
@@ -342,9 +342,4 @@ export class WinInetRequest {
     });
     this.owner.released(this, this.closer.fullyClosed);
   }
-}
-
-function errorInfo(e: unknown): EngineErrorInfo {
-  if (e instanceof BodyIoError) return e.info;
-  return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
