@@ -22,7 +22,15 @@ export interface ResponseHead {
   rawHeaders: string;
   contentLength?: number;
   chunked: boolean;
+  /** The server lets the connection live on (as Wine's HTTP_KeepAlive judges it). */
+  keepAlive: boolean;
   requestHeaders?: string;
+}
+
+/** HTTP/1.1 unless it says close, HTTP/1.0 only if it says keep-alive; Proxy-Connection counts too. */
+function keepsAlive(httpVersion: string, raw: string): boolean {
+  const conn = /\r\n(?:proxy-)?connection:\s*([^\r\n]*)/i.exec(raw)?.[1]?.trim().toLowerCase();
+  return conn === undefined ? httpVersion === 'HTTP/1.1' : conn === 'keep-alive';
 }
 
 const HTTP_QUERY_FLAG_REQUEST_HEADERS = 0x80000000;
@@ -35,10 +43,12 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
   const codeText = queryString(h, HTTP_QUERY_STATUS_CODE);
   const statusCode = Number(codeText ?? m?.[2] ?? 0);
   const cl = /\r\ncontent-length:\s*(\d+)\s*(?:\r\n|$)/i.exec(raw);
+  const httpVersion = m?.[1] ?? 'HTTP/1.1';
   return {
     statusCode,
     statusLine,
-    httpVersion: m?.[1] ?? 'HTTP/1.1',
+    httpVersion,
+    keepAlive: keepsAlive(httpVersion, raw),
     rawHeaders: raw,
     contentLength: cl ? Number(cl[1]) : undefined,
     chunked: /\r\ntransfer-encoding:[^\r\n]*chunked/i.test(raw),

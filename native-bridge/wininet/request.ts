@@ -7,7 +7,7 @@ import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
-import { api, ERROR_IO_PENDING, koffi } from './api.js';
+import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from './api.js';
 import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
@@ -100,12 +100,24 @@ export class WinInetRequest {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
     if (status === 110) this.redirectHead(at);
+    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.droppedAtClose();
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
     else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
       setImmediate(() => this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }));
     }
+  }
+
+  /**
+   * Wine's WinInet ends a broken chunked body (cut off, or a chunk size past the data) as if
+   * complete, but cannot drain it, so at InternetCloseHandle it drops a connection it would
+   * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
+   */
+  private droppedAtClose(): void {
+    if (!this.result?.ok || !this.head?.chunked || !this.head.keepAlive || this.spec.method === 'HEAD') return;
+    const message = `the chunked body ended without its last chunk after ${this.body.bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
+    this.result = { ok: false, error: { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message } };
   }
 
   private onComplete(r: AsyncResult): void {
