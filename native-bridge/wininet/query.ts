@@ -1,4 +1,5 @@
 // Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
+import type { EngineErrorInfo } from '../events.js';
 import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 
 function queryString(h: unknown, level: number): string | undefined {
@@ -61,4 +62,16 @@ export function shortBody(head: ResponseHead, method: string, bytes: number): st
   const bodyless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
   if (head.contentLength === undefined || head.chunked || bodyless || bytes >= head.contentLength) return undefined;
   return `the connection closed after ${bytes} of ${head.contentLength} body bytes`;
+}
+
+/**
+ * Wine's WinInet ends a broken chunked body (cut off, or a chunk size past the data) as if
+ * complete, but cannot drain it, so at InternetCloseHandle it drops a connection it would
+ * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
+ * Called when that drop is seen during the close of a request that ended well.
+ */
+export function droppedAtClose(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
+  if (!head.chunked || !head.keepAlive || method === 'HEAD') return undefined;
+  const message = `the chunked body ended without its last chunk after ${bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
+  return { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message };
 }

@@ -12,7 +12,7 @@ import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
+import { droppedAtClose, queryResponseHead, shortBody, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { UploadCursor } from './upload-cursor.js';
@@ -100,24 +100,16 @@ export class WinInetRequest {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
     if (status === 110) this.redirectHead(at);
-    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.droppedAtClose();
+    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing && this.result?.ok) {
+      const broken = this.head && droppedAtClose(this.head, this.spec.method, this.body.bytes);
+      if (broken) this.result = { ok: false, error: broken };
+    }
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
     else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
       setImmediate(() => this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }));
     }
-  }
-
-  /**
-   * Wine's WinInet ends a broken chunked body (cut off, or a chunk size past the data) as if
-   * complete, but cannot drain it, so at InternetCloseHandle it drops a connection it would
-   * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
-   */
-  private droppedAtClose(): void {
-    if (!this.result?.ok || !this.head?.chunked || !this.head.keepAlive || this.spec.method === 'HEAD') return;
-    const message = `the chunked body ended without its last chunk after ${this.body.bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
-    this.result = { ok: false, error: { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message } };
   }
 
   private onComplete(r: AsyncResult): void {
