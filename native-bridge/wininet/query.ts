@@ -70,8 +70,8 @@ export function shortBody(head: ResponseHead, method: string, bytes: number): st
  * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
  * Called when that drop is seen during the close of a request that ended well.
  */
-export function droppedAtClose(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
-  if (!head.chunked || !head.keepAlive || method === 'HEAD') return undefined;
+export function droppedAtClose(head: ResponseHead | undefined, method: string, bytes: number): EngineErrorInfo | undefined {
+  if (!head?.chunked || !head.keepAlive || method === 'HEAD') return undefined;
   const message = `the chunked body ended without its last chunk after ${bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
   return { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message };
 }

@@ -100,10 +100,8 @@ export class WinInetRequest {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
     if (status === 110) this.redirectHead(at);
-    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing && this.result?.ok) {
-      const broken = this.head && droppedAtClose(this.head, this.spec.method, this.body.bytes);
-      if (broken) this.result = { ok: false, error: broken };
-    }
+    const broken = status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing && this.result?.ok && droppedAtClose(this.head, this.spec.method, this.body.bytes);
+    if (broken) this.result = { ok: false, error: broken };
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
