@@ -40,34 +40,68 @@ function lastT(events: InetEvent[], pred: (e: InetEvent) => boolean): number | u
 
 const isStatus = (s: string) => (e: InetEvent) => e.type === 'native' && e.status === s;
 
+/** The event times a hop's phases run between: shared by derivePhases and the waterfall. */
+export interface HopMarks {
+  resolving?: number;
+  resolved?: number;
+  connecting?: number;
+  connected?: number;
+  tlsDone?: number;
+  sending?: number;
+  /** The last REQUEST_SENT before the response, or the last upload progress. */
+  sendEnd?: number;
+  firstResponse?: number;
+  received?: number;
+  /** The first network step (resolving, connecting or sending): where `blocked` ends. */
+  firstStep?: number;
+  /** Any native event at all (an imported Chrome entry has none). */
+  native: boolean;
+}
+
+export function hopMarks(events: readonly InetEvent[]): HopMarks {
+  const list = events as InetEvent[];
+  const firstResponse = firstT(list, (e) => isStatus('RESPONSE_RECEIVED')(e) || e.type === 'headers');
+  const sent = lastT(list, (e) => isStatus('REQUEST_SENT')(e) && (firstResponse === undefined || e.t <= firstResponse));
+  const uploadEnd = lastT(list, (e) => e.type === 'upload');
+  return {
+    resolving: firstT(list, isStatus('RESOLVING_NAME')),
+    resolved: firstT(list, isStatus('NAME_RESOLVED')),
+    connecting: firstT(list, isStatus('CONNECTING_TO_SERVER')),
+    connected: firstT(list, isStatus('CONNECTED_TO_SERVER')),
+    tlsDone: firstT(list, isStatus('TLS_HANDSHAKE_DONE')),
+    sending: firstT(list, isStatus('SENDING_REQUEST')),
+    sendEnd: sent === undefined && uploadEnd === undefined ? undefined : Math.max(sent ?? -Infinity, uploadEnd ?? -Infinity),
+    firstResponse,
+    received: lastT(list, (e) => isStatus('RESPONSE_RECEIVED')(e) || e.type === 'body' || isStatus('REDIRECT')(e)),
+    firstStep: firstT(list, (e) => isStatus('RESOLVING_NAME')(e) || isStatus('CONNECTING_TO_SERVER')(e) || isStatus('SENDING_REQUEST')(e)),
+    native: list.some((e) => e.type === 'native'),
+  };
+}
+
+/**
+ * Where a hop's wait starts: when the request was sent; for a hop with no native events at
+ * all (imported from a HAR without InetScope's events), which knows only when its response
+ * came, at the hop's start.
+ */
+export function waitStart(m: HopMarks, hopStart: number): number | undefined {
+  return m.sendEnd ?? (m.native ? undefined : hopStart);
+}
+
 function hopPhases(hop: number, events: InetEvent[], start: number, end: number): HopPhases {
-  const resolving = firstT(events, isStatus('RESOLVING_NAME'));
-  const resolved = firstT(events, isStatus('NAME_RESOLVED'));
-  const connecting = firstT(events, isStatus('CONNECTING_TO_SERVER'));
-  const connected = firstT(events, isStatus('CONNECTED_TO_SERVER'));
-  const tlsDone = firstT(events, isStatus('TLS_HANDSHAKE_DONE'));
-  const sending = firstT(events, isStatus('SENDING_REQUEST'));
-  const firstResponse = firstT(events, (e) => isStatus('RESPONSE_RECEIVED')(e) || e.type === 'headers');
-  const sent = lastT(events, (e) => isStatus('REQUEST_SENT')(e) && (firstResponse === undefined || e.t <= firstResponse));
-  const uploadEnd = lastT(events, (e) => e.type === 'upload');
-  const sendEnd = Math.max(sent ?? -1, uploadEnd ?? -1);
-  const firstStep = firstT(events, (e) => isStatus('RESOLVING_NAME')(e) || isStatus('CONNECTING_TO_SERVER')(e) || isStatus('SENDING_REQUEST')(e));
-  const received = lastT(events, (e) => isStatus('RESPONSE_RECEIVED')(e) || e.type === 'body' || isStatus('REDIRECT')(e));
+  const m = hopMarks(events);
   return {
     hop,
     start,
     end,
-    blocked: span(start, firstStep),
-    dns: span(resolving, resolved),
-    connect: span(connecting, connected),
-    tls: span(connected, tlsDone),
-    send: span(sending, sendEnd >= 0 ? sendEnd : undefined),
-    // A hop with no native events at all (imported from a HAR without InetScope's events)
-    // knows only when its response came: the time before it counts as waiting.
-    wait: span(sendEnd >= 0 ? sendEnd : events.some((e) => e.type === 'native') ? undefined : start, firstResponse),
-    receive: span(firstResponse, received),
+    blocked: span(start, m.firstStep),
+    dns: span(m.resolving, m.resolved),
+    connect: span(m.connecting, m.connected),
+    tls: span(m.connected, m.tlsDone),
+    send: span(m.sending, m.sendEnd),
+    wait: span(waitStart(m, start), m.firstResponse),
+    receive: span(m.firstResponse, m.received),
     total: end - start,
-    reused: connecting === undefined,
+    reused: m.connecting === undefined,
   };
 }
 

@@ -77,12 +77,15 @@ it('a redirect chain: the rows of each hop follow in hop order, a reused connect
   const g = waterfallGeometry(s.events, { width: 500, rowHeight: 10 });
   expect(phasesOf(g.rows)).toEqual([
     '0:dns', '0:connect', '0:send', '0:wait', '0:receive',
-    '1:send', '1:wait', '1:receive',
-    '2:dns', '2:connect', '2:send', '2:wait', '2:receive',
+    '1:blocked', '1:send', '1:wait', '1:receive',
+    '2:blocked', '2:dns', '2:connect', '2:send', '2:wait', '2:receive',
   ]);
+  // A hop starts where the one before ended: the gap to its first step is blocked, as in derivePhases.
+  const phases = derivePhases(s.events).hops;
+  expect(g.rows.filter((r) => r.phase === 'blocked').map((r) => r.durationMs)).toEqual([phases[1]!.blocked, phases[2]!.blocked]);
   const starts = g.rows.map((r) => r.startMs);
   expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-  expect(g.rows[5]).toMatchObject({ hop: 1, phase: 'send', startMs: 21, durationMs: 1 });
+  expect(g.rows[6]).toMatchObject({ hop: 1, phase: 'send', startMs: 21, durationMs: 1 });
   expect(g.totalMs).toBe(50);
 });
 
@@ -96,14 +99,14 @@ it('a phase in progress grows with now; a finished request ignores now', () => {
   s.native(0, 3, 'SENDING_REQUEST');
   s.native(0, 4, 'REQUEST_SENT', { bytes: 80 });
   const a = waterfallGeometry(s.events, { width: 100, rowHeight: 10, now: 10 });
-  expect(phasesOf(a.rows)).toEqual(['0:dns', '0:connect', '0:send', '0:wait']);
-  expect(a.rows[3]).toMatchObject({ phase: 'wait', startMs: 4, durationMs: 6, running: true });
+  expect(phasesOf(a.rows)).toEqual(['0:blocked', '0:dns', '0:connect', '0:send', '0:wait']);
+  expect(a.rows[4]).toMatchObject({ phase: 'wait', startMs: 4, durationMs: 6, running: true });
   expect(a.totalMs).toBe(10);
   const b = waterfallGeometry(s.events, { width: 100, rowHeight: 10, now: 40 });
-  expect(b.rows[3]).toMatchObject({ durationMs: 36, running: true });
-  expect(b.rows[3]!.width).toBeCloseTo(90);
+  expect(b.rows[4]).toMatchObject({ durationMs: 36, running: true });
+  expect(b.rows[4]!.width).toBeCloseTo(90);
   // The finished phases keep their durations while the scale shrinks them.
-  expect(b.rows[0]!.durationMs).toBe(1);
+  expect(b.rows[1]!.durationMs).toBe(1);
 
   // The response starts: receive is the running phase and grows past its last chunk.
   s.headers(0, 12);
@@ -135,8 +138,8 @@ it('a running TLS handshake on https shows as tls; a failed connect keeps its ba
   f.native(0, 2, 'CONNECTING_TO_SERVER');
   f.finished(0, 30, false);
   const h = waterfallGeometry(f.events, { width: 100, rowHeight: 10 });
-  expect(phasesOf(h.rows)).toEqual(['0:dns', '0:connect']);
-  expect(h.rows[1]).toMatchObject({ durationMs: 28, running: false });
+  expect(phasesOf(h.rows)).toEqual(['0:blocked', '0:dns', '0:connect']);
+  expect(h.rows[2]).toMatchObject({ durationMs: 28, running: false });
 });
 
 it('zero-length phases stay visible (1 px) and inside the width', () => {
@@ -207,4 +210,23 @@ it('niceStep and formatTick', () => {
   expect(formatTick(20, 10)).toBe('20 ms');
   expect(formatTick(0.30000000000000004, 0.1)).toBe('0.3 ms');
   expect(formatTick(2000, 1000)).toBe('2 s');
+});
+
+it('a hop imported without native events (a Chrome HAR entry) waits from its start until its response, as derivePhases says', () => {
+  const s = stream();
+  s.started(0);
+  s.headers(0, 40);
+  s.body(0, 55, 1000);
+  s.finished(0, 55);
+  const g = waterfallGeometry(s.events, { width: 100, rowHeight: 10 });
+  expect(phasesOf(g.rows)).toEqual(['0:wait', '0:receive']);
+  const p = derivePhases(s.events).hops[0]!;
+  expect(g.rows.map((r) => r.durationMs)).toEqual([p.wait, p.receive]);
+  expect(g.rows[0]).toMatchObject({ startMs: 0, durationMs: 40 });
+});
+
+it('a hop just started shows nothing before its first native step (no blocked or wait bar yet)', () => {
+  const s = stream();
+  s.started(0);
+  expect(waterfallGeometry(s.events, { width: 100, rowHeight: 10, now: 5 }).rows).toEqual([]);
 });

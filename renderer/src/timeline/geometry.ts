@@ -1,12 +1,13 @@
 // Waterfall geometry: one bar per phase per redirect hop, scaled to a width in px. A pure
 // function of the events (and of `now` while the request runs), so it is tested without a
-// DOM. The phase boundaries are those of contract/phases.ts (derivePhases): a finished
-// hop gets the same durations; a running one also shows the phase in progress.
+// DOM. The phase boundaries are contract/phases.ts's (hopMarks, as derivePhases uses them):
+// a finished hop gets the same durations; a running one also shows the phase in progress.
 import type { InetEventDto } from '../../../contract/events.js';
+import { hopMarks, waitStart } from '../../../contract/phases.js';
 
-export type PhaseName = 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'receive';
+export type PhaseName = 'blocked' | 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'receive';
 
-export const PHASE_ORDER: readonly PhaseName[] = ['dns', 'connect', 'tls', 'send', 'wait', 'receive'];
+export const PHASE_ORDER: readonly PhaseName[] = ['blocked', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'];
 
 export interface WaterfallRow {
   hop: number;
@@ -54,51 +55,29 @@ interface Span {
   end?: number;
 }
 
-const isStatus = (e: InetEventDto, s: string): boolean => e.type === 'native' && e.status === s;
-
-function firstT(events: InetEventDto[], pred: (e: InetEventDto) => boolean): number | undefined {
-  return events.find(pred)?.t;
-}
-
-function lastT(events: InetEventDto[], pred: (e: InetEventDto) => boolean): number | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i] as InetEventDto;
-    if (pred(e)) return e.t;
-  }
-  return undefined;
-}
-
 /** Whether a TLS handshake is to be expected in this hop (only curl reports its end). */
 function expectsTls(hopUrl: string | undefined, engine: string | undefined): boolean {
   return engine !== 'wininet' && hopUrl !== undefined && /^https:/i.test(hopUrl);
 }
 
 /** The phases that started in one hop, with their ends where known (derivePhases' rules). */
-function hopSpans(events: InetEventDto[], tlsExpected: boolean): Span[] {
-  const resolving = firstT(events, (e) => isStatus(e, 'RESOLVING_NAME'));
-  const resolved = firstT(events, (e) => isStatus(e, 'NAME_RESOLVED'));
-  const connecting = firstT(events, (e) => isStatus(e, 'CONNECTING_TO_SERVER'));
-  const connected = firstT(events, (e) => isStatus(e, 'CONNECTED_TO_SERVER'));
-  const tlsDone = firstT(events, (e) => isStatus(e, 'TLS_HANDSHAKE_DONE'));
-  const sending = firstT(events, (e) => isStatus(e, 'SENDING_REQUEST'));
-  const firstResponse = firstT(events, (e) => isStatus(e, 'RESPONSE_RECEIVED') || e.type === 'headers');
-  const sent = lastT(events, (e) => isStatus(e, 'REQUEST_SENT') && (firstResponse === undefined || e.t <= firstResponse));
-  const uploadEnd = lastT(events, (e) => e.type === 'upload');
-  const sendEnd = sent === undefined && uploadEnd === undefined ? undefined : Math.max(sent ?? -Infinity, uploadEnd ?? -Infinity);
-  const received = lastT(events, (e) => isStatus(e, 'RESPONSE_RECEIVED') || e.type === 'body' || isStatus(e, 'REDIRECT'));
-
+function hopSpans(events: InetEventDto[], tlsExpected: boolean, hopStart: number): Span[] {
+  const m = hopMarks(events);
   const spans: Span[] = [];
   const add = (phase: PhaseName, start: number | undefined, end: number | undefined): void => {
     if (start === undefined) return;
     // An end before the start is no end (derivePhases leaves such a phase out too).
     spans.push({ phase, start, end: end !== undefined && end >= start ? end : undefined });
   };
-  add('dns', resolving, resolved);
-  add('connect', connecting, connected);
-  if (tlsDone !== undefined || (tlsExpected && sending === undefined)) add('tls', connected, tlsDone);
-  add('send', sending, sendEnd);
-  add('wait', sendEnd, firstResponse);
-  add('receive', firstResponse, received);
+  // Only once the first step came: a running hop's first moments are not yet "blocked".
+  if (m.firstStep !== undefined && m.firstStep > hopStart) add('blocked', hopStart, m.firstStep);
+  add('dns', m.resolving, m.resolved);
+  add('connect', m.connecting, m.connected);
+  if (m.tlsDone !== undefined || (tlsExpected && m.sending === undefined)) add('tls', m.connected, m.tlsDone);
+  add('send', m.sending, m.sendEnd);
+  // The imported-hop rule applies once the response is known, not to a hop just started.
+  if (m.firstResponse !== undefined || m.native) add('wait', waitStart(m, hopStart), m.firstResponse);
+  add('receive', m.firstResponse, m.received);
   return spans;
 }
 
@@ -175,12 +154,14 @@ export function waterfallGeometry(events: readonly InetEventDto[], opts: Waterfa
   const lastHop = hops[hops.length - 1];
 
   const spans: Array<Span & { hop: number; end: number; running: boolean }> = [];
+  // A hop starts where the previous one ended (derivePhases' rule).
+  let hopStart = 0;
   for (const hop of hops) {
     const list = byHop.get(hop) as InetEventDto[];
-    const raw = hopSpans(list, expectsTls(urls.get(hop), started?.type === 'started' ? started.engine : undefined));
-    if (raw.length === 0) continue;
-    const hopEnd = list[list.length - 1]?.t ?? 0;
-    for (const s of closeSpans(raw, hopEnd, !finished && hop === lastHop, now)) spans.push({ ...s, hop });
+    const raw = hopSpans(list, expectsTls(urls.get(hop), started?.type === 'started' ? started.engine : undefined), hopStart);
+    const hopEnd = list[list.length - 1]?.t ?? hopStart;
+    if (raw.length > 0) for (const s of closeSpans(raw, hopEnd, !finished && hop === lastHop, now)) spans.push({ ...s, hop });
+    hopStart = hopEnd;
   }
 
   const totalMs = Math.max(finished?.t ?? 0, now, ...spans.map((s) => s.end));
