@@ -29,11 +29,11 @@ export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: 
   return { bytes: await fsp.readFile(file) };
 }
 
-/** HAR entries of stored exchanges, read one exchange at a time. */
+/** HAR entries of stored exchanges, read one exchange at a time in one pass over the history file. */
 export async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], limit: number): AsyncGenerator<HarEntry> {
-  for (const [i, id] of ids.entries()) {
-    const entry = await deps.history.get(id);
-    yield* exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, limit) }, i);
+  let i = 0;
+  for await (const entry of deps.history.getMany(ids)) {
+    yield* exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, limit) }, i++);
   }
 }
 

@@ -25,6 +25,8 @@ interface Indexed {
 
 export class HistoryStore {
   private appending: Promise<void> = Promise.resolve();
+  /** Each id's last line: a whole-history export looks up every id. */
+  private readonly latest = new Map<string, Indexed>();
 
   private constructor(
     private readonly file: string,
@@ -32,7 +34,9 @@ export class HistoryStore {
     private size: number,
     /** The file ends in a torn line: the next append starts on a fresh line. */
     private needsNewline: boolean,
-  ) {}
+  ) {
+    for (const i of index) this.latest.set(i.summary.id, i);
+  }
 
   static async load(dataDir: string, log: Log): Promise<HistoryStore> {
     const file = path.join(dataDir, 'history.ndjson');
@@ -74,7 +78,9 @@ export class HistoryStore {
       let offset = this.size + prefix.length;
       entries.forEach((entry, i) => {
         const length = lines[i]!.length;
-        this.index.push({ summary: entry.summary, offset, length: length - 1 });
+        const indexed = { summary: entry.summary, offset, length: length - 1 };
+        this.index.push(indexed);
+        this.latest.set(entry.summary.id, indexed);
         offset += length;
       });
       this.size = offset;
@@ -107,13 +113,25 @@ export class HistoryStore {
   }
 
   async get(id: string): Promise<HistoryEntry> {
-    const found = this.findLast(id);
-    if (!found) throw new CommandFailure('NOT_FOUND', `no history entry with id ${id}`);
+    for await (const entry of this.getMany([id])) return entry;
+    throw new Error('unreachable');
+  }
+
+  /** The entries of `ids` in that order, read through one open file (a whole-history export). */
+  async *getMany(ids: readonly string[]): AsyncGenerator<HistoryEntry> {
+    const found = ids.map((id) => {
+      const f = this.findLast(id);
+      if (!f) throw new CommandFailure('NOT_FOUND', `no history entry with id ${id}`);
+      return f;
+    });
+    if (found.length === 0) return;
     const fh = await fs.open(this.file, 'r');
     try {
-      const buf = Buffer.alloc(found.length);
-      await fh.read(buf, 0, found.length, found.offset);
-      return HistoryEntrySchema.parse(JSON.parse(buf.toString('utf8')));
+      for (const f of found) {
+        const buf = Buffer.alloc(f.length);
+        await fh.read(buf, 0, f.length, f.offset);
+        yield HistoryEntrySchema.parse(JSON.parse(buf.toString('utf8')));
+      }
     } finally {
       await fh.close();
     }
@@ -129,8 +147,7 @@ export class HistoryStore {
   }
 
   private findLast(id: string): Indexed | undefined {
-    for (let i = this.index.length - 1; i >= 0; i--) if (this.index[i]!.summary.id === id) return this.index[i];
-    return undefined;
+    return this.latest.get(id);
   }
 }
 
