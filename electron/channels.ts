@@ -11,7 +11,9 @@ export const PUSH_CHANNEL = 'inetscope:push';
  */
 export const MENU_CHANNEL = 'inetscope:menu';
 
-export const MENU_COMMANDS = ['send', 'saveResponse'] as const;
+export const MENU_COMMANDS = [
+  'send', 'saveResponse', 'resend', 'importCurl', 'copyCurl', 'showCode', 'importHar', 'exportHar', 'toggleHistory', 'settings',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What CALL_CHANNEL answers: never a thrown error, so the code survives the IPC hop. */

@@ -11,10 +11,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COMMAND_NAMES, SettingsSchema, type CommandName, type EventsPush, type Push } from '../contract/api.js';
 import { AppCore } from '../core/app-core.js';
-import { CALL_CHANNEL, MENU_CHANNEL, PUSH_CHANNEL, type CallResult } from '../electron/channels.js';
+import { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, PUSH_CHANNEL, type CallResult } from '../electron/channels.js';
 import { AppContents, samePage, type FrameLike, type SenderLike } from '../electron/main/app-contents.js';
 import { IpcRouter, type CoreLike, type InvokeEventLike, type IpcMainLike } from '../electron/main/ipc-router.js';
 import { menuTemplate } from '../electron/main/menu.js';
+import { MENU_COMMANDS as RENDERER_MENU_COMMANDS } from '../renderer/src/platform/types.js';
 import { createApi, type IpcRendererLike } from '../electron/preload/api.js';
 
 const APP_URL = 'file:///opt/InetScope/resources/app.asar/dist/renderer/index.html';
@@ -303,10 +304,20 @@ describe('menu', () => {
     const sent: string[] = [];
     const file = menuTemplate({ dev: false, isMac: true, send: (c) => sent.push(c) })[1];
     assert.equal(file?.label, 'File');
-    const items = file?.submenu as Array<{ label?: string; accelerator?: string; role?: string; click?: () => void }>;
-    assert.deepEqual(items.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter'], ['Save Response…', 'CmdOrCtrl+S']]);
+    const items = file?.submenu as Array<{ label?: string; accelerator?: string; registerAccelerator?: boolean; role?: string; click?: () => void }>;
+    assert.deepEqual(items.filter((i) => i.accelerator && i.registerAccelerator !== false).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter'], ['Save Response…', 'CmdOrCtrl+S']]);
     items.forEach((i) => i.click?.());
-    assert.deepEqual(sent, ['send', 'saveResponse']);
+    assert.deepEqual(sent, ['send', 'saveResponse', 'importHar', 'exportHar', 'settings']);
     assert.equal(items.at(-1)?.role, 'close');
+  });
+
+  it('has an item for every menu command the renderer knows; shortcuts the renderer handles are shown, not registered', () => {
+    const sent: string[] = [];
+    const items = menuTemplate({ dev: false, isMac: false, send: (c) => sent.push(c) }).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    for (const i of items) i.click?.(undefined as never, undefined, undefined as never);
+    assert.deepEqual([...sent].sort(), [...RENDERER_MENU_COMMANDS].sort());
+    assert.deepEqual(MENU_COMMANDS, RENDERER_MENU_COMMANDS, 'the main process and the renderer name the same commands');
+    const shownOnly = items.filter((i) => i.registerAccelerator === false).map((i) => i.accelerator);
+    assert.deepEqual(shownOnly, ['CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Shift+H']);
   });
 });

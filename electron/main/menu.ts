@@ -11,6 +11,13 @@ export interface MenuOptions {
   send(command: MenuCommand): void;
 }
 
+/** A command whose shortcut the renderer handles itself: shown, not registered (it would fire twice). */
+const shown = (o: MenuOptions, label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  label,
+  ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+  click: () => o.send(command),
+});
+
 function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
   return {
     label: 'File',
@@ -18,8 +25,26 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       { label: 'Send', accelerator: 'CmdOrCtrl+Enter', click: () => o.send('send') },
       { label: 'Save Response…', accelerator: 'CmdOrCtrl+S', click: () => o.send('saveResponse') },
       { type: 'separator' },
+      shown(o, 'Import HAR…', 'importHar'),
+      shown(o, 'Export HAR…', 'exportHar'),
+      { type: 'separator' },
+      shown(o, 'Settings…', 'settings', 'CmdOrCtrl+,'),
+      { type: 'separator' },
       // On macOS Quit lives in the app menu; File ends with Close Window there.
       o.isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+function requestMenu(o: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label: 'Request',
+    submenu: [
+      shown(o, 'Re-send from History', 'resend', 'CmdOrCtrl+Shift+Enter'),
+      { type: 'separator' },
+      shown(o, 'Import cURL…', 'importCurl', 'CmdOrCtrl+Shift+I'),
+      shown(o, 'Copy as cURL', 'copyCurl'),
+      shown(o, 'Code…', 'showCode'),
     ],
   };
 }
@@ -31,6 +56,8 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
   return {
     label: 'View',
     submenu: [
+      shown(o, 'History', 'toggleHistory', 'CmdOrCtrl+Shift+H'),
+      { type: 'separator' },
       ...devItems,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -46,6 +73,7 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
     ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
     fileMenu(o),
     { role: 'editMenu' },
+    requestMenu(o),
     viewMenu(o),
     { role: 'windowMenu' },
     // role 'about' is native on macOS and a message box elsewhere.

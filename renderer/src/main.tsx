@@ -4,7 +4,7 @@ import { config as zodConfig } from 'zod';
 import { App } from './App.js';
 import { PlatformContext } from './components/platform-context.js';
 import { getPlatform, type MenuCommand } from './platform/index.js';
-import { saveResponse, sendActive } from './state/actions.js';
+import { runMenuCommand } from './menu-commands.js';
 import { activeTab, appStore, type Theme } from './state/store.js';
 import './styles.css';
 
@@ -16,13 +16,7 @@ const store = appStore.getState();
 platform.onPush((push) => appStore.getState().applyPush(push));
 store.setConnection(platform.connection());
 platform.onConnectionChange((state) => appStore.getState().setConnection(state));
-platform.onMenuCommand((command: MenuCommand) => {
-  if (command === 'send') void sendActive(platform);
-  else {
-    const id = activeTab(appStore.getState()).requestId;
-    if (id) void saveResponse(platform, id);
-  }
-});
+platform.onMenuCommand((command: MenuCommand) => runMenuCommand(platform, command));
 
 function applyTheme(theme: Theme): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;

@@ -1,12 +1,10 @@
 // The request's interop actions under the request line: Import cURL… (Ctrl/Cmd+Shift+I),
 // Copy as cURL, Code…; the import notice and the open dialog.
-import { useEffect, useState } from 'react';
-import { draftToCurl } from '../../../contract/curl-serialize.js';
-import { copyText } from '../timeline/clipboard.js';
+import { useEffect } from 'react';
 import { CodeDialog } from './CodeDialog.js';
 import { CurlImportDialog } from './CurlImportDialog.js';
 import { ImportNotice } from './ImportNotice.js';
-import { activeRequestForExport } from './interop-actions.js';
+import { copyActiveAsCurl } from './interop-actions.js';
 import { openDialog, useInterop } from './interop-store.js';
 import './interop.css';
 
@@ -26,22 +24,14 @@ function useImportShortcut(): void {
 export function InteropBar() {
   useImportShortcut();
   const dialog = useInterop((s) => s.dialog);
-  const [status, setStatus] = useState('');
-  const copyCurl = async () => {
-    const r = activeRequestForExport();
-    if (!r.ok) return setStatus(`Not copied: ${r.message}`);
-    if (await copyText(draftToCurl(r.request, { fileName: r.fileName }))) return setStatus('Copied as cURL.');
-    // The clipboard refused: show the command to copy by hand.
-    setStatus('');
-    openDialog('code', { language: 'curl', copyFallback: true });
-  };
+  const status = useInterop((s) => s.copyStatus);
   return (
     <>
       <div className="interop-bar">
         <button type="button" className="btn btn-small" data-testid="import-curl" title="Import a curl command (Ctrl+Shift+I)" onClick={() => openDialog('import')}>
           Import cURL…
         </button>
-        <button type="button" className="btn btn-small" data-testid="copy-curl" onClick={() => void copyCurl()}>
+        <button type="button" className="btn btn-small" data-testid="copy-curl" onClick={() => void copyActiveAsCurl()}>
           Copy as cURL
         </button>
         <button type="button" className="btn btn-small" data-testid="code-button" onClick={() => openDialog('code')}>

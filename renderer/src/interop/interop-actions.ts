@@ -1,12 +1,14 @@
 // What the curl/code features do with the active tab: import a pasted command into its
-// draft, and turn its draft into the request to export (files named, not uploaded).
+// draft, turn its draft into the request to export (files named, not uploaded), copy it as curl.
 import type { ClipboardEvent } from 'react';
 import type { RequestDraft } from '../../../contract/api.js';
 import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../contract/curl-command.js';
+import { draftToCurl } from '../../../contract/curl-serialize.js';
+import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
 import { draftToRequest } from '../state/draft.js';
 import { activeTab, appStore } from '../state/store.js';
-import { interopStore } from './interop-store.js';
+import { interopStore, openDialog } from './interop-store.js';
 import { importToDraft } from './request-to-draft.js';
 
 /** Replaces the active tab's draft with the command's request; the notice says how it went. */
@@ -55,4 +57,14 @@ export function activeRequestForExport(): ExportResult {
   const r = draftToRequest({ ...draft, bodyDraft });
   if (!r.ok) return r;
   return { ok: true, request: r.request, fileName: (token) => names.get(token) ?? 'file' };
+}
+
+/** "Copy as cURL" (button and menu): the clipboard, or the code dialog to copy by hand. */
+export async function copyActiveAsCurl(): Promise<void> {
+  const r = activeRequestForExport();
+  if (!r.ok) return interopStore.setState({ copyStatus: `Not copied: ${r.message}` });
+  if (await copyText(draftToCurl(r.request, { fileName: r.fileName }))) return interopStore.setState({ copyStatus: 'Copied as cURL.' });
+  // The clipboard refused: show the command to copy by hand.
+  interopStore.setState({ copyStatus: '' });
+  openDialog('code', { language: 'curl', copyFallback: true });
 }

@@ -18,6 +18,8 @@ export interface InteropState {
   language: string;
   /** Set when the code dialog was opened by "Copy as cURL" because the clipboard refused. */
   copyFallback?: boolean;
+  /** What the last "Copy as cURL" did, shown beside its button. */
+  copyStatus?: string;
 }
 
 export const interopStore = createStore<InteropState>(() => ({ language: 'curl' }));

@@ -1,0 +1,41 @@
+// The application menu's commands (Electron), each doing what its button or shortcut does.
+import { saveResponse, sendActive } from './state/actions.js';
+import { activeTab, appStore } from './state/store.js';
+import { openDialog as openAppDialog } from './components/dialogs.js';
+import { importHar } from './history/har-actions.js';
+import { currentEntry, resendEntry } from './history/history-actions.js';
+import { toggleHistory } from './history/history-store.js';
+import { copyActiveAsCurl } from './interop/interop-actions.js';
+import { openDialog as openInteropDialog } from './interop/interop-store.js';
+import type { MenuCommand, Platform } from './platform/index.js';
+
+export function runMenuCommand(platform: Platform, command: MenuCommand): void {
+  switch (command) {
+    case 'send':
+      return void sendActive(platform);
+    case 'saveResponse': {
+      const id = activeTab(appStore.getState()).requestId;
+      if (id) void saveResponse(platform, id);
+      return;
+    }
+    case 'resend': {
+      const id = currentEntry();
+      if (id) void resendEntry(platform, id);
+      return;
+    }
+    case 'importCurl':
+      return openInteropDialog('import');
+    case 'copyCurl':
+      return void copyActiveAsCurl();
+    case 'showCode':
+      return openInteropDialog('code');
+    case 'importHar':
+      return void importHar(platform);
+    case 'exportHar':
+      return openAppDialog('export');
+    case 'toggleHistory':
+      return toggleHistory();
+    case 'settings':
+      return openAppDialog('settings');
+  }
+}
