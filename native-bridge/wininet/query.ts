@@ -58,10 +58,27 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
 }
 
 /** Why a finished body is shorter than its Content-Length said, or undefined. */
-export function shortBody(head: ResponseHead, method: string, bytes: number): string | undefined {
+function shortBody(head: ResponseHead, method: string, bytes: number): string | undefined {
   const bodyless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
   if (head.contentLength === undefined || head.chunked || bodyless || bytes >= head.contentLength) return undefined;
   return `the connection closed after ${bytes} of ${head.contentLength} body bytes`;
+}
+
+/**
+ * What Wine's WinInet makes of a reply with no status line (HTTP/0.9, or not HTTP at all):
+ * this head and no body, the bytes dropped. A real HTTP/1.0 200 with no header and no
+ * byte of body looks the same, and is far rarer than a server speaking something else.
+ */
+const MADE_UP_HEAD = /^HTTP\/1\.0 200 OK\r\n(?:\r\n)?$/;
+
+/** Why a body that ended is not the response it looks like, or undefined. */
+export function bodyProblem(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
+  const short = shortBody(head, method, bytes);
+  if (short) return { code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short };
+  if (bytes === 0 && MADE_UP_HEAD.test(head.rawHeaders)) {
+    return { code: 'BAD_RESPONSE', name: 'NO_STATUS_LINE', message: 'the reply had no HTTP status line (HTTP/0.9, or not HTTP); WinInet made up "HTTP/1.0 200 OK" and dropped its bytes' };
+  }
+  return undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { droppedAtClose, queryResponseHead, shortBody, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, queryResponseHead, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { UploadCursor } from './upload-cursor.js';
@@ -269,8 +269,8 @@ export class WinInetRequest {
   private finishBody(): number {
     this.state = 'done';
     this.body.flushProgress();
-    const short = this.head && shortBody(this.head, this.spec.method, this.body.bytes);
-    if (short) this.fail({ code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short });
+    const problem = this.head && bodyProblem(this.head, this.spec.method, this.body.bytes);
+    if (problem) this.fail(problem);
     else {
       this.result = { ok: true };
       this.closeRequest();
