@@ -71,6 +71,19 @@ function shortBody(head: ResponseHead, method: string, bytes: number): string | 
  */
 const MADE_UP_HEAD = /^HTTP\/1\.0 200 OK\r\n(?:\r\n)?$/;
 
+/** Wine's WinInet keeps 4,095 characters of a header line and drops the rest, silently. */
+const WINE_LINE_LIMIT = 4095;
+const UNDER_WINE = Boolean(process.env.WINEPREFIX);
+
+/** A header line Wine may have cut: the response would lie about it, so it is refused. */
+export function cutHeaderLine(rawHeaders: string): EngineErrorInfo | undefined {
+  if (!UNDER_WINE) return undefined;
+  const line = rawHeaders.split('\r\n').find((l) => l.length >= WINE_LINE_LIMIT);
+  if (line === undefined) return undefined;
+  const name = line.slice(0, Math.max(0, line.indexOf(':'))) || line.slice(0, 40);
+  return { code: 'BAD_RESPONSE', name: 'HEADER_LINE_CUT', message: `the header line ${JSON.stringify(name)} is ${WINE_LINE_LIMIT} characters or longer: WinInet (Wine's) keeps only that much of it, so its value would be wrong` };
+}
+
 /** Why a body that ended is not the response it looks like, or undefined. */
 export function bodyProblem(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
   const short = shortBody(head, method, bytes);

@@ -12,7 +12,7 @@ import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, droppedAtClose, queryResponseHead, type ResponseHead } from './query.js';
+import { bodyProblem, cutHeaderLine, droppedAtClose, queryResponseHead, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { UploadCursor } from './upload-cursor.js';
@@ -207,7 +207,7 @@ export class WinInetRequest {
     const { chunked: _chunked, ...event } = head;
     this.ev.lifecycle({ type: 'headers', ...event });
     // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
-    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined);
+    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? cutHeaderLine(head.rawHeaders);
     if (problem) {
       this.fail(problem);
       return 0;
