@@ -2,16 +2,21 @@
 import type { EngineErrorInfo } from '../events.js';
 import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 
+/**
+ * One reused buffer, grown to the largest head seen: Wine builds the whole header block
+ * anew on every HttpQueryInfoW call, in time quadratic in the header count (10,000 headers:
+ * ~2 s a call), so a call that fails for want of room must not be the common case.
+ */
+let scratch = Buffer.alloc(64 * 1024);
+
 function queryString(h: unknown, level: number): string | undefined {
-  let size = 8192;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const buf = Buffer.alloc(size);
-    const len = [size];
-    if (api.HttpQueryInfoW(h, level, buf, len, null)) {
-      return buf.subarray(0, len[0]).toString('utf16le');
+    const len = [scratch.length];
+    if (api.HttpQueryInfoW(h, level, scratch, len, null)) {
+      return scratch.subarray(0, len[0]).toString('utf16le');
     }
     if (api.GetLastError() !== ERROR_INSUFFICIENT_BUFFER) return undefined;
-    size = Math.max((len[0] ?? 0) + 2, size * 2);
+    scratch = Buffer.alloc(Math.max((len[0] ?? 0) + 2, scratch.length * 2));
   }
   return undefined;
 }
