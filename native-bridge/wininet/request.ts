@@ -2,12 +2,14 @@
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
 import { BodyIoError, openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
+import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
 import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, koffi } from './api.js';
+import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
@@ -51,6 +53,8 @@ export class WinInetRequest {
   private deadline?: NodeJS.Timeout;
   private readonly closer: HandleCloser;
   private counts = { ioPending: 0 };
+  /** With a CA file on https: the certificate-error flow of ca-trust.ts. */
+  private trust?: CaTrust;
 
   constructor(
     id: string,
@@ -73,6 +77,7 @@ export class WinInetRequest {
   start(): void {
     this.ev.lifecycle({ type: 'started', engine: 'wininet', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
     try {
+      if (this.spec.caFile && this.spec.url.startsWith('https:')) this.trust = new CaTrust(loadCaFile(this.spec.caFile), (m) => this.owner.log(`request ${this.ev.id}: ${m}`));
       if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
       if (this.upload.total > 0xffffffff) {
         return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
@@ -124,6 +129,7 @@ export class WinInetRequest {
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
+      if (error !== 0 && this.certDecided(error)) error = 0;
       if (error !== 0) {
         const elapsed = this.ev.now() - this.pendingSince;
         return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs, this.spec.proxy));
@@ -187,6 +193,16 @@ export class WinInetRequest {
     }
   }
 
+  /** A certificate error with a CA file: true when ca-trust decided (a resend is set up, or the request failed). */
+  private certDecided(native: number): boolean {
+    if (!this.trust || (this.lastCall !== 'HttpSendRequestW' && this.lastCall !== 'HttpSendRequestExW')) return false;
+    const d = this.trust.onSendError(this.handles.request, native, this.lastCall);
+    if (!d) return false;
+    if ('error' in d) this.fail(d.error);
+    else this.state = this.spec.body ? 'sendEx' : 'send';
+    return true;
+  }
+
   private issueWrite(): number {
     const rest = this.upload.rest();
     this.state = 'wrote';
@@ -194,6 +210,11 @@ export class WinInetRequest {
   }
 
   private readHead(): number {
+    const untrusted = this.trust?.verifyAccepted(this.handles.request, this.lastCall);
+    if (untrusted) {
+      this.fail(untrusted);
+      return 0;
+    }
     const head = queryResponseHead(this.handles.request);
     if (!head) {
       this.fail({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
