@@ -58,7 +58,12 @@ export function loadCaFile(file: string): CaBundle {
   return bundle;
 }
 
-const issuedBy = (issuer: X509Certificate, cert: X509Certificate): boolean => issuer.checkIssued(cert) && cert.verify(issuer.publicKey);
+/**
+ * The names match, the issuer is a CA, and its key verifies the signature. (Not checkIssued:
+ * OpenSSL's X509_check_issued also wants key identifiers that `openssl ca` leaves out.)
+ */
+const issuedBy = (issuer: X509Certificate, cert: X509Certificate): boolean =>
+  issuer.ca && nameValues(cert.issuer).join('\n') === nameValues(issuer.subject).join('\n') && cert.verify(issuer.publicKey);
 
 /**
  * A chain as the server presented it (leaf first) is trusted when, following signatures
