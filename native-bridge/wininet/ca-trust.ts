@@ -29,6 +29,7 @@ export class CaTrust {
 
   /** After a failed HttpSendRequest(Ex)W: a decision, or undefined when it is not a CA question. */
   onSendError(request: unknown, native: number, call: string): CertDecision | undefined {
+    if (call !== 'HttpSendRequestW' && call !== 'HttpSendRequestExW') return undefined;
     if (native !== ERROR_INTERNET_INVALID_CA && native !== ERROR_INTERNET_SEC_CERT_REV_FAILED) return undefined;
     if (this.resends >= MAX_RESENDS) return undefined;
     const chain = serverChain(request);

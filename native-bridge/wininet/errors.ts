@@ -1,4 +1,5 @@
 // WinInet error numbers → names, stable error codes and messages a user can act on.
+import { BodyIoError } from '../body-io.js';
 import type { EngineErrorInfo, ErrorCode } from '../events.js';
 
 const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = {
@@ -64,4 +65,10 @@ export function classifyWinInetError(
     return { ...info, code: 'TIMEOUT', message: `${call}: no data within the receive timeout of ${receiveMs} ms (${info.name}, ${native})` };
   }
   return info;
+}
+
+/** A thrown error as the request's error (a body file's own, or INTERNAL). */
+export function errorInfo(e: unknown): EngineErrorInfo {
+  if (e instanceof BodyIoError) return e.info;
+  return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }

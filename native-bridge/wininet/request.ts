@@ -1,6 +1,6 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyIoError, openSource } from '../body-io.js';
+import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
@@ -10,26 +10,17 @@ import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, koffi } from './api.js';
 import { CaTrust } from './ca-trust.js';
-import { classifyWinInetError } from './errors.js';
+import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { queryResponseHead, shortBody, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
+import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
 
-type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
-
-
-export interface RequestOwner {
-  session(proxy: string | undefined, insecure: boolean): unknown;
-  /** GC-stress hook: runs after every WinInet call. */
-  afterCall(): void;
-  /** Called at `finished`, and again once a late HANDLE_CLOSING has freed everything. */
-  released(req: WinInetRequest, fullyClosed: boolean): void;
-  log(msg: string): void;
-}
+export type { RequestOwner };
 
 export class WinInetRequest {
   readonly ev: EventStamper;
@@ -195,8 +186,7 @@ export class WinInetRequest {
 
   /** A certificate error with a CA file: true when ca-trust decided (a resend is set up, or the request failed). */
   private certDecided(native: number): boolean {
-    if (!this.trust || (this.lastCall !== 'HttpSendRequestW' && this.lastCall !== 'HttpSendRequestExW')) return false;
-    const d = this.trust.onSendError(this.handles.request, native, this.lastCall);
+    const d = this.trust?.onSendError(this.handles.request, native, this.lastCall);
     if (!d) return false;
     if ('error' in d) this.fail(d.error);
     else this.state = this.spec.body ? 'sendEx' : 'send';
@@ -211,24 +201,15 @@ export class WinInetRequest {
 
   private readHead(): number {
     const untrusted = this.trust?.verifyAccepted(this.handles.request, this.lastCall);
-    if (untrusted) {
-      this.fail(untrusted);
-      return 0;
-    }
+    if (untrusted) return this.failed(untrusted);
     const head = queryResponseHead(this.handles.request);
-    if (!head) {
-      this.fail({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
-      return 0;
-    }
+    if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
     const { chunked: _chunked, ...event } = head;
     this.ev.lifecycle({ type: 'headers', ...event });
     // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
     const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined);
-    if (problem) {
-      this.fail(problem);
-      return 0;
-    }
+    if (problem) return this.failed(problem);
     this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
@@ -275,10 +256,7 @@ export class WinInetRequest {
       this.state = 'eof';
       return 0;
     }
-    if (++this.emptyReads > MAX_EMPTY_READS) {
-      this.fail({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
-      return 0;
-    }
+    if (++this.emptyReads > MAX_EMPTY_READS) return this.failed({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
     this.state = 'read';
     return 0;
   }
@@ -314,6 +292,12 @@ export class WinInetRequest {
     }
     this.lastCall = name;
     return err;
+  }
+
+  /** fail() inside a step: the step itself completed. */
+  private failed(error: EngineErrorInfo): number {
+    this.fail(error);
+    return 0;
   }
 
   private fail(error: EngineErrorInfo): void {
@@ -361,9 +345,4 @@ export class WinInetRequest {
     });
     this.owner.released(this, this.closer.fullyClosed);
   }
-}
-
-function errorInfo(e: unknown): EngineErrorInfo {
-  if (e instanceof BodyIoError) return e.info;
-  return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
