@@ -21,6 +21,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   'max-redirs': 'maxRedirs',
   proxy: 'proxy',
   insecure: 'insecure',
+  cacert: 'cacert',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
   silent: 'silent',
@@ -59,6 +60,7 @@ interface RawOptions {
   maxRedirs?: string;
   proxy?: string;
   insecure?: boolean;
+  cacert?: string;
   maxTime?: string;
   connectTimeout?: string;
   silent?: boolean;
@@ -108,6 +110,8 @@ export const CliOptionsSchema = z.object({
     .optional(),
   proxy: z.string().optional(),
   insecure: z.boolean().default(false),
+  /** curl's --cacert: the CAs (PEM) the server certificate must come from. */
+  cacert: z.string().min(1, '--cacert needs a file name').optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
   silent: z.boolean().default(false),

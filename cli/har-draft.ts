@@ -22,6 +22,7 @@ export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: Re
     timeouts: req.timeouts ?? {},
     ...(req.proxy ? { proxy: req.proxy } : {}),
     insecure: req.insecure ?? false,
+    ...(req.caFile ? { caFile: req.caFile } : {}),
   };
   const r = RequestDraftSchema.safeParse(draft);
   // Only a timeout past the draft's 24 h bound can fail here: the HAR keeps the rest.

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { EngineClient, HostStartError } from '../native-bridge/client.js';
 import type { FinishedEvent, InetEvent } from '../native-bridge/events.js';
 import { resolveEngine } from '../native-bridge/host-launch.js';
+import { policyFor } from '../native-bridge/client-policy.js';
 import { BadRequestSpec, parseRequestSpec } from '../native-bridge/request-spec.js';
 import { WineSetupError } from '../native-bridge/wine-runtime.js';
 import { SaveTargetError } from '../core/save-target.js';
@@ -48,7 +49,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   if (opts.events === '-' && (opts.output === undefined || opts.output === '-')) {
     throw new UsageError('--events - writes the events to stdout: send the body elsewhere with -o FILE');
   }
-  parseRequestSpec({ ...request, sink: { kind: 'discard' } });
+  const policy = policyFor(parseRequestSpec({ ...request, sink: { kind: 'discard' } }));
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const writeEvent = openEventsSink(opts.events);
   const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, process.stdout, onError));
@@ -59,7 +60,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const onSigint = () => client?.cancel(id);
   process.on('SIGINT', onSigint);
   try {
-    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: opts.insecure ? 'insecure' : 'verify' });
+    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policy });
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     x.cancel = () => c.cancel(id);

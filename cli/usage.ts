@@ -25,6 +25,7 @@ curl-compatible options:
   -L, --location              follow redirects (--max-redirs N, default 50)
   -x, --proxy HOST:PORT       use an HTTP proxy
   -k, --insecure              accept any server certificate
+      --cacert FILE           trust only the CA certificates (PEM) in FILE
   -m, --max-time SECONDS      overall deadline
       --connect-timeout SECS  connect deadline
   -u, --user USER:PASSWORD    basic authentication

@@ -54,6 +54,8 @@ export const RequestDraftSchema = z.object({
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
+  /** curl's --cacert: absolute path of a PEM file with the CAs the server certificate must come from. */
+  caFile: z.string().min(1).optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 

@@ -134,6 +134,11 @@ const HANDLERS: Record<string, Handler> = {
   },
   'oauth2-bearer': (s, v) => void (s.plan.bearer = v),
   insecure: (s, _v, h) => void (s.plan.insecure = !h.negated),
+  cacert: (s, v, h) => {
+    s.plan.caFile = v;
+    // The app reads the file itself (it is not uploaded), so it needs the whole path.
+    if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v)) s.warnings.push(`${h.written} ${v}: not an absolute path; give the CA file's absolute path in Options before sending.`);
+  },
   location: (s, _v, h) => void (s.plan.location = !h.negated),
   'location-trusted': (s, _v, h) => void (s.plan.location = !h.negated),
   'max-redirs': (s, v) => maxRedirs(s, v),

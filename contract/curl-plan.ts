@@ -37,6 +37,7 @@ export interface CurlPlan {
   maxRedirs?: number;
   proxy?: string;
   insecure?: boolean;
+  caFile?: string;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
 }
@@ -137,5 +138,6 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     },
     ...(p.proxy ? { proxy: p.proxy } : {}),
     insecure: p.insecure === true,
+    ...(p.caFile ? { caFile: p.caFile } : {}),
   });
 }

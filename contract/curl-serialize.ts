@@ -88,6 +88,7 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   if (draft.maxRedirects !== CURL_MAX_REDIRS) plan.maxRedirs = draft.maxRedirects;
   plan.proxy = draft.proxy;
   plan.insecure = draft.insecure;
+  plan.caFile = draft.caFile;
   plan.maxTimeMs = draft.timeouts.totalMs;
   plan.connectTimeoutMs = draft.timeouts.connectMs;
   return plan;
@@ -136,6 +137,7 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.location) out.push(['-L']);
   if (p.maxRedirs !== undefined) out.push(['--max-redirs', String(p.maxRedirs)]);
   if (p.insecure) out.push(['-k']);
+  if (p.caFile) out.push(['--cacert', p.caFile]);
   if (p.proxy) out.push(['-x', p.proxy]);
   if (p.maxTimeMs !== undefined) out.push(['-m', seconds(p.maxTimeMs)]);
   if (p.connectTimeoutMs !== undefined) out.push(['--connect-timeout', seconds(p.connectTimeoutMs)]);

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import type { RequestDraft } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
 import type { InetEvent } from '../native-bridge/events.js';
+import { policyFor } from '../native-bridge/client-policy.js';
 import { resolveEngine } from '../native-bridge/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../native-bridge/request-spec.js';
 import type { BodyStore } from './body-store.js';
@@ -129,12 +130,16 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
     timeouts: draft.timeouts,
     ...(draft.proxy ? { proxy: draft.proxy } : {}),
     insecure: draft.insecure,
+    ...(draft.caFile ? { caFile: draft.caFile } : {}),
   };
 }
 
 function parseSpec(input: RequestSpecInput): RequestSpec {
   try {
-    return parseRequestSpec(input);
+    const spec = parseRequestSpec(input);
+    // A CA file that is missing, unreadable or holds no certificate is refused here, by name.
+    policyFor(spec);
+    return spec;
   } catch (e) {
     if (e instanceof BadRequestSpec) throw new CommandFailure('BAD_REQUEST', e.message);
     throw e;

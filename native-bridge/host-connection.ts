@@ -14,8 +14,11 @@ import { acceptHost } from './host-handshake.js';
 import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
 import type { RequestSpec } from './request-spec.js';
 
-/** A host either verifies TLS certificates or ignores their errors, never both (see client.ts). */
-export type HostPolicy = 'verify' | 'insecure';
+/**
+ * A host verifies TLS certificates against the system's CAs, or ignores their errors, or
+ * trusts the CAs of one CA file (`ca:` + the sha256 of its bytes): never two of these (see client.ts).
+ */
+export type HostPolicy = 'verify' | 'insecure' | `ca:${string}`;
 
 export interface ConnectionOptions extends LaunchOptions {
   engine: EngineName;
@@ -67,7 +70,7 @@ export class HostConnection {
   static async start(opts: ConnectionOptions): Promise<HostConnection> {
     const launch = hostLaunch(opts.engine, opts);
     const token = crypto.randomBytes(32).toString('hex');
-    const logFile = opts.logFile ?? path.join(os.tmpdir(), `inetscope-host-${opts.engine}-${opts.policy}-${process.pid}.log`);
+    const logFile = opts.logFile ?? path.join(os.tmpdir(), `inetscope-host-${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}-${process.pid}.log`);
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
@@ -138,6 +141,7 @@ export class HostConnection {
     const out = { ...spec };
     if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
     if (spec.sink.kind === 'file') out.sink = { kind: 'file', path: this.launch.hostPath(spec.sink.path) };
+    if (spec.caFile) out.caFile = this.launch.hostPath(spec.caFile);
     return out;
   }
 

@@ -48,6 +48,9 @@ export const BodySinkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('discard') }),
 ]);
 
+/** POSIX or Windows (drive or UNC) absolute paths: the host may run under either. */
+const isAbsolutePath = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
 
 export const RequestSpecSchema = z.object({
@@ -63,7 +66,14 @@ export const RequestSpecSchema = z.object({
     .default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
-});
+  /** Absolute path of a PEM file: the CAs the server certificate must come from (curl's --cacert). */
+  caFile: z
+    .string()
+    .superRefine((p, ctx) => {
+      if (!isAbsolutePath(p)) ctx.addIssue({ code: 'custom', message: `the CA file ${JSON.stringify(p)} is not an absolute path` });
+    })
+    .optional(),
+}).refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' });
 
 export type RequestSpec = z.infer<typeof RequestSpecSchema>;
 export type RequestSpecInput = z.input<typeof RequestSpecSchema>;

@@ -73,6 +73,11 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
     // The proxy's answer to CONNECT is not the response: keep it out of the header callback.
     setopt(h, OPT.SUPPRESS_CONNECT_HEADERS, 'long', 1);
   }
+  if (spec.caFile) {
+    // curl --cacert: these CAs only (no CA directory either), so a chain is trusted by the file or not at all.
+    setopt(h, OPT.CAINFO, 'str', spec.caFile);
+    setopt(h, OPT.CAPATH, 'str', null);
+  }
   if (spec.insecure) {
     for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
   }

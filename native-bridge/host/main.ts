@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import type { Engine } from '../engine.js';
-import type { FinishedEvent } from '../events.js';
+import { policyFor } from '../client-policy.js';
+import type { EngineErrorInfo, FinishedEvent } from '../events.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
 
 const logPath = process.env.INETSCOPE_HOST_LOG;
@@ -53,16 +54,30 @@ class Outbox {
   }
 }
 
-function policyRefusal(id: string, policy: string): FinishedEvent {
-  const message = `this host ${policy === 'insecure' ? 'ignores' : 'verifies'} certificates and refuses a request that asks otherwise`;
-  return { type: 'finished', id, seq: 0, hop: 0, t: 0, ok: false, bodyBytes: 0, uploadBytes: 0, error: { code: 'INTERNAL', name: 'HOST_POLICY', message } };
+const POLICY_WORDS = (policy: string): string =>
+  policy === 'insecure' ? 'ignores certificates' : policy === 'verify' ? 'verifies certificates' : 'trusts the CAs of one CA file';
+
+function refusal(id: string, error: EngineErrorInfo): FinishedEvent {
+  return { type: 'finished', id, seq: 0, hop: 0, t: 0, ok: false, bodyBytes: 0, uploadBytes: 0, error };
+}
+
+/** Certificate decisions are cached per process: never mix policies (or CA files) in one host. */
+function policyProblem(spec: Parameters<typeof policyFor>[0], policy: string): EngineErrorInfo | undefined {
+  let wanted: string;
+  try {
+    wanted = policyFor(spec);
+  } catch (e) {
+    return { code: 'BAD_REQUEST', name: 'BAD_CA_FILE', message: (e as Error).message };
+  }
+  if (wanted === policy) return undefined;
+  return { code: 'INTERNAL', name: 'HOST_POLICY', message: `this host ${POLICY_WORDS(policy)} and refuses a request that asks otherwise` };
 }
 
 async function main(): Promise<void> {
   const port = Number(process.env.INETSCOPE_HOST_PORT);
   const token = process.env.INETSCOPE_HOST_TOKEN ?? '';
   const engineName = process.env.INETSCOPE_ENGINE ?? '';
-  const policy = process.env.INETSCOPE_HOST_POLICY === 'insecure' ? 'insecure' : 'verify';
+  const policy = process.env.INETSCOPE_HOST_POLICY ?? 'verify';
   const sock = net.connect({ host: '127.0.0.1', port });
   sock.setNoDelay(true);
   const out = new Outbox(sock);
@@ -100,10 +115,9 @@ async function main(): Promise<void> {
         continue;
       }
       const cmd = parsed.data;
-      if (cmd.type === 'send' && cmd.spec.insecure !== (policy === 'insecure')) {
-        // Certificate decisions are cached per process: never mix policies in one host.
-        out.send(policyRefusal(cmd.id, policy));
-      } else if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
+      const problem = cmd.type === 'send' ? policyProblem(cmd.spec, policy) : undefined;
+      if (cmd.type === 'send' && problem) out.send(refusal(cmd.id, problem));
+      else if (cmd.type === 'send') engine.start(cmd.id, cmd.spec, (ev) => out.send(ev));
       else if (cmd.type === 'cancel') engine.cancel(cmd.id);
       else if (cmd.type === 'stats') out.send({ type: 'stats', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
       else void stop('shutdown command');

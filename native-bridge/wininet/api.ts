@@ -34,6 +34,8 @@ export const INTERNET_OPTION_CONNECT_TIMEOUT = 2;
 export const INTERNET_OPTION_SEND_TIMEOUT = 5;
 export const INTERNET_OPTION_RECEIVE_TIMEOUT = 6;
 export const INTERNET_OPTION_SECURITY_FLAGS = 31;
+export const INTERNET_OPTION_SECURITY_CERTIFICATE_STRUCT = 32;
+export const INTERNET_OPTION_SERVER_CERT_CHAIN_CONTEXT = 105;
 export const INTERNET_OPTION_MAX_CONNS_PER_SERVER = 73;
 
 export const SECURITY_FLAG_IGNORE_REVOCATION = 0x00000080;
@@ -68,6 +70,7 @@ koffi.config({ max_async_calls: MAX_RELAYED_CALLBACKS });
 
 const wininet = koffi.load('wininet.dll');
 const kernel32 = koffi.load('kernel32.dll');
+const crypt32 = koffi.load('crypt32.dll');
 
 export const StatusCallback = koffi.proto(
   'void __stdcall InternetStatusCallback(void *hInternet, uintptr_t dwContext, uint32_t dwInternetStatus, void *lpvStatusInformation, uint32_t dwStatusInformationLength)',
@@ -129,6 +132,12 @@ export const api = {
     'bool __stdcall InternetSetOptionW(void *h, uint32_t option, _In_ uint32_t *buffer, uint32_t length)',
   ),
   InternetCloseHandle: wininet.func('bool __stdcall InternetCloseHandle(void *h)'),
+  // The server certificate (see server-cert.ts): in-memory lookups, never a network wait.
+  InternetQueryOptionA: wininet.func(
+    'bool __stdcall InternetQueryOptionA(void *h, uint32_t option, _Out_ uint8_t *buffer, _Inout_ uint32_t *length)',
+  ),
+  CertFreeCertificateChain: crypt32.func('void __stdcall CertFreeCertificateChain(void *chain)'),
+  LocalFree: kernel32.func('void * __stdcall LocalFree(void *mem)'),
   GetLastError: kernel32.func('uint32_t __stdcall GetLastError()'),
   // Copies between koffi.alloc memory and JS buffers (no external views: they throw in Electron).
   CopyToNative: kernel32.func('void __stdcall RtlMoveMemory(void *dst, const uint8_t *src, size_t n)'),

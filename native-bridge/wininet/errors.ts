@@ -67,7 +67,7 @@ export function classifyWinInetError(
   return info;
 }
 
-/** A thrown error as the request's result (a body file's own error keeps its code). */
+/** A thrown error as the request's error (a body file's own, or INTERNAL). */
 export function errorInfo(e: unknown): EngineErrorInfo {
   if (e instanceof BodyIoError) return e.info;
   return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };

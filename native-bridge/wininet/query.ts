@@ -62,6 +62,12 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
   };
 }
 
+/** The headers event of a head: what the engine keeps for itself stays out. */
+export function headersEvent(head: ResponseHead) {
+  const { chunked: _chunked, keepAlive: _keepAlive, ...event } = head;
+  return { type: 'headers' as const, ...event };
+}
+
 /** Why a finished body is shorter than its Content-Length said, or undefined. */
 function shortBody(head: ResponseHead, method: string, bytes: number): string | undefined {
   const bodyless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
@@ -103,10 +109,10 @@ export function bodyProblem(head: ResponseHead, method: string, bytes: number): 
  * Wine's WinInet ends a broken chunked body (cut off, or a chunk size past the data) as if
  * complete, but cannot drain it, so at InternetCloseHandle it drops a connection it would
  * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
- * Called when that drop is seen during the close of a request that ended well.
+ * Called when that drop is seen during the close: the result, turned into that error.
  */
-export function droppedAtClose(head: ResponseHead | undefined, method: string, bytes: number): EngineErrorInfo | undefined {
-  if (!head?.chunked || !head.keepAlive || method === 'HEAD') return undefined;
+export function droppedAtClose<R extends { ok: boolean }>(result: R | undefined, head: ResponseHead | undefined, method: string, bytes: number): R | { ok: false; error: EngineErrorInfo } | undefined {
+  if (!result?.ok || !head?.chunked || !head.keepAlive || method === 'HEAD') return result;
   const message = `the chunked body ended without its last chunk after ${bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
-  return { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message };
+  return { ok: false, error: { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message } };
 }

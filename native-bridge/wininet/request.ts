@@ -2,32 +2,25 @@
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
 import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
+import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
 import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
 import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from './api.js';
+import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, cutHeaderLine, droppedAtClose, queryResponseHead, type ResponseHead } from './query.js';
+import { bodyProblem, cutHeaderLine, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
+import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
 
-type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
-
-
-export interface RequestOwner {
-  session(proxy: string | undefined, insecure: boolean): unknown;
-  /** GC-stress hook: runs after every WinInet call. */
-  afterCall(): void;
-  /** Called at `finished`, and again once a late HANDLE_CLOSING has freed everything. */
-  released(req: WinInetRequest, fullyClosed: boolean): void;
-  log(msg: string): void;
-}
+export type { RequestOwner };
 
 export class WinInetRequest {
   readonly ev: EventStamper;
@@ -51,6 +44,8 @@ export class WinInetRequest {
   private deadline?: NodeJS.Timeout;
   private readonly closer: HandleCloser;
   private counts = { ioPending: 0 };
+  /** With a CA file on https: the certificate-error flow of ca-trust.ts. */
+  private trust?: CaTrust;
 
   constructor(
     id: string,
@@ -75,6 +70,7 @@ export class WinInetRequest {
     this.ev.lifecycle({ type: 'started', engine: 'wininet', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
     if (refused) return this.fail(refused);
     try {
+      if (this.spec.caFile && this.spec.url.startsWith('https:')) this.trust = new CaTrust(loadCaFile(this.spec.caFile), (m) => this.owner.log(`request ${this.ev.id}: ${m}`));
       if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
       if (this.upload.total > 0xffffffff) {
         return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
@@ -100,8 +96,7 @@ export class WinInetRequest {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
     if (status === 110) this.redirectHead(at);
-    const broken = status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing && this.result?.ok && droppedAtClose(this.head, this.spec.method, this.body.bytes);
-    if (broken) this.result = { ok: false, error: broken };
+    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
@@ -128,6 +123,7 @@ export class WinInetRequest {
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
+      if (error !== 0 && this.certDecided(error)) error = 0;
       if (error !== 0) {
         const elapsed = this.ev.now() - this.pendingSince;
         return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs, this.spec.proxy));
@@ -191,6 +187,15 @@ export class WinInetRequest {
     }
   }
 
+  /** A certificate error with a CA file: true when ca-trust decided (a resend is set up, or the request failed). */
+  private certDecided(native: number): boolean {
+    const d = this.trust?.onSendError(this.handles.request, native, this.lastCall);
+    if (!d) return false;
+    if ('error' in d) this.fail(d.error);
+    else this.state = this.spec.body ? 'sendEx' : 'send';
+    return true;
+  }
+
   private issueWrite(): number {
     const rest = this.upload.rest();
     this.state = 'wrote';
@@ -198,20 +203,15 @@ export class WinInetRequest {
   }
 
   private readHead(): number {
+    const untrusted = this.trust?.verifyAccepted(this.handles.request, this.lastCall);
+    if (untrusted) return this.failed(untrusted);
     const head = queryResponseHead(this.handles.request);
-    if (!head) {
-      this.fail({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
-      return 0;
-    }
+    if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
-    const { chunked: _chunked, ...event } = head;
-    this.ev.lifecycle({ type: 'headers', ...event });
+    this.ev.lifecycle(headersEvent(head));
     // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
     const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? cutHeaderLine(head.rawHeaders);
-    if (problem) {
-      this.fail(problem);
-      return 0;
-    }
+    if (problem) return this.failed(problem);
     this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
@@ -225,8 +225,7 @@ export class WinInetRequest {
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
-    const { chunked: _chunked, ...event } = head;
-    this.ev.lifecycle({ type: 'headers', ...event }, at);
+    this.ev.lifecycle(headersEvent(head), at);
   }
 
   private consume(): number {
@@ -258,10 +257,7 @@ export class WinInetRequest {
       this.state = 'eof';
       return 0;
     }
-    if (++this.emptyReads > MAX_EMPTY_READS) {
-      this.fail({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
-      return 0;
-    }
+    if (++this.emptyReads > MAX_EMPTY_READS) return this.failed({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
     this.state = 'read';
     return 0;
   }
@@ -297,6 +293,12 @@ export class WinInetRequest {
     }
     this.lastCall = name;
     return err;
+  }
+
+  /** fail() inside a step: the step itself completed. */
+  private failed(error: EngineErrorInfo): number {
+    this.fail(error);
+    return 0;
   }
 
   private fail(error: EngineErrorInfo): void {

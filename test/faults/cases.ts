@@ -4,11 +4,11 @@
 // (under Wine) and libcurl differ, `differs` says why and each side is asserted as it is.
 import type { ErrorCode } from '../../native-bridge/events.js';
 import type { EngineName } from '../../native-bridge/engine.js';
-import type { LeafCerts } from './certs.js';
+import type { CaKind, LeafCerts } from './certs.js';
 import { head, type Script } from './script.js';
 
 export type Outcome =
-  | { error: ErrorCode; name?: RegExp }
+  | { error: ErrorCode; name?: RegExp; message?: RegExp }
   | { status: number; body: string | Buffer; header?: RegExp };
 
 export interface FaultCase {
@@ -16,6 +16,8 @@ export interface FaultCase {
   script: Script;
   /** Served over TLS with this certificate (the script then is a plain good response). */
   tls?: keyof LeafCerts;
+  /** Sent with this CA file (curl's --cacert). */
+  caFile?: CaKind;
   follow?: boolean;
   expect: Record<EngineName, Outcome>;
   /** Why the engines differ, when they do. */
@@ -185,9 +187,51 @@ export const FAULT_CASES: FaultCase[] = [
     // Neither engine asks for or decodes compression (bodies are byte-exact): the bytes as sent.
     expect: both(ok200(Buffer.from('\x1f\x8b\x08\x00garbage!garb', 'latin1'))),
   },
-  { name: 'tls-expired', tls: 'expired', script: GOOD, expect: tlsError() },
-  { name: 'tls-wrong-host', tls: 'wrongHost', script: GOOD, expect: tlsError() },
   { name: 'tls-unknown-ca', tls: 'unknownCa', script: GOOD, expect: tlsError() },
+  // With the test CA as the CA file the chain is trusted and the specific reason comes out.
+  {
+    name: 'tls-expired',
+    tls: 'expired',
+    caFile: 'test',
+    script: GOOD,
+    expect: {
+      curl: { error: 'TLS_CERT', name: TLS_NAMES.curl, message: /certificate has expired/ },
+      wininet: { error: 'TLS_CERT', name: /^ERROR_INTERNET_SEC_CERT_DATE_INVALID$/, message: /expired or is not yet valid/ },
+    },
+  },
+  {
+    name: 'tls-wrong-host',
+    tls: 'wrongHost',
+    caFile: 'test',
+    script: GOOD,
+    expect: {
+      curl: { error: 'TLS_CERT', name: TLS_NAMES.curl, message: /subject name matches target host name 'localhost'|does not match target host name/ },
+      wininet: { error: 'TLS_CERT', name: /^ERROR_INTERNET_SEC_CERT_CN_INVALID$/, message: /does not match the host name/ },
+    },
+  },
+  { name: 'tls-valid-with-ca-file', tls: 'unknownCa', caFile: 'test', script: GOOD, expect: both(ok200('ok\n')) },
+  {
+    name: 'tls-other-ca-file',
+    tls: 'unknownCa',
+    caFile: 'other',
+    script: GOOD,
+    expect: {
+      curl: { error: 'TLS_CERT', name: TLS_NAMES.curl, message: /unable to get local issuer certificate/ },
+      // Refused by the issuer's name before anything is sent (Wine), or by the chain (Windows).
+      wininet: { error: 'TLS_CERT', name: /^ERROR_INTERNET_INVALID_CA$/, message: /not trusted: .*a CA in .*other\.pem/ },
+    },
+  },
+  {
+    // A CA with the test CA's name but another key: only a signature check tells them apart.
+    name: 'tls-forged-ca-file',
+    tls: 'unknownCa',
+    caFile: 'forged',
+    script: GOOD,
+    expect: {
+      curl: { error: 'TLS_CERT', name: TLS_NAMES.curl, message: /certificate signature failure|unable to get local issuer certificate/ },
+      wininet: { error: 'TLS_CERT', name: /^ERROR_INTERNET_INVALID_CA$/, message: /not trusted: its chain does not lead to a CA in .*forged\.pem/ },
+    },
+  },
 ];
 
 export const MAX_TIME_S = 3;

@@ -1,6 +1,7 @@
 // Certificates for the TLS fault cases, made with the openssl CLI at test time: a test CA
 // (unknown to both engines), and leaves it signed: valid for localhost, expired, and for
-// another host. `openssl x509 -days` cannot go negative, and Debian's openssl 3.0 has no
+// another host; and two more CAs for the CA-file cases: another one, and a forgery with the
+// test CA's very name but its own key. `openssl x509 -days` cannot go negative, and Debian's openssl 3.0 has no
 // `x509 -not_after`, so the leaves are signed with `openssl ca -startdate/-enddate`.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,14 @@ export interface LeafCerts {
   /** Valid now, but for wrong.example only. */
   wrongHost: { key: string; cert: string };
 }
+
+/** CA certificates (PEM) for caFile: the one that signed the leaves, another, and a same-name forgery. */
+export interface FaultCas {
+  test: string;
+  other: string;
+  forged: string;
+}
+export type CaKind = keyof FaultCas;
 
 const CA_CONFIG = (dir: string): string => `
 [ ca ]
@@ -46,6 +55,12 @@ function openssl(args: string[]): void {
 const asn1Time = (ms: number): string => new Date(ms).toISOString().replace(/^\d\d|[-:T]|\.\d+/g, '');
 
 let cached: LeafCerts | undefined;
+let cachedCas: FaultCas | undefined;
+
+export function faultCas(): FaultCas {
+  faultCerts();
+  return cachedCas as FaultCas;
+}
 
 export function faultCerts(): LeafCerts {
   if (cached) return cached;
@@ -55,8 +70,13 @@ export function faultCerts(): LeafCerts {
     fs.writeFileSync(f('ca.cnf'), CA_CONFIG(dir));
     fs.writeFileSync(f('index.txt'), '');
     fs.writeFileSync(f('serial'), '1000\n');
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '30', '-keyout', f('ca.key'), '-out', f('ca.pem'),
-      '-subj', '/CN=InetScope fault test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=keyCertSign']);
+    const selfSigned = (name: string, cn: string): string => {
+      openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '30', '-keyout', f(`${name}.key`), '-out', f(`${name}.pem`),
+        '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=keyCertSign']);
+      return fs.readFileSync(f(`${name}.pem`), 'utf8');
+    };
+    const testCa = selfSigned('ca', 'InetScope fault test CA');
+    cachedCas = { test: testCa, other: selfSigned('other', 'InetScope other CA'), forged: selfSigned('forged', 'InetScope fault test CA') };
     const day = 24 * 3600 * 1000;
     const leaf = (name: string, host: string, san: string, from: number, to: number): { key: string; cert: string } => {
       openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`),

@@ -13,6 +13,7 @@ import { AppCore } from '../../core/app-core.js';
 import type { EngineName } from '../../native-bridge/engine.js';
 import { assertExit, parseNdjson, partFiles, runCli } from '../cli-support.js';
 import { finishedOf, recorder } from '../core-support.js';
+import { caFileCases } from './ca-file-cases.js';
 import { FAULT_CASES, MAX_REDIRS, MAX_TIME_S, type FaultCase, type Outcome } from './cases.js';
 import { startFaultFixture, type FaultFixture } from './fixture.js';
 
@@ -31,6 +32,7 @@ function assertOutcome(expect: Outcome, seen: Seen, body: Buffer | undefined, wh
     assert.equal(seen.error?.code, expect.error, got);
     assert.ok(seen.error?.name && seen.error.message, `${where}: the error is named and explained`);
     if (expect.name) assert.match(seen.error.name, expect.name, got);
+    if (expect.message) assert.match(seen.error.message, expect.message, `${where}: message ${JSON.stringify(seen.error.message)}`);
     return;
   }
   assert.equal(seen.error, undefined, got);
@@ -62,13 +64,15 @@ export function faultSuite(engine: EngineName): void {
       test(`${c.name}: CLI`, async () => runCase(c, expect));
       test(`${c.name}: core`, async () => coreCase(c, expect));
     }
+    caFileCases(engine, () => ({ fixture, core, rec, tmp }));
 
     async function runCase(c: FaultCase, expect: Outcome): Promise<void> {
       const dir = fs.mkdtempSync(path.join(tmp, `${c.name}-`));
       const out = path.join(dir, 'body.bin');
       const eventsFile = path.join(dir, 'events.ndjson');
       const follow = c.follow ? ['-L', '--max-redirs', String(MAX_REDIRS)] : [];
-      const args = ['--engine', engine, '--max-time', String(MAX_TIME_S), '--events', eventsFile, '-o', out, ...follow, fixture.urlOf(c)];
+      const ca = c.caFile ? ['--cacert', fixture.caFile(c.caFile)] : [];
+      const args = ['--engine', engine, '--max-time', String(MAX_TIME_S), '--events', eventsFile, '-o', out, ...follow, ...ca, fixture.urlOf(c)];
       const r = await runCli(args, HANG_MS);
       assert.equal(r.timedOut, false, `the CLI hung; stderr:\n${r.stderr}`);
       assert.equal(r.signal, null, `the CLI died of ${r.signal}; stderr:\n${r.stderr}`);
@@ -87,7 +91,14 @@ export function faultSuite(engine: EngineName): void {
     async function coreCase(c: FaultCase, expect: Outcome): Promise<void> {
       const id = randomUUID();
       const done = rec.finished(id, HANG_MS);
-      const request = { url: fixture.urlOf(c), engine, followRedirects: c.follow ?? false, maxRedirects: MAX_REDIRS, timeouts: { totalMs: MAX_TIME_S * 1000 } };
+      const request = {
+        url: fixture.urlOf(c),
+        engine,
+        followRedirects: c.follow ?? false,
+        maxRedirects: MAX_REDIRS,
+        timeouts: { totalMs: MAX_TIME_S * 1000 },
+        ...(c.caFile ? { caFile: fixture.caFile(c.caFile) } : {}),
+      };
       await core.call('sendRequest', { id, request });
       const fin = finishedOf(await done);
       const headers = rec.events(id).filter((e) => e.type === 'headers').at(-1);

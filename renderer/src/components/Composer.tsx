@@ -139,6 +139,17 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
       <label className="check">
         <input type="checkbox" checked={options.insecure} onChange={(e) => set({ insecure: e.target.checked })} /> Insecure (any certificate)
       </label>
+      <Field label="CA file">
+        <input
+          className="ca-file"
+          data-testid="ca-file"
+          placeholder="/path/to/ca.pem"
+          title="Trust only the CA certificates (PEM) in this file, like curl --cacert"
+          spellCheck={false}
+          value={options.caFile ?? ''}
+          onChange={(e) => set({ caFile: e.target.value })}
+        />
+      </Field>
       <Field label="Timeout (s)">
         <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />
       </Field>

@@ -18,6 +18,8 @@ export interface DraftOptions {
   timeoutS: string;
   followRedirects: boolean;
   insecure: boolean;
+  /** curl's --cacert: absolute path of a PEM file the core reads; empty or absent: the system's CAs. */
+  caFile?: string;
   /** host:port, empty: none. */
   proxy: string;
 }
@@ -104,6 +106,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     engine: draft.options.engine,
     followRedirects: draft.options.followRedirects,
     insecure: draft.options.insecure,
+    ...(draft.options.caFile?.trim() ? { caFile: draft.options.caFile.trim() } : {}),
     timeouts: { ...(draft.carried?.connectMs ? { connectMs: draft.carried.connectMs } : {}), ...(draft.carried?.receiveMs ? { receiveMs: draft.carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(draft.carried?.maxRedirects !== undefined ? { maxRedirects: draft.carried.maxRedirects } : {}),
     ...(proxy ? { proxy } : {}),
