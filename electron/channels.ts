@@ -11,10 +11,7 @@ export const PUSH_CHANNEL = 'inetscope:push';
  */
 export const MENU_CHANNEL = 'inetscope:menu';
 
-export const MENU_COMMANDS = [
-  'send', 'saveResponse', 'resend', 'importCurl', 'copyCurl', 'showCode', 'importHar', 'exportHar', 'toggleHistory', 'settings',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand } from '../contract/menu-commands.js';
 
 /** What CALL_CHANNEL answers: never a thrown error, so the code survives the IPC hop. */
 export type CallResult = { ok: true; output: unknown } | { ok: false; error: { code: string; message: string } };

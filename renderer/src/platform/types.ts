@@ -3,10 +3,7 @@
 import type { CommandInput, CommandName, CommandOutput, Push } from '../../../contract/api.js';
 
 /** Menu items the host asks the renderer to act on (mirrors electron/channels.ts). */
-export const MENU_COMMANDS = [
-  'send', 'saveResponse', 'resend', 'importCurl', 'copyCurl', 'showCode', 'importHar', 'exportHar', 'toggleHistory', 'settings',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand } from '../../../contract/menu-commands.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
