@@ -3,6 +3,8 @@
 import type { CommandInput, CommandName, CommandOutput, Push } from '../../../contract/api.js';
 
 /** Menu items the host asks the renderer to act on (mirrors electron/channels.ts). */
+import type { MenuCommand } from '../../../contract/menu-commands.js';
+
 export { MENU_COMMANDS, type MenuCommand } from '../../../contract/menu-commands.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
