@@ -6,7 +6,7 @@ import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { InetEvent } from '../events.js';
 import { EVENT_FLUSH_MS, flushesAtOnce } from '../event-flush.js';
-import { parseRequestSpec } from '../request-spec.js';
+import type { RequestSpec } from '../request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
   CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, sockets, WriteCb,
@@ -66,8 +66,8 @@ const cbs: RegisteredCallbacks = {
   }, koffi.pointer(CloseSocketCb)),
 };
 
-function start(id: string, rawSpec: unknown): void {
-  const spec = parseRequestSpec(rawSpec);
+// The spec was parsed at the host's boundary (HostCommandSchema); this is a structured clone of that result.
+function start(id: string, spec: RequestSpec): void {
   const num = nextNum++;
   const t = new CurlTransfer(id, num, spec, emit, cbs, userAgent);
   byNum.set(num, t);

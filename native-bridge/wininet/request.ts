@@ -241,9 +241,11 @@ export class WinInetRequest {
     // Copied out into a reused buffer (the sink copies what it keeps).
     api.CopyFromNative(readScratch, this.mem.readBuf, n);
     // Bytes past the Content-Length are not the body (WinInet reads on to the close).
-    const rest = this.head?.contentLength === undefined || this.head.chunked ? n : Math.max(0, this.head.contentLength - this.body.bytes);
+    const declared = this.head?.contentLength !== undefined && !this.head.chunked ? this.head.contentLength : undefined;
+    const rest = declared === undefined ? n : Math.max(0, declared - this.body.bytes);
     this.body.write(readScratch.subarray(0, Math.min(n, rest)));
-    this.state = n > rest ? 'eof' : 'read';
+    // Every declared byte is in: no read (and availability probe) just to be told so.
+    this.state = n >= rest && declared !== undefined ? 'eof' : 'read';
     return 0;
   }
 
