@@ -12,10 +12,11 @@ export class Outbox {
   send<T extends { type: string }>(msg: T): void {
     this.lines.push(JSON.stringify(msg));
     if (flushesAtOnce(msg)) {
-      // Still one write for everything queued in this turn of the event loop.
+      // Still one write for everything queued by the current task (a worker's batch of
+      // events), without waiting for another turn of the event loop.
       if (!this.immediate) {
         this.immediate = true;
-        setImmediate(() => this.flush());
+        queueMicrotask(() => this.flush());
       }
     } else this.timer ??= setTimeout(() => this.flush(), EVENT_FLUSH_MS);
   }
