@@ -50,7 +50,7 @@ async function measure(engine: 'curl' | 'wininet', n: number, url: string, dir: 
     }
     const elapsed = performance.now() - t0;
     const after = sampleProcs();
-    const per = (a: number, b: number) => round1(((b - a) / n) * 100) / 100;
+    const per = (a: number, b: number) => Math.round(((b - a) / n) * 100) / 100;
     return {
       requestsPerSecond: round1((n / elapsed) * 1000),
       clientMs: r3(median(waits)),
