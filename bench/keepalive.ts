@@ -19,18 +19,23 @@ export interface KeepAliveReport {
   failures: string[];
 }
 
+/** The loopback server of this benchmark: 100 bytes per GET, connections kept 30 s. */
+export async function smallServer(onRequest = () => {}): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer({ keepAlive: true, keepAliveTimeout: 30_000 }, (_req, res) => {
+    onRequest();
+    res.writeHead(200, { 'Content-Length': BODY.length, 'Content-Type': 'text/plain' }).end(BODY);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/small` };
+}
+
 export async function runKeepAlive(): Promise<{ report: KeepAliveReport; table: string; ok: boolean }> {
   const n = envInt('BENCH_REQUESTS', 500);
   curlVersion();
   let connections = 0;
   let served = 0;
-  const server = http.createServer({ keepAlive: true, keepAliveTimeout: 30_000 }, (_req, res) => {
-    served++;
-    res.writeHead(200, { 'Content-Length': BODY.length, 'Content-Type': 'text/plain' }).end(BODY);
-  });
+  const { server, url } = await smallServer(() => served++);
   server.on('connection', () => connections++);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/small`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-bench-ka-'));
   const tools: KeepAliveReport['tools'] = {};
   const failures: string[] = [];

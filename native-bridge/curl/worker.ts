@@ -5,7 +5,8 @@
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { InetEvent } from '../events.js';
-import { parseRequestSpec } from '../request-spec.js';
+import { EVENT_FLUSH_MS, flushesAtOnce } from '../event-flush.js';
+import type { RequestSpec } from '../request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
   CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, sockets, WriteCb,
@@ -25,10 +26,17 @@ const byNum = new Map<number, CurlTransfer>();
 const byId = new Map<string, CurlTransfer>();
 let nextNum = 1;
 let outbox: InetEvent[] = [];
+/** When the oldest queued event was queued, and whether one of them must leave at once. */
+let queuedAt = 0;
+let urgent = false;
 let stopping = false;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
-const emit = (e: InetEvent) => void outbox.push(e);
+const emit = (e: InetEvent): void => {
+  if (outbox.length === 0) queuedAt = performance.now();
+  if (flushesAtOnce(e)) urgent = true;
+  outbox.push(e);
+};
 const BSD = process.platform === 'darwin';
 const AF_INET6 = BSD ? 30 : 10;
 
@@ -58,8 +66,8 @@ const cbs: RegisteredCallbacks = {
   }, koffi.pointer(CloseSocketCb)),
 };
 
-function start(id: string, rawSpec: unknown): void {
-  const spec = parseRequestSpec(rawSpec);
+// The spec was parsed at the host's boundary (HostCommandSchema); this is a structured clone of that result.
+function start(id: string, spec: RequestSpec): void {
   const num = nextNum++;
   const t = new CurlTransfer(id, num, spec, emit, cbs, userAgent);
   byNum.set(num, t);
@@ -110,10 +118,15 @@ function readCompletions(): void {
   }
 }
 
-function flush(): void {
-  if (outbox.length === 0) return;
+/** Sends the queued events when they may not wait any longer (event-flush.ts); returns how long the rest may. */
+function flush(force = false): number {
+  if (outbox.length === 0) return Infinity;
+  const wait = queuedAt + EVENT_FLUSH_MS - performance.now();
+  if (!force && !urgent && wait > 0) return wait;
   send({ type: 'events', events: outbox });
   outbox = [];
+  urgent = false;
+  return Infinity;
 }
 
 function loop(): void {
@@ -124,11 +137,11 @@ function loop(): void {
     if (stopping) break;
     curl.multi_perform(multi, running);
     readCompletions();
-    flush();
-    // Blocks until a socket is ready, a timeout is due, or the host calls curl_multi_wakeup.
-    curl.multi_poll(multi, null, 0, byId.size > 0 ? 100 : 1000, numfds);
+    const wait = flush();
+    // Blocks until a socket is ready, a timeout is due, queued events must leave, or the host calls curl_multi_wakeup.
+    curl.multi_poll(multi, null, 0, Math.ceil(Math.min(byId.size > 0 ? 100 : 1000, wait)), numfds);
   }
-  flush();
+  flush(true);
   curl.multi_cleanup(multi);
   send({ type: 'closed' });
 }

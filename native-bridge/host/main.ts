@@ -6,6 +6,7 @@ import type { Engine } from '../engine.js';
 import { policyFor } from '../client-policy.js';
 import type { EngineErrorInfo, FinishedEvent } from '../events.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
+import { Outbox } from './outbox.js';
 
 const logPath = process.env.INETSCOPE_HOST_LOG;
 function log(msg: string): void {
@@ -33,25 +34,6 @@ async function loadEngine(name: string): Promise<Engine> {
   const curl = await CurlEngine.create(log);
   log(`stack: ${curl.stack}`);
   return curl;
-}
-
-class Outbox {
-  private lines: string[] = [];
-  private scheduled = false;
-  constructor(private readonly sock: net.Socket) {}
-  send(msg: unknown): void {
-    this.lines.push(JSON.stringify(msg));
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-  }
-  flush(): void {
-    this.scheduled = false;
-    if (this.lines.length === 0) return;
-    this.sock.write(this.lines.join('\n') + '\n');
-    this.lines = [];
-  }
 }
 
 const POLICY_WORDS = (policy: string): string =>

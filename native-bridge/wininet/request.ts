@@ -243,10 +243,10 @@ export class WinInetRequest {
     this.emptyReads = 0;
     // Copied out into a reused buffer (the sink copies what it keeps).
     api.CopyFromNative(readScratch, this.mem.readBuf, n);
-    // Bytes past the Content-Length are not the body (WinInet reads on to the close).
-    const rest = this.head?.contentLength === undefined || this.head.chunked ? n : Math.max(0, this.head.contentLength - this.body.bytes);
-    this.body.write(readScratch.subarray(0, Math.min(n, rest)));
-    this.state = n > rest ? 'eof' : 'read';
+    // Bytes past the Content-Length are not the body; once all of it is in, no read to learn so.
+    const rest = this.head?.contentLength === undefined || this.head.chunked ? undefined : Math.max(0, this.head.contentLength - this.body.bytes);
+    this.body.write(readScratch.subarray(0, Math.min(n, rest ?? n)));
+    this.state = rest !== undefined && n >= rest ? 'eof' : 'read';
     return 0;
   }
 
