@@ -19,7 +19,7 @@ const cache = new Map<string, { mtimeMs: number; size: number; bundle: CaBundle 
 
 const bad = (file: string, what: string): BadRequestSpec => new BadRequestSpec(`the CA file ${file} ${what}`, 'BAD_REQUEST');
 
-function readBytes(file: string): { bytes: Buffer; stat: fs.Stats } {
+function statFile(file: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -30,20 +30,29 @@ function readBytes(file: string): { bytes: Buffer; stat: fs.Stats } {
   }
   if (!stat.isFile()) throw bad(file, 'is not a regular file');
   if (stat.size > MAX_CA_FILE_BYTES) throw bad(file, `is larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MiB: not a CA file`);
+  return stat;
+}
+
+function readBytes(file: string): Buffer {
   try {
-    return { bytes: fs.readFileSync(file), stat };
+    return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw bad(file, `cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
   }
 }
 
-/** Throws BadRequestSpec naming the file: missing, unreadable, or without a certificate. */
+/**
+ * Throws BadRequestSpec naming the file: missing, unreadable, or without a certificate.
+ * Every request asks (the core, the client's routing, the host's check, the engine): an
+ * unchanged file (same mtime and size) is read and hashed once.
+ */
 export function loadCaFile(file: string): CaBundle {
-  const { bytes, stat } = readBytes(file);
+  const stat = statFile(file);
   const hit = cache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.bundle;
+  const bytes = readBytes(file);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.bundle.sha256 === sha256) return hit.bundle;
   const blocks = bytes.toString('latin1').match(PEM_CERT) ?? [];
   if (blocks.length === 0) throw bad(file, 'holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" block)');
   const certs = blocks.map((pem, i) => {
