@@ -14,6 +14,7 @@ import { EXPECTATIONS } from './conformance/expectations.js';
 import { cancelSoak, lateClosings } from './soak/cancel-soak.js';
 import { SEED, seeded } from './soak/random.js';
 import { patternBytes, startTestServer, type TestServer } from './support/servers.js';
+import { until } from './support/until.js';
 
 /**
  * 1,000 per the issue, on both engines. (WinInet once crashed here: some 260 reads abandoned
@@ -48,11 +49,6 @@ async function settledRss(client: EngineClient): Promise<number> {
 }
 
 const mib = (n: number): string => (n / 2 ** 20).toFixed(1);
-
-async function until(test: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (test()) return true;
-  return test();
-}
 
 for (const engine of ['curl', 'wininet'] as EngineName[]) {
   const COUNT = countFor(engine);

@@ -12,13 +12,9 @@ import { EngineClient } from '../native-bridge/client.js';
 import type { FinishedEvent } from '../native-bridge/events.js';
 import { lateClosings } from './soak/cancel-soak.js';
 import { startTestServer, type TestServer } from './support/servers.js';
+import { until } from './support/until.js';
 
 const HELD = 3;
-
-async function until(test: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (test()) return true;
-  return test();
-}
 
 describe('WinInet engine: a cap on held requests', { timeout: 120_000 }, () => {
   let srv: TestServer;
