@@ -167,7 +167,7 @@ describe('catch server (AppCore, both engines)', () => {
         assert.ok(slow.events.some((e) => e.type === 'CLIENT_ABORTED' && e.phase === 'response'));
         assert.equal(slow.caught.state, 'aborted');
       } else {
-        // Under Wine a closed request handle does not end its pending receive (README): the
+        // Under Wine a closed request handle does not end its pending receive (docs/engines.md): the
         // engine gives the request up (`abandoned`) and Wine keeps the socket, so the server
         // still answers after the delay to a connection nobody reads.
         assert.ok(slow.finished.abandoned, 'the WinInet engine abandoned the pending call');

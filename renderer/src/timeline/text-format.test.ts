@@ -14,7 +14,7 @@ const events: InetEventDto[] = [
 ];
 
 describe('timeline text (the CLI --timeline format)', () => {
-  it('formats each event as the README example shows it', () => {
+  it('formats each event as the --timeline example in docs/cli.md shows it', () => {
     expect(formatTimelineText(events).split('\n')).toEqual([
       '     0.291 ms  hop 0  started GET http://127.0.0.1:18080/ [wininet]',
       '     9.697 ms  hop 0  HANDLE_CREATED (60)  handle=0x2',
