@@ -16,7 +16,7 @@ import { BadInput, buildRequest } from './build-request.js';
 import { draftFromRequest } from './har-draft.js';
 import { HarRecorder } from './har-output.js';
 import { replayRequest } from './replay.js';
-import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, exitCodeForError } from './exit-codes.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -83,7 +83,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   if (x.failure) throw x.failure;
   if (!finished.ok && finished.error) {
     const interrupted = finished.error.code === 'CANCELLED';
-    throw new CliFailure(finished.error.message, interrupted ? EXIT_INTERRUPTED : exitCodeFor(finished.error.code));
+    throw new CliFailure(finished.error.message, interrupted ? EXIT_INTERRUPTED : exitCodeForError(finished.error));
   }
   return 0;
 }
