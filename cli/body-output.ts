@@ -9,6 +9,8 @@ import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
 /** Writing the body out failed (a closed pipe, a full disk): curl's exit 23. */
 export class BodyOutputError extends Error {}
 
+export type OutputEnd = 'complete' | 'partial' | 'discard';
+
 export interface BodyOutput {
   /** The file the engine host writes. */
   readonly sinkPath: string;
@@ -16,8 +18,11 @@ export interface BodyOutput {
   progress(totalBytes: number): void;
   /** Headers to print before the body (-i). */
   writeHeaders(raw: string): void;
-  /** Completes (success) or discards (failure) the output. */
-  finish(ok: boolean, totalBytes: number): Promise<void>;
+  /**
+   * Ends the output: 'complete' keeps it all; 'partial' (the engine failed mid-way) writes
+   * what arrived to stdout, as curl does, but leaves no -o file; 'discard' writes no more.
+   */
+  finish(end: OutputEnd, totalBytes: number): Promise<void>;
 }
 
 function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Promise<void> {
@@ -26,18 +31,23 @@ function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Pro
   });
 }
 
-/** Streams the sink file to stdout while it grows, then deletes it. */
+/**
+ * Streams the sink file to stdout while it grows, then deletes it. The CLI creates and
+ * opens the file before the request starts: a host that fails the request deletes its
+ * sink, and the bytes that arrived must still be readable through this descriptor.
+ */
 class StdoutOutput implements BodyOutput {
   readonly sinkPath = path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
   private sent = 0;
   private chain: Promise<void> = Promise.resolve();
-  private fd?: number;
+  private readonly fd: number;
   private error?: Error;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly onError: (e: BodyOutputError) => void,
   ) {
+    this.fd = fs.openSync(this.sinkPath, 'wx+', 0o600);
     out.on('error', (e: Error) => this.fail(e));
   }
 
@@ -62,7 +72,6 @@ class StdoutOutput implements BodyOutput {
 
   private async pump(total: number): Promise<void> {
     if (total <= this.sent) return;
-    this.fd ??= fs.openSync(this.sinkPath, 'r');
     const buf = Buffer.allocUnsafe(1 << 20);
     while (this.sent < total) {
       const n = fs.readSync(this.fd, buf, 0, Math.min(buf.length, total - this.sent), this.sent);
@@ -72,12 +81,12 @@ class StdoutOutput implements BodyOutput {
     }
   }
 
-  async finish(ok: boolean, total: number): Promise<void> {
-    if (ok) this.progress(total);
+  async finish(end: OutputEnd, total: number): Promise<void> {
+    if (end !== 'discard') this.progress(total);
     try {
       await this.chain;
     } finally {
-      if (this.fd !== undefined) fs.closeSync(this.fd);
+      fs.closeSync(this.fd);
       fs.rmSync(this.sinkPath, { force: true });
     }
     if (this.error) throw this.error;
@@ -95,8 +104,8 @@ class FileOutput implements BodyOutput {
   }
   progress(): void {}
   writeHeaders(): void {}
-  async finish(ok: boolean): Promise<void> {
-    if (ok) this.target.commit();
+  async finish(end: OutputEnd): Promise<void> {
+    if (end === 'complete') this.target.commit();
     else this.target.abort();
   }
 }

@@ -66,9 +66,11 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
     x.cancel = () => c.cancel(id);
     finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
     har?.captureBody(output.sinkPath, finished.bodyBytes);
-    await output.finish(finished.ok && !x.failure, finished.bodyBytes);
+    // What arrived before an engine error still goes to stdout (curl does the same); a
+    // local stop (--fail, a closed pipe) writes nothing more.
+    await output.finish(x.failure ? 'discard' : finished.ok ? 'complete' : 'partial', finished.bodyBytes);
   } catch (e) {
-    await output.finish(false, 0).catch(() => {});
+    await output.finish('discard', 0).catch(() => {});
     await har?.write().catch((h: Error) => rep.error(23, h.message));
     throw e instanceof BodyOutputError ? new CliFailure(e.message, 23) : e;
   } finally {

@@ -92,9 +92,18 @@ class FileSink implements SinkWriter {
     }
     return {};
   }
-  /** A failed request leaves no half-written file (devices and FIFOs are left alone). */
+  /**
+   * A failed request leaves no half-written file (devices and FIFOs are left alone). The
+   * batch is written out first: a reader that holds the file open (the CLI streaming to
+   * stdout) still gets the bytes that arrived before the failure.
+   */
   abort(): void {
     if (this.fd >= 0) {
+      try {
+        this.flush();
+      } catch {
+        /* already failing */
+      }
       try {
         fs.closeSync(this.fd);
       } catch {

@@ -68,6 +68,7 @@ async function compare(c: ControlCase, env: ControlEnv, engine: EngineName, tmp:
   assert.equal(got.code, want.code, `exit ${got.code}, curl ${want.code}; stderr:\n${got.stderr}\nstdout ${show(got.stdout)}`);
   assert.equal(show(got.stdout), show(want.stdout), 'stdout differs from curl');
   assert.deepEqual(filesOf(dirs.ours, c.files), filesOf(dirs.curl, c.files), 'files differ from curl');
+  for (const f of c.absent ?? []) assert.equal(fs.existsSync(path.join(dirs.ours, f)), false, `${f} must not exist after a failure`);
   if (c.stderr) assert.match(got.stderr, c.stderr);
 }
 
