@@ -66,8 +66,9 @@ class StdoutOutput implements BodyOutput {
     this.queue(() => this.pump(total));
   }
 
+  /** The head is one char per byte as received (latin1): written back as those bytes. */
   writeHeaders(raw: string): void {
-    this.queue(() => writeAll(this.out, raw));
+    this.queue(() => writeAll(this.out, Buffer.from(raw, 'latin1')));
   }
 
   private async pump(total: number): Promise<void> {

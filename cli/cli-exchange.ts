@@ -55,6 +55,7 @@ export class CliExchange {
         this.stop(new CliFailure(`the requested URL returned error: ${ev.statusCode}`, EXIT_HTTP_ERROR));
       } else if (this.opts.include || this.opts.head) this.output.writeHeaders(ev.rawHeaders);
     } else if (ev.type === 'body') this.output.progress(ev.bytes);
+    else if (ev.type === 'finished' && ev.partialHead && (this.opts.include || this.opts.head)) this.output.writeHeaders(ev.partialHead);
   }
 
   private verbose(ev: InetEvent): void {

@@ -70,6 +70,7 @@ export const eventVariants = [
     abandoned: z.string().optional(),
     engineTimings: EngineTimingsSchema.optional(),
     bodyBase64: z.string().optional(),
+    partialHead: z.string().optional(),
   }),
 ] as const;
 

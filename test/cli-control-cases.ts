@@ -60,4 +60,11 @@ export const CONTROL_CASES: ControlCase[] = [
     gaps: ENGINE('reports no body bytes for what arrived before the deadline'),
   },
   raw('chunk-cut-o', '-o FILE on a cut-off body: no file', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n', ['-o', 'out.bin'], 18, { gaps: NO_CHUNK_CHECK, absent: ['out.bin'] }),
+  // 4. -i prints the head as the server sent it.
+  raw('head-lf', '-i: LF-only header lines stay LF', 'HTTP/1.1 200 OK\nA: b\nContent-Length: 3\n\nabc', ['-i'], 0, { gaps: CRLF_GAP }),
+  raw('head-trailing-space', '-i: trailing spaces stay', 'HTTP/1.1 200 OK \r\nA: b  \r\nContent-Length: 3\r\n\r\nabc', ['-i'], 0, { gaps: CRLF_GAP }),
+  raw('head-no-reason', '-i: an empty reason phrase stays empty', 'HTTP/1.1 200\r\nContent-Length: 3\r\n\r\nabc', ['-i'], 0),
+  raw('head-colon-spacing', '-i: the spacing after a colon stays', 'HTTP/1.1 200 OK\r\nA:b\r\nB:    c\r\nC:\td\r\nContent-Length: 3\r\n\r\nabc', ['-i'], 0, { gaps: CRLF_GAP }),
+  raw('head-utf8', '-i: raw UTF-8 in a header value is not encoded twice', 'HTTP/1.1 200 OK\r\nX-Name: caf\u00c3\u00a9 \u00e2\u0080\u009c\r\nContent-Length: 3\r\n\r\nabc', ['-i'], 0),
+  raw('head-bad-line', '-i: the header lines up to a bad one', 'HTTP/1.1 200 OK\r\nA: 1\r\nB: \0x\r\nContent-Length: 3\r\n\r\nabc', ['-i']),
 ];

@@ -234,6 +234,7 @@ export class CurlTransfer {
     // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
     if (!error && this.finalStatus === undefined) error = responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();
+    const partialHead = error && this.finalStatus === undefined && this.block.pending ? { partialHead: this.block.pending } : {};
     let memoryBody: { bodyBase64?: string } = {};
     if (!error) {
       try {
@@ -249,7 +250,7 @@ export class CurlTransfer {
     koffi.free(this.errorBuffer);
     this.ev.lifecycle({
       type: 'finished', ok: !error, ...(error ? { error } : {}), statusCode: this.finalStatus,
-      bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody,
+      bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody, ...partialHead,
     });
   }
 
