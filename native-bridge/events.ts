@@ -102,6 +102,8 @@ export interface HeadersEvent extends Base {
   contentLength?: number;
   /** The request headers as the stack sent them, when it can tell. */
   requestHeaders?: string;
+  /** The 1xx heads received before this response, one after another as received (curl -i prints them). */
+  interimHeads?: string;
 }
 
 export interface BodyProgressEvent extends Base {

@@ -38,6 +38,8 @@ export class CurlTransfer {
   private finalStatus?: number;
   /** The last interim (1xx) status: a transfer that ends with no final head had one at most. */
   private interimStatus?: number;
+  /** This hop's 1xx heads, as received, until its response head arrives. */
+  private interimHeads = '';
   /** CURLOPT_ERRORBUFFER: libcurl's specific message (its strerror text is generic). */
   private readonly errorBuffer = koffi.alloc('char', ERROR_BUFFER_SIZE);
   private uploadBytes = 0;
@@ -141,10 +143,12 @@ export class CurlTransfer {
     this.native(S.RECEIVED, { bytes: b.raw.length });
     if (b.statusCode >= 100 && b.statusCode < 200) {
       this.interimStatus = b.statusCode;
+      this.interimHeads += b.raw;
       return this.native(S2.INTERMEDIATE, { value: b.statusCode });
     }
     const location = this.redirectTarget(b.statusCode, b.location);
-    const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders };
+    const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders, ...(this.interimHeads ? { interimHeads: this.interimHeads } : {}) };
+    this.interimHeads = '';
     if (location) {
       // Every hop reports its own response (HAR has an entry per hop); only the final one opens the body sink.
       this.ev.lifecycle(head);
