@@ -2,6 +2,8 @@
 // the server's reply (a raw script, or a path on the control HTTP server) and the flags;
 // curl's exit code and stdout are the expected result. `gaps` names, per engine, why a
 // stack cannot match curl (the case then runs as a todo).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Script } from './faults/script.js';
 import type { EngineName } from '../native-bridge/engine.js';
 
@@ -33,6 +35,9 @@ export interface ControlCase {
 const raw = (name: string, title: string, text: string, args: string[] = [], expectCurl?: number, more: Partial<ControlCase> = {}): ControlCase => ({
   name, title, script: () => [{ send: text }], args: (env) => [...args, env.raw(name)], expectCurl, ...more,
 });
+
+/** A small upload file in a run's directory. */
+const writeBody = (dir: string): void => fs.writeFileSync(path.join(dir, 'body.bin'), 'file body\nline 2\n');
 
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
 /** WinInet engine work (issue 13 §1), not a CLI matter: the CLI exits with what the engine reports. */
@@ -72,7 +77,13 @@ export const CONTROL_CASES: ControlCase[] = [
   raw('head-bad-line', '-i: the header lines up to a bad one', 'HTTP/1.1 200 OK\r\nA: 1\r\nB: \0x\r\nContent-Length: 3\r\n\r\nabc', ['-i'], 8, { gaps: ENGINE('accepts a header line with a NUL byte (issue 13 §1)') }),
   // 5. 1xx interim responses.
   raw('interim-1xx', '-i: 100, 102 and 104 heads, then the final response', `${INTERIM}HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc`, ['-i'], 0, { gaps: NO_INTERIM }),
-  raw('interim-plain', 'without -i the interim heads print nothing', `${INTERIM}HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc`, [], 0),
+  raw('interim-plain', 'without -i the interim heads print nothing', `${INTERIM}HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc`, [], 0, { gaps: ENGINE('fails the request (8) when 102 and 104 interim responses precede the final one') }),
   raw('interim-fail', '-if: the heads received before --fail exits 22', `${INTERIM}HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nabc`, ['-i', '-f'], 22, { gaps: NO_INTERIM }),
   raw('fail-include', '-if on a 404: its head, then exit 22', 'HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nabc', ['-i', '-f'], 22),
+  // 6. A body, then a redirect, with -L: curl's method rules, the body re-sent from memory or file.
+  ...[301, 302, 303, 307, 308].flatMap((code): ControlCase[] => [
+    { name: `post-${code}`, title: `-d then a ${code} with -L`, expectCurl: 0, args: (env) => ['-L', '-d', 'a=1&b=2', env.http(`/redir/${code}`)] },
+    { name: `post-file-${code}`, title: `--data-binary @file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '--data-binary', '@body.bin', env.http(`/redir/${code}`)] },
+    { name: `put-${code}`, title: `-T file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '-T', 'body.bin', env.http(`/redir/${code}`)] },
+  ]),
 ];

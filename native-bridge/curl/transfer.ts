@@ -217,6 +217,14 @@ export class CurlTransfer {
     }
   }
 
+  /** CURLOPT_SEEKFUNCTION: libcurl re-sends the body (a 307/308, an auth retry). */
+  onSeek(offset: number, origin: number): number {
+    if (!this.source || origin !== 0 || offset < 0 || offset > this.source.total) return 2; // CURL_SEEKFUNC_CANTSEEK
+    this.source.seek(offset);
+    this.uploadBytes = offset;
+    return 0; // CURL_SEEKFUNC_OK
+  }
+
   /** Cancel, from the worker loop (never from inside a libcurl callback). */
   cancel(): void {
     this.localError ??= { code: 'CANCELLED', name: 'CANCELLED', message: 'the request was cancelled' };
