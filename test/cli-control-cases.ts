@@ -39,6 +39,15 @@ const raw = (name: string, title: string, text: string, args: string[] = [], exp
 /** A small upload file in a run's directory. */
 const writeBody = (dir: string): void => fs.writeFileSync(path.join(dir, 'body.bin'), 'file body\nline 2\n');
 
+/** The reply is the request head as received: curl's request and ours compared byte for byte. */
+const echoHead = (name: string, title: string, args: string[], more: Partial<ControlCase> = {}): ControlCase => ({
+  name, title, expectCurl: 0,
+  script: ({ lastRequest }) => [{ send: `HTTP/1.1 200 OK\r\nContent-Length: ${lastRequest.length}\r\nConnection: close\r\n\r\n${lastRequest}` }],
+  args: (env) => ['-A', 'agent/1', ...args, env.raw(name)],
+  gaps: { wininet: 'WinInet composes the request itself: its header order and defaults are not curl\'s' },
+  ...more,
+});
+
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
 /** WinInet engine work (issue 13 §1), not a CLI matter: the CLI exits with what the engine reports. */
 const ENGINE = (what: string) => ({ wininet: `the WinInet engine ${what}` });
@@ -86,4 +95,10 @@ export const CONTROL_CASES: ControlCase[] = [
     { name: `post-file-${code}`, title: `--data-binary @file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '--data-binary', '@body.bin', env.http(`/redir/${code}`)] },
     { name: `put-${code}`, title: `-T file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '-T', 'body.bin', env.http(`/redir/${code}`)] },
   ]),
+  // 8. The request as curl sends it (the reply's body is the request head the server got).
+  echoHead('shape-get', 'a GET: header order', ['-H', 'X-A: 1']),
+  echoHead('shape-post', '-d: Content-Length before Content-Type', ['-d', 'a=1', '-H', 'X-A: 1']),
+  echoHead('shape-post-type', '-d with -H Content-Type', ['-d', 'a=1', '-H', 'Content-Type: text/plain']),
+  // curl adds Expect: 100-continue to a PUT; the engine leaves it out unless asked (no 1 s wait on servers that ignore it).
+  echoHead('shape-put', '-T: PUT with its Content-Length', ['-T', 'body.bin', '-H', 'Expect:'], { setup: (d) => writeBody(d) }),
 ];

@@ -110,12 +110,16 @@ function setHeaders(h: unknown, spec: RequestSpec, userAgent: string): unknown {
   // In POST mode libcurl adds the form Content-Type itself, after Content-Length, where curl
   // sends it; any other type is the caller's header, and no type means none.
   const ownType = (n: string, v: string) => post && n.toLowerCase() === 'content-type' && v === FORM_TYPE;
+  // A User-Agent goes where libcurl puts its own (after Host), as curl -A sends it.
+  const agent = spec.headers.find(([n, v]) => n.toLowerCase() === 'user-agent' && v !== '');
+  const own = (n: string, v: string) => ownType(n, v) || (agent !== undefined && n.toLowerCase() === 'user-agent');
   // An empty value removes libcurl's default header, as WinInet's REPLACE does.
-  for (const [name, value] of spec.headers) if (!ownType(name, value)) append(value === '' ? `${name}:` : `${name}: ${value}`);
+  for (const [name, value] of spec.headers) if (!own(name, value)) append(value === '' ? `${name}:` : `${name}: ${value}`);
   if (post && !names.has('content-type')) append('Content-Type:');
   // No "Expect: 100-continue" round trip unless asked for (WinInet sends none either).
   if (!names.has('expect')) append('Expect:');
-  if (!names.has('user-agent')) setopt(h, OPT.USERAGENT, 'str', userAgent);
+  if (agent) setopt(h, OPT.USERAGENT, 'str', agent[1]);
+  else if (!names.has('user-agent')) setopt(h, OPT.USERAGENT, 'str', userAgent);
   setopt(h, OPT.HTTPHEADER, 'void *', list);
   return list;
 }
