@@ -51,6 +51,9 @@ const echoHead = (name: string, title: string, args: string[], more: Partial<Con
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
 /** WinInet engine work (issue 13 §1), not a CLI matter: the CLI exits with what the engine reports. */
 const ENGINE = (what: string) => ({ wininet: `the WinInet engine ${what}` });
+const NO_RESEND = ENGINE('follows a 307 with the method but not the body (HttpEndRequest FORCE_RETRY, issue 13 §1)');
+const NO_308 = ENGINE('does not follow a 308 (Wine\'s WinInet follows 301, 302, 303 and 307 only)');
+
 const NO_EMPTY = ENGINE('reports an empty reply as a bad response (8): it does not tell it apart from other invalid replies');
 const NO_STATUS_CHECK = ENGINE('passes or misreads a reply whose status line is not HTTP (BAD_RESPONSE, issue 13 §1)');
 const NO_CHUNK_CHECK = ENGINE('does not report a broken or cut-off chunked body as curl does (issue 13 §1)');
@@ -90,11 +93,17 @@ export const CONTROL_CASES: ControlCase[] = [
   raw('interim-fail', '-if: the heads received before --fail exits 22', `${INTERIM}HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nabc`, ['-i', '-f'], 22, { gaps: NO_INTERIM }),
   raw('fail-include', '-if on a 404: its head, then exit 22', 'HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nabc', ['-i', '-f'], 22),
   // 6. A body, then a redirect, with -L: curl's method rules, the body re-sent from memory or file.
-  ...[301, 302, 303, 307, 308].flatMap((code): ControlCase[] => [
-    { name: `post-${code}`, title: `-d then a ${code} with -L`, expectCurl: 0, args: (env) => ['-L', '-d', 'a=1&b=2', env.http(`/redir/${code}`)] },
-    { name: `post-file-${code}`, title: `--data-binary @file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '--data-binary', '@body.bin', env.http(`/redir/${code}`)] },
-    { name: `put-${code}`, title: `-T file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '-T', 'body.bin', env.http(`/redir/${code}`)] },
-  ]),
+  ...[301, 302, 303, 307, 308].flatMap((code): ControlCase[] => {
+    const resend = code === 307 || code === 308 ? { gaps: code === 308 ? NO_308 : NO_RESEND } : {};
+    return [
+      { name: `post-${code}`, title: `-d then a ${code} with -L`, expectCurl: 0, args: (env) => ['-L', '-d', 'a=1&b=2', env.http(`/redir/${code}`)], ...resend },
+      { name: `post-file-${code}`, title: `--data-binary @file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '--data-binary', '@body.bin', env.http(`/redir/${code}`)], ...resend },
+      {
+        name: `put-${code}`, title: `-T file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '-T', 'body.bin', env.http(`/redir/${code}`)],
+        ...(code === 301 || code === 302 ? { gaps: ENGINE('turns a PUT into a GET on a 301/302 (curl keeps PUT and re-sends the body)') } : resend),
+      },
+    ];
+  }),
   // 8. The request as curl sends it (the reply's body is the request head the server got).
   echoHead('shape-get', 'a GET: header order', ['-H', 'X-A: 1']),
   echoHead('shape-post', '-d: Content-Length before Content-Type', ['-d', 'a=1', '-H', 'X-A: 1']),
