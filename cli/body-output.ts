@@ -37,7 +37,7 @@ function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Pro
  * sink, and the bytes that arrived must still be readable through this descriptor.
  */
 class StdoutOutput implements BodyOutput {
-  readonly sinkPath = path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+  readonly sinkPath = tempBodyPath();
   private sent = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly fd: number;
@@ -94,27 +94,67 @@ class StdoutOutput implements BodyOutput {
   }
 }
 
-/** -o FILE: temp file beside the target, renamed into place only on success. */
+/**
+ * -o FILE: temp file beside the target, renamed into place only on success. With -i the
+ * head goes first in the file (as curl writes it): the body then arrives in a file of
+ * its own and is appended to the head when the exchange is complete.
+ */
 class FileOutput implements BodyOutput {
   private target: SaveTarget;
-  constructor(file: string) {
+  private heads = '';
+  private readonly bodyPath?: string;
+  constructor(file: string, withHeaders: boolean) {
     this.target = prepareSaveTarget(file);
+    if (withHeaders) this.bodyPath = tempBodyPath();
   }
   get sinkPath(): string {
-    return this.target.writePath;
+    return this.bodyPath ?? this.target.writePath;
   }
   progress(): void {}
-  writeHeaders(): void {}
+  writeHeaders(raw: string): void {
+    this.heads += raw;
+  }
   async finish(end: OutputEnd): Promise<void> {
-    if (end === 'complete') this.target.commit();
-    else this.target.abort();
+    try {
+      if (end === 'complete' && this.bodyPath) writeHeadAndBody(this.target.writePath, this.heads, this.bodyPath);
+      if (end === 'complete') this.target.commit();
+      else this.target.abort();
+    } catch (e) {
+      this.target.abort();
+      throw new BodyOutputError(`cannot write to ${this.target.target}: ${(e as Error).message}`);
+    } finally {
+      if (this.bodyPath) fs.rmSync(this.bodyPath, { force: true });
+    }
+  }
+}
+
+const tempBodyPath = (): string => path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+
+function writeHeadAndBody(file: string, head: string, bodyPath: string): void {
+  const out = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(out, Buffer.from(head, 'latin1'));
+    // The engine writes no file for a response without a body (HEAD, 204).
+    if (fs.existsSync(bodyPath)) {
+      const src = fs.openSync(bodyPath, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = fs.readSync(src, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
+      } finally {
+        fs.closeSync(src);
+      }
+    }
+    fs.fsyncSync(out);
+  } finally {
+    fs.closeSync(out);
   }
 }
 
 export function openBodyOutput(
   output: string | undefined,
+  withHeaders: boolean,
   stdout: NodeJS.WritableStream,
   onError: (e: BodyOutputError) => void,
 ): BodyOutput {
-  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output);
+  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output, withHeaders);
 }

@@ -52,7 +52,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const policy = policyFor(parseRequestSpec({ ...request, sink: { kind: 'discard' } }));
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const writeEvent = openEventsSink(opts.events);
-  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, process.stdout, onError));
+  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
   const output = x.output;
   let client: EngineClient | undefined;
   let finished: FinishedEvent;

@@ -48,6 +48,8 @@ const echoHead = (name: string, title: string, args: string[], more: Partial<Con
   ...more,
 });
 
+const STDIN = Buffer.from('from stdin\nsecond line\n');
+
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
 /** WinInet engine work (issue 13 §1), not a CLI matter: the CLI exits with what the engine reports. */
 const ENGINE = (what: string) => ({ wininet: `the WinInet engine ${what}` });
@@ -110,4 +112,18 @@ export const CONTROL_CASES: ControlCase[] = [
   echoHead('shape-post-type', '-d with -H Content-Type', ['-d', 'a=1', '-H', 'Content-Type: text/plain']),
   // curl adds Expect: 100-continue to a PUT; the engine leaves it out unless asked (no 1 s wait on servers that ignore it).
   echoHead('shape-put', '-T: PUT with its Content-Length', ['-T', 'body.bin', '-H', 'Expect:'], { setup: (d) => writeBody(d) }),
+  // 7. Flags read as curl reads them.
+  { name: 'upload-stdin-dash', title: '-T - reads the upload from stdin', expectCurl: 0, stdin: STDIN, args: (env) => ['-T', '-', env.http('/echo')] },
+  { name: 'upload-stdin-dot', title: '-T . reads the upload from stdin', expectCurl: 0, stdin: STDIN, args: (env) => ['-T', '.', env.http('/echo')] },
+  echoHead('header-file', '-H @file reads the headers from a file', ['-H', '@headers.txt'], { setup: (d) => fs.writeFileSync(path.join(d, 'headers.txt'), 'X-A: 1\nX-B: two words\r\n\nX-C;\n') }),
+  { name: 'two-outputs', title: 'two -o for one URL: the first wins', expectCurl: 0, files: ['a.txt', 'b.txt'], args: (env) => ['-o', 'a.txt', '-o', 'b.txt', env.http('/echo')] },
+  { name: 'include-output', title: '-i -o FILE writes the head into the file', expectCurl: 0, files: ['out.txt'], args: (env) => ['-i', '-o', 'out.txt', env.raw('include-output')], script: () => [{ send: 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc' }] },
+  { name: 'max-redirs-big', title: '--max-redirs 200', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '200', env.http('/redir/302')] },
+  { name: 'max-redirs-unlimited', title: '--max-redirs -1 (unlimited)', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '-1', env.http('/redir/302')] },
+  { name: 'max-redirs-zero', title: '--max-redirs 0 refuses the first redirect', expectCurl: 47, args: (env) => ['-L', '--max-redirs', '0', env.http('/redir/302')] },
+  echoHead('header-quotes', 'a header value with non-ASCII quotes', ['-H', 'X-Q: \u201cq\u201d']),
+  { name: 'url-one-slash', title: 'http:/host is read as http://host', expectCurl: 0, args: (env) => [env.http('/echo').replace('http://', 'http:/')] },
+  raw('location-blank', 'a blank Location with -L stays on that response', 'HTTP/1.1 302 Found\r\nLocation: \r\nContent-Length: 3\r\n\r\nabc', ['-L'], 0, { gaps: ENGINE('does not stay on a response whose Location is blank') }),
+  raw('te-identityx', 'Transfer-Encoding: identityx is refused', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: identityx\r\nContent-Length: 3\r\n\r\nabc', [], 61, { gaps: ENGINE('passes a response with a Transfer-Encoding it does not know') }),
+  echoHead('host-empty', '-H "Host;" sends an empty Host', ['-H', 'Host;']),
 ];

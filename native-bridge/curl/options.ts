@@ -114,7 +114,8 @@ function setHeaders(h: unknown, spec: RequestSpec, userAgent: string): unknown {
   const agent = spec.headers.find(([n, v]) => n.toLowerCase() === 'user-agent' && v !== '');
   const own = (n: string, v: string) => ownType(n, v) || (agent !== undefined && n.toLowerCase() === 'user-agent');
   // An empty value removes libcurl's default header, as WinInet's REPLACE does.
-  for (const [name, value] of spec.headers) if (!own(name, value)) append(value === '' ? `${name}:` : `${name}: ${value}`);
+  // "Name;" is libcurl's (and curl's) way to send a header with an empty value.
+  for (const [name, value, empty] of spec.headers) if (!own(name, value)) append(value !== '' ? `${name}: ${value}` : empty ? `${name};` : `${name}:`);
   if (post && !names.has('content-type')) append('Content-Type:');
   // No "Expect: 100-continue" round trip unless asked for (WinInet sends none either).
   if (!names.has('expect')) append('Expect:');
@@ -135,8 +136,9 @@ export function applyOptions(
   setopt(h, OPT.URL, 'str', spec.url);
   setopt(h, OPT.NOSIGNAL, 'long', 1);
   setopt(h, OPT.BUFFERSIZE, 'long', BUFFER_SIZE);
-  // Bodies are passed through byte-exact: never decoded.
-  setopt(h, OPT.HTTP_CONTENT_DECODING, 'long', 0);
+  // Bodies are passed through byte-exact as curl passes them: a Content-Encoding is decoded
+  // only with CURLOPT_ACCEPT_ENCODING, which is never set. Content decoding stays on so a
+  // Transfer-Encoding libcurl does not know fails as in curl (61), not passes undecoded.
   setCallbacks(h, id, cbs, process.platform !== 'win32');
   setMethodAndBody(h, spec, id, cbs, uploadTotal);
   setPolicy(h, spec);

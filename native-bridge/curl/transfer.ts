@@ -177,7 +177,8 @@ export class CurlTransfer {
   /** Where libcurl is about to go next, when it follows this response (as curl -L does). */
   private redirectTarget(status: number, location: string | undefined): string | undefined {
     const follows = this.spec.followRedirects && [300, 301, 302, 303, 307, 308].includes(status);
-    if (!follows || location === undefined || this.redirects >= this.spec.maxRedirects) return undefined;
+    // libcurl follows no blank Location: that response is the final one.
+    if (!follows || !location || this.redirects >= this.spec.maxRedirects) return undefined;
     try {
       return new URL(location, this.currentUrl).href;
     } catch {
