@@ -63,7 +63,7 @@ export class CliExchange {
   private verbose(ev: InetEvent): void {
     if (ev.type === 'headers') {
       for (const l of (ev.requestHeaders ?? '').split('\r\n').filter(Boolean)) this.rep.line(`> ${l}`);
-      for (const l of ev.rawHeaders.split('\r\n').filter(Boolean)) this.rep.line(`< ${l}`);
+      for (const l of ((ev.interimHeads ?? '') + ev.rawHeaders).split(/\r?\n/).filter(Boolean)) this.rep.line(`< ${l}`);
     } else if (ev.type === 'native' || ev.type === 'started') {
       this.rep.line(`* ${formatTimelineLine(ev).trim()}`);
     }
