@@ -48,6 +48,17 @@ const echoHead = (name: string, title: string, args: string[], more: Partial<Con
   ...more,
 });
 
+/** As echoHead, but the reply is only the request's header lines of these names: one flag's effect on any stack. */
+const echoLines = (name: string, title: string, names: string[], args: string[], more: Partial<ControlCase> = {}): ControlCase => ({
+  ...echoHead(name, title, args),
+  script: ({ lastRequest }) => {
+    const lines = lastRequest.split('\r\n').filter((l) => names.includes(l.split(':')[0]?.toLowerCase() ?? '')).join('\n') + '\n';
+    return [{ send: `HTTP/1.1 200 OK\r\nContent-Length: ${lines.length}\r\nConnection: close\r\n\r\n${lines}` }];
+  },
+  gaps: undefined,
+  ...more,
+});
+
 const STDIN = Buffer.from('from stdin\nsecond line\n');
 
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
@@ -56,12 +67,13 @@ const ENGINE = (what: string) => ({ wininet: `the WinInet engine ${what}` });
 const NO_RESEND = ENGINE('follows a 307 with the method but not the body (HttpEndRequest FORCE_RETRY, issue 13 §1)');
 const NO_308 = ENGINE('does not follow a 308 (Wine\'s WinInet follows 301, 302, 303 and 307 only)');
 
+const NO_EMPTY_VALUE = ENGINE('sends a header with an empty value as "Name: " (open-handles.ts writes "Name: value"; the spec\'s \'empty\' flag is not read there)');
 const NO_EMPTY = ENGINE('reports an empty reply as a bad response (8): it does not tell it apart from other invalid replies');
 const NO_STATUS_CHECK = ENGINE('passes or misreads a reply whose status line is not HTTP (BAD_RESPONSE, issue 13 §1)');
 const NO_CHUNK_CHECK = ENGINE('does not report a broken or cut-off chunked body as curl does (issue 13 §1)');
 
 const INTERIM = 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\nX-A: b\r\n\r\nHTTP/1.1 104 Upload Resumption Supported\r\n\r\n';
-const NO_INTERIM = { wininet: 'WinInet consumes 1xx interim responses itself and hands over only the final head' };
+const NO_INTERIM = { wininet: 'WinInet hands over no 1xx head (it consumes a 100 Continue itself), and the WinInet engine fails the request (8) on a 102 or 104' };
 
 export const CONTROL_CASES: ControlCase[] = [
   // 1. Exit codes: the libcurl code curl exits with.
@@ -115,15 +127,16 @@ export const CONTROL_CASES: ControlCase[] = [
   // 7. Flags read as curl reads them.
   { name: 'upload-stdin-dash', title: '-T - reads the upload from stdin', expectCurl: 0, stdin: STDIN, args: (env) => ['-T', '-', env.http('/echo')] },
   { name: 'upload-stdin-dot', title: '-T . reads the upload from stdin', expectCurl: 0, stdin: STDIN, args: (env) => ['-T', '.', env.http('/echo')] },
-  echoHead('header-file', '-H @file reads the headers from a file', ['-H', '@headers.txt'], { setup: (d) => fs.writeFileSync(path.join(d, 'headers.txt'), 'X-A: 1\nX-B: two words\r\n\nX-C;\n') }),
+  echoLines('header-file', '-H @file reads the headers from a file', ['x-a', 'x-b'], ['-H', '@headers.txt'], { setup: (d) => fs.writeFileSync(path.join(d, 'headers.txt'), 'X-A: 1\nX-B: two words\r\n\n') }),
+  echoLines('header-file-empty', '-H @file with a "Name;" line', ['x-a', 'x-c'], ['-H', '@headers.txt'], { setup: (d) => fs.writeFileSync(path.join(d, 'headers.txt'), 'X-A: 1\nX-C;\n'), gaps: NO_EMPTY_VALUE }),
   { name: 'two-outputs', title: 'two -o for one URL: the first wins', expectCurl: 0, files: ['a.txt', 'b.txt'], args: (env) => ['-o', 'a.txt', '-o', 'b.txt', env.http('/echo')] },
   { name: 'include-output', title: '-i -o FILE writes the head into the file', expectCurl: 0, files: ['out.txt'], args: (env) => ['-i', '-o', 'out.txt', env.raw('include-output')], script: () => [{ send: 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc' }] },
   { name: 'max-redirs-big', title: '--max-redirs 200', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '200', env.http('/redir/302')] },
   { name: 'max-redirs-unlimited', title: '--max-redirs -1 (unlimited)', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '-1', env.http('/redir/302')] },
   { name: 'max-redirs-zero', title: '--max-redirs 0 refuses the first redirect', expectCurl: 47, args: (env) => ['-L', '--max-redirs', '0', env.http('/redir/302')] },
-  echoHead('header-quotes', 'a header value with non-ASCII quotes', ['-H', 'X-Q: \u201cq\u201d']),
+  echoLines('header-quotes', 'a header value with non-ASCII quotes', ['x-q'], ['-H', 'X-Q: \u201cq\u201d'], { gaps: ENGINE('sends a header value in the ANSI code page (cp1252), not as the UTF-8 bytes of the argument') }),
   { name: 'url-one-slash', title: 'http:/host is read as http://host', expectCurl: 0, args: (env) => [env.http('/echo').replace('http://', 'http:/')] },
   raw('location-blank', 'a blank Location with -L stays on that response', 'HTTP/1.1 302 Found\r\nLocation: \r\nContent-Length: 3\r\n\r\nabc', ['-L'], 0, { gaps: ENGINE('does not stay on a response whose Location is blank') }),
   raw('te-identityx', 'Transfer-Encoding: identityx is refused', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: identityx\r\nContent-Length: 3\r\n\r\nabc', [], 61, { gaps: ENGINE('passes a response with a Transfer-Encoding it does not know') }),
-  echoHead('host-empty', '-H "Host;" sends an empty Host', ['-H', 'Host;']),
+  echoLines('host-empty', '-H "Host;" sends an empty Host', ['host'], ['-H', 'Host;'], { gaps: NO_EMPTY_VALUE }),
 ];
