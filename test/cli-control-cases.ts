@@ -132,6 +132,8 @@ export const CONTROL_CASES: ControlCase[] = [
   echoLines('header-file-empty', '-H @file with a "Name;" line', ['x-a', 'x-c'], ['-H', '@headers.txt'], { setup: (d) => fs.writeFileSync(path.join(d, 'headers.txt'), 'X-A: 1\nX-C;\n'), gaps: NO_EMPTY_VALUE }),
   { name: 'two-outputs', title: 'two -o for one URL: the first wins', expectCurl: 0, files: ['a.txt', 'b.txt'], args: (env) => ['-o', 'a.txt', '-o', 'b.txt', env.http('/echo')] },
   { name: 'include-output', title: '-i -o FILE writes the head into the file', expectCurl: 0, files: ['out.txt'], args: (env) => ['-i', '-o', 'out.txt', env.raw('include-output')], script: () => [{ send: 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc' }] },
+  { name: 'head-output', title: '-I -o FILE writes the head into the file', expectCurl: 0, files: ['out.txt'], args: (env) => ['-I', '-o', 'out.txt', env.raw('head-output')], script: () => [{ send: 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n' }] },
+  raw('include-output-cut', '-i -o FILE on a cut-off body: no file', 'HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc', ['-i', '-o', 'out.txt'], 18, { absent: ['out.txt'] }),
   { name: 'max-redirs-big', title: '--max-redirs 200', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '200', env.http('/redir/302')] },
   { name: 'max-redirs-unlimited', title: '--max-redirs -1 (unlimited)', expectCurl: 0, args: (env) => ['-L', '--max-redirs', '-1', env.http('/redir/302')] },
   { name: 'max-redirs-zero', title: '--max-redirs 0 refuses the first redirect', expectCurl: 47, args: (env) => ['-L', '--max-redirs', '0', env.http('/redir/302')] },
