@@ -103,9 +103,10 @@ export const CliOptionsSchema = z.object({
   include: z.boolean().default(false),
   head: z.boolean().default(false),
   location: z.boolean().default(false),
+  /** curl's --max-redirs: a whole number, -1 for no limit (undefined). */
   maxRedirs: z
     .string()
-    .regex(/^\d+$/, '--max-redirs needs a whole number')
+    .regex(/^(\d+|-1)$/, '--max-redirs needs a whole number (or -1 for no limit)')
     .transform(Number)
     .optional(),
   proxy: z.string().optional(),
@@ -139,6 +140,8 @@ function assign(raw: RawOptions, long: string, value: string | undefined): void 
   if (value === undefined) rec[key] = true;
   else if (key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
   else if (LISTS.has(key)) (rec[key] as string[]).push(value);
+  // One URL, several -o: curl uses the first and leaves the rest unused.
+  else if (key === 'output' && raw.output !== undefined) return;
   else rec[key] = value;
 }
 

@@ -9,6 +9,8 @@ import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
 /** Writing the body out failed (a closed pipe, a full disk): curl's exit 23. */
 export class BodyOutputError extends Error {}
 
+export type OutputEnd = 'complete' | 'partial' | 'discard';
+
 export interface BodyOutput {
   /** The file the engine host writes. */
   readonly sinkPath: string;
@@ -16,8 +18,11 @@ export interface BodyOutput {
   progress(totalBytes: number): void;
   /** Headers to print before the body (-i). */
   writeHeaders(raw: string): void;
-  /** Completes (success) or discards (failure) the output. */
-  finish(ok: boolean, totalBytes: number): Promise<void>;
+  /**
+   * Ends the output: 'complete' keeps it all; 'partial' (the engine failed mid-way) writes
+   * what arrived to stdout, as curl does, but leaves no -o file; 'discard' writes no more.
+   */
+  finish(end: OutputEnd, totalBytes: number): Promise<void>;
 }
 
 function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Promise<void> {
@@ -26,18 +31,23 @@ function writeAll(stream: NodeJS.WritableStream, data: Uint8Array | string): Pro
   });
 }
 
-/** Streams the sink file to stdout while it grows, then deletes it. */
+/**
+ * Streams the sink file to stdout while it grows, then deletes it. The CLI creates and
+ * opens the file before the request starts: a host that fails the request deletes its
+ * sink, and the bytes that arrived must still be readable through this descriptor.
+ */
 class StdoutOutput implements BodyOutput {
-  readonly sinkPath = path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+  readonly sinkPath = tempBodyPath();
   private sent = 0;
   private chain: Promise<void> = Promise.resolve();
-  private fd?: number;
+  private readonly fd: number;
   private error?: Error;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly onError: (e: BodyOutputError) => void,
   ) {
+    this.fd = fs.openSync(this.sinkPath, 'wx+', 0o600);
     out.on('error', (e: Error) => this.fail(e));
   }
 
@@ -56,13 +66,13 @@ class StdoutOutput implements BodyOutput {
     this.queue(() => this.pump(total));
   }
 
+  /** The head is one char per byte as received (latin1): written back as those bytes. */
   writeHeaders(raw: string): void {
-    this.queue(() => writeAll(this.out, raw));
+    this.queue(() => writeAll(this.out, Buffer.from(raw, 'latin1')));
   }
 
   private async pump(total: number): Promise<void> {
     if (total <= this.sent) return;
-    this.fd ??= fs.openSync(this.sinkPath, 'r');
     const buf = Buffer.allocUnsafe(1 << 20);
     while (this.sent < total) {
       const n = fs.readSync(this.fd, buf, 0, Math.min(buf.length, total - this.sent), this.sent);
@@ -72,39 +82,79 @@ class StdoutOutput implements BodyOutput {
     }
   }
 
-  async finish(ok: boolean, total: number): Promise<void> {
-    if (ok) this.progress(total);
+  async finish(end: OutputEnd, total: number): Promise<void> {
+    if (end !== 'discard') this.progress(total);
     try {
       await this.chain;
     } finally {
-      if (this.fd !== undefined) fs.closeSync(this.fd);
+      fs.closeSync(this.fd);
       fs.rmSync(this.sinkPath, { force: true });
     }
     if (this.error) throw this.error;
   }
 }
 
-/** -o FILE: temp file beside the target, renamed into place only on success. */
+/**
+ * -o FILE: temp file beside the target, renamed into place only on success. With -i the
+ * head goes first in the file (as curl writes it): the body then arrives in a file of
+ * its own and is appended to the head when the exchange is complete.
+ */
 class FileOutput implements BodyOutput {
   private target: SaveTarget;
-  constructor(file: string) {
+  private heads = '';
+  private readonly bodyPath?: string;
+  constructor(file: string, withHeaders: boolean) {
     this.target = prepareSaveTarget(file);
+    if (withHeaders) this.bodyPath = tempBodyPath();
   }
   get sinkPath(): string {
-    return this.target.writePath;
+    return this.bodyPath ?? this.target.writePath;
   }
   progress(): void {}
-  writeHeaders(): void {}
-  async finish(ok: boolean): Promise<void> {
-    if (ok) this.target.commit();
-    else this.target.abort();
+  writeHeaders(raw: string): void {
+    this.heads += raw;
+  }
+  async finish(end: OutputEnd): Promise<void> {
+    try {
+      if (end === 'complete' && this.bodyPath) writeHeadAndBody(this.target.writePath, this.heads, this.bodyPath);
+      if (end === 'complete') this.target.commit();
+      else this.target.abort();
+    } catch (e) {
+      this.target.abort();
+      throw new BodyOutputError(`cannot write to ${this.target.target}: ${(e as Error).message}`);
+    } finally {
+      if (this.bodyPath) fs.rmSync(this.bodyPath, { force: true });
+    }
+  }
+}
+
+const tempBodyPath = (): string => path.join(os.tmpdir(), `inetscope-body-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+
+function writeHeadAndBody(file: string, head: string, bodyPath: string): void {
+  const out = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(out, Buffer.from(head, 'latin1'));
+    // The engine writes no file for a response without a body (HEAD, 204).
+    if (fs.existsSync(bodyPath)) {
+      const src = fs.openSync(bodyPath, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = fs.readSync(src, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
+      } finally {
+        fs.closeSync(src);
+      }
+    }
+    fs.fsyncSync(out);
+  } finally {
+    fs.closeSync(out);
   }
 }
 
 export function openBodyOutput(
   output: string | undefined,
+  withHeaders: boolean,
   stdout: NodeJS.WritableStream,
   onError: (e: BodyOutputError) => void,
 ): BodyOutput {
-  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output);
+  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output, withHeaders);
 }

@@ -2,7 +2,7 @@
 // the way curl does. Bad input becomes a UsageError or a BadInput with curl's exit code.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RequestSpecInput } from '../native-bridge/request-spec.js';
+import { MAX_REDIRECTS, type RequestSpecInput } from '../native-bridge/request-spec.js';
 import { parseHeaderLine } from '../contract/curl-flags.js';
 import { UsageError, type CliOptions } from './args.js';
 
@@ -43,9 +43,28 @@ function checkUploadFile(file: string): void {
   }
 }
 
-export function parseHeader(h: string): [string, string] {
+const isStdin = (file: string): boolean => file === '-' || file === '.';
+
+/** -H @file (or @- for stdin): one header per line, blank lines skipped, as curl reads them. */
+export function expandHeaders(args: string[]): string[] {
+  return args.flatMap((h) => {
+    if (!h.startsWith('@')) return [h];
+    const file = h.slice(1);
+    let text: string;
+    try {
+      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (e) {
+      throw new BadInput(`cannot read the header file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 26);
+    }
+    return text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  });
+}
+
+export function parseHeader(h: string): [string, string] | [string, string, 'empty'] {
   const header = parseHeaderLine(h);
   if (!header) throw new UsageError(`the header ${JSON.stringify(h)} is not of the form "Name: value"`);
+  // curl: "Name:" removes the header, "Name;" sends it with an empty value.
+  if (header[1] === '' && /^[^:]*;\s*$/.test(h)) return [header[0], '', 'empty'];
   return header;
 }
 
@@ -53,15 +72,20 @@ function normalizeUrl(opts: CliOptions): string {
   if (opts.urls.length === 0) throw new UsageError('no URL given (see inetscope --help)');
   if (opts.urls.length > 1) throw new UsageError('give one URL at a time');
   let url = opts.urls[0] as string;
-  // Like curl, a URL without a scheme means http.
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `http://${url}`;
-  if (opts.uploadFile && url.endsWith('/')) url += encodeURIComponent(path.basename(opts.uploadFile));
+  // As curl reads it: a scheme is a name, a colon and a slash; one to three slashes
+  // follow it (http:/host is http://host); a URL without a scheme means http.
+  const scheme = /^([a-z][a-z0-9+.-]*):(\/+)/i.exec(url);
+  if (!scheme) url = `http://${url}`;
+  else if ((scheme[2] ?? '').length <= 3) url = `${scheme[1]}://${url.slice(scheme[0].length)}`;
+  if (opts.uploadFile && !isStdin(opts.uploadFile) && url.endsWith('/')) url += encodeURIComponent(path.basename(opts.uploadFile));
   return url;
 }
 
 function bodyOf(opts: CliOptions): { body?: RequestSpecInput['body']; form: boolean } {
   if (opts.uploadFile) {
     if (opts.bodyParts.length) throw new UsageError('use either -T/--upload-file or -d/--data, not both');
+    // curl's -T - and -T . read the upload from stdin.
+    if (isStdin(opts.uploadFile)) return { body: { kind: 'memory', base64: readFileArg('-', false).toString('base64') }, form: false };
     checkUploadFile(opts.uploadFile);
     return { body: { kind: 'file', path: opts.uploadFile }, form: false };
   }
@@ -84,7 +108,7 @@ function bodyOf(opts: CliOptions): { body?: RequestSpecInput['body']; form: bool
 
 export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   const url = normalizeUrl(opts);
-  const headers = opts.headers.map(parseHeader);
+  const headers = expandHeaders(opts.headers).map(parseHeader);
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   const { body, form } = bodyOf(opts);
   if (form && !has('content-type')) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
@@ -99,7 +123,7 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
     headers,
     body,
     followRedirects: opts.location,
-    ...(opts.maxRedirs !== undefined ? { maxRedirects: opts.maxRedirs } : {}),
+    ...(opts.maxRedirs !== undefined ? { maxRedirects: opts.maxRedirs < 0 ? MAX_REDIRECTS : opts.maxRedirs } : {}),
     timeouts: {
       ...(opts.maxTime ? { totalMs: opts.maxTime } : {}),
       ...(opts.connectTimeout ? { connectMs: opts.connectTimeout } : {}),

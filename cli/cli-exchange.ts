@@ -51,16 +51,19 @@ export class CliExchange {
     if (this.opts.verbose) this.verbose(ev);
     if (this.failure) return;
     if (ev.type === 'headers') {
+      // As curl: -i prints the interim and final heads, also of a response --fail then refuses.
+      if (this.opts.include || this.opts.head) this.output.writeHeaders((ev.interimHeads ?? '') + ev.rawHeaders);
       if (this.opts.fail && ev.statusCode >= 400) {
         this.stop(new CliFailure(`the requested URL returned error: ${ev.statusCode}`, EXIT_HTTP_ERROR));
-      } else if (this.opts.include || this.opts.head) this.output.writeHeaders(ev.rawHeaders);
+      }
     } else if (ev.type === 'body') this.output.progress(ev.bytes);
+    else if (ev.type === 'finished' && ev.partialHead && (this.opts.include || this.opts.head)) this.output.writeHeaders(ev.partialHead);
   }
 
   private verbose(ev: InetEvent): void {
     if (ev.type === 'headers') {
       for (const l of (ev.requestHeaders ?? '').split('\r\n').filter(Boolean)) this.rep.line(`> ${l}`);
-      for (const l of ev.rawHeaders.split('\r\n').filter(Boolean)) this.rep.line(`< ${l}`);
+      for (const l of ((ev.interimHeads ?? '') + ev.rawHeaders).split(/\r?\n/).filter(Boolean)) this.rep.line(`< ${l}`);
     } else if (ev.type === 'native' || ev.type === 'started') {
       this.rep.line(`* ${formatTimelineLine(ev).trim()}`);
     }

@@ -1,5 +1,6 @@
-// curl's exit codes for each stable engine error code.
-import type { ErrorCode } from '../native-bridge/events.js';
+// curl's exit codes: libcurl's own CURLcode where the engine reports one (curl exits with
+// it), else the closest code for each stable engine error code.
+import type { EngineErrorInfo, ErrorCode } from '../native-bridge/events.js';
 
 export const EXIT_USAGE = 2;
 export const EXIT_HTTP_ERROR = 22;
@@ -31,4 +32,14 @@ const CURL_EXIT: Record<ErrorCode, number> = {
 
 export function exitCodeFor(code: ErrorCode): number {
   return CURL_EXIT[code];
+}
+
+/**
+ * The exit code for an engine's error. curl's exit code is the CURLcode libcurl returned,
+ * so a curl-engine error that carries one (named CURLE_*) exits with exactly that number;
+ * errors of other stacks, and the engine's own checks, go by their stable code.
+ */
+export function exitCodeForError(e: EngineErrorInfo): number {
+  if (e.name.startsWith('CURLE_') && e.native !== undefined && Number.isInteger(e.native) && e.native > 0 && e.native < 256) return e.native;
+  return CURL_EXIT[e.code];
 }

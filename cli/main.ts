@@ -16,7 +16,7 @@ import { BadInput, buildRequest } from './build-request.js';
 import { draftFromRequest } from './har-draft.js';
 import { HarRecorder } from './har-output.js';
 import { replayRequest } from './replay.js';
-import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, exitCodeForError } from './exit-codes.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -52,7 +52,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const policy = policyFor(parseRequestSpec({ ...request, sink: { kind: 'discard' } }));
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const writeEvent = openEventsSink(opts.events);
-  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, process.stdout, onError));
+  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
   const output = x.output;
   let client: EngineClient | undefined;
   let finished: FinishedEvent;
@@ -66,9 +66,11 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
     x.cancel = () => c.cancel(id);
     finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
     har?.captureBody(output.sinkPath, finished.bodyBytes);
-    await output.finish(finished.ok && !x.failure, finished.bodyBytes);
+    // What arrived before an engine error still goes to stdout (curl does the same); a
+    // local stop (--fail, a closed pipe) writes nothing more.
+    await output.finish(x.failure ? 'discard' : finished.ok ? 'complete' : 'partial', finished.bodyBytes);
   } catch (e) {
-    await output.finish(false, 0).catch(() => {});
+    await output.finish('discard', 0).catch(() => {});
     await har?.write().catch((h: Error) => rep.error(23, h.message));
     throw e instanceof BodyOutputError ? new CliFailure(e.message, 23) : e;
   } finally {
@@ -83,7 +85,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   if (x.failure) throw x.failure;
   if (!finished.ok && finished.error) {
     const interrupted = finished.error.code === 'CANCELLED';
-    throw new CliFailure(finished.error.message, interrupted ? EXIT_INTERRUPTED : exitCodeFor(finished.error.code));
+    throw new CliFailure(finished.error.message, interrupted ? EXIT_INTERRUPTED : exitCodeForError(finished.error));
   }
   return 0;
 }

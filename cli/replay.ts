@@ -8,7 +8,7 @@ import { MAX_HAR_FILE_BYTES } from '../contract/har.js';
 import { HarFileError, harEntryDraft } from '../contract/har-import.js';
 import type { RequestSpecInput } from '../native-bridge/request-spec.js';
 import { UsageError, type CliOptions } from './args.js';
-import { buildRequest, parseHeader } from './build-request.js';
+import { buildRequest, expandHeaders, parseHeader } from './build-request.js';
 
 type Request = Omit<RequestSpecInput, 'sink'>;
 
@@ -64,7 +64,9 @@ function draftBody(draft: RequestDraft): { body?: Request['body']; contentType?:
 }
 
 /** Same-named headers (any case) are replaced; `add` only fills in names not there yet. */
-function mergeHeaders(base: Array<[string, string]>, override: Array<[string, string]>, add: Array<[string, string]>): Array<[string, string]> {
+type Header = [string, string, ...'empty'[]];
+
+function mergeHeaders(base: Header[], override: Header[], add: Header[]): Header[] {
   const names = new Set(override.map(([n]) => n.toLowerCase()));
   const out = [...base.filter(([n]) => !names.has(n.toLowerCase())), ...override];
   for (const h of add) if (!out.some(([n]) => n.toLowerCase() === h[0].toLowerCase())) out.push(h);
@@ -75,7 +77,7 @@ export function replayRequest(opts: CliOptions): Request {
   if (opts.urls.length > 0) throw new UsageError('--replay takes the URL from the HAR entry: give no URL with it');
   const draft = loadReplayDraft(opts.replay as string);
   const cli = buildRequest({ ...opts, urls: [draft.url] });
-  const explicit = opts.headers.map(parseHeader);
+  const explicit = expandHeaders(opts.headers).map(parseHeader);
   const added = (cli.headers ?? []).slice(explicit.length);
   const formType = added.filter(([n]) => n.toLowerCase() === 'content-type');
   const cliBody = opts.bodyParts.length > 0 || opts.uploadFile !== undefined;

@@ -14,15 +14,17 @@ status callback it makes. The body goes to stdout unless -o is given.
 
 curl-compatible options:
   -X, --request METHOD        request method (any token, e.g. PURGE)
-  -H, --header "Name: value"  add a header (repeatable); "Name:" removes a default one
+  -H, --header "Name: value"  add a header (repeatable); "Name:" removes a default one,
+                              "Name;" sends it empty, @file reads one header per line
   -d, --data DATA             body (repeatable, joined with &); @file reads a file (CR/LF dropped)
       --data-binary DATA      body as is; a single @file is streamed from the file
       --data-raw DATA         body as is, no @file handling
-  -T, --upload-file FILE      PUT the file, streamed
-  -o, --output FILE           write the body to FILE (atomically: complete or not there)
-  -i, --include               print the response headers before the body
+  -T, --upload-file FILE      PUT the file, streamed (- or . reads stdin)
+  -o, --output FILE           write the body to FILE (atomically: complete or not there;
+                              stdout gets what arrived before an error, as with curl)
+  -i, --include               print the response headers (1xx ones too) before the body
   -I, --head                  HEAD request, print the headers
-  -L, --location              follow redirects (--max-redirs N, default 50)
+  -L, --location              follow redirects (--max-redirs N, default 50, -1 no limit)
   -x, --proxy HOST:PORT       use an HTTP proxy
   -k, --insecure              accept any server certificate
       --cacert FILE           trust only the CA certificates (PEM) in FILE
@@ -30,7 +32,7 @@ curl-compatible options:
       --connect-timeout SECS  connect deadline
   -u, --user USER:PASSWORD    basic authentication
   -A, --user-agent STRING     User-Agent header
-  -f, --fail                  exit 22 on HTTP status >= 400, write no body
+  -f, --fail                  exit 22 on HTTP status >= 400, write no body (-i: the head)
   -s, --silent                no error messages;  -S, --show-error: errors even with -s
   -v, --verbose               request/response headers and status callbacks on stderr
 
@@ -47,8 +49,9 @@ InetScope options:
   -h, --help                  this text;  -V, --version: the version
 
 Exit status: 0 for a completed exchange whatever its HTTP status; curl's codes for
-transport failures (3 bad URL, 6 resolve, 7 connect, 18 partial body, 23 write,
-26 read, 28 timeout, 35/60 TLS, 22 with --fail), 2 for usage errors.
+transport failures (libcurl's own code on the curl engine: e.g. 3 bad URL, 6 resolve,
+7 connect, 8/1 bad reply, 18 partial body, 23 write, 26 read, 28 timeout, 35/60 TLS,
+52 empty reply, 56 receive, 22 with --fail), 2 for usage errors.
 `;
 
 export const SERVE_USAGE = `Usage: inetscope serve [options]

@@ -55,6 +55,7 @@ export const eventVariants = [
     rawHeaders: z.string(),
     contentLength: z.number().optional(),
     requestHeaders: z.string().optional(),
+    interimHeads: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('body'), bytes: z.number(), total: z.number().optional() }),
   z.object({ ...base, type: z.literal('upload'), bytes: z.number(), total: z.number() }),
@@ -70,6 +71,7 @@ export const eventVariants = [
     abandoned: z.string().optional(),
     engineTimings: EngineTimingsSchema.optional(),
     bodyBase64: z.string().optional(),
+    partialHead: z.string().optional(),
   }),
 ] as const;
 

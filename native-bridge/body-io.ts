@@ -92,9 +92,18 @@ class FileSink implements SinkWriter {
     }
     return {};
   }
-  /** A failed request leaves no half-written file (devices and FIFOs are left alone). */
+  /**
+   * A failed request leaves no half-written file (devices and FIFOs are left alone). The
+   * batch is written out first: a reader that holds the file open (the CLI streaming to
+   * stdout) still gets the bytes that arrived before the failure.
+   */
   abort(): void {
     if (this.fd >= 0) {
+      try {
+        this.flush();
+      } catch {
+        /* already failing */
+      }
       try {
         fs.closeSync(this.fd);
       } catch {
@@ -141,6 +150,8 @@ export interface SourceReader {
   readonly total: number;
   /** Fills buf from the start; 0 at the end. Throws BodyIoError. */
   read(buf: Buffer): number;
+  /** Reads on from this byte offset (a redirect that re-sends the body rewinds to 0). */
+  seek(offset: number): void;
   close(): void;
 }
 
@@ -154,6 +165,9 @@ export function openSource(spec: BodySource): SourceReader {
         const n = data.copy(buf, 0, off);
         off += n;
         return n;
+      },
+      seek(offset) {
+        off = Math.min(offset, data.length);
       },
       close() {},
     };
@@ -172,14 +186,20 @@ export function openSource(spec: BodySource): SourceReader {
   } catch (e) {
     throw readError(path, e);
   }
+  let pos = 0;
   return {
     total,
     read(buf) {
       try {
-        return fs.readSync(fd, buf, 0, buf.length, null);
+        const n = fs.readSync(fd, buf, 0, buf.length, pos);
+        pos += n;
+        return n;
       } catch (e) {
         throw readError(path, e);
       }
+    },
+    seek(offset) {
+      pos = offset;
     },
     close() {
       try {

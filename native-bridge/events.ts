@@ -97,11 +97,13 @@ export interface HeadersEvent extends Base {
   statusCode: number;
   statusLine: string;
   httpVersion: string;
-  /** Raw header block as received (status line first, CRLF separated). */
+  /** Raw header block as received (status line first), one char per byte (latin1). */
   rawHeaders: string;
   contentLength?: number;
   /** The request headers as the stack sent them, when it can tell. */
   requestHeaders?: string;
+  /** The 1xx heads received before this response, one after another as received (curl -i prints them). */
+  interimHeads?: string;
 }
 
 export interface BodyProgressEvent extends Base {
@@ -170,6 +172,11 @@ export interface FinishedEvent extends Base {
   engineTimings?: EngineTimings;
   /** Memory sink only: the body, base64. */
   bodyBase64?: string;
+  /**
+   * A request that failed inside a response head: the header lines received before the
+   * failure, as received (curl -i prints them). Only where the stack hands lines over one by one.
+   */
+  partialHead?: string;
 }
 
 /** libcurl's figures, each measured from the start of the transfer (ms). */

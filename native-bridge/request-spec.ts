@@ -11,7 +11,11 @@ export const MethodSchema = z.string().superRefine((m, ctx) => {
   else if (!TOKEN.test(m)) ctx.addIssue({ code: 'custom', message: `the method ${JSON.stringify(m)} is not a valid HTTP token` });
 });
 
-export const HeaderSchema = z.tuple([z.string(), z.string()]).superRefine(([name, value], ctx) => {
+/**
+ * [name, value]: an empty value removes the stack's own header of that name. A third
+ * element 'empty' sends the header with an empty value instead (curl's -H "Name;").
+ */
+export const HeaderSchema = z.tuple([z.string(), z.string()]).rest(z.literal('empty')).superRefine(([name, value], ctx) => {
   if (/[\r\n]/.test(name) || /[\r\n\0]/.test(value)) {
     ctx.addIssue({ code: 'custom', message: `the header ${JSON.stringify(name)} contains CR, LF or NUL` });
   } else if (!TOKEN.test(name)) {
@@ -51,6 +55,8 @@ export const BodySinkSchema = z.discriminatedUnion('kind', [
 /** POSIX or Windows (drive or UNC) absolute paths: the host may run under either. */
 const isAbsolutePath = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 
+export const MAX_REDIRECTS = 2_147_483_647;
+
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
 
 export const RequestSpecSchema = z.object({
@@ -60,7 +66,8 @@ export const RequestSpecSchema = z.object({
   body: BodySourceSchema.optional(),
   sink: BodySinkSchema.default({ kind: 'discard' }),
   followRedirects: z.boolean().default(false),
-  maxRedirects: z.number().int().min(0).max(100).default(50),
+  /** Any count curl accepts; "no limit" is the largest (a C long on every platform). */
+  maxRedirects: z.number().int().min(0).max(MAX_REDIRECTS).default(50),
   timeouts: z
     .object({ connectMs: Ms.optional(), sendMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() })
     .default({}),

@@ -36,6 +36,7 @@ export const DebugCb = koffi.proto('int CurlDebugCb(void *handle, int type, void
 export const OpenSocketCb = koffi.proto('int CurlOpenSocketCb(intptr_t clientp, int purpose, void *address)');
 export const CloseSocketCb = koffi.proto('int CurlCloseSocketCb(intptr_t clientp, int item)');
 export const ResolverStartCb = koffi.proto('int CurlResolverStartCb(void *state, void *reserved, intptr_t userdata)');
+export const SeekCb = koffi.proto('int CurlSeekCb(intptr_t userp, int64_t offset, int origin)');
 export const PrereqCb = koffi.proto('int CurlPrereqCb(intptr_t clientp, const char *primaryIp, const char *localIp, int primaryPort, int localPort)');
 
 export const curl = {
@@ -107,6 +108,10 @@ export const OPT = {
   VERBOSE: 41,
   NOBODY: 44,
   UPLOAD: 46,
+  POST: 47,
+  POSTFIELDSIZE_LARGE: 30120,
+  SEEKFUNCTION: 20167,
+  SEEKDATA: 10168,
   FOLLOWLOCATION: 52,
   SSL_VERIFYPEER: 64,
   CAINFO: 10065,

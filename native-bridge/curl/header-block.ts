@@ -20,6 +20,11 @@ export class HeaderBlock {
     return line === '\r\n' || line === '\n';
   }
 
+  /** The lines of a block not yet ended (a failure inside the head). */
+  get pending(): string {
+    return this.lines.join('');
+  }
+
   take(): ResponseHeadBlock {
     const raw = this.lines.join('');
     this.lines = [];

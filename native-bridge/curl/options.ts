@@ -1,18 +1,21 @@
 // Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
 import type { RequestSpec } from '../request-spec.js';
-import { curl, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, WriteCb } from './api.js';
+import { curl, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {
   write: unknown;
   header: unknown;
   read: unknown;
+  seek: unknown;
   debug: unknown;
   openSocket: unknown;
   closeSocket: unknown;
   resolverStart: unknown;
   prereq: unknown;
 }
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** Big reads mean fewer callbacks per byte (each one crosses into JS). */
 const BUFFER_SIZE = 512 * 1024;
@@ -45,13 +48,24 @@ function setCallbacks(h: unknown, id: number, cbs: RegisteredCallbacks, sockets:
 
 function setMethodAndBody(h: unknown, spec: RequestSpec, id: number, cbs: RegisteredCallbacks, uploadTotal: number | undefined): void {
   if (spec.method === 'HEAD') setopt(h, OPT.NOBODY, 'long', 1);
+  // As curl: a PUT body is an upload, any other body a POST (libcurl then applies curl's
+  // redirect rules: 301/302/303 turn a POST into a GET, 307/308 re-send the body).
+  const mode = uploadTotal === undefined ? 'GET' : spec.method === 'PUT' ? 'PUT' : 'POST';
   if (uploadTotal !== undefined) {
-    setopt(h, OPT.UPLOAD, 'long', 1);
+    if (mode === 'PUT') {
+      setopt(h, OPT.UPLOAD, 'long', 1);
+      setopt(h, OPT.INFILESIZE_LARGE, 'int64_t', uploadTotal);
+    } else {
+      setopt(h, OPT.POST, 'long', 1);
+      setopt(h, OPT.POSTFIELDSIZE_LARGE, 'int64_t', uploadTotal);
+    }
     setopt(h, OPT.READFUNCTION, koffi.pointer(ReadCb), cbs.read);
     setopt(h, OPT.READDATA, 'intptr_t', id);
-    setopt(h, OPT.INFILESIZE_LARGE, 'int64_t', uploadTotal);
+    // A body re-sent after a redirect (or an auth round trip) is read again from the start.
+    setopt(h, OPT.SEEKFUNCTION, koffi.pointer(SeekCb), cbs.seek);
+    setopt(h, OPT.SEEKDATA, 'intptr_t', id);
   }
-  const implied = uploadTotal !== undefined ? 'PUT' : 'GET';
+  const implied = mode;
   if (spec.method !== implied && spec.method !== 'HEAD') setopt(h, OPT.CUSTOMREQUEST, 'str', spec.method);
 }
 
@@ -92,11 +106,21 @@ function setHeaders(h: unknown, spec: RequestSpec, userAgent: string): unknown {
     list = next;
   };
   const names = new Set(spec.headers.map(([n]) => n.toLowerCase()));
+  const post = spec.body !== undefined && spec.method !== 'PUT';
+  // In POST mode libcurl adds the form Content-Type itself, after Content-Length, where curl
+  // sends it; any other type is the caller's header, and no type means none.
+  const ownType = (n: string, v: string) => post && n.toLowerCase() === 'content-type' && v === FORM_TYPE;
+  // A User-Agent goes where libcurl puts its own (after Host), as curl -A sends it.
+  const agent = spec.headers.find(([n, v]) => n.toLowerCase() === 'user-agent' && v !== '');
+  const own = (n: string, v: string) => ownType(n, v) || (agent !== undefined && n.toLowerCase() === 'user-agent');
   // An empty value removes libcurl's default header, as WinInet's REPLACE does.
-  for (const [name, value] of spec.headers) append(value === '' ? `${name}:` : `${name}: ${value}`);
+  // "Name;" is libcurl's (and curl's) way to send a header with an empty value.
+  for (const [name, value, empty] of spec.headers) if (!own(name, value)) append(value !== '' ? `${name}: ${value}` : empty ? `${name};` : `${name}:`);
+  if (post && !names.has('content-type')) append('Content-Type:');
   // No "Expect: 100-continue" round trip unless asked for (WinInet sends none either).
   if (!names.has('expect')) append('Expect:');
-  if (!names.has('user-agent')) setopt(h, OPT.USERAGENT, 'str', userAgent);
+  if (agent) setopt(h, OPT.USERAGENT, 'str', agent[1]);
+  else if (!names.has('user-agent')) setopt(h, OPT.USERAGENT, 'str', userAgent);
   setopt(h, OPT.HTTPHEADER, 'void *', list);
   return list;
 }
@@ -112,8 +136,9 @@ export function applyOptions(
   setopt(h, OPT.URL, 'str', spec.url);
   setopt(h, OPT.NOSIGNAL, 'long', 1);
   setopt(h, OPT.BUFFERSIZE, 'long', BUFFER_SIZE);
-  // Bodies are passed through byte-exact: never decoded.
-  setopt(h, OPT.HTTP_CONTENT_DECODING, 'long', 0);
+  // Bodies are passed through byte-exact as curl passes them: a Content-Encoding is decoded
+  // only with CURLOPT_ACCEPT_ENCODING, which is never set. Content decoding stays on so a
+  // Transfer-Encoding libcurl does not know fails as in curl (61), not passes undecoded.
   setCallbacks(h, id, cbs, process.platform !== 'win32');
   setMethodAndBody(h, spec, id, cbs, uploadTotal);
   setPolicy(h, spec);

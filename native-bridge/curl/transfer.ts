@@ -38,6 +38,8 @@ export class CurlTransfer {
   private finalStatus?: number;
   /** The last interim (1xx) status: a transfer that ends with no final head had one at most. */
   private interimStatus?: number;
+  /** This hop's 1xx heads, as received, until its response head arrives. */
+  private interimHeads = '';
   /** CURLOPT_ERRORBUFFER: libcurl's specific message (its strerror text is generic). */
   private readonly errorBuffer = koffi.alloc('char', ERROR_BUFFER_SIZE);
   private uploadBytes = 0;
@@ -141,10 +143,12 @@ export class CurlTransfer {
     this.native(S.RECEIVED, { bytes: b.raw.length });
     if (b.statusCode >= 100 && b.statusCode < 200) {
       this.interimStatus = b.statusCode;
+      this.interimHeads += b.raw;
       return this.native(S2.INTERMEDIATE, { value: b.statusCode });
     }
     const location = this.redirectTarget(b.statusCode, b.location);
-    const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders };
+    const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders, ...(this.interimHeads ? { interimHeads: this.interimHeads } : {}) };
+    this.interimHeads = '';
     if (location) {
       // Every hop reports its own response (HAR has an entry per hop); only the final one opens the body sink.
       this.ev.lifecycle(head);
@@ -173,7 +177,8 @@ export class CurlTransfer {
   /** Where libcurl is about to go next, when it follows this response (as curl -L does). */
   private redirectTarget(status: number, location: string | undefined): string | undefined {
     const follows = this.spec.followRedirects && [300, 301, 302, 303, 307, 308].includes(status);
-    if (!follows || location === undefined || this.redirects >= this.spec.maxRedirects) return undefined;
+    // libcurl follows no blank Location: that response is the final one.
+    if (!follows || !location || this.redirects >= this.spec.maxRedirects) return undefined;
     try {
       return new URL(location, this.currentUrl).href;
     } catch {
@@ -213,6 +218,14 @@ export class CurlTransfer {
     }
   }
 
+  /** CURLOPT_SEEKFUNCTION: libcurl re-sends the body (a 307/308, an auth retry). */
+  onSeek(offset: number, origin: number): number {
+    if (!this.source || origin !== 0 || offset < 0 || offset > this.source.total) return 2; // CURL_SEEKFUNC_CANTSEEK
+    this.source.seek(offset);
+    this.uploadBytes = offset;
+    return 0; // CURL_SEEKFUNC_OK
+  }
+
   /** Cancel, from the worker loop (never from inside a libcurl callback). */
   cancel(): void {
     this.localError ??= { code: 'CANCELLED', name: 'CANCELLED', message: 'the request was cancelled' };
@@ -234,6 +247,7 @@ export class CurlTransfer {
     // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
     if (!error && this.finalStatus === undefined) error = responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();
+    const partialHead = error && this.finalStatus === undefined && this.block.pending ? { partialHead: this.block.pending } : {};
     let memoryBody: { bodyBase64?: string } = {};
     if (!error) {
       try {
@@ -249,7 +263,7 @@ export class CurlTransfer {
     koffi.free(this.errorBuffer);
     this.ev.lifecycle({
       type: 'finished', ok: !error, ...(error ? { error } : {}), statusCode: this.finalStatus,
-      bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody,
+      bodyBytes: this.body.bytes, uploadBytes: this.uploadBytes, engineTimings, ...memoryBody, ...partialHead,
     });
   }
 

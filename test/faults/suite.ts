@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { exitCodeFor } from '../../cli/exit-codes.js';
+import { exitCodeForError } from '../../cli/exit-codes.js';
 import { AppCore } from '../../core/app-core.js';
 import type { EngineName } from '../../native-bridge/engine.js';
+import type { ErrorCode } from '../../native-bridge/events.js';
 import { assertExit, parseNdjson, partFiles, runCli } from '../cli-support.js';
 import { finishedOf, recorder } from '../core-support.js';
 import { caFileCases } from './ca-file-cases.js';
@@ -21,7 +22,7 @@ import { startFaultFixture, type FaultFixture } from './fixture.js';
 const HANG_MS = MAX_TIME_S * 1000 + 40_000;
 
 interface Seen {
-  error?: { code: string; name: string; message: string };
+  error?: { code: ErrorCode; name: string; message: string; native?: number };
   statusCode?: number;
   rawHeaders?: string;
 }
@@ -82,7 +83,8 @@ export function faultSuite(engine: EngineName): void {
       const headers = events.filter((e) => e.type === 'headers').at(-1) as Seen | undefined;
       const body = fs.existsSync(out) ? fs.readFileSync(out) : undefined;
       assertOutcome(expect, { ...fin, rawHeaders: headers?.rawHeaders }, body, 'CLI');
-      assertExit(r, 'error' in expect ? exitCodeFor(expect.error) : 0);
+      // The CLI exits with the code its engine's error maps to (libcurl's own CURLcode on curl).
+      assertExit(r, 'error' in expect && fin.error ? exitCodeForError(fin.error) : 0);
       if ('error' in expect) assert.equal(body, undefined, 'a failed exchange leaves no -o target');
       assert.deepEqual(partFiles(dir), [], 'no temp file is left');
       if ('error' in expect) assert.match(r.stderr, new RegExp(`\\S`), 'the CLI says what went wrong');

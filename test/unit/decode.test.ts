@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { decodeSockaddr } from '../../native-bridge/sockaddr.js';
 import { decodeText } from '../../native-bridge/wininet/decode.js';
 import { formatTimelineLine } from '../../cli/timeline-format.js';
-import { exitCodeFor } from '../../cli/exit-codes.js';
+import { exitCodeFor, exitCodeForError } from '../../cli/exit-codes.js';
+import { curlError } from '../../native-bridge/curl/errors.js';
 
 describe('status information decoding', () => {
   it('reads ANSI and UTF-16 text', () => {
@@ -33,5 +34,16 @@ describe('CLI formatting', () => {
       (['BAD_URL', 'RESOLVE_FAILED', 'CONNECT_FAILED', 'PARTIAL_BODY', 'BODY_WRITE_FAILED', 'UPLOAD_READ_FAILED', 'TIMEOUT', 'TLS_HANDSHAKE', 'TLS_CERT'] as const).map(exitCodeFor),
       [3, 6, 7, 18, 23, 26, 28, 35, 60],
     );
+  });
+
+  it("exits with libcurl's own CURLcode where the error carries one", () => {
+    const ctx = { bodyStarted: false };
+    // The stable codes group these (BAD_RESPONSE, PARTIAL_BODY); curl's exit code does not.
+    assert.equal(exitCodeForError(curlError(52, 'Server returned nothing', ctx)), 52);
+    assert.equal(exitCodeForError(curlError(1, 'x', { ...ctx, detail: 'Unsupported HTTP/1 subversion in response' })), 1);
+    assert.equal(exitCodeForError(curlError(56, 'x', { bodyStarted: true, detail: 'invalid chunk size' })), 56);
+    // Errors of another stack, or of the engine's own checks, go by their stable code.
+    assert.equal(exitCodeForError({ code: 'BAD_RESPONSE', name: 'ERROR_HTTP_INVALID_SERVER_RESPONSE', native: 12152, message: 'm' }), 8);
+    assert.equal(exitCodeForError({ code: 'BODY_CAP_EXCEEDED', name: 'BODY_CAP_EXCEEDED', message: 'm' }), 63);
   });
 });
