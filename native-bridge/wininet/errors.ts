@@ -1,6 +1,7 @@
 // WinInet error numbers → names, stable error codes and messages a user can act on.
 import { BodyIoError } from '../body-io.js';
 import type { EngineErrorInfo, ErrorCode } from '../events.js';
+import { abortIsTimeout, UNDER_WINE } from './wine-quirks.js';
 
 const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = {
   // Winsock errors Wine passes through as they are.
@@ -52,7 +53,8 @@ export function classifyWinInetError(
   native: number,
   call: string,
   phase: 'request' | 'body',
-  elapsedMs: number,
+  /** Time since data last arrived (or the call began). */
+  silentMs: number,
   receiveMs: number | undefined,
   proxy?: string,
 ): EngineErrorInfo {
@@ -61,7 +63,7 @@ export function classifyWinInetError(
     return { ...info, code: 'PROXY_FAILED', message: `${call}: could not connect to the proxy ${proxy} (${info.name}, ${native})` };
   }
   // Wine reports an expired receive timeout as a dropped connection (12030).
-  if (native === 12030 && receiveMs && elapsedMs >= receiveMs * 0.9) {
+  if (abortIsTimeout(UNDER_WINE, native, silentMs, receiveMs)) {
     return { ...info, code: 'TIMEOUT', message: `${call}: no data within the receive timeout of ${receiveMs} ms (${info.name}, ${native})` };
   }
   return info;
