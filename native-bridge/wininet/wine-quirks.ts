@@ -97,3 +97,9 @@ export function abortIsTimeout(wine: boolean, native: number, silentMs: number, 
 export function probeAfterEmptyRead(wine: boolean): boolean {
   return wine;
 }
+
+/** The engine's struct layouts are 64-bit: a 32-bit runtime is refused with this message. */
+export function runtimeProblem(arch: string): string | undefined {
+  if (arch === 'x64' || arch === 'arm64') return undefined;
+  return `the WinInet engine needs a 64-bit Node.js (x64 or arm64); this one is ${arch} (32-bit pointers), whose WinInet structures it cannot lay out`;
+}

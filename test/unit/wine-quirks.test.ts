@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount } from '../../native-bridge/wininet/wine-quirks.js';
+import { runtimeProblem, abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount } from '../../native-bridge/wininet/wine-quirks.js';
 
 const SIZE = 256 * 1024;
 
@@ -60,5 +60,11 @@ describe('Wine quirks, each with Wine and Windows semantics', () => {
   it('a 0-byte read is probed under Wine, the end on Windows', () => {
     assert.equal(probeAfterEmptyRead(true), true);
     assert.equal(probeAfterEmptyRead(false), false);
+  });
+
+  it('a 32-bit runtime is refused with a message naming it', () => {
+    assert.equal(runtimeProblem('x64'), undefined);
+    assert.equal(runtimeProblem('arm64'), undefined);
+    assert.match(runtimeProblem('ia32') ?? '', /64-bit.*ia32/);
   });
 });
