@@ -114,8 +114,7 @@ export class WinInetRequest {
   private onComplete(r: AsyncResult): void {
     const op = this.pending;
     this.pending = null;
-    // Closed while this call was pending: it was given only the abandon grace, but now that
-    // it completed, HANDLE_CLOSING will come; wait for it as for any close.
+    // Closed while pending (abandon grace): now HANDLE_CLOSING will come; wait as for any close.
     if (this.closing && op) this.closer.extend(CLOSE_GRACE_MS);
     if (this.closing || !op) return;
     this.lastCall = op;
@@ -224,11 +223,7 @@ export class WinInetRequest {
     return 0;
   }
 
-  /**
-   * During INTERNET_STATUS_REDIRECT the handle still holds the redirect response (Microsoft
-   * documents querying it then; Wine replaces it only when the next response is read), and
-   * HttpQueryInfoW is a lookup in memory, not a blocking call: this hop's headers event.
-   */
+  /** At REDIRECT the handle still holds the redirect response (documented; an in-memory lookup): this hop's headers. */
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
