@@ -17,6 +17,7 @@ import { openHandles, type RequestHandles } from './open-handles.js';
 import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
+import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
 import { cutHeaderLine, probeAfterEmptyRead, readCount, UNDER_WINE } from './wine-quirks.js';
@@ -119,8 +120,9 @@ export class WinInetRequest {
     if (this.closing || !op) return;
     this.lastCall = op;
     if (op === 'InternetQueryDataAvailable') {
-      this.asyncAvailable = Number(r.result);
-      return this.advance(r.error);
+      const done = queryDataCompletion(r.result, r.error);
+      this.asyncAvailable = done.available;
+      return this.advance(done.error);
     }
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
   }

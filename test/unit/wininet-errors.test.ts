@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { queryDataCompletion } from '../../native-bridge/wininet/decode.js';
 import { classifyWinInetError, winInetError } from '../../native-bridge/wininet/errors.js';
 
 describe('WinInet error numbers', () => {
@@ -20,5 +21,11 @@ describe('WinInet error numbers', () => {
   it('a name that does not resolve through a proxy is the proxy failing', () => {
     assert.equal(classifyWinInetError(12007, 'HttpSendRequestW', 'request', 0, undefined, 'http://nope:8080').code, 'PROXY_FAILED');
     assert.equal(classifyWinInetError(12007, 'HttpSendRequestW', 'request', 0, undefined).code, 'RESOLVE_FAILED');
+  });
+
+  it('a pending InternetQueryDataAvailable: dwResult TRUE, dwError the bytes available', () => {
+    assert.deepEqual(queryDataCompletion(1n, 12002), { available: 12002, error: 0 });
+    assert.deepEqual(queryDataCompletion(1n, 0), { available: 0, error: 0 });
+    assert.deepEqual(queryDataCompletion(0n, 12030), { available: 0, error: 12030 });
   });
 });
