@@ -14,3 +14,11 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   const clean = text.replace(/\0[\s\S]*$/, '');
   return /^[\x20-\x7e\u00a0-\uffff]*$/.test(clean) ? clean : undefined;
 }
+
+/**
+ * A pending InternetQueryDataAvailable completes with dwResult TRUE and dwError = the bytes
+ * available (Windows does; Wine's http.c copies it); dwResult FALSE: dwError is the error.
+ */
+export function queryDataCompletion(result: bigint, error: number): { available: number; error: number } {
+  return result !== 0n ? { available: error, error: 0 } : { available: 0, error: error || 12004 };
+}

@@ -18,6 +18,7 @@ import {
 import { winInetErrorName } from './errors.js';
 import { WinInetRequest } from './request.js';
 import { decodeStatusInfo } from './status-info.js';
+import { runtimeProblem } from './wine-quirks.js';
 
 export const USER_AGENT = 'InetScope/0.1 (WinInet)';
 
@@ -48,6 +49,8 @@ export class WinInetEngine implements Engine {
   constructor(opts: WinInetEngineOptions = {}) {
     this.afterCall = opts.afterCall ?? (() => {});
     this.log = opts.log ?? (() => {});
+    const problem = runtimeProblem(process.arch);
+    if (problem) throw new Error(problem);
     this.maxHeld = opts.maxHeld ?? DEFAULT_MAX_HELD;
     this.callback = koffi.register(this.onStatus.bind(this), koffi.pointer(StatusCallback));
   }

@@ -1,5 +1,6 @@
 // Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
 import type { EngineErrorInfo } from '../events.js';
+import { dropAtCloseMeansBrokenChunks, madeUpHead, UNDER_WINE } from './wine-quirks.js';
 import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 
 /**
@@ -75,34 +76,11 @@ function shortBody(head: ResponseHead, method: string, bytes: number): string | 
   return `the connection closed after ${bytes} of ${head.contentLength} body bytes`;
 }
 
-/**
- * What Wine's WinInet makes of a reply with no status line (HTTP/0.9, or not HTTP at all):
- * this head and no body, the bytes dropped. A real HTTP/1.0 200 with no header and no
- * byte of body looks the same, and is far rarer than a server speaking something else.
- */
-const MADE_UP_HEAD = /^HTTP\/1\.0 200 OK\r\n(?:\r\n)?$/;
-
-/** Wine's WinInet keeps 4,095 characters of a header line and drops the rest, silently. */
-const WINE_LINE_LIMIT = 4095;
-const UNDER_WINE = Boolean(process.env.WINEPREFIX);
-
-/** A header line Wine may have cut: the response would lie about it, so it is refused. */
-export function cutHeaderLine(rawHeaders: string): EngineErrorInfo | undefined {
-  if (!UNDER_WINE) return undefined;
-  const line = rawHeaders.split('\r\n').find((l) => l.length >= WINE_LINE_LIMIT);
-  if (line === undefined) return undefined;
-  const name = line.slice(0, Math.max(0, line.indexOf(':'))) || line.slice(0, 40);
-  return { code: 'BAD_RESPONSE', name: 'HEADER_LINE_CUT', message: `the header line ${JSON.stringify(name)} is ${WINE_LINE_LIMIT} characters or longer: WinInet (Wine's) keeps only that much of it, so its value would be wrong` };
-}
-
 /** Why a body that ended is not the response it looks like, or undefined. */
 export function bodyProblem(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
   const short = shortBody(head, method, bytes);
   if (short) return { code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short };
-  if (bytes === 0 && MADE_UP_HEAD.test(head.rawHeaders)) {
-    return { code: 'BAD_RESPONSE', name: 'NO_STATUS_LINE', message: 'the reply had no HTTP status line (HTTP/0.9, or not HTTP); WinInet made up "HTTP/1.0 200 OK" and dropped its bytes' };
-  }
-  return undefined;
+  return madeUpHead(head.rawHeaders, bytes);
 }
 
 /**
@@ -112,7 +90,7 @@ export function bodyProblem(head: ResponseHead, method: string, bytes: number): 
  * Called when that drop is seen during the close: the result, turned into that error.
  */
 export function droppedAtClose<R extends { ok: boolean }>(result: R | undefined, head: ResponseHead | undefined, method: string, bytes: number): R | { ok: false; error: EngineErrorInfo } | undefined {
-  if (!result?.ok || !head?.chunked || !head.keepAlive || method === 'HEAD') return result;
+  if (!dropAtCloseMeansBrokenChunks(UNDER_WINE) || !result?.ok || !head?.chunked || !head.keepAlive || method === 'HEAD') return result;
   const message = `the chunked body ended without its last chunk after ${bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
   return { ok: false, error: { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message } };
 }

@@ -14,11 +14,13 @@ import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, cutHeaderLine, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
+import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
+import { cutHeaderLine, probeAfterEmptyRead, readCount, UNDER_WINE } from './wine-quirks.js';
 
 export type { RequestOwner };
 
@@ -38,6 +40,10 @@ export class WinInetRequest {
   private emptyReads = 0;
   /** RESPONSE_RECEIVED's count during a pending InternetReadFile (see consume). */
   private pendingReadBytes?: number;
+  /** Whether the current InternetReadFile returned ERROR_IO_PENDING. */
+  private readPended = false;
+  /** When data last arrived (RESPONSE_RECEIVED) or the current call began: silence is measured from it. */
+  private lastDataAt = 0;
   /** dwResult of a pending InternetQueryDataAvailable: the bytes available. */
   private asyncAvailable?: number;
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
@@ -94,7 +100,8 @@ export class WinInetRequest {
   /** Called inside the status callback: decode is done, native follow-ups are deferred. */
   onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
     if (status === 100 && info && this.pending) info.op = this.pending;
-    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = info.bytes;
+    if (status === 41) this.lastDataAt = at;
+    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = (this.pendingReadBytes ?? 0) + info.bytes;
     if (status === 110) this.redirectHead(at);
     if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
@@ -108,14 +115,14 @@ export class WinInetRequest {
   private onComplete(r: AsyncResult): void {
     const op = this.pending;
     this.pending = null;
-    // Closed while this call was pending: it was given only the abandon grace, but now that
-    // it completed, HANDLE_CLOSING will come; wait for it as for any close.
+    // Closed while pending (abandon grace): now HANDLE_CLOSING will come; wait as for any close.
     if (this.closing && op) this.closer.extend(CLOSE_GRACE_MS);
     if (this.closing || !op) return;
     this.lastCall = op;
     if (op === 'InternetQueryDataAvailable') {
-      this.asyncAvailable = Number(r.result);
-      return this.advance(r.error);
+      const done = queryDataCompletion(r.result, r.error);
+      this.asyncAvailable = done.available;
+      return this.advance(done.error);
     }
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
   }
@@ -125,8 +132,8 @@ export class WinInetRequest {
       if (this.closing) return;
       if (error !== 0 && this.certDecided(error)) error = 0;
       if (error !== 0) {
-        const elapsed = this.ev.now() - this.pendingSince;
-        return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', elapsed, this.spec.timeouts.receiveMs, this.spec.proxy));
+        const silent = this.ev.now() - Math.max(this.pendingSince, this.lastDataAt);
+        return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', silent, this.spec.timeouts.receiveMs, this.spec.proxy));
       }
       if (burst >= SYNC_BURST) {
         setImmediate(() => this.advance(0));
@@ -172,6 +179,7 @@ export class WinInetRequest {
       case 'read':
         this.state = 'consume';
         this.pendingReadBytes = undefined;
+        this.readPended = false;
         return this.call('InternetReadFile', () => api.InternetReadFile(h, this.mem.readBuf, READ_SIZE, this.mem.readCount));
       case 'consume':
         return this.consume();
@@ -210,18 +218,14 @@ export class WinInetRequest {
     this.head = head;
     this.ev.lifecycle(headersEvent(head));
     // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
-    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? cutHeaderLine(head.rawHeaders);
+    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? cutHeaderLine(UNDER_WINE, head.rawHeaders);
     if (problem) return this.failed(problem);
     this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
   }
 
-  /**
-   * During INTERNET_STATUS_REDIRECT the handle still holds the redirect response (Microsoft
-   * documents querying it then; Wine replaces it only when the next response is read), and
-   * HttpQueryInfoW is a lookup in memory, not a blocking call: this hop's headers event.
-   */
+  /** At REDIRECT the handle still holds the redirect response (documented; an in-memory lookup): this hop's headers. */
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
@@ -229,15 +233,13 @@ export class WinInetRequest {
   }
 
   private consume(): number {
-    // Wine's InternetReadFile sets the count to 0 when it returns ERROR_IO_PENDING, and its
-    // worker may already have written the real count: a race that loses a whole buffer.
-    // The RESPONSE_RECEIVED the worker sends before REQUEST_COMPLETE carries the true count.
-    const n = this.pendingReadBytes ?? (koffi.decode(this.mem.readCount, 'uint32_t') as number);
+    const documented = koffi.decode(this.mem.readCount, 'uint32_t') as number;
+    const n = readCount(UNDER_WINE, documented, this.pendingReadBytes, this.readPended, READ_SIZE);
     this.pendingReadBytes = undefined;
+    if (typeof n !== 'number') return this.failed(n);
     if (n === 0) {
-      // Wine's InternetReadFile can return TRUE with 0 bytes when the socket is only
-      // momentarily empty: ask whether the body really ended before believing it.
-      this.state = 'probe';
+      // TRUE with 0 bytes is the end on Windows; Wine's may only mean "momentarily empty".
+      this.state = probeAfterEmptyRead(UNDER_WINE) ? 'probe' : 'eof';
       return 0;
     }
     this.emptyReads = 0;
@@ -288,6 +290,7 @@ export class WinInetRequest {
     if (this.closing && this.usage === 0) this.closeNow();
     if (err === ERROR_IO_PENDING) {
       this.pending = name;
+      if (name === 'InternetReadFile') this.readPended = true;
       this.counts.ioPending++;
       return PENDING;
     }

@@ -35,12 +35,12 @@ export function decodeStatusInfo(
   length: number,
 ): { info?: StatusInfo; async?: AsyncResult } {
   if (isNull(ptr) || length === 0) return {};
-  if (status === 100 || status === 60) {
+  if (status === 100) {
     const ar = decodeAsyncResult(ptr);
-    if (status === 60) return { info: { handle: handleHex(ar.result) } };
     return { info: { result: handleHex(ar.result), error: ar.error }, async: ar };
   }
-  if (status === 70) {
+  // HANDLE_CREATED and HANDLE_CLOSING carry an 8-byte HINTERNET, not an INTERNET_ASYNC_RESULT.
+  if (status === 60 || status === 70) {
     return { info: { handle: handleHex(koffi.decode(ptr, 'uint64_t')) } };
   }
   const bytes = koffi.decode(ptr, 'uint8_t', Math.min(length, 8192)) as Uint8Array;

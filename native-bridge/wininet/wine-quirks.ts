@@ -1,0 +1,105 @@
+// Every place where Wine's WinInet differs from Windows' documented behaviour, in one module:
+// each quirk names the Wine behaviour, the Windows one, and how it is detected; the decisions
+// are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
+import type { EngineErrorInfo } from '../events.js';
+
+export interface WineQuirk {
+  wine: string;
+  windows: string;
+  detected: string;
+}
+
+/** Wine sets WINEPREFIX for every process it runs (wine-setup.js does); Windows never does. */
+export const UNDER_WINE = Boolean(process.env.WINEPREFIX);
+
+export const QUIRKS = {
+  readCountRace: {
+    wine: 'InternetReadFile zeroes *lpdwNumberOfBytesRead when it returns ERROR_IO_PENDING; its worker may have written the real count before that, so the count reads 0 after REQUEST_COMPLETE',
+    windows: 'the count is written when the read completes; RESPONSE_RECEIVED counts network (possibly compressed) bytes and may fire several times per read',
+    detected: 'WINEPREFIX, and at run time: a pending read whose count is 0 while RESPONSE_RECEIVED reported bytes during it',
+  },
+  chunkedDrainDrop: {
+    wine: 'a broken chunked body ends as if complete, and the kept-alive connection is dropped at InternetCloseHandle (CLOSING_CONNECTION)',
+    windows: 'the pool may drop a connection for other reasons: a drop at close says nothing about the body',
+    detected: 'WINEPREFIX',
+  },
+  headerLineCut: {
+    wine: 'a header line is cut at 4,095 characters, silently',
+    windows: 'header lines are kept whole',
+    detected: 'WINEPREFIX',
+  },
+  madeUpHead: {
+    wine: 'a reply with no status line becomes "HTTP/1.0 200 OK" with no headers and its bytes are dropped',
+    windows: 'an HTTP/0.9 reply is served as the body with the same made-up head',
+    detected: 'WINEPREFIX (on Windows the bytes arrive as the body, so only an empty one is suspect)',
+  },
+  timeoutAs12030: {
+    wine: 'an expired receive timeout fails the read with 12030 (CONNECTION_ABORTED)',
+    windows: 'an expired receive timeout is 12002 (TIMEOUT); 12030 is a real abort',
+    detected: 'WINEPREFIX, and nothing received for the whole receive timeout',
+  },
+  zeroByteRead: {
+    wine: 'InternetReadFile may return TRUE with 0 bytes while the socket is only momentarily empty',
+    windows: 'TRUE with 0 bytes is the end of the body (documented)',
+    detected: 'WINEPREFIX; InternetQueryDataAvailable then tells whether more comes',
+  },
+} satisfies Record<string, WineQuirk>;
+
+/** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
+export function readCount(
+  wine: boolean,
+  documented: number,
+  receivedDuringRead: number | undefined,
+  pended: boolean,
+  size: number,
+): number | EngineErrorInfo {
+  // Only where the documented count provably was not written: Wine's race.
+  const n = wine && pended && documented === 0 && receivedDuringRead ? receivedDuringRead : documented;
+  if (n > size) {
+    return { code: 'INTERNAL', name: 'READ_COUNT_OVERRUN', message: `InternetReadFile reported ${n} bytes read into a ${size}-byte buffer` };
+  }
+  return n;
+}
+
+/** Whether a kept-alive chunked body's connection dropped at close means the body was broken. */
+export function dropAtCloseMeansBrokenChunks(wine: boolean): boolean {
+  return wine;
+}
+
+const WINE_LINE_LIMIT = 4095;
+
+/** A header line Wine may have cut: the response would lie about it, so it is refused. */
+export function cutHeaderLine(wine: boolean, rawHeaders: string): EngineErrorInfo | undefined {
+  if (!wine) return undefined;
+  const line = rawHeaders.split('\r\n').find((l) => l.length >= WINE_LINE_LIMIT);
+  if (line === undefined) return undefined;
+  const name = line.slice(0, Math.max(0, line.indexOf(':'))) || line.slice(0, 40);
+  return { code: 'BAD_RESPONSE', name: 'HEADER_LINE_CUT', message: `the header line ${JSON.stringify(name)} is ${WINE_LINE_LIMIT} characters or longer: WinInet (Wine's) keeps only that much of it, so its value would be wrong` };
+}
+
+const MADE_UP_HEAD = /^HTTP\/1\.0 200 OK\r\n(?:\r\n)?$/;
+
+/**
+ * The head WinInet makes up for a reply with no status line, with no body: a real HTTP/1.0
+ * 200 with no header and no byte of body looks the same, and is far rarer.
+ */
+export function madeUpHead(rawHeaders: string, bodyBytes: number): EngineErrorInfo | undefined {
+  if (bodyBytes !== 0 || !MADE_UP_HEAD.test(rawHeaders)) return undefined;
+  return { code: 'BAD_RESPONSE', name: 'NO_STATUS_LINE', message: 'the reply had no HTTP status line (HTTP/0.9, or not HTTP); WinInet made up "HTTP/1.0 200 OK" and dropped its bytes' };
+}
+
+/** Whether a 12030 is an expired receive timeout: Wine only, and silence for the whole timeout. */
+export function abortIsTimeout(wine: boolean, native: number, silentMs: number, receiveMs: number | undefined): boolean {
+  return wine && native === 12030 && receiveMs !== undefined && receiveMs > 0 && silentMs >= receiveMs * 0.9;
+}
+
+/** Whether a read of 0 bytes must be checked with InternetQueryDataAvailable before it is the end. */
+export function probeAfterEmptyRead(wine: boolean): boolean {
+  return wine;
+}
+
+/** The engine's struct layouts are 64-bit: a 32-bit runtime is refused with this message. */
+export function runtimeProblem(arch: string): string | undefined {
+  if (arch === 'x64' || arch === 'arm64') return undefined;
+  return `the WinInet engine needs a 64-bit Node.js (x64 or arm64); this one is ${arch} (32-bit pointers), whose WinInet structures it cannot lay out`;
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runtimeProblem, abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount } from '../../native-bridge/wininet/wine-quirks.js';
+
+const SIZE = 256 * 1024;
+
+describe('Wine quirks, each with Wine and Windows semantics', () => {
+  it('names the Wine behaviour, the Windows behaviour and the detection of every quirk', () => {
+    for (const [name, q] of Object.entries(QUIRKS)) {
+      assert.ok(q.wine && q.windows && q.detected, name);
+    }
+  });
+
+  it('read count: the call\'s own count; RESPONSE_RECEIVED only for Wine\'s unwritten pending count', () => {
+    assert.equal(readCount(true, 0, 500, true, SIZE), 500);
+    assert.equal(readCount(false, 0, 500, true, SIZE), 0);
+    // Windows: several RESPONSE_RECEIVED per read, compressed bytes: the documented count wins.
+    assert.equal(readCount(false, 1000, 300, true, SIZE), 1000);
+    assert.equal(readCount(true, 1000, 300, true, SIZE), 1000);
+    // A read that completed at once was written by the call itself.
+    assert.equal(readCount(true, 0, 500, false, SIZE), 0);
+  });
+
+  it('read count: a count over the buffer is INTERNAL on both', () => {
+    for (const wine of [true, false]) {
+      const r = readCount(wine, SIZE + 1, undefined, false, SIZE);
+      assert.equal(typeof r === 'object' && r.code, 'INTERNAL');
+      const fromEvent = readCount(wine, 0, SIZE + 1, true, SIZE);
+      assert.equal(typeof fromEvent === 'object' ? fromEvent.code : fromEvent, wine ? 'INTERNAL' : 0);
+    }
+  });
+
+  it('a connection dropped at close means a broken chunked body only under Wine', () => {
+    assert.equal(dropAtCloseMeansBrokenChunks(true), true);
+    assert.equal(dropAtCloseMeansBrokenChunks(false), false);
+  });
+
+  it('a header line of 4,095 characters is refused only under Wine', () => {
+    const raw = `HTTP/1.1 200 OK\r\nX-Long: ${'a'.repeat(4090)}\r\n\r\n`;
+    assert.equal(cutHeaderLine(true, raw)?.name, 'HEADER_LINE_CUT');
+    assert.equal(cutHeaderLine(false, raw), undefined);
+    assert.equal(cutHeaderLine(true, 'HTTP/1.1 200 OK\r\nX: y\r\n\r\n'), undefined);
+  });
+
+  it('the made-up HTTP/1.0 200 OK head with no body is NO_STATUS_LINE; with a body it is not', () => {
+    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\n\r\n', 0)?.name, 'NO_STATUS_LINE');
+    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\n\r\n', 5), undefined);
+    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\nServer: x\r\n\r\n', 0), undefined);
+  });
+
+  it('12030 is a timeout only under Wine and only after silence for the whole receive timeout', () => {
+    assert.equal(abortIsTimeout(true, 12030, 1000, 1000), true);
+    assert.equal(abortIsTimeout(false, 12030, 1000, 1000), false);
+    // Data arrived 100 ms ago: a genuine abort, not a timeout.
+    assert.equal(abortIsTimeout(true, 12030, 100, 1000), false);
+    assert.equal(abortIsTimeout(true, 12030, 5000, undefined), false);
+    assert.equal(abortIsTimeout(true, 12031, 5000, 1000), false);
+  });
+
+  it('a 0-byte read is probed under Wine, the end on Windows', () => {
+    assert.equal(probeAfterEmptyRead(true), true);
+    assert.equal(probeAfterEmptyRead(false), false);
+  });
+
+  it('a 32-bit runtime is refused with a message naming it', () => {
+    assert.equal(runtimeProblem('x64'), undefined);
+    assert.equal(runtimeProblem('arm64'), undefined);
+    assert.match(runtimeProblem('ia32') ?? '', /64-bit.*ia32/);
+  });
+});
