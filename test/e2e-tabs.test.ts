@@ -85,3 +85,29 @@ test('ten tabs: the strip scrolls (wheel, arrows), the active tab and "+" stay r
   assert.match(await page.locator(tid('url-input')).inputValue(), /\/tab\/10\//);
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
+
+test('an import notice stays in its tab; an import or a refused URL drops the old response', T, async () => {
+  const { page, log } = await open();
+  await page.locator(tid('url-input')).fill(`${stack.target.url}/bytes/100`);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('response-status')).filter({ hasText: '200' }).waitFor();
+  await page.locator(tid('import-curl')).click();
+  await page.locator(tid('curl-import-text')).fill(`curl ${stack.target.url}/bytes/7`);
+  await page.locator(tid('curl-import-button')).click();
+  await page.locator(tid('curl-notice')).waitFor();
+  // The imported request is new: no response from the request it replaced.
+  assert.equal(await page.locator(tid('response-status')).count(), 0);
+  await page.locator(tid('new-tab')).click();
+  assert.equal(await page.locator(tid('curl-notice')).count(), 0, 'the notice is not in a new tab');
+  await page.locator('.tabbar .tab-label').first().click();
+  await page.locator(tid('curl-notice')).waitFor();
+  // A refused URL: the error, and no response of an earlier request under it.
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('response-status')).filter({ hasText: '200' }).waitFor();
+  await page.locator(tid('url-input')).fill('http://exa mple.com/');
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('request-error')).waitFor();
+  assert.equal(await page.locator(tid('response-status')).count(), 0);
+  await screenshot(page, 'tabs-refused-url');
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});
