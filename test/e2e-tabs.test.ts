@@ -111,3 +111,25 @@ test('an import notice stays in its tab; an import or a refused URL drops the ol
   await screenshot(page, 'tabs-refused-url');
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
+
+test('the response pane scroll position does not carry over to another tab', T, async () => {
+  const { page, log } = await open();
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const grid = page.locator('.response-grid');
+  for (const k of [0, 1]) {
+    if (k === 1) await page.locator(tid('new-tab')).click();
+    await page.locator(tid('url-input')).fill(`${stack.target.url}/bytes/${3000 + k}`);
+    await page.locator(tid('send-button')).click();
+    await page.locator(tid('response-time')).waitFor();
+  }
+  await page.locator('.tabbar .tab-label').first().click();
+  await page.locator(tid('response-time')).waitFor();
+  const scrolled = await grid.evaluate((e) => ((e.scrollTop = 10_000), e.scrollTop));
+  assert.ok(scrolled > 0, 'the response pane scrolls');
+  await page.locator('.tabbar .tab-label').nth(1).click();
+  await page.locator(tid('response-time')).waitFor();
+  assert.equal(await grid.evaluate((e) => e.scrollTop), 0);
+  await screenshot(page, 'tabs-scroll-reset');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});

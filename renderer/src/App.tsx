@@ -54,7 +54,8 @@ function Exchange() {
     return <p className="placeholder muted">Enter a URL and press Send (Ctrl+Enter). Every status callback of the native stack shows up here, live.</p>;
   }
   return (
-    <div className="exchange">
+    // Keyed by tab and request: a scroll position (or any view state) never carries over.
+    <div className="exchange" key={`${tab.key}:${id}`}>
       <div className="exchange-left">
         {events.length > 0 && <Waterfall events={events} />}
         <EventList events={events} />
