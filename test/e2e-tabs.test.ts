@@ -133,3 +133,9 @@ test('the response pane scroll position does not carry over to another tab', T, 
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
+
+test('the top bar buttons are of one height (Catch is not taller than History)', T, async () => {
+  const { page } = await open();
+  const height = async (id: string): Promise<number> => Math.round((await page.locator(tid(id)).boundingBox())?.height ?? -1);
+  assert.equal(await height('catch-toggle'), await height('history-toggle'));
+});
