@@ -139,3 +139,11 @@ test('the top bar buttons are of one height (Catch is not taller than History)',
   const height = async (id: string): Promise<number> => Math.round((await page.locator(tid(id)).boundingBox())?.height ?? -1);
   assert.equal(await height('catch-toggle'), await height('history-toggle'));
 });
+
+test('a new tab opens on the default sub-tab (Params), not the last one used', T, async () => {
+  const { page } = await open();
+  await page.locator(tid('composer-tab-headers')).click();
+  assert.equal(await page.locator(tid('composer-tab-headers')).getAttribute('aria-selected'), 'true');
+  await page.locator(tid('new-tab')).click();
+  assert.equal(await page.locator(tid('composer-tab-params')).getAttribute('aria-selected'), 'true');
+});

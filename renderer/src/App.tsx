@@ -70,6 +70,7 @@ export function App() {
   useHistoryShortcuts();
   const historyOpen = useHistory((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
+  const activeKey = useApp((s) => s.activeTab);
   return (
     <div className="app">
       <header className="topbar">
@@ -88,7 +89,8 @@ export function App() {
             <>
               <RequestLine />
               <InteropBar />
-              <ComposerDetails />
+              {/* Keyed by tab: a new tab opens on the default sub-tab, not the last one used. */}
+              <ComposerDetails key={activeKey} />
               <Exchange />
             </>
           )}
