@@ -42,6 +42,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = req.url ?? '/';
   if (url === '/big.json') return streamJson(res, BIG);
   if (url === '/small.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: 'InetScope', list: [1, 2, { deep: true }], text: 'héllo' }));
+  if (url === '/empty') return void res.writeHead(204).end();
   if (url === '/bin') {
     const bytes = Buffer.alloc(4096);
     for (let k = 0; k < bytes.length; k++) bytes[k] = k & 0xff;
@@ -177,4 +178,16 @@ test('an image previews', T, async () => {
   await img.waitFor({ state: 'visible' });
   await until('the image decoded', async () => ((await img.evaluate((e) => (e as HTMLImageElement).naturalWidth)) === 1 ? true : undefined));
   assert.deepEqual(log.cspViolations(), [], log.dump());
+});
+
+test('a body-less response says "No body" (no empty viewer, no Save, no Search)', T, async () => {
+  const { page, log } = await open();
+  await page.locator(tid('url-input')).fill(`${base}/empty`);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('no-body')).waitFor({ state: 'visible' });
+  assert.equal(await page.locator(tid('save-button')).count(), 0);
+  assert.equal(await page.locator(tid('body-search')).count(), 0);
+  assert.equal(await page.locator(tid('body-viewer')).count(), 0);
+  await screenshot(page, 'viewers-no-body');
+  assert.deepEqual(log.pageErrors, [], log.dump());
 });
