@@ -17,7 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, here.split(path.sep).includes('dist') ? '../..' : '..');
 export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 /** Screenshots kept as CI artifacts (git-ignored). */
-export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const ARTIFACTS = process.env.INETSCOPE_ARTIFACTS ?? path.join(ROOT, 'test-artifacts');
 export const CHROMIUM = process.env.INETSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [

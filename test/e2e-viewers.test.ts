@@ -42,6 +42,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = req.url ?? '/';
   if (url === '/big.json') return streamJson(res, BIG);
   if (url === '/small.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: 'InetScope', list: [1, 2, { deep: true }], text: 'héllo' }));
+  if (url === '/empty') return void res.writeHead(204).end();
   if (url === '/bin') {
     const bytes = Buffer.alloc(4096);
     for (let k = 0; k < bytes.length; k++) bytes[k] = k & 0xff;
@@ -88,12 +89,18 @@ async function fetchInUi(page: Page, url: string, ms = 30_000): Promise<void> {
 const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 const rawRows = (page: Page): Promise<string[]> => page.locator(`${tid('raw-rows')} .vrow`).allTextContents();
 
-test('a 100 MB JSON: too large to pretty-print, raw scrolls to its end, virtualized', T, async () => {
+test('a 100 MB JSON stays on raw (Pretty offered disabled), raw scrolls to its end, virtualized', T, async () => {
   const { page, log } = await open();
   await fetchInUi(page, `${base}/big.json`, 120_000);
-  await page.locator(tid('pretty-unavailable')).waitFor({ state: 'visible' });
+  // Once complete, the working raw view stays: never swapped for an empty "too large" Pretty.
+  await page.locator(tid('response-time')).waitFor({ state: 'visible', timeout: 120_000 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator(tid('body-viewer')).getAttribute('data-viewer'), 'raw');
+  assert.equal(await page.locator(tid('viewer-pretty')).isDisabled(), true);
+  assert.match((await page.locator(tid('viewer-pretty')).getAttribute('title')) ?? '', /Too large for Pretty/);
+  assert.equal(await page.locator(tid('pretty-unavailable')).count(), 0);
+  await screenshot(page, 'viewers-raw-100mb-complete');
   const before = (await longTasks(page)).length;
-  await page.locator(tid('pretty-show-raw')).click();
   await until('raw rows', async () => ((await rawRows(page))[1]?.startsWith('{"id":0,') ? true : undefined));
   const box = page.locator(`${tid('body-viewer')} .vscroll`);
   await box.click();
@@ -171,4 +178,16 @@ test('an image previews', T, async () => {
   await img.waitFor({ state: 'visible' });
   await until('the image decoded', async () => ((await img.evaluate((e) => (e as HTMLImageElement).naturalWidth)) === 1 ? true : undefined));
   assert.deepEqual(log.cspViolations(), [], log.dump());
+});
+
+test('a body-less response says "No body" (no empty viewer, no Save, no Search)', T, async () => {
+  const { page, log } = await open();
+  await page.locator(tid('url-input')).fill(`${base}/empty`);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('no-body')).waitFor({ state: 'visible' });
+  assert.equal(await page.locator(tid('save-button')).count(), 0);
+  assert.equal(await page.locator(tid('body-search')).count(), 0);
+  assert.equal(await page.locator(tid('body-viewer')).count(), 0);
+  await screenshot(page, 'viewers-no-body');
+  assert.deepEqual(log.pageErrors, [], log.dump());
 });

@@ -54,7 +54,8 @@ function Exchange() {
     return <p className="placeholder muted">Enter a URL and press Send (Ctrl+Enter). Every status callback of the native stack shows up here, live.</p>;
   }
   return (
-    <div className="exchange">
+    // Keyed by tab and request: a scroll position (or any view state) never carries over.
+    <div className="exchange" key={`${tab.key}:${id}`}>
       <div className="exchange-left">
         {events.length > 0 && <Waterfall events={events} />}
         <EventList events={events} />
@@ -69,6 +70,7 @@ export function App() {
   useHistoryShortcuts();
   const historyOpen = useHistory((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
+  const activeKey = useApp((s) => s.activeTab);
   return (
     <div className="app">
       <header className="topbar">
@@ -87,7 +89,8 @@ export function App() {
             <>
               <RequestLine />
               <InteropBar />
-              <ComposerDetails />
+              {/* Keyed by tab: a new tab opens on the default sub-tab, not the last one used. */}
+              <ComposerDetails key={activeKey} />
               <Exchange />
             </>
           )}

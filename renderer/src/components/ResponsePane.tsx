@@ -76,6 +76,17 @@ function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
   const platform = usePlatform();
   const body = useBody(id, ready, finished, streamed);
   const [saved, setSaved] = useState('');
+  // Over with no body byte: say so, rather than an empty viewer with Save and Search.
+  if (finished && streamed === 0 && body.total === 0 && !body.error) {
+    return (
+      <div className="pane body-pane">
+        <h2>Body</h2>
+        <p className="muted" data-testid="no-body">
+          No body
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="pane body-pane">
       <h2>

@@ -1,5 +1,9 @@
-// Request tabs: one draft and one shown response each.
+// Request tabs: one draft and one shown response each. The tabs scroll sideways (wheel,
+// arrow buttons) when they overflow; "+" and the list of open tabs stay outside the
+// scrolling part, so they are always reachable.
 import { useApp, type Tab } from '../state/store.js';
+import { TabList } from './TabList.js';
+import { useStripScroll } from './use-strip-scroll.js';
 
 function tabTitle(t: Tab): string {
   const url = t.draft.url.trim().replace(/^[a-z]+:\/\//i, '');
@@ -12,23 +16,39 @@ export function TabBar() {
   const setActive = useApp((s) => s.setActiveTab);
   const newTab = useApp((s) => s.newTab);
   const closeTab = useApp((s) => s.closeTab);
+  const activeTitle = tabTitle(tabs.find((t) => t.key === active) ?? (tabs[0] as Tab));
+  const strip = useStripScroll(active, tabs.length, activeTitle);
+  const overflowing = strip.canLeft || strip.canRight;
   return (
-    <nav className="tabbar" role="tablist" aria-label="Requests">
-      {tabs.map((t) => (
-        <div key={t.key} className={`tab${t.key === active ? ' tab-active' : ''}${t.inFlightId ? ' tab-busy' : ''}`}>
-          <button role="tab" aria-selected={t.key === active} className="tab-label" title={tabTitle(t)} onClick={() => setActive(t.key)}>
-            {tabTitle(t)}
-          </button>
-          {tabs.length > 1 && (
-            <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => closeTab(t.key)}>
-              ×
+    <div className="tabstrip">
+      {overflowing && (
+        <button className="tab-arrow" data-testid="tabs-left" aria-label="Scroll tabs left" disabled={!strip.canLeft} onClick={() => strip.page(-1)}>
+          ‹
+        </button>
+      )}
+      <nav className="tabbar" role="tablist" aria-label="Requests" ref={strip.ref} data-testid="tabbar">
+        {tabs.map((t) => (
+          <div key={t.key} className={`tab${t.key === active ? ' tab-active' : ''}${t.inFlightId ? ' tab-busy' : ''}`}>
+            <button role="tab" aria-selected={t.key === active} className="tab-label" title={tabTitle(t)} onClick={() => setActive(t.key)}>
+              {tabTitle(t)}
             </button>
-          )}
-        </div>
-      ))}
+            {tabs.length > 1 && (
+              <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => closeTab(t.key)}>
+                ×
+              </button>
+            )}
+          </div>
+        ))}
+      </nav>
+      {overflowing && (
+        <button className="tab-arrow" data-testid="tabs-right" aria-label="Scroll tabs right" disabled={!strip.canRight} onClick={() => strip.page(1)}>
+          ›
+        </button>
+      )}
       <button className="tab-new" data-testid="new-tab" aria-label="New tab" title="New tab" onClick={() => newTab()}>
         +
       </button>
-    </nav>
+      {tabs.length > 1 && <TabList tabs={tabs} active={active} title={tabTitle} onPick={setActive} />}
+    </div>
   );
 }

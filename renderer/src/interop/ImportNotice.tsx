@@ -1,10 +1,12 @@
 // The notice after a curl import (or its failure): what was imported, the warnings (what
-// did not come along), the notes (what was ignored on purpose). Dismissible.
-import { dismissNotice, useInterop } from './interop-store.js';
+// did not come along), the notes (what was ignored on purpose). Dismissible; the active tab's.
+import { setNotice, useInterop } from './interop-store.js';
+import { useApp } from '../state/store.js';
 import './interop.css';
 
 export function ImportNotice() {
-  const notice = useInterop((s) => s.notice);
+  const tabKey = useApp((s) => s.activeTab);
+  const notice = useInterop((s) => s.notices[tabKey]);
   if (!notice) return null;
   return (
     <div className={`import-notice import-notice-${notice.kind}`} role="status" data-testid="curl-notice" data-kind={notice.kind}>
@@ -27,7 +29,7 @@ export function ImportNotice() {
           </ul>
         )}
       </div>
-      <button type="button" className="btn-icon" data-testid="curl-notice-dismiss" aria-label="Dismiss" title="Dismiss" onClick={dismissNotice}>
+      <button type="button" className="btn-icon" data-testid="curl-notice-dismiss" aria-label="Dismiss" title="Dismiss" onClick={() => setNotice(tabKey, undefined)}>
         ×
       </button>
     </div>

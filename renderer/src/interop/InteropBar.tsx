@@ -6,6 +6,7 @@ import { CurlImportDialog } from './CurlImportDialog.js';
 import { ImportNotice } from './ImportNotice.js';
 import { copyActiveAsCurl } from './interop-actions.js';
 import { openDialog, useInterop } from './interop-store.js';
+import { useApp } from '../state/store.js';
 import './interop.css';
 
 function useImportShortcut(): void {
@@ -24,7 +25,8 @@ function useImportShortcut(): void {
 export function InteropBar() {
   useImportShortcut();
   const dialog = useInterop((s) => s.dialog);
-  const status = useInterop((s) => s.copyStatus);
+  const tabKey = useApp((s) => s.activeTab);
+  const status = useInterop((s) => s.copyStatus[tabKey]);
   return (
     <>
       <div className="interop-bar">

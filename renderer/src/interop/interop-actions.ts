@@ -8,7 +8,7 @@ import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
 import { draftToRequest } from '../state/draft.js';
 import { activeTab, appStore } from '../state/store.js';
-import { interopStore, openDialog } from './interop-store.js';
+import { openDialog, setCopyStatus, setNotice } from './interop-store.js';
 import { importToDraft } from './request-to-draft.js';
 
 /** Replaces the active tab's draft with the command's request; the notice says how it went. */
@@ -18,14 +18,15 @@ export function importCurl(text: string): boolean {
     imp = parseCurlCommand(text);
   } catch (e) {
     if (!(e instanceof CurlParseError)) throw e;
-    interopStore.setState({ notice: { kind: 'error', title: `Not imported: ${e.message}.`, warnings: [], notes: [] } });
+    setNotice(activeTab(appStore.getState()).key, { kind: 'error', title: `Not imported: ${e.message}.`, warnings: [], notes: [] });
     return false;
   }
   const s = appStore.getState();
   const tab = activeTab(s);
   const { draft, warnings } = importToDraft(imp, tab.draft.options.engine);
-  s.updateDraft(tab.key, () => draft);
-  interopStore.setState({ notice: { kind: 'imported', title: `Imported from cURL: ${draft.method} ${draft.url}`, warnings, notes: imp.notes } });
+  // A new request: the old response (and error) no longer belong to what the tab shows.
+  s.replaceDraft(tab.key, draft);
+  setNotice(tab.key, { kind: 'imported', title: `Imported from cURL: ${draft.method} ${draft.url}`, warnings, notes: imp.notes });
   return true;
 }
 
@@ -61,10 +62,11 @@ export function activeRequestForExport(): ExportResult {
 
 /** "Copy as cURL" (button and menu): the clipboard, or the code dialog to copy by hand. */
 export async function copyActiveAsCurl(): Promise<void> {
+  const key = activeTab(appStore.getState()).key;
   const r = activeRequestForExport();
-  if (!r.ok) return interopStore.setState({ copyStatus: `Not copied: ${r.message}` });
-  if (await copyText(draftToCurl(r.request, { fileName: r.fileName }))) return interopStore.setState({ copyStatus: 'Copied as cURL.' });
+  if (!r.ok) return setCopyStatus(key, `Not copied: ${r.message}`);
+  if (await copyText(draftToCurl(r.request, { fileName: r.fileName }))) return setCopyStatus(key, 'Copied as cURL.');
   // The clipboard refused: show the command to copy by hand.
-  interopStore.setState({ copyStatus: '' });
+  setCopyStatus(key, '');
   openDialog('code', { language: 'curl', copyFallback: true });
 }

@@ -13,16 +13,17 @@ export interface Notice {
 export type Dialog = 'import' | 'code';
 
 export interface InteropState {
-  notice?: Notice;
+  /** The notice of each request tab (by tab key): it belongs to the tab it was made in. */
+  notices: Record<string, Notice>;
   dialog?: Dialog;
   language: string;
   /** Set when the code dialog was opened by "Copy as cURL" because the clipboard refused. */
   copyFallback?: boolean;
-  /** What the last "Copy as cURL" did, shown beside its button. */
-  copyStatus?: string;
+  /** What the last "Copy as cURL" of each tab (by key) did, shown beside its button. */
+  copyStatus: Record<string, string>;
 }
 
-export const interopStore = createStore<InteropState>(() => ({ language: 'curl' }));
+export const interopStore = createStore<InteropState>(() => ({ language: 'curl', notices: {}, copyStatus: {} }));
 
 export function useInterop<T>(selector: (s: InteropState) => T): T {
   return useStore(interopStore, selector);
@@ -30,4 +31,10 @@ export function useInterop<T>(selector: (s: InteropState) => T): T {
 
 export const openDialog = (dialog: Dialog, patch: Partial<InteropState> = {}): void => interopStore.setState({ dialog, copyFallback: false, ...patch });
 export const closeDialog = (): void => interopStore.setState({ dialog: undefined, copyFallback: false });
-export const dismissNotice = (): void => interopStore.setState({ notice: undefined });
+export function setNotice(tabKey: string, notice: Notice | undefined): void {
+  const { [tabKey]: _old, ...rest } = interopStore.getState().notices;
+  interopStore.setState({ notices: notice ? { ...rest, [tabKey]: notice } : rest });
+}
+
+export const setCopyStatus = (tabKey: string, status: string): void =>
+  interopStore.setState((s) => ({ copyStatus: { ...s.copyStatus, [tabKey]: status } }));

@@ -98,14 +98,34 @@ describe('tabs', () => {
     expect(store.getState().timeline[A]).toBeUndefined();
   });
 
-  it('a failed send with no event shows the previous exchange again', () => {
+  it('a failed send with no event shows no exchange (the earlier one belongs to an earlier request)', () => {
     const store = createAppStore();
     const key = store.getState().activeTab;
     store.getState().beginRequest(key, A);
     store.getState().applyPush({ kind: 'events', events: [started(A)] });
     store.getState().beginRequest(key, B);
     store.getState().failRequest(key, B, 'DISCONNECTED: closed');
-    expect(store.getState().tabs[0]).toMatchObject({ requestId: A, inFlightId: undefined });
+    expect(store.getState().tabs[0]).toMatchObject({ requestId: undefined, inFlightId: undefined, error: 'DISCONNECTED: closed' });
     expect(store.getState().timeline[A]).toHaveLength(1);
+  });
+
+  it('a send refused before it is made shows no exchange; a failed cancel keeps the one in flight', () => {
+    const store = createAppStore();
+    const key = store.getState().activeTab;
+    store.getState().beginRequest(key, A);
+    store.getState().failRequest(key, undefined, 'CANCEL: failed');
+    expect(store.getState().tabs[0]).toMatchObject({ requestId: A, inFlightId: A });
+    store.getState().applyPush({ kind: 'events', events: [started(A), ev(A, 1, { type: 'finished', ok: true, statusCode: 200, bodyBytes: 0, uploadBytes: 0 })] });
+    store.getState().failRequest(key, undefined, 'Enter a URL.');
+    expect(store.getState().tabs[0]).toMatchObject({ requestId: undefined, error: 'Enter a URL.' });
+  });
+
+  it('replaceDraft (an import) drops the shown response and the error', () => {
+    const store = createAppStore();
+    const key = store.getState().activeTab;
+    store.getState().beginRequest(key, A);
+    store.getState().applyPush({ kind: 'events', events: [started(A)] });
+    store.getState().replaceDraft(key, { ...store.getState().tabs[0]!.draft, url: 'http://127.0.0.1/x' });
+    expect(store.getState().tabs[0]).toMatchObject({ requestId: undefined, error: undefined });
   });
 });

@@ -16,8 +16,6 @@ export interface Tab {
   requestId?: string;
   /** Set from send until its `finished` event (or a failed send). */
   inFlightId?: string;
-  /** The request shown before the last send (shown again if that send fails with no event). */
-  previousRequestId?: string;
   /** Why the last send was refused (bad draft, command error). */
   error?: string;
 }
@@ -37,9 +35,12 @@ export interface AppState {
   closeTab(key: string): void;
   setActiveTab(key: string): void;
   updateDraft(key: string, change: (d: Draft) => Draft): void;
+  /** A new request in a tab (an import): its old response and error go with the old request. */
+  replaceDraft(key: string, draft: Draft): void;
   /** A request is about to be sent from a tab: its timeline exists before any event. */
   beginRequest(key: string, id: string): void;
-  /** The send was refused or failed before the core took it. */
+  /** The send was refused or failed before the core took it: the error shows, no response
+   * (the one shown before belongs to an earlier request, not to the draft refused). */
   failRequest(key: string, id: string | undefined, message: string): void;
   applyPush(push: Push): void;
   /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
@@ -125,21 +126,24 @@ export function createAppStore(): StoreApi<AppState> {
     },
     setActiveTab: (key) => set({ activeTab: key }),
     updateDraft: (key, change) => set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft: change(t.draft) })) })),
+    replaceDraft: (key, draft) =>
+      set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft, requestId: undefined, error: undefined })) })),
     beginRequest: (key, id) =>
       set((s) => ({
-        tabs: mapTab(s.tabs, key, (t) => ({ ...t, previousRequestId: t.requestId, requestId: id, inFlightId: id, error: undefined })),
+        tabs: mapTab(s.tabs, key, (t) => ({ ...t, requestId: id, inFlightId: id, error: undefined })),
         timeline: { ...s.timeline, [id]: s.timeline[id] ?? [] },
         responses: { ...s.responses, [id]: s.responses[id] ?? emptyResponse() },
       })),
     failRequest: (key, id, message) =>
       set((s) => {
-        // A send the core never took (no event at all): show the previous exchange again.
+        // A send the core never took (no event at all), or one refused before it was made
+        // (no id, nothing in flight: not a failed cancel): no exchange shows under the error.
         const untaken = id !== undefined && (s.timeline[id]?.length ?? 0) === 0;
         const tabs = mapTab(s.tabs, key, (t) => ({
           ...t,
           error: message,
           inFlightId: id !== undefined && t.inFlightId === id ? undefined : t.inFlightId,
-          requestId: untaken && t.requestId === id ? t.previousRequestId : t.requestId,
+          requestId: (untaken && t.requestId === id) || (id === undefined && t.inFlightId === undefined) ? undefined : t.requestId,
         }));
         if (!untaken) return { tabs };
         const { [id]: _t, ...timeline } = s.timeline;

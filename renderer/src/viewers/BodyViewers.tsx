@@ -3,7 +3,7 @@
 // Raw and Hex show what is stored so far; the whole-body viewers wait for the end.
 import { lazy, Suspense, useState } from 'react';
 import type { SliceCache } from './slice-cache.js';
-import { mediaType, prettyLang, VIEWER_LABELS, viewersFor, type ViewerName } from './kinds.js';
+import { canRender, mediaType, prettyLang, VIEWER_LABELS, viewersFor, wholeMax, type ViewerName } from './kinds.js';
 import { RawViewer, type Jump } from './RawViewer.js';
 import { HexViewer } from './HexViewer.js';
 import { HtmlViewer, ImageViewer } from './MediaViewers.js';
@@ -52,19 +52,33 @@ function Active({ name, cache, total, complete, contentType, jump, setName }: Pr
 
 export function BodyViewers(props: Props) {
   const { offered, initial } = viewersFor(props.contentType);
-  // Until the user picks one: the initial viewer, or Raw text while a whole-body one would wait.
+  // Until the user picks one: the initial viewer, or Raw text while a whole-body one would
+  // wait or could not render the body (a working view is never swapped for an empty one).
   const [picked, setName] = useState<ViewerName | undefined>(undefined);
-  const name: ViewerName = picked ?? (!props.complete && WHOLE_BODY.has(initial) ? 'raw' : initial);
+  const initialWaits = WHOLE_BODY.has(initial) && (!props.complete || !canRender(initial, props.total));
+  const name: ViewerName = picked ?? (initialWaits ? 'raw' : initial);
   const [jump, setJump] = useState<Jump | undefined>(undefined);
   const searchable = name === 'raw' || name === 'hex';
   return (
     <div className="viewers">
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
-        {offered.map((n) => (
-          <button key={n} className={n === name ? 'viewer-tab active' : 'viewer-tab'} aria-pressed={n === name} data-testid={`viewer-${n}`} onClick={() => setName(n)}>
-            {VIEWER_LABELS[n]}
-          </button>
-        ))}
+        {offered.map((n) => {
+          const fits = canRender(n, props.total);
+          const max = wholeMax(n);
+          return (
+            <button
+              key={n}
+              className={n === name ? 'viewer-tab active' : 'viewer-tab'}
+              aria-pressed={n === name}
+              data-testid={`viewer-${n}`}
+              disabled={!fits}
+              title={fits || max === undefined ? undefined : `Too large for ${VIEWER_LABELS[n]} (over ${max / 1024 / 1024} MiB); Raw text and Hex show it all.`}
+              onClick={() => setName(n)}
+            >
+              {VIEWER_LABELS[n]}
+            </button>
+          );
+        })}
         {searchable && <BodySearch cache={props.cache} onJump={setJump} />}
       </div>
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>

@@ -10,6 +10,14 @@ export const PRETTY_MAX = 8 * 1024 * 1024;
 export const IMAGE_MAX = 64 * 1024 * 1024;
 export const HTML_MAX = 16 * 1024 * 1024;
 
+/** The most a whole-body viewer loads (undefined: the viewer streams, any size). */
+export function wholeMax(name: ViewerName): number | undefined {
+  return name === 'pretty' ? PRETTY_MAX : name === 'image' ? IMAGE_MAX : name === 'html' ? HTML_MAX : undefined;
+}
+
+/** A viewer can show a body of `total` bytes (a whole-body one only up to its limit). */
+export const canRender = (name: ViewerName, total: number): boolean => total <= (wholeMax(name) ?? Infinity);
+
 export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }

@@ -1,0 +1,47 @@
+// The list of open tabs (a menu from the tab strip): every tab by name, the active one
+// marked; picking one activates it (and the strip scrolls it into view).
+import { useEffect, useRef, useState } from 'react';
+import type { Tab } from '../state/store.js';
+
+export function TabList({ tabs, active, title, onPick }: { tabs: Tab[]; active: string; title(t: Tab): string; onPick(key: string): void }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => void (box.current && !box.current.contains(e.target as Node) && setOpen(false));
+    const onKey = (e: KeyboardEvent) => void (e.key === 'Escape' && setOpen(false));
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div className="tab-list" ref={box}>
+      <button className="tab-list-button" data-testid="tab-list-button" aria-haspopup="menu" aria-expanded={open} title={`Open tabs (${tabs.length})`} onClick={() => setOpen(!open)}>
+        ▾
+      </button>
+      {open && (
+        <ul className="tab-list-menu" role="menu" data-testid="tab-list-menu">
+          {tabs.map((t) => (
+            <li key={t.key} role="none">
+              <button
+                role="menuitem"
+                className={t.key === active ? 'tab-list-item active' : 'tab-list-item'}
+                aria-current={t.key === active ? 'true' : undefined}
+                onClick={() => {
+                  onPick(t.key);
+                  setOpen(false);
+                }}
+              >
+                {t.inFlightId ? '● ' : ''}
+                {title(t)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
