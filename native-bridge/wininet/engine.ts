@@ -15,8 +15,9 @@ import {
   MAX_RELAYED_CALLBACKS,
   StatusCallback,
 } from './api.js';
-import { winInetErrorName } from './errors.js';
+import { sessionError } from './errors.js';
 import { WinInetRequest } from './request.js';
+import type { SessionResult } from './request-types.js';
 import { decodeStatusInfo } from './status-info.js';
 import { runtimeProblem } from './wine-quirks.js';
 
@@ -72,20 +73,22 @@ export class WinInetEngine implements Engine {
    * Connections are pooled per session: a TLS connection opened while ignoring
    * certificate errors must never be reused by a request that checks them.
    */
-  private session(proxy: string | undefined, insecure: boolean): unknown {
+  private session(proxy: string | undefined, insecure: boolean): SessionResult {
     const key = `${insecure ? 'insecure' : 'verify'} ${proxy ?? ''}`;
     const existing = this.sessions.get(key);
-    if (existing) return existing;
+    if (existing) return { handle: existing };
     // Direct unless a proxy is given: a test or a user's loopback server must not be
     // routed through whatever the machine's proxy settings say.
+    // A proxy with no host is passed as none: InternetOpenW refuses it (ERROR_INVALID_PARAMETER).
     const h = proxy
-      ? api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_PROXY, proxy.replace(/^https?:\/\//, '').replace(/\/$/, ''), '<-loopback>', INTERNET_FLAG_ASYNC)
+      ? api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_PROXY, proxy.replace(/^https?:\/\//, '').replace(/\/$/, '') || null, '<-loopback>', INTERNET_FLAG_ASYNC)
       : api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_DIRECT, null, null, INTERNET_FLAG_ASYNC);
-    if (isNull(h)) throw new Error(`InternetOpenW failed: ${winInetErrorName(api.GetLastError())}`);
+    // A proxy string WinInet rejects fails this request, never the host.
+    if (isNull(h)) return { error: sessionError(api.GetLastError() as number, proxy) };
     api.InternetSetStatusCallbackW(h, this.callback);
     api.InternetSetOptionW(h, INTERNET_OPTION_MAX_CONNS_PER_SERVER, [64], 4);
     this.sessions.set(key, h);
-    return h;
+    return { handle: h };
   }
 
   start(id: string, spec: RequestSpec, emit: EmitFn): void {

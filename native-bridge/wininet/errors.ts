@@ -7,6 +7,7 @@ const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = 
   // Winsock errors Wine passes through as they are.
   10053: ['WSAECONNABORTED', 'RECV_FAILED', 'the connection was aborted'],
   10054: ['WSAECONNRESET', 'RECV_FAILED', 'the connection was reset by the server'],
+  87: ['ERROR_INVALID_PARAMETER', 'BAD_REQUEST', 'a parameter WinInet was given is invalid'],
   12002: ['ERROR_INTERNET_TIMEOUT', 'TIMEOUT', 'the operation timed out'],
   12004: ['ERROR_INTERNET_INTERNAL_ERROR', 'INTERNAL', 'WinInet reported an internal error'],
   12005: ['ERROR_INTERNET_INVALID_URL', 'BAD_URL', 'the URL is invalid'],
@@ -76,4 +77,12 @@ export function classifyWinInetError(
 export function errorInfo(e: unknown): EngineErrorInfo {
   if (e instanceof BodyIoError) return e.info;
   return { code: 'INTERNAL', name: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** InternetOpenW refused: with a proxy, the proxy string is why (WinInet checks nothing else there). */
+export function sessionError(native: number, proxy: string | undefined): EngineErrorInfo {
+  const name = winInetErrorName(native);
+  return proxy
+    ? { code: 'PROXY_FAILED', name: 'PROXY_REFUSED', native, message: `InternetOpenW refused the proxy ${JSON.stringify(proxy)} (${name}, ${native})` }
+    : { code: 'ENGINE_UNAVAILABLE', name: 'SESSION_FAILED', native, message: `InternetOpenW failed (${name}, ${native})` };
 }

@@ -15,12 +15,14 @@ import { HandleCloser } from './handle-closer.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
-import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, MAX_EMPTY_READS, PENDING, SYNC_BURST } from './request-limits.js';
+import { ReadAccounting } from './read-accounting.js';
+import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
-import { cutHeaderLine, probeAfterEmptyRead, readCount, UNDER_WINE } from './wine-quirks.js';
+import { isUploadState, UploadSteps } from './upload-steps.js';
+import { cutHeaderLine, UNDER_WINE } from './wine-quirks.js';
 
 export type { RequestOwner };
 
@@ -37,15 +39,10 @@ export class WinInetRequest {
   private body: BodyReceiver;
   private head?: ResponseHead;
   private upload = new UploadCursor(undefined, this.mem);
-  private emptyReads = 0;
-  /** RESPONSE_RECEIVED's count during a pending InternetReadFile (see consume). */
-  private pendingReadBytes?: number;
-  /** Whether the current InternetReadFile returned ERROR_IO_PENDING. */
-  private readPended = false;
+  private readonly uploadSteps: UploadSteps;
+  private reads = new ReadAccounting(READ_SIZE);
   /** When data last arrived (RESPONSE_RECEIVED) or the current call began: silence is measured from it. */
   private lastDataAt = 0;
-  /** dwResult of a pending InternetQueryDataAvailable: the bytes available. */
-  private asyncAvailable?: number;
   private result?: { ok: true } | { ok: false; error: EngineErrorInfo };
   private deadline?: NodeJS.Timeout;
   private readonly closer: HandleCloser;
@@ -63,6 +60,9 @@ export class WinInetRequest {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.body = new BodyReceiver(spec.sink, this.ev);
+    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (bytes, total) =>
+      this.ev.lifecycle({ type: 'upload', bytes, total }),
+    );
     this.closer = new HandleCloser(this.handles, {
       afterCall: () => owner.afterCall(),
       freeMemory: () => this.mem.free(),
@@ -84,7 +84,9 @@ export class WinInetRequest {
     } catch (e) {
       return this.fail(errorInfo(e));
     }
-    const r = openHandles(this.spec, this.ctx, this.owner.session(this.spec.proxy, this.spec.insecure), this.handles, () => this.owner.afterCall());
+    const session = this.owner.session(this.spec.proxy, this.spec.insecure);
+    if ('error' in session) return this.fail(session.error);
+    const r = openHandles(this.spec, this.ctx, session.handle, this.handles, () => this.owner.afterCall());
     if (r) return this.fail(r);
     const total = this.spec.timeouts.totalMs;
     if (total) {
@@ -101,7 +103,7 @@ export class WinInetRequest {
   onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41) this.lastDataAt = at;
-    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.pendingReadBytes = (this.pendingReadBytes ?? 0) + info.bytes;
+    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.reads.received(info.bytes);
     if (status === 110) this.redirectHead(at);
     if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
@@ -121,7 +123,7 @@ export class WinInetRequest {
     this.lastCall = op;
     if (op === 'InternetQueryDataAvailable') {
       const done = queryDataCompletion(r.result, r.error);
-      this.asyncAvailable = done.available;
+      this.reads.asyncProbe(done.available);
       return this.advance(done.error);
     }
     this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
@@ -151,35 +153,16 @@ export class WinInetRequest {
   /** One transition; returns 0, PENDING, or a native error of `lastCall`. */
   private step(): number {
     const h = this.handles.request;
+    if (isUploadState(this.state)) return this.uploadSteps.step(this.state, h, (s) => (this.state = s));
     switch (this.state) {
       case 'send':
         this.state = 'head';
         return this.call('HttpSendRequestW', () => api.HttpSendRequestW(h, null, 0, null, 0));
-      case 'sendEx': {
-        const w = this.mem.forUpload(this.upload.total);
-        this.state = 'write';
-        return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
-      }
-      case 'write':
-        if (this.upload.load()) return this.issueWrite();
-        this.state = 'end';
-        return 0;
-      case 'wrote': {
-        const whole = this.upload.accept();
-        this.ev.lifecycle({ type: 'upload', bytes: this.upload.uploaded, total: this.upload.total });
-        if (!whole) return this.issueWrite();
-        this.state = 'write';
-        return 0;
-      }
-      case 'end':
-        this.state = 'head';
-        return this.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
       case 'head':
         return this.readHead();
       case 'read':
         this.state = 'consume';
-        this.pendingReadBytes = undefined;
-        this.readPended = false;
+        this.reads.beginRead();
         return this.call('InternetReadFile', () => api.InternetReadFile(h, this.mem.readBuf, READ_SIZE, this.mem.readCount));
       case 'consume':
         return this.consume();
@@ -190,7 +173,7 @@ export class WinInetRequest {
         return this.probed();
       case 'eof':
         return this.finishBody();
-      case 'done':
+      default:
         return 0;
     }
   }
@@ -202,12 +185,6 @@ export class WinInetRequest {
     if ('error' in d) this.fail(d.error);
     else this.state = this.spec.body ? 'sendEx' : 'send';
     return true;
-  }
-
-  private issueWrite(): number {
-    const rest = this.upload.rest();
-    this.state = 'wrote';
-    return this.call('InternetWriteFile', () => api.InternetWriteFile(this.handles.request, rest.ptr, rest.len, rest.count));
   }
 
   private readHead(): number {
@@ -233,16 +210,13 @@ export class WinInetRequest {
   }
 
   private consume(): number {
-    const documented = koffi.decode(this.mem.readCount, 'uint32_t') as number;
-    const n = readCount(UNDER_WINE, documented, this.pendingReadBytes, this.readPended, READ_SIZE);
-    this.pendingReadBytes = undefined;
-    if (typeof n !== 'number') return this.failed(n);
-    if (n === 0) {
-      // TRUE with 0 bytes is the end on Windows; Wine's may only mean "momentarily empty".
-      this.state = probeAfterEmptyRead(UNDER_WINE) ? 'probe' : 'eof';
+    const r = this.reads.completed(koffi.decode(this.mem.readCount, 'uint32_t') as number);
+    if ('error' in r) return this.failed(r.error);
+    if ('next' in r) {
+      this.state = r.next;
       return 0;
     }
-    this.emptyReads = 0;
+    const n = r.bytes;
     // Copied out into a reused buffer (the sink copies what it keeps).
     api.CopyFromNative(readScratch, this.mem.readBuf, n);
     // Bytes past the Content-Length are not the body; once all of it is in, no read to learn so.
@@ -253,14 +227,9 @@ export class WinInetRequest {
   }
 
   private probed(): number {
-    const available = this.asyncAvailable ?? (koffi.decode(this.mem.available, 'uint32_t') as number);
-    this.asyncAvailable = undefined;
-    if (available === 0) {
-      this.state = 'eof';
-      return 0;
-    }
-    if (++this.emptyReads > MAX_EMPTY_READS) return this.failed({ code: 'RECV_FAILED', name: 'EMPTY_READS', message: `InternetReadFile returned no bytes ${MAX_EMPTY_READS} times while ${available} bytes were available` });
-    this.state = 'read';
+    const r = this.reads.probed(koffi.decode(this.mem.available, 'uint32_t') as number);
+    if ('error' in r) return this.failed(r.error);
+    this.state = r.next;
     return 0;
   }
 
@@ -290,7 +259,7 @@ export class WinInetRequest {
     if (this.closing && this.usage === 0) this.closeNow();
     if (err === ERROR_IO_PENDING) {
       this.pending = name;
-      if (name === 'InternetReadFile') this.readPended = true;
+      if (name === 'InternetReadFile') this.reads.readPending();
       this.counts.ioPending++;
       return PENDING;
     }

@@ -116,6 +116,14 @@ export function failureCases(h: () => Harness): void {
     assert.ok(x.finished.error?.message.includes(proxy));
   });
 
+  it('a proxy with no host fails that request only (PROXY_FAILED, naming it), and the engine goes on', async () => {
+    // WinInet: InternetOpenW refuses the session; before, that threw out of the host (HOST_CRASHED).
+    const x = await h().run({ url: `${h().http.url}/bytes/10`, proxy: 'http://', sink: memory() });
+    assertError(x, 'PROXY_FAILED');
+    assert.match(x.finished.error?.message ?? '', /http:\/\//);
+    assertOk(await h().run({ url: `${h().http.url}/bytes/10`, sink: memory() }), 200);
+  });
+
   it('a missing upload file is UPLOAD_READ_FAILED before anything is sent', async () => {
     const before = h().http.requests.length;
     const x = await h().run({ url: `${h().http.url}/upload`, method: 'POST', body: { kind: 'file', path: path.join(h().tmp, 'nope.bin') }, sink: memory() });
