@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { queryDataCompletion } from '../../native-bridge/wininet/decode.js';
-import { classifyWinInetError, winInetError } from '../../native-bridge/wininet/errors.js';
+import { classifyWinInetError, sessionError, winInetError } from '../../native-bridge/wininet/errors.js';
 
 describe('WinInet error numbers', () => {
   it('names each number as wininet.h does', () => {
@@ -27,5 +27,12 @@ describe('WinInet error numbers', () => {
     assert.deepEqual(queryDataCompletion(1n, 12002), { available: 12002, error: 0 });
     assert.deepEqual(queryDataCompletion(1n, 0), { available: 0, error: 0 });
     assert.deepEqual(queryDataCompletion(0n, 12030), { available: 0, error: 12030 });
+  });
+  it('InternetOpenW refusing a session fails the request by name: with a proxy, the proxy', () => {
+    const withProxy = sessionError(87, 'http://');
+    assert.equal(withProxy.code, 'PROXY_FAILED');
+    assert.equal(withProxy.name, 'PROXY_REFUSED');
+    assert.match(withProxy.message, /"http:\/\/".*ERROR_INVALID_PARAMETER, 87/);
+    assert.equal(sessionError(8, undefined).code, 'ENGINE_UNAVAILABLE');
   });
 });
