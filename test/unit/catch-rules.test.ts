@@ -27,6 +27,16 @@ describe('parseRange', () => {
     assert.equal(parseRange('bytes=-', size).kind, 'ignored');
     assert.equal(parseRange('bytes=a-b', size).kind, 'ignored');
     assert.deepEqual(parseRange(undefined, size), { kind: 'none' });
+    assert.equal(parseRange('bytes=0000000000000001-2', size).kind, 'ignored');
+    assert.equal(parseRange(`bytes=0-${' '.repeat(300)}9`, size).kind, 'ignored');
+  });
+  it('adversarial headers of 32 KB (runs of spaces, digits, dashes) end at once', () => {
+    const n = 32 * 1024;
+    const inputs = [' '.repeat(n), `bytes=${' '.repeat(n)}-`, `bytes=1${' '.repeat(n)}x`, `bytes=${'1 '.repeat(n / 2)}`, `bytes=${'-'.repeat(n)}`, `${'\t'.repeat(n)}bytes=1-2`];
+    const t0 = performance.now();
+    for (const h of inputs) assert.equal(parseRange(h, size).kind, 'ignored');
+    // A bound far from hanging (the backtracking pattern took seconds at 2 KB).
+    assert.ok(performance.now() - t0 < 1000, `${performance.now() - t0} ms`);
   });
 });
 
