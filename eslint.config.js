@@ -2,6 +2,7 @@
 // the renderer reaches the host only through its platform adapter, core never imports Electron.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const restrict = (paths, patterns) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
@@ -21,6 +22,12 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
     },
+  },
+  {
+    // Patterns meet input from peers, files and pasted commands: none may backtrack
+    // super-linearly (ReDoS). Tests are held to it too, since their parsers read real replies.
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
     // A suite's registration function is a list of cases, not logic.

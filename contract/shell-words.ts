@@ -126,7 +126,7 @@ class Scanner {
     return i + 1;
   }
   dollar(i: number): void {
-    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(this.src.slice(i));
+    const m = /^\$(?:\{([A-Za-z_]\w*)(?:[^\w}][^}]*)?\}|([A-Za-z_]\w*))/.exec(this.src.slice(i));
     if (m) this.variable(`$${m[1] ?? m[2]}`);
   }
 }

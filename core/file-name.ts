@@ -78,13 +78,13 @@ function fromUrl(url: string): string | undefined {
 
 /** Path separators become "_" (a server must not choose the directory), controls go. */
 function sanitize(name: string): string {
-  const cleaned = name
+  let cleaned = name
     .replace(/[\p{Cc}]/gu, '')
     .replace(/[/\\]/g, '_')
     .replace(/[<>:"|?*]/g, '_')
     .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '');
+    .replace(/^\.+/, '');
+  cleaned = stripTrailing(cleaned, '. ');
   return [...cleaned].slice(0, 200).join('');
 }
 
@@ -96,4 +96,11 @@ function withExtension(name: string, contentType: string | undefined): string {
   const essence = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
   const ext = EXTENSIONS[essence] ?? (essence.endsWith('+json') ? 'json' : essence.endsWith('+xml') ? 'xml' : undefined);
   return ext ? `${name}.${ext}` : name;
+}
+
+/** `s` without the trailing characters in `chars`: one backward pass (a `[. ]+$` pattern is quadratic on long runs). */
+export function stripTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1] as string)) end--;
+  return s.slice(0, end);
 }

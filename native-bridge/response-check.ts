@@ -12,11 +12,11 @@ export function responseHeadProblem(statusCode: number, rawHeaders: string, foll
     return bad('BAD_STATUS_LINE', `the server's reply has no valid status line (${JSON.stringify(statusLine.slice(0, 80))})`);
   }
   if (statusCode < 200) return bad('NO_FINAL_RESPONSE', `the server sent an interim ${statusCode} response and no final one`);
-  const lengths = [...rawHeaders.matchAll(/^content-length:[ \t]*([^\r\n]*)$/gim)].flatMap((m) => (m[1] ?? '').split(',').map((v) => v.trim()));
+  const lengths = [...rawHeaders.matchAll(/^content-length:([^\r\n]*)$/gim)].flatMap((m) => (m[1] ?? '').split(',').map((v) => v.trim()));
   const invalid = lengths.find((v) => !/^\d+$/.test(v));
   if (invalid !== undefined) return bad('BAD_CONTENT_LENGTH', `the server sent an invalid Content-Length (${JSON.stringify(invalid)})`);
   if (new Set(lengths.map(Number)).size > 1) return bad('BAD_CONTENT_LENGTH', `the server sent conflicting Content-Length headers (${lengths.join(', ')})`);
-  const location = /^location:[ \t]*([^\r\n]*)$/im.exec(rawHeaders)?.[1]?.trim();
+  const location = /^location:([^\r\n]*)$/im.exec(rawHeaders)?.[1]?.trim();
   if (follow && statusCode >= 300 && statusCode < 400 && location) {
     let scheme: string | undefined;
     try {

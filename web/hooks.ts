@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppHooks } from '../core/app-core.js';
+import { stripTrailing } from '../core/file-name.js';
 
 export interface BrowserHooksOptions {
   /** The current settings; read at each save so a changed downloadsDir applies at once. */
@@ -25,7 +26,7 @@ export function sanitizeFileName(suggested: string): string {
   let name = path.basename(suggested.replace(/\\/g, '/'));
   // eslint-disable-next-line no-control-regex
   name = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').trim();
-  name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  name = stripTrailing(name.replace(/^[.\s]+/, ''), '. \t\r\n\v\f');
   if (RESERVED.test(name)) name = `_${name}`;
   if (name.length > MAX_NAME) {
     const ext = path.extname(name).slice(0, 16);

@@ -75,7 +75,11 @@ export class CaTrust {
   }
 }
 
-const oneLine = (s: string): string => s.replace(/\s*\r?\n\s*/g, ', ');
+const oneLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .join(', ');
 
 /** Compared by what the summary carries: names and validity (to the second). */
 function sameLeaf(der: Buffer, summary: { validFrom: number; validTo: number; subject: string; issuer: string }): boolean {

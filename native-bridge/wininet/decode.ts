@@ -11,7 +11,8 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   const text = looksWide
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length - (bytes.length % 2)).toString('utf16le')
     : Buffer.from(bytes).toString('latin1');
-  const clean = text.replace(/\0[\s\S]*$/, '');
+  const nul = text.indexOf('\0');
+  const clean = nul < 0 ? text : text.slice(0, nul);
   return /^[\x20-\x7e\u00a0-\uffff]*$/.test(clean) ? clean : undefined;
 }
 

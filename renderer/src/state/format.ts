@@ -12,7 +12,7 @@ const REASONS: Record<number, string> = {
 
 /** "HTTP/1.1 200 OK" → "200 OK"; a line without a reason (HTTP/2) gets the usual one. */
 export function statusText(code: number, statusLine: string): string {
-  const m = /^HTTP\/\S+\s+(\d{3})(?:\s+(.*))?$/.exec(statusLine.trim());
+  const m = /^HTTP\/\S+\s+(\d{3})(?:\s(.*))?$/.exec(statusLine.trim());
   const reason = m?.[2]?.trim() || REASONS[code] || '';
   return reason ? `${code} ${reason}` : String(code);
 }

@@ -47,7 +47,7 @@ export function viewersFor(contentType: string | undefined): { offered: ViewerNa
 export function contentTypeOf(rawHeaders: string | undefined): string | undefined {
   let found: string | undefined;
   for (const line of (rawHeaders ?? '').split(/\r?\n/)) {
-    const m = /^content-type:\s*(.*)$/i.exec(line);
+    const m = /^content-type:(.*)$/i.exec(line);
     if (m) found = m[1]?.trim();
   }
   return found;

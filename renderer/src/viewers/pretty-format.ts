@@ -11,16 +11,37 @@ export function formatJson(text: string): PrettyResult {
   }
 }
 
-// Tags, comments, CDATA, processing instructions and doctypes, or text between them.
-const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<\/[^>]+>|<[^>]+?\/>|<[^>]+>|[^<]+/g;
+// Where each kind of markup ends; anything else starting with "<" ends at the next ">".
+const ENDS: Array<[start: string, end: string]> = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']];
+
+/**
+ * Tags, comments, CDATA, processing instructions and doctypes, or text between them: one
+ * indexOf pass (a response body is peer input; a backtracking pattern was quadratic on "<<<…").
+ */
+export function* xmlTokens(text: string): Generator<string> {
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '<') {
+      const next = text.indexOf('<', i);
+      const j = next < 0 ? text.length : next;
+      yield text.slice(i, j);
+      i = j;
+      continue;
+    }
+    const kind = ENDS.find(([start]) => text.startsWith(start, i));
+    const end = kind ? text.indexOf(kind[1], i + kind[0].length) : text.indexOf('>', i + 1);
+    const j = end < 0 ? text.length : end + (kind ? kind[1].length : 1);
+    yield text.slice(i, j);
+    i = j;
+  }
+}
 
 /** Re-indents XML by tags: a token per line, two spaces a level; text kept (trimmed). */
 export function formatXml(text: string): PrettyResult {
   const out: string[] = [];
   let depth = 0;
-  for (const m of text.matchAll(XML_TOKEN)) {
-    const tok = m[0];
-    if (!tok.startsWith('<')) {
+  for (const tok of xmlTokens(text)) {
+    if (!tok.startsWith('<') || !tok.endsWith('>')) {
       const t = tok.trim();
       if (t) out.push('  '.repeat(depth) + t);
       continue;
