@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CatchRulesSchema, type CatchEvent, type CaughtSummary } from '../contract/catch.js';
+import { CatchLimitsSchema, CatchRulesSchema, type CatchEvent, type CatchLimits, type CaughtSummary } from '../contract/catch.js';
 import { CatchServer, CatchServerError, isLoopback } from '../core/catch/catch-server.js';
 import { CaughtStore } from '../core/catch/caught-store.js';
 import type { ActiveRule } from '../core/catch/request-handler.js';
@@ -44,6 +44,12 @@ function requestLine(s: CaughtSummary): string {
   return `${s.method} ${s.path} → ${r?.statusCode ?? '-'} (${body}, ${r?.bytes ?? 0} out)${s.state === 'aborted' ? ' aborted' : ''}`;
 }
 
+function serveLimits(opts: ServeOptions): CatchLimits {
+  const r = CatchLimitsSchema.safeParse({ maxBodyBytes: opts.maxBody, maxTotalBytes: opts.maxTotal, idleTimeoutMs: opts.idleTimeout, allowHosts: opts.allowHost });
+  if (!r.success) throw new UsageError(`serve: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
 async function runServe(opts: ServeOptions): Promise<number> {
   const rules = opts.rules ? loadRules(opts.rules) : [];
   const dir = opts.dir ? path.resolve(opts.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-caught-'));
@@ -54,7 +60,7 @@ async function runServe(opts: ServeOptions): Promise<number> {
   });
   let server: CatchServer;
   try {
-    server = await CatchServer.start({ host: opts.host, port: opts.port, rules, store, log: (m) => process.stderr.write(`${m}\n`) });
+    server = await CatchServer.start({ host: opts.host, port: opts.port, rules, limits: serveLimits(opts), store, log: (m) => process.stderr.write(`${m}\n`) });
   } catch (e) {
     events.close();
     if (!opts.dir) fs.rmSync(dir, { recursive: true, force: true });

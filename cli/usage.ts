@@ -71,5 +71,10 @@ each chunk an event), answered, and shown with a server-side timeline. Prints
                        file {path (relative to FILE), contentType} with Range support
   --events FILE|-      every server-side event as NDJSON (- : stdout, after the first line)
   --dir DIR            keep caught bodies in DIR as <id>.body (default: a temp dir, removed)
+  --max-body SIZE      largest request body taken (default 1G; over it: 413)
+  --max-total SIZE     all caught bodies of this run together (default 8G; over it: 413)
+  --idle-timeout SECS  a body with no byte for this long is answered 408 (default 30)
+  --allow-host NAME    bound to loopback, answer this Host too (repeatable; * for any,
+                       e.g. behind a tunnel); other names get 403 (DNS rebinding)
   -h, --help           this text
 `;

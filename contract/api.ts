@@ -2,7 +2,7 @@
 // events pushed to the UI. Every adapter (Electron IPC, browser-mode WebSocket) parses
 // what it receives with these schemas. Imports nothing of the app.
 import { z } from 'zod';
-import { CatchEventSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
+import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 
 export const RequestIdSchema = z.string().uuid();
@@ -144,7 +144,9 @@ export const COMMANDS = {
   /** The catch server (contract/catch.ts): a listener for requests that arrive. Loopback
    * unless `host` names another address; a free port unless `port` is given. */
   startCatchServer: {
-    input: z.object({ host: z.string().min(1).max(255).optional(), port: z.number().int().min(0).max(65535).optional(), rules: CatchRulesSchema.optional() }).strict(),
+    input: z
+      .object({ host: z.string().min(1).max(255).optional(), port: z.number().int().min(0).max(65535).optional(), rules: CatchRulesSchema.optional(), limits: CatchLimitsSchema.optional() })
+      .strict(),
     output: CatchStatusSchema,
   },
   stopCatchServer: { input: empty, output: CatchStatusSchema },

@@ -14,7 +14,7 @@ const HeaderPairs = z.array(z.tuple([z.string(), z.string()]));
 export const CATCH_EVENT_TYPES = [
   'CONNECTION_ACCEPTED', 'CONNECTION_REUSED', 'REQUEST_HEADERS_READ', 'BODY_CHUNK_READ', 'BODY_READ_COMPLETE', 'RULE_MATCHED',
   'RESPONSE_DELAYED', 'RESPONSE_HEADERS_WRITTEN', 'BODY_WRITE_COMPLETED', 'FILE_TRANSMITTED', 'CLIENT_ABORTED', 'SERVER_ERROR',
-  'SESSION_DONE', 'CONNECTION_CLOSED',
+  'SESSION_DONE', 'CONNECTION_CLOSED', 'LIMIT_EXCEEDED', 'CLIENT_TIMEOUT', 'HOST_REFUSED',
 ] as const;
 
 export const catchEventVariants = [
@@ -37,10 +37,16 @@ export const catchEventVariants = [
   /** The client went away: while its body was read (`phase: body`, its partial body kept) or while answered. */
   z.object({ ...base, type: z.literal('CLIENT_ABORTED'), phase: z.enum(['body', 'response']), bytes: z.number().int() }),
   z.object({ ...base, type: z.literal('SERVER_ERROR'), message: z.string() }),
+  /** The body is over a limit (CatchLimits): answered 413, what arrived before it kept, marked partial. */
+  z.object({ ...base, type: z.literal('LIMIT_EXCEEDED'), limit: z.enum(['body', 'total']), max: z.number().int(), bytes: z.number().int() }),
+  /** No byte of the body for `idleMs`: answered 408, the partial body kept. */
+  z.object({ ...base, type: z.literal('CLIENT_TIMEOUT'), phase: z.literal('body'), idleMs: z.number().int(), bytes: z.number().int() }),
+  /** A Host the server does not answer to (bound to loopback: a DNS-rebinding page): answered 403. */
+  z.object({ ...base, type: z.literal('HOST_REFUSED'), host: z.string() }),
   z.object({
     ...base,
     type: z.literal('SESSION_DONE'),
-    outcome: z.enum(['complete', 'aborted', 'error']),
+    outcome: z.enum(['complete', 'aborted', 'error', 'refused']),
     statusCode: z.number().int().optional(),
     bytesRead: z.number().int(),
     bytesWritten: z.number().int(),
@@ -127,9 +133,31 @@ export const CaughtSummarySchema = z.object({
 });
 export type CaughtSummary = z.infer<typeof CaughtSummarySchema>;
 
+const GiB = 1024 ** 3;
+
+/**
+ * What the catch server accepts from a peer: it must not fill the disk, hold connections
+ * forever, or be reached under another name by a DNS-rebinding page.
+ */
+export const CatchLimitsSchema = z
+  .object({
+    /** One request body; over it: 413. */
+    maxBodyBytes: z.number().int().min(0).max(2 ** 50).default(GiB),
+    /** All caught bodies kept in this run. */
+    maxTotalBytes: z.number().int().min(0).max(2 ** 50).default(8 * GiB),
+    /** No byte of a body for this long: 408, the partial body kept. */
+    idleTimeoutMs: z.number().int().min(100).max(3_600_000).default(30_000),
+    /** The request head must be in within this (Node answers 408). */
+    headersTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    /** Bound to loopback: Host names answered besides localhost and loopback addresses; "*" answers any (a tunnel). */
+    allowHosts: z.array(z.string().min(1).max(255).regex(/^[^\s/]+$/, 'is not a host name')).max(64).default([]),
+  })
+  .strict();
+export type CatchLimits = z.infer<typeof CatchLimitsSchema>;
+
 export const CatchStatusSchema = z.union([
   z.object({ running: z.literal(false) }),
-  z.object({ running: z.literal(true), host: z.string(), port: z.number().int(), url: z.string(), loopback: z.boolean(), rules: CatchRulesSchema }),
+  z.object({ running: z.literal(true), host: z.string(), port: z.number().int(), url: z.string(), loopback: z.boolean(), rules: CatchRulesSchema, limits: CatchLimitsSchema }),
 ]);
 export type CatchStatus = z.infer<typeof CatchStatusSchema>;
 

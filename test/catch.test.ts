@@ -236,7 +236,7 @@ describe('catch server (AppCore, both engines)', () => {
     const port = Number(new URL(url).port);
     const t0 = performance.now();
     const answer = await new Promise<string>((resolve, reject) => {
-      const s = net.connect(port, '127.0.0.1', () => s.write(`GET /files/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nRange: bytes=${' '.repeat(30 * 1024)}-\r\n\r\n`));
+      const s = net.connect(port, '127.0.0.1', () => s.write(`GET /files/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nRange: bytes=${' '.repeat(30 * 1024)}-\r\n\r\n`));
       let got = '';
       s.setTimeout(20_000, () => s.destroy(new Error('no answer in 20 s: the Range parser hangs')));
       s.on('data', (d: Buffer) => (got += d.subarray(0, 64).toString('latin1')));
@@ -253,7 +253,7 @@ describe('catch server (AppCore, both engines)', () => {
     const port = Number(new URL(url).port);
     const before = (await core.call('listCaught', {})).total;
     const answer = await new Promise<string>((resolve, reject) => {
-      const s = net.connect(port, '127.0.0.1', () => s.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40 * 1024)}\r\n\r\n`));
+      const s = net.connect(port, '127.0.0.1', () => s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(40 * 1024)}\r\n\r\n`));
       let got = '';
       s.on('data', (d: Buffer) => (got += d.toString()));
       s.on('close', () => resolve(got));
@@ -276,7 +276,7 @@ describe('catch server (AppCore, both engines)', () => {
           s.once('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? resolve(true) : reject(e)));
           s.once('close', () => resolve(true));
           // A connection the server kept: it answers a request line; one it dropped closes.
-          s.once('connect', () => s.write('GET /alive HTTP/1.1\r\nHost: x\r\n\r\n'));
+          s.once('connect', () => s.write('GET /alive HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
           s.once('data', () => resolve(false));
         });
         if (closed) refusedAt = i;

@@ -103,10 +103,35 @@ describe('inetscope serve', () => {
     assert.ok(events.some((e) => e.type === 'FILE_TRANSMITTED' && e.start === 100 && e.end === FILE - 1));
   });
 
+  it('--max-body and --allow-host: a body over it gets 413, another Host 403 unless allowed', async () => {
+    const limited = await serve(['--max-body', '1k', '--allow-host', 'tunnel.example']);
+    try {
+      const big = await runCli(['--engine', 'curl', '-s', '-S', '-i', '--data-binary', 'x'.repeat(2048), limited.url]);
+      assert.equal(big.stdout.toString('latin1').slice(0, 12), 'HTTP/1.1 413');
+      const port = new URL(limited.url).port;
+      const evil = await runCli(['--engine', 'curl', '-s', '-S', '-i', '-H', `Host: evil.example:${port}`, limited.url]);
+      assert.equal(evil.stdout.toString('latin1').slice(0, 12), 'HTTP/1.1 403');
+      const allowed = await runCli(['--engine', 'curl', '-s', '-S', '-i', '-H', 'Host: tunnel.example', limited.url]);
+      assert.equal(allowed.stdout.toString('latin1').slice(0, 12), 'HTTP/1.1 200');
+    } finally {
+      limited.child.kill('SIGINT');
+      await limited.exited;
+    }
+  });
+
   it('bad flags and bad rules are named; a port in use is said so', async () => {
     const badPort = await runCli(['serve', '--port', 'abc']);
     assertExit(badPort, 2);
     assert.match(badPort.stderr, /--port needs a port number/);
+    for (const [args, message] of [
+      [['--max-body', '10X'], /--max-body needs a size in bytes/],
+      [['--idle-timeout', 'soon'], /--idle-timeout needs seconds/],
+      [['--idle-timeout', '0.01'], /--idle-timeout is between 0.1 and 3600 seconds/],
+    ] as const) {
+      const bad = await runCli(['serve', ...args]);
+      assertExit(bad, 2);
+      assert.match(bad.stderr, message);
+    }
     const unknown = await runCli(['serve', '--nope']);
     assertExit(unknown, 2);
     assert.match(unknown.stderr, /unknown option --nope/);

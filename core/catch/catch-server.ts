@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { CaughtStore } from './caught-store.js';
+import type { CatchLimits } from '../../contract/catch.js';
 import { handleRequest, type ActiveRule, type ConnectionInfo } from './request-handler.js';
 
 export const MAX_HEADER_BYTES = 32 * 1024;
@@ -15,6 +16,7 @@ export interface CatchServerOptions {
   host: string;
   port: number;
   rules: ActiveRule[];
+  limits: CatchLimits;
   store: CaughtStore;
   log: (m: string) => void;
 }
@@ -38,14 +40,18 @@ export class CatchServer {
   }
 
   static async start(opts: CatchServerOptions): Promise<CatchServer> {
-    const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 0, keepAliveTimeout: 5_000 });
+    // No overall request timeout (a 100 MB upload may be slow): the head must come within
+    // headersTimeoutMs (checked every second), a body must not stall (body-capture.ts).
+    const { headersTimeoutMs } = opts.limits;
+    const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 0, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs), keepAliveTimeout: 5_000 });
     server.maxConnections = MAX_CONNECTIONS;
     const cs = new CatchServer(server, opts);
     server.on('connection', (socket: Socket) => cs.accept(socket));
     server.on('request', (req, res) => {
       const conn = cs.conns.get(req.socket);
       if (!conn) return void res.destroy();
-      handleRequest(opts.store, conn, cs.rules, req, res).catch((e: Error) => {
+      const ctx = { store: opts.store, rules: cs.rules, limits: opts.limits, loopback: isLoopback(opts.host) };
+      handleRequest(ctx, conn, req, res).catch((e: Error) => {
         opts.log(`catch server: ${e.stack ?? e.message}`);
         res.destroy();
       });
@@ -53,6 +59,7 @@ export class CatchServer {
     // A bad request line or headers over the limit: Node answers 400/431 itself when it can.
     server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
       if (socket.writable && e.code === 'HPE_HEADER_OVERFLOW') socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
+      else if (socket.writable && e.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
       else if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       else socket.destroy();
     });

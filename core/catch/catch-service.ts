@@ -3,7 +3,7 @@
 // commands over them. A file rule names its file by an upload token (pickUploadFile or
 // beginUpload…endUpload): the UI, a browser page included, never names a path.
 import fs from 'node:fs/promises';
-import type { CatchRule, CatchStatus, CaughtSummary, CatchEvent } from '../../contract/catch.js';
+import { CatchLimitsSchema, type CatchLimits, type CatchRule, type CatchStatus, type CaughtSummary, type CatchEvent } from '../../contract/catch.js';
 import { readFileSlice, type BodySlice } from '../body-store.js';
 import { CommandFailure, type AppHooks } from '../command-failure.js';
 import { suggestFileName } from '../file-name.js';
@@ -26,6 +26,7 @@ export class CatchService {
   private server: CatchServer | undefined;
   private host = '127.0.0.1';
   private rules: CatchRule[] = [];
+  private limits: CatchLimits = CatchLimitsSchema.parse({});
   private readonly store: CaughtStore;
 
   private constructor(private readonly d: CatchServiceDeps) {
@@ -42,21 +43,23 @@ export class CatchService {
   status(): CatchStatus {
     const s = this.server;
     if (!s) return { running: false };
-    return { running: true, host: this.host, port: s.port, url: s.url, loopback: isLoopback(this.host), rules: this.rules };
+    return { running: true, host: this.host, port: s.port, url: s.url, loopback: isLoopback(this.host), rules: this.rules, limits: this.limits };
   }
 
-  async start(input: { host?: string; port?: number; rules?: CatchRule[] }): Promise<CatchStatus> {
+  async start(input: { host?: string; port?: number; rules?: CatchRule[]; limits?: CatchLimits }): Promise<CatchStatus> {
     if (this.server) throw new CommandFailure('CATCH_RUNNING', `the catch server is already listening on ${this.server.url}; stop it first`);
     const rules = input.rules ?? this.rules;
     const active = this.resolve(rules);
     const host = input.host ?? '127.0.0.1';
+    const limits = input.limits ?? this.limits;
     try {
-      this.server = await CatchServer.start({ host, port: input.port ?? 0, rules: active, store: this.store, log: this.d.log });
+      this.server = await CatchServer.start({ host, port: input.port ?? 0, rules: active, limits, store: this.store, log: this.d.log });
     } catch (e) {
       throw new CommandFailure('CATCH_LISTEN_FAILED', e instanceof CatchServerError ? e.message : (e as Error).message);
     }
     this.host = host;
     this.rules = rules;
+    this.limits = limits;
     return this.status();
   }
 

@@ -18,6 +18,8 @@ const DEFAULT_MAX = 1000;
 
 export class CaughtStore {
   private readonly entries = new Map<string, CaughtEntry>();
+  /** Body bytes of the entries kept (their files on disk): the run's total limit counts these. */
+  totalBytes = 0;
 
   constructor(
     readonly dir: string,
@@ -38,6 +40,10 @@ export class CaughtStore {
     return entry;
   }
 
+  addBytes(n: number): void {
+    this.totalBytes += n;
+  }
+
   get(id: string): CaughtEntry | undefined {
     return this.entries.get(id);
   }
@@ -53,6 +59,7 @@ export class CaughtStore {
       if (this.entries.size <= this.max) return;
       if (e.summary.state !== 'done' && e.summary.state !== 'aborted') continue;
       this.entries.delete(id);
+      this.totalBytes -= e.summary.bodyBytes;
       fs.rm(e.bodyFile, { force: true }, () => {});
     }
   }

@@ -6,7 +6,10 @@ import { performance } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CatchRule, CaughtSummary } from '../../contract/catch.js';
-import { captureBody } from './body-capture.js';
+import type { CatchLimits } from '../../contract/catch.js';
+import { captureBody, declaredOverLimit } from './body-capture.js';
+import { hostAllowed } from './host-check.js';
+import { refuseBody, refuseHost } from './refusals.js';
 import type { CaughtEntry, CaughtStore } from './caught-store.js';
 import { respond } from './responders.js';
 import { ResponseWriter } from './response-writer.js';
@@ -60,16 +63,33 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
   return entry;
 }
 
-export async function handleRequest(store: CaughtStore, conn: ConnectionInfo, rules: readonly ActiveRule[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** What a request is handled with: the server's store, its rules now, its limits. */
+export interface CatchContext {
+  store: CaughtStore;
+  rules: readonly ActiveRule[];
+  limits: CatchLimits;
+  /** Bound to a loopback address: only loopback Host names (and the allowed ones) are answered. */
+  loopback: boolean;
+}
+
+export async function handleRequest(ctx: CatchContext, conn: ConnectionInfo, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { store, limits } = ctx;
   const entry = begin(store, conn, req);
   const { summary: s, rec } = entry;
-  const body = await captureBody(req, entry.bodyFile, (bytes, total) => {
-    s.bodyBytes = total;
-    rec.emit({ type: 'BODY_CHUNK_READ', bytes, total });
-  });
+  if (!hostAllowed(req.headers.host, ctx.loopback, limits.allowHosts)) return refuseHost(entry, res, req.headers.host ?? '');
+  const capture = { ...limits, room: () => limits.maxTotalBytes - store.totalBytes };
+  const declared = declaredOverLimit(req.headers['content-length'], capture);
+  const body = declared
+    ? { bytes: 0, sha256: '', complete: false, stopped: declared }
+    : await captureBody(req, entry.bodyFile, capture, (bytes, total) => {
+        s.bodyBytes = total;
+        store.addBytes(bytes);
+        rec.emit({ type: 'BODY_CHUNK_READ', bytes, total });
+      });
   s.bodyBytes = body.bytes;
-  s.bodySha256 = body.sha256;
+  s.bodySha256 = body.sha256 || undefined;
   s.bodyComplete = body.complete;
+  if (body.stopped) return refuseBody(entry, res, body.stopped);
   if (!body.complete) {
     if (body.error) rec.emit({ type: 'SERVER_ERROR', message: body.error });
     else rec.emit({ type: 'CLIENT_ABORTED', phase: 'body', bytes: body.bytes });
@@ -80,7 +100,7 @@ export async function handleRequest(store: CaughtStore, conn: ConnectionInfo, ru
   }
   s.state = 'responding';
   rec.emit({ type: 'BODY_READ_COMPLETE', total: body.bytes, sha256: body.sha256 });
-  await answer(entry, rules, req, res);
+  await answer(entry, ctx.rules, req, res);
 }
 
 async function answer(entry: CaughtEntry, rules: readonly ActiveRule[], req: IncomingMessage, res: ServerResponse): Promise<void> {

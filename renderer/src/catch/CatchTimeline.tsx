@@ -10,7 +10,7 @@ import '../timeline/timeline.css';
 
 const Row = memo(function Row({ e, wallTime, alt }: { e: CatchEvent; wallTime?: number; alt: boolean }) {
   const info = catchEventInfo(e);
-  const bad = e.type === 'CLIENT_ABORTED' || e.type === 'SERVER_ERROR' || (e.type === 'SESSION_DONE' && e.outcome !== 'complete');
+  const bad = e.type === 'CLIENT_ABORTED' || e.type === 'SERVER_ERROR' || e.type === 'LIMIT_EXCEEDED' || e.type === 'CLIENT_TIMEOUT' || e.type === 'HOST_REFUSED' || (e.type === 'SESSION_DONE' && e.outcome !== 'complete');
   return (
     <div data-testid="catch-event-row" data-type={e.type} data-seq={e.seq} className={`event-row ev-row${bad ? ' ev-failed' : ''}${alt ? ' ev-alt' : ''}`} role="row">
       <span className="ev-t" role="cell">{e.t.toFixed(3)}</span>

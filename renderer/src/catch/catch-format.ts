@@ -34,6 +34,12 @@ export function catchEventInfo(e: CatchEvent): string {
       return `${e.outcome}${e.statusCode !== undefined ? ` ${e.statusCode}` : ''}: ${e.bytesRead} bytes read, ${e.bytesWritten} written`;
     case 'CONNECTION_CLOSED':
       return `connection #${e.connection}`;
+    case 'LIMIT_EXCEEDED':
+      return `over the ${e.limit === 'body' ? 'body' : 'total'} limit of ${e.max} bytes after ${e.bytes} bytes: answered 413`;
+    case 'CLIENT_TIMEOUT':
+      return `no byte of the body for ${e.idleMs} ms, after ${e.bytes} bytes: answered 408`;
+    case 'HOST_REFUSED':
+      return `Host ${JSON.stringify(e.host)} is not answered (DNS rebinding guard): 403`;
   }
 }
 
