@@ -2,6 +2,7 @@
 // answers only these: a webContents is trusted by id (ids are never reused while the
 // process lives), and the sending frame must be the main frame showing the app's page.
 // Written against small structural types so the router's test can use fakes.
+import { APP_SCHEME } from './app-files.js';
 
 /** The part of Electron's WebContents the router uses. */
 export interface SenderLike {
@@ -19,7 +20,7 @@ export interface FrameLike {
 export class AppContents {
   private readonly live = new Map<number, SenderLike>();
 
-  /** @param appUrl the file:// URL of the renderer's index.html */
+  /** @param appUrl the app:// URL of the renderer's index.html */
   constructor(readonly appUrl: string) {}
 
   /** Registers a webContents the app created; forget it with remove() when it is destroyed. */
@@ -52,7 +53,7 @@ export function samePage(url: string, appUrl: string): boolean {
     const b = new URL(appUrl);
     a.hash = '';
     b.hash = '';
-    return a.protocol === 'file:' && a.href === b.href;
+    return a.protocol === `${APP_SCHEME}:` && a.href === b.href;
   } catch {
     return false;
   }

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type OpenDialogOpti
 import { AppCore, type AppHooks } from '../../core/app-core.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
 import { AppContents } from './app-contents.js';
+import { registerAppScheme } from './app-protocol.js';
 import { IpcRouter } from './ipc-router.js';
 import { menuTemplate } from './menu.js';
 import { createWindow, hardenSession, RENDERER_URL } from './window.js';
@@ -56,6 +57,7 @@ function closeOnQuit(core: AppCore, router: IpcRouter): void {
 async function main(): Promise<void> {
   // One instance per data dir: two cores must not share the stores.
   if (!app.requestSingleInstanceLock()) return app.quit();
+  registerAppScheme();
   await app.whenReady();
   hardenSession(session.defaultSession);
   const core = await AppCore.create({ dataDir: app.getPath('userData'), hooks: dialogHooks(), log });

@@ -2,15 +2,19 @@
 // strict CSP, no navigation, no new windows, no permissions. The renderer's only way
 // out is the preload's narrow API (electron/preload), answered by the IPC router.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { handleAppScheme } from './app-protocol.js';
 import type { AppContents } from './app-contents.js';
+import { APP_INDEX_URL } from './app-files.js';
 
 // This file runs as dist/electron/main/window.js; the renderer and the bundled preload
 // are built next to it (vite → dist/renderer, esbuild → dist/electron/preload.cjs).
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PRELOAD_PATH = path.join(here, '..', 'preload.cjs');
-export const RENDERER_URL = pathToFileURL(path.join(here, '..', '..', 'renderer', 'index.html')).href;
+export const RENDERER_ROOT = path.join(here, '..', '..', 'renderer');
+/** Served by app-protocol.ts: the page gets no file: privileges. */
+export const RENDERER_URL = APP_INDEX_URL;
 
 /** The renderer needs its own scripts, styles and data: images, nothing from elsewhere. */
 export const CONTENT_SECURITY_POLICY = [
@@ -29,11 +33,12 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Locks the session down once, before any window: every permission (camera, notifications,
- * clipboard-read…) is refused, and every response carries the CSP. file:// responses may
- * not pass through webRequest on every Electron version, so renderer/index.html carries
- * the same policy in a meta tag as a backstop.
+ * clipboard-read…) is refused, the renderer is served on app:// with the CSP as a header,
+ * and every other response carries the CSP too; renderer/index.html carries the same
+ * policy in a meta tag as a backstop.
  */
 export function hardenSession(ses: Session): void {
+  handleAppScheme(ses, RENDERER_ROOT, CONTENT_SECURITY_POLICY);
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
