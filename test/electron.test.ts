@@ -13,7 +13,7 @@ import { COMMAND_NAMES, SettingsSchema, type CommandName, type EventsPush, type 
 import { AppCore } from '../core/app-core.js';
 import { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, PUSH_CHANNEL, type CallResult } from '../electron/channels.js';
 import { AppContents, samePage, type FrameLike, type SenderLike } from '../electron/main/app-contents.js';
-import { APP_INDEX_URL, appFile } from '../electron/main/app-files.js';
+import { APP_INDEX_URL } from '../electron/main/app-files.js';
 import { IpcRouter, type CoreLike, type InvokeEventLike, type IpcMainLike } from '../electron/main/ipc-router.js';
 import { menuTemplate } from '../electron/main/menu.js';
 import { createApi, type IpcRendererLike } from '../electron/preload/api.js';
@@ -224,32 +224,6 @@ describe('AppContents.samePage', () => {
     assert.ok(!samePage('file:///opt/InetScope/resources/app.asar/dist/renderer/index.html', 'file:///opt/InetScope/resources/app.asar/dist/renderer/index.html'));
     assert.ok(!samePage('https://example.org/dist/renderer/index.html', 'https://example.org/dist/renderer/index.html'));
     assert.ok(!samePage('not a url', APP_URL));
-  });
-});
-
-describe('app:// serves the built renderer and nothing else', () => {
-  const root = path.join(os.tmpdir(), 'inetscope-renderer-root');
-  it('maps the app host to files under the root, with their types', () => {
-    assert.deepEqual(appFile('app://inetscope/', root), { file: path.join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
-    assert.deepEqual(appFile('app://inetscope/assets/index-abc.js?v=1', root), { file: path.join(root, 'assets', 'index-abc.js'), contentType: 'text/javascript; charset=utf-8' });
-    assert.equal(appFile('app://inetscope/assets/app.css#x', root)?.contentType, 'text/css; charset=utf-8');
-  });
-  it('probe: traversal, other hosts and schemes, odd names are refused', () => {
-    for (const url of [
-      'app://inetscope/%2e%2e/%2e%2e/etc/passwd',
-      'app://inetscope/..%2f..%2fetc%2fpasswd',
-      'app://inetscope/%2e%2e%5c%2e%2e%5cwindows%5cwin.ini',
-      'app://inetscope/a%00.js',
-      'app://inetscope/%E0%A4%A',
-      'app://other/index.html',
-      'file:///etc/passwd',
-      'app://inetscope/secret.key',
-      'not a url',
-    ]) {
-      assert.equal(appFile(url, root), undefined, url);
-    }
-    // "../" written plainly is resolved by the URL parser itself: it stays inside the root.
-    assert.equal(appFile('app://inetscope/../../index.html', root)?.file, path.join(root, 'index.html'));
   });
 });
 
