@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkUrlInput, UrlInputSchema, urlProblem } from '../../contract/url.js';
 import { BadRequestSpec, parseRequestSpec } from '../../native-bridge/request-spec.js';
+import { parseCurlCommand } from '../../contract/curl-command.js';
 
 const GOOD: Array<[string, string]> = [
   ['http://example.com/', 'http://example.com/'],
@@ -81,5 +82,11 @@ describe('the URL check', () => {
       () => parseRequestSpec({ url: 'http://127.0.0.1/a b' }),
       (e: unknown) => e instanceof BadRequestSpec && e.kind === 'BAD_URL' && /"\/a b" contains a space/.test(e.message),
     );
+  });
+
+  it('an imported curl command reads its URL the same way; one refused stays as written', () => {
+    assert.equal(parseCurlCommand('curl http:/example.com/a').draft.url, 'http://example.com/a');
+    assert.equal(parseCurlCommand('curl example.com:8080').draft.url, 'http://example.com:8080');
+    assert.equal(parseCurlCommand("curl 'http://exa mple.com/'").draft.url, 'http://exa mple.com/');
   });
 });
