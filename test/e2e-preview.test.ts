@@ -1,7 +1,8 @@
 // The HTML preview end to end in Chromium (browser mode, real core, curl engine), probed
 // from outside: the page's own <style> and style attributes render, its <script> does not
-// run, a link click navigates neither the frame nor the app, and an image or a nested frame
-// pointing at a loopback server never reaches it. Needs `npm run build` first.
+// run, a link click (or a form's submit) navigates neither the frame nor the app, and an
+// image, a stylesheet, a meta refresh or a nested frame never reaches a loopback server.
+// Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -18,11 +19,12 @@ const seen: string[] = [];
 
 const page = (origin: string) => `<!doctype html><html><head><title>inner</title>
 <style>h1 { color: rgb(1, 2, 3); } .box { margin-left: 37px; background: url(${origin}/from-css.png); }</style>
-<link rel="stylesheet" href="${origin}/sheet.css"></head>
+<link rel="stylesheet" href="${origin}/sheet.css"><meta http-equiv="refresh" content="0;url=${origin}/refreshed"></head>
 <body><h1>Styled</h1><p class="box" style="padding-top: 11px">box</p>
 <a id="abs" href="${origin}/followed">absolute link</a> <a id="rel" href="/relative">relative link</a> <a id="frag" href="#x">fragment</a>
 <img id="pic" src="${origin}/pixel.png" alt="pixel"><img id="self" src="/self.png" alt="self">
 <iframe id="nested" src="${origin}/nested"></iframe>
+<form action="${origin}/submitted" method="post"><button id="submit">submit</button></form>
 <script>document.body.setAttribute('data-ran', 'yes'); parent.postMessage('script ran', '*');</script>
 </body></html>`;
 
@@ -66,7 +68,7 @@ test('the HTML preview renders its own styles, runs no script, follows no link, 
   assert.equal(await frame.locator('body').getAttribute('data-ran'), null, 'the script did not run');
   // Links: a click changes nothing.
   const appUrl = app.url();
-  for (const id of ['abs', 'rel', 'frag']) {
+  for (const id of ['abs', 'rel', 'frag', 'submit']) {
     await frame.locator(`#${id}`).click();
     await app.waitForTimeout(300);
     assert.equal(await h1.textContent(), 'Styled', `the frame stays after a click on #${id}`);
