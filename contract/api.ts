@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { CatchEventSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
-import { UrlInputSchema } from './url.js';
 
 export const RequestIdSchema = z.string().uuid();
 
@@ -97,8 +96,7 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
-  // Every request passes the one URL check (contract/url.ts), normalized as the composer does.
-  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema.extend({ url: UrlInputSchema }) }), output: z.object({ accepted: z.literal(true) }) },
+  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }), output: z.object({ accepted: z.literal(true) }) },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   listHistory: {
     input: z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
