@@ -62,8 +62,8 @@ describe('draftToRequest', () => {
   });
 
   it('names what is wrong', () => {
-    expect(draftToRequest(draft({ url: '  ' }))).toEqual({ ok: false, message: 'Enter a URL.', field: 'url' });
-    expect(draftToRequest(draft({ url: 'htp//foo bar' }))).toEqual({ ok: false, message: '"htp//" is not a scheme: a scheme ends in "://" (e.g. http://).', field: 'url' });
+    expect(draftToRequest(draft({ url: '  ' }))).toEqual({ ok: false, message: 'Enter a URL.' });
+    expect(draftToRequest(draft({ url: 'htp//foo bar' }))).toEqual({ ok: false, message: '"htp//" is not a scheme: a scheme ends in "://" (e.g. http://).' });
     expect(draftToRequest(draft({ url: 'http://exa mple.com/' }))).toMatchObject({ message: 'The host "exa mple.com" contains a space.' });
     expect(draftToRequest(draft({ method: 'GE T' })).ok).toBe(false);
     expect(draftToRequest(draft({}, { timeoutS: 'abc' })).ok).toBe(false);

@@ -60,8 +60,7 @@ export function methodHasBody(method: string): boolean {
   return m !== 'GET' && m !== 'HEAD';
 }
 
-/** `field` 'url': the URL check refused it (the composer shows it at the URL field). */
-export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; message: string; field?: 'url' };
+export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; message: string };
 
 /** The URL check's message as a sentence for the composer. */
 export const urlMessage = (m: string): string => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
@@ -92,7 +91,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   if (method === '') return { ok: false, message: 'Enter a method.' };
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
   const checked = checkUrlInput(draft.url);
-  if (!checked.ok) return { ok: false, message: urlMessage(checked.message), field: 'url' };
+  if (!checked.ok) return { ok: false, message: urlMessage(checked.message) };
   const url = checked.url;
   const totalMs = parseTimeout(draft.options.timeoutS);
   if (totalMs instanceof Error) return { ok: false, message: totalMs.message };
