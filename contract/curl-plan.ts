@@ -3,6 +3,7 @@
 // parser fills a plan from the words; the serializer builds plans from a draft and keeps
 // the one that gives the draft back, so both sides share these rules. Pure.
 import { RequestDraftSchema, type MultipartPart, type RequestDraft } from './api.js';
+import { checkUrlInput } from './url.js';
 
 /** One -d/--data-*\/--json argument, already resolved to text (files are left out). */
 export interface DataPiece {
@@ -109,8 +110,10 @@ export function impliedHeaders(p: CurlPlan): Array<[string, string]> {
 }
 
 function urlOf(p: CurlPlan): string {
-  // Like curl, a URL without a scheme means http.
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(p.url) ? p.url : `http://${p.url}`;
+  // Read as curl reads it (the one URL check); a URL it refuses stays as written, for the
+  // composer to name what is wrong with it.
+  const checked = checkUrlInput(p.url);
+  const url = checked.ok ? checked.url : p.url;
   if (!p.get || p.data.length === 0) return url;
   const hash = url.indexOf('#');
   const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];

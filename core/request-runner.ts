@@ -3,6 +3,7 @@
 // is written to history.
 import fs from 'node:fs/promises';
 import type { RequestDraft } from '../contract/api.js';
+import { checkUrlInput } from '../contract/url.js';
 import type { InetEventDto } from '../contract/events.js';
 import type { InetEvent } from '../native-bridge/events.js';
 import { policyFor } from '../native-bridge/client-policy.js';
@@ -37,8 +38,12 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, draft: RequestDraft): Promise<{ accepted: true }> {
+  async send(id: string, typed: RequestDraft): Promise<{ accepted: true }> {
     if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
+    // The one URL check, as the composer makes it (a page that skips it is refused the same way).
+    const url = checkUrlInput(typed.url);
+    if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
+    const draft = { ...typed, url: url.url };
     this.reserved.add(id);
     let body: PreparedBody | undefined;
     try {

@@ -1,6 +1,7 @@
 // What a caller asks an engine to do, parsed with zod at every boundary (CLI, host
 // protocol). Bad input fails here with a message that names the problem.
 import { z } from 'zod';
+import { urlProblem } from '../contract/url.js';
 
 // RFC 9110 token: methods and header names.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -23,21 +24,12 @@ export const HeaderSchema = z.tuple([z.string(), z.string()]).rest(z.literal('em
   }
 });
 
+/** The contract's one URL check, on the URL exactly as given (callers add a missing scheme). */
 export const UrlSchema = z.string().superRefine((u, ctx) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(u);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `the URL ${JSON.stringify(u)} is not valid`, params: { kind: 'BAD_URL' } });
-    return;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    ctx.addIssue({
-      code: 'custom',
-      message: `the URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)`,
-      params: { kind: 'UNSUPPORTED_SCHEME' },
-    });
-  }
+  const problem = urlProblem(u);
+  if (!problem) return;
+  const message = problem.kind === 'BAD_URL' ? `the URL ${JSON.stringify(u)} is not valid: ${problem.message}` : problem.message;
+  ctx.addIssue({ code: 'custom', message, params: { kind: problem.kind } });
 });
 
 export const BodySourceSchema = z.discriminatedUnion('kind', [

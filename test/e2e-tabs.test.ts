@@ -106,7 +106,7 @@ test('an import notice stays in its tab; an import or a refused URL drops the ol
   await page.locator(tid('response-status')).filter({ hasText: '200' }).waitFor();
   await page.locator(tid('url-input')).fill('http://exa mple.com/');
   await page.locator(tid('send-button')).click();
-  await page.locator(tid('request-error')).waitFor();
+  await page.locator(tid('url-problem')).waitFor();
   assert.equal(await page.locator(tid('response-status')).count(), 0);
   await screenshot(page, 'tabs-refused-url');
   assert.deepEqual(log.pageErrors, [], log.dump());

@@ -160,7 +160,7 @@ test('the HTML preview is sandboxed: its script does not run', T, async () => {
   await page.locator(tid('viewer-html')).click();
   const frame = page.locator(tid('html-preview'));
   await frame.waitFor({ state: 'visible' });
-  assert.equal(await frame.getAttribute('sandbox'), '');
+  assert.equal(await frame.getAttribute('sandbox'), 'allow-same-origin', 'sandboxed without allow-scripts');
   await until('the preview content', async () => ((await page.frameLocator(tid('html-preview')).locator('h1').textContent({ timeout: 5_000 })) === 'Preview' ? true : undefined));
   await page.waitForTimeout(300);
   assert.equal(await page.title(), 'InetScope');

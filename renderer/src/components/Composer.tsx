@@ -6,7 +6,8 @@ import { BodyEditor } from '../composer/BodyEditor.js';
 import { rowsForUrl, urlForRows } from '../composer/params-sync.js';
 import { RowsTable } from '../composer/RowsTable.js';
 import type { ParamRow } from '../composer/url-params.js';
-import { METHODS, methodHasBody, type Draft, type DraftOptions, type HeaderRow } from '../state/draft.js';
+import { useUrlProblem } from '../composer/url-field.js';
+import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions, type HeaderRow } from '../state/draft.js';
 import { activeTab, useApp } from '../state/store.js';
 import { cancelActive, sendActive } from '../state/actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
@@ -44,6 +45,8 @@ export function RequestLine() {
   const platform = usePlatform();
   const tab = useApp(activeTab);
   const [draft, update] = useDraft();
+  const [focused, setFocused] = useState(false);
+  const problem = useUrlProblem(draft.url, focused, tab.error);
   const busy = tab.inFlightId !== undefined;
   return (
     <form
@@ -54,25 +57,36 @@ export function RequestLine() {
       }}
     >
       <MethodPicker method={draft.method} onChange={(method) => update((d) => ({ ...d, method }))} />
-      <input
-        data-testid="url-input"
-        className="url"
-        aria-label="URL"
-        placeholder="https://example.org/"
-        spellCheck={false}
-        value={draft.url}
-        onPaste={onUrlPaste}
-        onChange={(e) => {
-          const url = e.target.value;
-          update((d) => ({ ...d, url, params: rowsForUrl(url, d.params) }));
-        }}
-      />
+      <span className="url-field">
+        <input
+          data-testid="url-input"
+          className="url"
+          aria-label="URL"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'url-problem' : undefined}
+          placeholder="https://example.org/"
+          spellCheck={false}
+          value={draft.url}
+          onPaste={onUrlPaste}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+          onChange={(e) => {
+            const url = e.target.value;
+            update((d) => ({ ...d, url, params: rowsForUrl(url, d.params) }));
+          }}
+        />
+        {problem && (
+          <span className="url-problem" id="url-problem" role="alert" data-testid="url-problem">
+            {problem}
+          </span>
+        )}
+      </span>
       {busy ? (
         <button type="button" data-testid="cancel-button" className="btn btn-cancel" onClick={() => void cancelActive(platform)}>
           Cancel
         </button>
       ) : (
-        <button type="submit" data-testid="send-button" className="btn btn-primary" title="Send (Ctrl+Enter)">
+        <button type="submit" data-testid="send-button" className="btn btn-primary" title={problem ?? 'Send (Ctrl+Enter)'}>
           Send
         </button>
       )}
@@ -196,7 +210,9 @@ function DetailPane({ tab }: { tab: TabName }) {
 
 export function ComposerDetails() {
   const [draft, update] = useDraft();
+  // A URL the check refused says so at the URL field (RequestLine), not twice.
   const error = useApp((s) => activeTab(s).error);
+  const shownAtUrl = error !== undefined && error === urlFieldProblem(draft.url);
   const [chosen, setTab] = useState<TabName>('params');
   const hasBody = methodHasBody(draft.method);
   const tab = chosen === 'body' && !hasBody ? 'params' : chosen;
@@ -207,7 +223,7 @@ export function ComposerDetails() {
       <div className="pane">
         <DetailPane tab={tab} />
       </div>
-      {error && (
+      {error && !shownAtUrl && (
         <p className="error" role="alert" data-testid="request-error">
           {error}
         </p>

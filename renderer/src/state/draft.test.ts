@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftToRequest, emptyDraft, methodHasBody, normalizeUrl, type Draft } from './draft.js';
+import { draftToRequest, emptyDraft, methodHasBody, urlFieldProblem, type Draft } from './draft.js';
 
 const draft = (patch: Partial<Draft> = {}, options: Partial<Draft['options']> = {}): Draft => {
   const d = emptyDraft();
@@ -63,6 +63,8 @@ describe('draftToRequest', () => {
 
   it('names what is wrong', () => {
     expect(draftToRequest(draft({ url: '  ' }))).toEqual({ ok: false, message: 'Enter a URL.' });
+    expect(draftToRequest(draft({ url: 'htp//foo bar' }))).toEqual({ ok: false, message: '"htp//" is not a scheme: a scheme ends in "://" (e.g. http://).' });
+    expect(draftToRequest(draft({ url: 'http://exa mple.com/' }))).toMatchObject({ message: 'The host "exa mple.com" contains a space.' });
     expect(draftToRequest(draft({ method: 'GE T' })).ok).toBe(false);
     expect(draftToRequest(draft({}, { timeoutS: 'abc' })).ok).toBe(false);
     expect(draftToRequest(draft({}, { timeoutS: '-1' })).ok).toBe(false);
@@ -72,8 +74,10 @@ describe('draftToRequest', () => {
 
 describe('URL and method helpers', () => {
   it('adds http:// to a URL without a scheme', () => {
-    expect(normalizeUrl('example.org/a')).toBe('http://example.org/a');
-    expect(normalizeUrl('https://example.org')).toBe('https://example.org');
+    expect(draftToRequest(draft({ url: 'example.org/a' }))).toMatchObject({ ok: true, request: { url: 'http://example.org/a' } });
+    expect(draftToRequest(draft({ url: ' https://example.org ' }))).toMatchObject({ ok: true, request: { url: 'https://example.org' } });
+    expect(urlFieldProblem('')).toBeUndefined();
+    expect(urlFieldProblem('example.org:99999')).toBe('The port 99999 is out of range (1–65535).');
     expect(methodHasBody('head')).toBe(false);
     expect(methodHasBody('DELETE')).toBe(true);
   });

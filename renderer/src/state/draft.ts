@@ -2,6 +2,7 @@
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
 import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft } from '../composer/body-model.js';
 import type { ParamRow } from '../composer/url-params.js';
+import { checkUrlInput } from '../../../contract/url.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type Engine = 'auto' | 'curl' | 'wininet';
@@ -61,16 +62,19 @@ export function methodHasBody(method: string): boolean {
 
 export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; message: string };
 
+/** The URL check's message as a sentence for the composer. */
+export const urlMessage = (m: string): string => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
+
+/** The composer's live check of the URL field: undefined while empty or fine. */
+export function urlFieldProblem(url: string): string | undefined {
+  if (url.trim() === '') return undefined;
+  const r = checkUrlInput(url);
+  return r.ok ? undefined : urlMessage(r.message);
+}
+
 function normalizeMethod(method: string): string {
   const m = method.trim();
   return (METHODS as readonly string[]).includes(m.toUpperCase()) ? m.toUpperCase() : m;
-}
-
-/** A URL without a scheme gets http:// (as curl does). */
-export function normalizeUrl(url: string): string {
-  const u = url.trim();
-  if (u === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(u)) return u;
-  return `http://${u}`;
 }
 
 function parseTimeout(text: string): number | undefined | Error {
@@ -86,8 +90,9 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const method = normalizeMethod(draft.method);
   if (method === '') return { ok: false, message: 'Enter a method.' };
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
-  const url = normalizeUrl(draft.url);
-  if (url === '') return { ok: false, message: 'Enter a URL.' };
+  const checked = checkUrlInput(draft.url);
+  if (!checked.ok) return { ok: false, message: urlMessage(checked.message) };
+  const url = checked.url;
   const totalMs = parseTimeout(draft.options.timeoutS);
   if (totalMs instanceof Error) return { ok: false, message: totalMs.message };
   const headers = draft.headers

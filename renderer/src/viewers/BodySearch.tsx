@@ -1,12 +1,12 @@
 // Search in the body: scans it chunk by chunk (each await of a slice yields to the UI, and
 // a 256 KiB chunk scans in about a millisecond), counts matches as it goes, and jumps to
-// the first and then to the next on Enter.
+// the first, then to the next (Enter, ↓) or the previous (Shift+Enter, ↑): "3 of 17".
 import { useEffect, useRef, useState } from 'react';
 import { SliceCache } from './slice-cache.js';
 import { ByteSearcher, encodeQuery } from './search.js';
-import type { Jump } from './RawViewer.js';
+import type { Hits, Jump } from './RawViewer.js';
 
-/** Offsets kept for jumping; the count goes on beyond. */
+/** Offsets kept for jumping and marking; the count goes on beyond. */
 const KEEP = 100_000;
 
 interface Found {
@@ -42,7 +42,14 @@ function useScan(cache: SliceCache, query: string): Found {
   return found;
 }
 
-export function BodySearch({ cache, onJump }: { cache: SliceCache; onJump(j: Jump): void }) {
+function statusText(query: string, index: number, found: Found): string {
+  if (!query) return '';
+  if (found.done && found.count === 0) return 'no match';
+  const more = found.done ? '' : '…';
+  return `${index >= 0 ? index + 1 : 0} of ${found.count}${more}`;
+}
+
+export function BodySearch({ cache, onJump, onHits }: { cache: SliceCache; onJump(j: Jump | undefined): void; onHits(h: Hits | undefined): void }) {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(-1);
   const found = useScan(cache, query);
@@ -55,29 +62,44 @@ export function BodySearch({ cache, onJump }: { cache: SliceCache; onJump(j: Jum
     setIndex(i);
     onJump({ offset, length, seq: ++seq.current });
   };
+  const step = (back: boolean) => {
+    const n = found.offsets.length;
+    if (n > 0) go(back ? (index - 1 + n) % n : (index + 1) % n);
+  };
   // The first match, as soon as it is found.
   useEffect(() => {
     if (index < 0 && found.offsets.length > 0) go(0);
   });
-  useEffect(() => setIndex(-1), [query]);
+  useEffect(() => {
+    setIndex(-1);
+    onJump(undefined);
+  }, [query]);
+  useEffect(() => onHits(query ? { offsets: found.offsets, length } : undefined), [found.offsets, length, query]);
 
-  const status = query ? `${index >= 0 ? index + 1 : 0} / ${found.count}${found.done ? '' : '…'}` : '';
+  const none = found.offsets.length === 0;
   return (
     <span className="body-search">
       <input
         type="search"
         data-testid="body-search"
         placeholder="Search body"
+        aria-label="Search body (Enter: next, Shift+Enter: previous)"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key !== 'Enter' || found.offsets.length === 0) return;
-          const n = found.offsets.length;
-          go(e.shiftKey ? (index - 1 + n) % n : (index + 1) % n);
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          step(e.shiftKey);
         }}
       />
-      <span className="muted" data-testid="body-search-count">
-        {status}
+      <button type="button" className="search-step" data-testid="search-prev" aria-label="Previous match (Shift+Enter)" title="Previous match (Shift+Enter)" disabled={none} onClick={() => step(true)}>
+        ↑
+      </button>
+      <button type="button" className="search-step" data-testid="search-next" aria-label="Next match (Enter)" title="Next match (Enter)" disabled={none} onClick={() => step(false)}>
+        ↓
+      </button>
+      <span className="muted" data-testid="body-search-count" aria-live="polite">
+        {statusText(query, index, found)}
       </span>
     </span>
   );

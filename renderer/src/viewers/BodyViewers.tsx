@@ -4,7 +4,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { SliceCache } from './slice-cache.js';
 import { canRender, mediaType, prettyLang, VIEWER_LABELS, viewersFor, wholeMax, type ViewerName } from './kinds.js';
-import { RawViewer, type Jump } from './RawViewer.js';
+import { RawViewer, type Hits, type Jump } from './RawViewer.js';
 import { HexViewer } from './HexViewer.js';
 import { HtmlViewer, ImageViewer } from './MediaViewers.js';
 import { BodySearch } from './BodySearch.js';
@@ -23,7 +23,7 @@ interface Props {
 
 const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
 
-function Active({ name, cache, total, complete, contentType, jump, setName }: Props & { name: ViewerName; jump?: Jump; setName(n: ViewerName): void }) {
+function Active({ name, cache, total, complete, contentType, jump, hits, setName }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
   const type = mediaType(contentType);
   if (!complete && WHOLE_BODY.has(name)) {
     return (
@@ -34,9 +34,9 @@ function Active({ name, cache, total, complete, contentType, jump, setName }: Pr
   }
   switch (name) {
     case 'raw':
-      return <RawViewer cache={cache} total={total} complete={complete} jump={jump} />;
+      return <RawViewer cache={cache} total={total} complete={complete} jump={jump} hits={hits} />;
     case 'hex':
-      return <HexViewer cache={cache} total={total} complete={complete} jump={jump} />;
+      return <HexViewer cache={cache} total={total} complete={complete} jump={jump} hits={hits} />;
     case 'pretty':
       return (
         <Suspense fallback={<p className="muted viewer-note">Loading…</p>}>
@@ -58,6 +58,7 @@ export function BodyViewers(props: Props) {
   const initialWaits = WHOLE_BODY.has(initial) && (!props.complete || !canRender(initial, props.total));
   const name: ViewerName = picked ?? (initialWaits ? 'raw' : initial);
   const [jump, setJump] = useState<Jump | undefined>(undefined);
+  const [hits, setHits] = useState<Hits | undefined>(undefined);
   const searchable = name === 'raw' || name === 'hex';
   return (
     <div className="viewers">
@@ -79,10 +80,10 @@ export function BodyViewers(props: Props) {
             </button>
           );
         })}
-        {searchable && <BodySearch cache={props.cache} onJump={setJump} />}
+        {searchable && <BodySearch cache={props.cache} onJump={setJump} onHits={setHits} />}
       </div>
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>
-        <Active {...props} name={name} jump={searchable ? jump : undefined} setName={setName} />
+        <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} />
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 // Image and HTML previews. The renderer's CSP meta tag allows images only from 'self' and
 // data: (blob: is in browser mode's header, not in the page's own policy, nor in Electron's),
 // so the image is a data: URL made off-thread by FileReader. The HTML preview is a srcdoc
-// in <iframe sandbox="">: no scripts, an opaque origin, and it inherits the page's CSP.
-import { useEffect, useState } from 'react';
+// in a sandboxed frame without allow-scripts (html-preview.ts prepares its document); it
+// is same-origin only so the page can apply the preview's own styles through the CSSOM.
+import { useEffect, useRef, useState } from 'react';
+import { applyStyles, prepareHtml, type PreparedHtml } from './html-preview.js';
 import type { SliceCache } from './slice-cache.js';
 import { HTML_MAX, IMAGE_MAX } from './kinds.js';
 import { useWholeBody, type Whole } from './use-whole-body.js';
@@ -34,8 +36,25 @@ export function ImageViewer({ cache, total, type }: { cache: SliceCache; total: 
 
 export function HtmlViewer({ cache, total }: { cache: SliceCache; total: number }) {
   const whole = useWholeBody(cache, total, HTML_MAX);
-  const [html, setHtml] = useState<string | undefined>(undefined);
-  useEffect(() => setHtml(whole.state === 'ready' ? new TextDecoder('utf-8').decode(whole.bytes) : undefined), [whole]);
-  if (html === undefined) return <Unavailable whole={whole} max={HTML_MAX} />;
-  return <iframe className="html-preview" sandbox="" srcDoc={html} title="HTML preview" data-testid="html-preview" />;
+  const [doc, setDoc] = useState<PreparedHtml | undefined>(undefined);
+  const frame = useRef<HTMLIFrameElement | null>(null);
+  useEffect(() => setDoc(whole.state === 'ready' ? prepareHtml(new TextDecoder('utf-8').decode(whole.bytes)) : undefined), [whole]);
+  if (doc === undefined) return <Unavailable whole={whole} max={HTML_MAX} />;
+  const styled = () => {
+    const d = frame.current?.contentDocument;
+    if (d) applyStyles(d, doc.css);
+  };
+  return (
+    <iframe
+      ref={frame}
+      className="html-preview"
+      // No allow-scripts: nothing in the preview runs. allow-same-origin lets this page style
+      // it; without scripts the frame can use that origin for nothing, and its CSP loads nothing.
+      sandbox="allow-same-origin"
+      srcDoc={doc.html}
+      onLoad={styled}
+      title="HTML preview (links are not followed)"
+      data-testid="html-preview"
+    />
+  );
 }

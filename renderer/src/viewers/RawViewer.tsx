@@ -1,9 +1,13 @@
 // Raw text of any size: the scrollbar is a byte offset, each frame reads (from the slice
-// cache) and decodes only the window around it, a few rows × ROW_BYTES.
-import { useEffect, useRef, useState } from 'react';
+// cache) and decodes only the window around it, a few rows × ROW_BYTES. Search hits on
+// screen are marked byte-exact; a jump puts the current hit's row on top and scrolls it
+// into view sideways (a row is up to 512 bytes wide).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SliceCache } from './slice-cache.js';
-import { AVG_ROW_BYTES, layoutRows, rowText, windowFor } from './text-rows.js';
+import { AVG_ROW_BYTES, layoutRows, windowFor, type Row } from './text-rows.js';
+import { marksIn, rowSegments, type Segment } from './marks.js';
 import { VirtualScroll, type ScrollControl, type ScrollPos } from './VirtualScroll.js';
+import { Pieces, useReveal } from './reveal.js';
 
 export interface Jump {
   offset: number;
@@ -11,19 +15,33 @@ export interface Jump {
   seq: number;
 }
 
-interface Line {
-  offset: number;
+/** Every hit the search keeps (sorted offsets), each `length` bytes. */
+export interface Hits {
+  offsets: readonly number[];
   length: number;
-  text: string;
+}
+
+interface Shown {
+  bytes: Uint8Array;
+  base: number;
+  rows: Row[];
 }
 
 const START: ScrollPos = { fraction: 0, rows: 40, scrollTop: 0 };
 
+interface Props {
+  cache: SliceCache;
+  total: number;
+  complete?: boolean;
+  jump?: Jump;
+  hits?: Hits;
+}
+
 /** `complete` false: the body is still streaming in; `total` grows and the window is read
  * again as new bytes cover it (and once more when the body is complete). */
-export function RawViewer({ cache, total, complete = true, jump }: { cache: SliceCache; total: number; complete?: boolean; jump?: Jump }) {
+export function RawViewer({ cache, total, complete = true, jump, hits }: Props) {
   const [pos, setPos] = useState<ScrollPos>(START);
-  const [lines, setLines] = useState<Line[]>([]);
+  const [shown, setShown] = useState<Shown>({ bytes: new Uint8Array(0), base: 0, rows: [] });
   const [error, setError] = useState('');
   const control = useRef<ScrollControl | null>(null);
   // A jump sets scrollTop from a byte offset; while scrollTop stays there, that exact offset is the top.
@@ -38,9 +56,7 @@ export function RawViewer({ cache, total, complete = true, jump }: { cache: Slic
     cache.read(w.start, w.end - w.start).then(
       (bytes) => {
         if (mine !== seq.current) return; // a newer position already asked
-        const decoder = new TextDecoder('utf-8');
-        const rows = layoutRows(bytes, w.start, top, pos.rows, total);
-        setLines(rows.map((r) => ({ ...r, text: rowText(bytes, w.start, r, decoder) })));
+        setShown({ bytes, base: w.start, rows: layoutRows(bytes, w.start, top, pos.rows, total) });
       },
       (e: unknown) => setError(String(e)),
     );
@@ -52,15 +68,23 @@ export function RawViewer({ cache, total, complete = true, jump }: { cache: Slic
     pinned.current = { scrollTop, byte: jump.offset };
   }, [jump, total]);
 
-  const hit = (l: Line): boolean => !!jump && jump.offset < l.offset + l.length + 1 && jump.offset + jump.length > l.offset;
+  const lines = useMemo(() => {
+    const decoder = new TextDecoder('utf-8');
+    const { bytes, base, rows } = shown;
+    const end = base + bytes.length;
+    const marks = marksIn(hits?.offsets ?? [], hits?.length ?? jump?.length ?? 0, jump?.offset, base, end);
+    return rows.map((r): { offset: number; segs: Segment[] } => ({ offset: r.offset, segs: rowSegments(bytes, base, r, marks, decoder) }));
+  }, [shown, hits, jump]);
+  const rowsRef = useReveal(jump?.seq, lines);
+
   return (
     <>
       {error && <p className="error">{error}</p>}
       <VirtualScroll units={total / AVG_ROW_BYTES} onPos={setPos} control={control} label="Raw body">
-        <div className="vrows raw-rows" data-testid="raw-rows" data-top={lines[0]?.offset ?? 0}>
+        <div className="vrows raw-rows" data-testid="raw-rows" data-top={lines[0]?.offset ?? 0} ref={rowsRef}>
           {lines.map((l) => (
-            <div key={l.offset} className={hit(l) ? 'vrow vrow-hit' : 'vrow'}>
-              {l.text || ' '}
+            <div key={l.offset} className={l.segs.some((s) => s.mark === 'current') ? 'vrow vrow-hit' : 'vrow'}>
+              <Pieces segs={l.segs} />
             </div>
           ))}
         </div>
