@@ -34,7 +34,9 @@ before(async () => {
   fs.writeFileSync(path.join(tmp, 'package.json'), '{"secret":true}');
   target = await startTestServer();
   const hooks = createBrowserHooks({ settings: async () => (core ? core.call('getSettings', {}) : {}), home: tmp });
-  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
+  // The downloads folder is fixed at start, as web/main.ts fixes it from --downloads-dir.
+  const fixedSettings = () => ({ downloadsDir: path.join(tmp, 'saved') });
+  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {}, fixedSettings });
   web = await startWebServer({ core, staticDir });
   origin = `http://127.0.0.1:${web.port}`;
   wsUrl = `ws://127.0.0.1:${web.port}/ws?token=${web.token}`;
@@ -87,11 +89,11 @@ test('getSettings and sendRequest over the socket; events are pushed up to finis
   assert.ok(mine.some((e) => e.type === 'headers'));
 });
 
-test('saveBody writes into the downloads folder of the settings, under a new name each time', T, async () => {
+test('saveBody writes into the downloads folder fixed at start, under a new name each time', T, async () => {
   const client = await connect();
   const dir = path.join(tmp, 'saved');
-  const set = await client.call('setSettings', { downloadsDir: dir });
-  assert.equal(set.ok, true, JSON.stringify(set));
+  const got = await client.call('getSettings', {});
+  assert.equal((got.output as { downloadsDir?: string }).downloadsDir, dir, 'the page sees the folder');
   const id = randomUUID();
   await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
   assert.equal((await client.waitForEvent((e) => e.id === id && e.type === 'finished')).ok, true);
@@ -106,6 +108,31 @@ test('saveBody writes into the downloads folder of the settings, under a new nam
     paths.push(out.path);
   }
   assert.notEqual(paths[0], paths[1]);
+});
+
+test('PROBE a page script cannot aim saves at an autostart folder: setSettings refuses downloadsDir', T, async () => {
+  const client = await connect();
+  // What an XSS (or a holder of a leaked token URL) would do: point the downloads folder at
+  // ~/.config/autostart, then save a response whose name the server chose.
+  const autostart = path.join(tmp, '.config', 'autostart');
+  const set = await client.call('setSettings', { downloadsDir: autostart, theme: 'dark' });
+  assert.equal(set.ok, false, `setSettings accepted downloadsDir: ${JSON.stringify(set)}`);
+  assert.equal(set.error?.code, 'BAD_INPUT');
+  assert.match(set.error?.message ?? '', /downloadsDir/);
+  const id = randomUUID();
+  await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/10?name=evil.desktop`, engine: 'curl' } });
+  assert.equal((await client.waitForEvent((e) => e.id === id && e.type === 'finished')).ok, true);
+  const saved = await client.call('saveBody', { id });
+  const out = saved.output as { path: string };
+  assert.equal(path.dirname(out.path), path.join(tmp, 'saved'));
+  assert.equal(fs.existsSync(autostart), false, 'a file was dropped into the autostart folder');
+  const after = await client.call('getSettings', {});
+  const s = after.output as { downloadsDir?: string; theme: string };
+  assert.equal(s.downloadsDir, path.join(tmp, 'saved'));
+  assert.equal(s.theme, 'system', 'a refused call changes nothing');
+  // Nor does the settings file carry the folder the start fixed.
+  const settingsFile = path.join(tmp, 'data', 'settings.json');
+  if (fs.existsSync(settingsFile)) assert.equal((JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { downloadsDir?: string }).downloadsDir, undefined);
 });
 
 test('a bad input and an unknown command answer ok:false, the socket stays open', T, async () => {
