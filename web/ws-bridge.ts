@@ -65,9 +65,12 @@ export function attachSocket(ws: WebSocket, core: CoreLike, log: (m: string) => 
   // Uploads this socket began and has not finished: a page that goes away must not leave
   // them holding a descriptor and disk (they also expire, see core/uploads.ts).
   const unfinished = new Set<string>();
+  const abandon = (tokens: string[]): void => {
+    if (tokens.length === 0 || !core.abandonUploads) return;
+    core.abandonUploads(tokens).catch((e: Error) => log(`web: dropping the uploads of a closed socket failed: ${e.message}`));
+  };
   ws.on('close', () => {
-    if (unfinished.size === 0 || !core.abandonUploads) return;
-    core.abandonUploads([...unfinished]).catch((e: Error) => log(`web: dropping the uploads of a closed socket failed: ${e.message}`));
+    abandon([...unfinished]);
     unfinished.clear();
   });
   ws.on('message', (data, isBinary) => {
@@ -87,7 +90,7 @@ export function attachSocket(ws: WebSocket, core: CoreLike, log: (m: string) => 
         if (begun !== undefined) {
           // A socket closed while its beginUpload ran: the upload is dropped at once.
           if (ws.readyState === WebSocket.OPEN) unfinished.add(begun);
-          else void core.abandonUploads?.([begun]);
+          else abandon([begun]);
         }
         if (ended !== undefined) unfinished.delete(ended);
         send(ws, { kind: 'result', callId, ok: true, output });
