@@ -53,6 +53,7 @@ export class Uploads {
   private readonly staged = new Map<string, Staged>();
   private readonly expired = new Set<string>();
   private readonly limits: UploadLimits;
+  private beginning: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly hooks: AppHooks,
@@ -77,7 +78,14 @@ export class Uploads {
     return { picked: true, fileToken, name: path.basename(file), size };
   }
 
-  async begin(size: number): Promise<{ fileToken: string }> {
+  /** One begin at a time: concurrent calls must not all pass the checks before any is counted. */
+  begin(size: number): Promise<{ fileToken: string }> {
+    const run = this.beginning.then(() => this.beginOne(size));
+    this.beginning = run.catch(() => {});
+    return run;
+  }
+
+  private async beginOne(size: number): Promise<{ fileToken: string }> {
     const all = [...this.staged.values()];
     const open = all.filter((s) => !s.done).length;
     if (open >= this.limits.maxOpen) {

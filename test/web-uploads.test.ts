@@ -67,7 +67,7 @@ async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> 
 const begin = (c: ContractClient, size: number) => c.call('beginUpload', { name: 'f.bin', size });
 const tokenOf = (r: { output?: unknown }) => (r.output as { fileToken: string }).fileToken;
 
-test('PROBE unfinished uploads are capped in number: the 9th open one is refused, descriptors stay bounded', T, async () => {
+test('PROBE unfinished uploads are capped in number: the 9th open one is refused, also when 20 are asked for at once', T, async () => {
   const s = await stack();
   try {
     const c = await s.client();
@@ -75,6 +75,15 @@ test('PROBE unfinished uploads are capped in number: the 9th open one is refused
     const ninth = await begin(c, 10);
     assert.equal(ninth.ok, false, 'a 9th unfinished upload was accepted');
     assert.equal(ninth.error?.code, 'UPLOAD_LIMIT');
+    assert.ok(openFds(s.uploads) <= 8, `${openFds(s.uploads)} descriptors open`);
+    // All at once from another page: the checks must not all pass before any is counted.
+    const other = await s.client();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => begin(other, 10)));
+    assert.equal(burst.filter((r) => r.ok).length, 0);
+    c.ws.close();
+    await until('the first page\'s uploads to be dropped', () => openFds(s.uploads) === 0);
+    const again = await Promise.all(Array.from({ length: 20 }, () => begin(other, 10)));
+    assert.equal(again.filter((r) => r.ok).length, 8, 'more than 8 concurrent begins were accepted');
     assert.ok(openFds(s.uploads) <= 8, `${openFds(s.uploads)} descriptors open`);
   } finally {
     await s.close();
