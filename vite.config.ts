@@ -1,11 +1,25 @@
 // The renderer is built with Vite into dist/renderer (served by browser mode and loaded
 // by the Electron window). Vitest runs the renderer's pure tests (node environment).
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { PAGE_META_POLICY } from './contract/page-policy.js';
+
+/** Writes the page policy into index.html's CSP meta tag; a build without the tag fails. */
+function pagePolicy(): Plugin {
+  return {
+    name: 'inetscope-page-policy',
+    transformIndexHtml(html: string): string {
+      const tag = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
+      if (!tag.test(html)) throw new Error('renderer/index.html has no Content-Security-Policy meta tag');
+      return html.replace(tag, `$1${PAGE_META_POLICY}$2`);
+    },
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
   esbuild: { jsx: 'automatic' },
+  plugins: [pagePolicy()],
   // httpsnippet imports Node's "url" (parse/format); in the page that is the url package.
   resolve: { alias: [{ find: /^url$/, replacement: 'url/' }] },
   build: {

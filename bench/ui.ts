@@ -76,7 +76,8 @@ function printReport(r: Report): void {
 }
 
 async function run(stack: E2eStack): Promise<Report> {
-  await stack.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(stack.tmp, 'downloads') });
+  // The downloads folder is fixed by startStack.
+  await stack.core.call('setSettings', { defaultEngine: 'curl' });
   const page = await openReady(stack);
   await page.locator(tid('method-select')).selectOption('GET');
   // Warm-up: the first request pays for the connection and the first render of the panes.

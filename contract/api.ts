@@ -61,7 +61,9 @@ export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
 export const SettingsSchema = z.object({
   defaultEngine: z.enum(['auto', 'wininet', 'curl']).default('auto'),
-  /** Browser mode saves only into this folder. */
+  /** Browser mode saves only into this folder. It is fixed where the server starts (a flag,
+   * the environment or the settings file) and shown to the page, which cannot change it:
+   * setSettings refuses it, so a page script cannot aim saves at an autostart folder. */
   downloadsDir: z.string().optional(),
   /** Stored response bodies are evicted oldest first above this size. */
   bodyStoreLimitMiB: z.number().int().min(16).max(1024 * 1024).default(4096),
@@ -168,7 +170,7 @@ export const COMMANDS = {
   /** A token for the caught body as an upload source, so a composed request can send it again. */
   caughtBodyToken: { input: z.object({ id: CaughtIdSchema }).strict(), output: z.object({ fileToken: z.string(), size: z.number().int() }) },
   getSettings: { input: empty, output: SettingsSchema },
-  setSettings: { input: SettingsSchema.partial(), output: SettingsSchema },
+  setSettings: { input: SettingsSchema.omit({ downloadsDir: true }).partial().strict(), output: SettingsSchema },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -14,8 +14,8 @@ import { HistoryStore } from './history-store.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
-import { SettingsStore } from './settings-store.js';
-import { Uploads } from './uploads.js';
+import { SettingsStore, type FixedSettings } from './settings-store.js';
+import { Uploads, type UploadLimits } from './uploads.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
 
@@ -40,6 +40,16 @@ export function engineSessionsOf(core: AppCore): EngineSessions {
   return sessionsOf.get(core)!;
 }
 
+export interface CoreOptions {
+  dataDir: string;
+  hooks: AppHooks;
+  log?: (m: string) => void;
+  /** What the shell fixes at start (browser mode: the downloads folder); the UI sees it, cannot set it. */
+  fixedSettings?: FixedSettings;
+  /** Bounds on browser mode's staged uploads (defaults: core/uploads.ts). */
+  uploadLimits?: Partial<UploadLimits>;
+}
+
 export class AppCore {
   private readonly handlers: Handlers;
   private closed = false;
@@ -49,16 +59,16 @@ export class AppCore {
     sessionsOf.set(this, p.sessions);
   }
 
-  static async create(opts: { dataDir: string; hooks: AppHooks; log?: (m: string) => void }): Promise<AppCore> {
+  static async create(opts: CoreOptions): Promise<AppCore> {
     const log: Log = opts.log ?? ((m) => console.warn(`[inetscope core] ${m}`));
     await fs.mkdir(path.join(opts.dataDir, 'logs'), { recursive: true });
-    const settings = await SettingsStore.load(opts.dataDir, log);
+    const settings = await SettingsStore.load(opts.dataDir, log, opts.fixedSettings);
     const history = await HistoryStore.load(opts.dataDir, log);
     const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
     await bodies.evict();
     const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
     const batcher = new PushBatcher(log);
-    const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'));
+    const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
     await uploads.init();
     const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
     const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
@@ -81,6 +91,11 @@ export class AppCore {
   /** Event batches for the UI, about one per 16 ms. Returns an unsubscribe function. */
   onPush(listener: (push: Push) => void): () => void {
     return this.p.batcher.subscribe(listener);
+  }
+
+  /** The page that began these uploads disconnected: the unfinished ones are dropped (browser mode). */
+  abandonUploads(tokens: Iterable<string>): Promise<void> {
+    return this.p.uploads.abandon(tokens);
   }
 
   /** Stops the engine hosts (requests in flight end), records what finished, pushes the rest. */

@@ -6,6 +6,9 @@ import { SettingsSchema, type Settings } from '../contract/api.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { Log } from './command-failure.js';
 
+/** Settings the shell fixes at start from what the file holds (browser mode: the downloads folder). */
+export type FixedSettings = (stored: Settings) => Partial<Settings>;
+
 export class SettingsStore {
   /** Writes run one after another so the file always holds the latest merge. */
   private writing: Promise<void> = Promise.resolve();
@@ -13,27 +16,30 @@ export class SettingsStore {
   private constructor(
     private readonly file: string,
     private current: Settings,
+    /** Shown over the stored values, never written to the file, never changed by set(). */
+    private readonly fixed: Partial<Settings>,
   ) {}
 
-  static async load(dataDir: string, log: Log): Promise<SettingsStore> {
+  static async load(dataDir: string, log: Log, fixed?: FixedSettings): Promise<SettingsStore> {
     const file = path.join(dataDir, 'settings.json');
-    return new SettingsStore(file, await readSettings(file, log));
+    const stored = await readSettings(file, log);
+    return new SettingsStore(file, stored, fixed ? fixed(stored) : {});
   }
 
   get(): Settings {
-    return { ...this.current };
+    return { ...this.current, ...this.fixed };
   }
 
   /** Merges a partial (already parsed) into the settings and persists the result. */
   async set(partial: Partial<Settings>): Promise<Settings> {
-    const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+    const defined = Object.fromEntries(Object.entries(partial).filter(([k, v]) => v !== undefined && !(k in this.fixed)));
     const next = SettingsSchema.parse({ ...this.current, ...defined });
     this.current = next;
     const text = JSON.stringify(next, null, 2) + '\n';
     const write = this.writing.then(() => writeFileAtomic(this.file, text));
     this.writing = write.catch(() => {});
     await write;
-    return { ...next };
+    return this.get();
   }
 }
 

@@ -18,7 +18,7 @@ export { HostStartError };
 
 export interface ClientOptions extends LaunchOptions {
   engine: EngineName;
-  /** Host log file (default: files in the OS temp dir); the insecure host adds ".insecure", a CA host ".ca-<hash>". */
+  /** Host log file (default: files in a private folder of this process in the OS temp dir); the insecure host adds ".insecure", a CA host ".ca-<hash>". */
   logFile?: string;
   startTimeoutMs?: number;
   /** Which host to start right away (the other starts with its first request). */

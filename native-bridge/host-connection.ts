@@ -23,7 +23,7 @@ export type HostPolicy = 'verify' | 'insecure' | `ca:${string}`;
 export interface ConnectionOptions extends LaunchOptions {
   engine: EngineName;
   policy: HostPolicy;
-  /** Host log file (default: a file in the OS temp dir). */
+  /** Host log file (default: a file in a private folder of this process in the OS temp dir). */
   logFile?: string;
   startTimeoutMs?: number;
 }
@@ -34,6 +34,24 @@ interface InFlight {
   started: number;
   lastSeq: number;
   hop: number;
+}
+
+let logDir: string | undefined;
+
+/**
+ * This process's own folder for host logs in the temp dir (mkdtemp: a fresh random name,
+ * mode 0700). A predictable name in a shared /tmp would let another local user plant a
+ * symlink there and have the log appended to a file of the user's choosing.
+ */
+function privateLogDir(): string {
+  logDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-host-'));
+  return logDir;
+}
+
+/** Appends, never through a symlink (O_NOFOLLOW where the platform has it); a new file is the user's only. */
+function openLog(file: string): number {
+  const c = fs.constants;
+  return fs.openSync(file, c.O_WRONLY | c.O_APPEND | c.O_CREAT | (c.O_NOFOLLOW ?? 0), 0o600);
 }
 
 export class HostConnection {
@@ -70,11 +88,11 @@ export class HostConnection {
   static async start(opts: ConnectionOptions): Promise<HostConnection> {
     const launch = hostLaunch(opts.engine, opts);
     const token = crypto.randomBytes(32).toString('hex');
-    const logFile = opts.logFile ?? path.join(os.tmpdir(), `inetscope-host-${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}-${process.pid}.log`);
+    const logFile = opts.logFile ?? path.join(privateLogDir(), `${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}.log`);
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
-    const logFd = fs.openSync(logFile, 'a');
+    const logFd = openLog(logFile);
     const child = spawn(launch.command, launch.args, {
       env: { ...launch.env, INETSCOPE_HOST_PORT: String(port), INETSCOPE_HOST_TOKEN: token, INETSCOPE_ENGINE: opts.engine, INETSCOPE_HOST_POLICY: opts.policy, INETSCOPE_HOST_LOG: launch.hostPath(logFile) },
       stdio: ['ignore', logFd, logFd],

@@ -66,6 +66,19 @@ describe('core stores', () => {
     await again.close();
   });
 
+  it('settings: a fixed downloads folder is shown over the file, never written to it, and setSettings refuses the key', async () => {
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ downloadsDir: '/from/file' }));
+    let seen: string | undefined;
+    const fixedSettings = (stored: { downloadsDir?: string }) => ((seen = stored.downloadsDir), { downloadsDir: '/fixed' });
+    const core = await AppCore.create({ dataDir, hooks: noHooks, log: (m) => logs.push(m), fixedSettings });
+    assert.equal(seen, '/from/file');
+    assert.equal((await core.call('getSettings', {})).downloadsDir, '/fixed');
+    await assert.rejects(core.call('setSettings', { downloadsDir: '/elsewhere' } as never), (e: { code?: string; message?: string }) => e.code === 'BAD_INPUT' && /downloadsDir/.test(e.message ?? ''));
+    assert.equal((await core.call('setSettings', { theme: 'dark' })).downloadsDir, '/fixed');
+    await core.close();
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).downloadsDir, '/from/file');
+  });
+
   it('settings: a corrupt file gives defaults and a log line', async () => {
     fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"theme": "dark",');
     const core = await create();

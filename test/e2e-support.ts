@@ -113,9 +113,11 @@ export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2
       settings: async () => (created.core ? created.core.call('getSettings', {}) : {}),
       home: tmp,
     });
-    parts.core = created.core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
-    // The engine the UI's requests use, whatever the platform's default; saves stay in tmp.
-    await parts.core.call('setSettings', { defaultEngine: 'curl', downloadsDir: path.join(tmp, 'downloads') });
+    // Saves stay in tmp: the downloads folder is fixed at start, as --downloads-dir does.
+    const fixedSettings = () => ({ downloadsDir: path.join(tmp, 'downloads') });
+    parts.core = created.core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {}, fixedSettings });
+    // The engine the UI's requests use, whatever the platform's default.
+    await parts.core.call('setSettings', { defaultEngine: 'curl' });
     parts.web = await startWebServer({ core: parts.core, staticDir: STATIC_DIR });
     parts.context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,

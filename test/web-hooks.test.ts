@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBrowserHooks, downloadsDir, sanitizeFileName } from '../web/hooks.js';
-import { defaultDataDir, portFromEnv } from '../web/data-dir.js';
+import { defaultDataDir, downloadsDirFromStart, portFromEnv } from '../web/data-dir.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-web-hooks-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -59,4 +59,13 @@ test('INETSCOPE_PORT', () => {
   assert.equal(portFromEnv('8080'), 8080);
   assert.throws(() => portFromEnv('http'));
   assert.throws(() => portFromEnv('70000'));
+});
+
+test('downloads folder from the start: --downloads-dir, then INETSCOPE_DOWNLOADS_DIR; anything else is refused', () => {
+  assert.equal(downloadsDirFromStart([], {}, '/cwd', '/h'), undefined);
+  assert.equal(downloadsDirFromStart(['--downloads-dir', 'dl'], { INETSCOPE_DOWNLOADS_DIR: '/env' }, '/cwd', '/h'), path.resolve('/cwd', 'dl'));
+  assert.equal(downloadsDirFromStart(['--downloads-dir=/abs'], {}, '/cwd', '/h'), path.resolve('/abs'));
+  assert.equal(downloadsDirFromStart([], { INETSCOPE_DOWNLOADS_DIR: '~/dl' }, '/cwd', '/h'), path.join('/h', 'dl'));
+  assert.throws(() => downloadsDirFromStart(['--downloads-dir'], {}, '/cwd', '/h'), /needs a folder/);
+  assert.throws(() => downloadsDirFromStart(['--download-dir', 'x'], {}, '/cwd', '/h'), /unknown argument "--download-dir"/);
 });

@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core.js';
 import { createBrowserHooks } from '../web/hooks.js';
 import { startWebServer, type WebServer } from '../web/server.js';
+import { HEADER_ONLY_DIRECTIVES, parsePolicy } from '../contract/page-policy.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 import { closeCode, ContractClient, openSocket, rawRequest } from './web-client.js';
 
@@ -32,7 +34,9 @@ before(async () => {
   fs.writeFileSync(path.join(tmp, 'package.json'), '{"secret":true}');
   target = await startTestServer();
   const hooks = createBrowserHooks({ settings: async () => (core ? core.call('getSettings', {}) : {}), home: tmp });
-  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
+  // The downloads folder is fixed at start, as web/main.ts fixes it from --downloads-dir.
+  const fixedSettings = () => ({ downloadsDir: path.join(tmp, 'saved') });
+  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {}, fixedSettings });
   web = await startWebServer({ core, staticDir });
   origin = `http://127.0.0.1:${web.port}`;
   wsUrl = `ws://127.0.0.1:${web.port}/ws?token=${web.token}`;
@@ -85,11 +89,11 @@ test('getSettings and sendRequest over the socket; events are pushed up to finis
   assert.ok(mine.some((e) => e.type === 'headers'));
 });
 
-test('saveBody writes into the downloads folder of the settings, under a new name each time', T, async () => {
+test('saveBody writes into the downloads folder fixed at start, under a new name each time', T, async () => {
   const client = await connect();
   const dir = path.join(tmp, 'saved');
-  const set = await client.call('setSettings', { downloadsDir: dir });
-  assert.equal(set.ok, true, JSON.stringify(set));
+  const got = await client.call('getSettings', {});
+  assert.equal((got.output as { downloadsDir?: string }).downloadsDir, dir, 'the page sees the folder');
   const id = randomUUID();
   await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
   assert.equal((await client.waitForEvent((e) => e.id === id && e.type === 'finished')).ok, true);
@@ -104,6 +108,31 @@ test('saveBody writes into the downloads folder of the settings, under a new nam
     paths.push(out.path);
   }
   assert.notEqual(paths[0], paths[1]);
+});
+
+test('PROBE a page script cannot aim saves at an autostart folder: setSettings refuses downloadsDir', T, async () => {
+  const client = await connect();
+  // What an XSS (or a holder of a leaked token URL) would do: point the downloads folder at
+  // ~/.config/autostart, then save a response whose name the server chose.
+  const autostart = path.join(tmp, '.config', 'autostart');
+  const set = await client.call('setSettings', { downloadsDir: autostart, theme: 'dark' });
+  assert.equal(set.ok, false, `setSettings accepted downloadsDir: ${JSON.stringify(set)}`);
+  assert.equal(set.error?.code, 'BAD_INPUT');
+  assert.match(set.error?.message ?? '', /downloadsDir/);
+  const id = randomUUID();
+  await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/10?name=evil.desktop`, engine: 'curl' } });
+  assert.equal((await client.waitForEvent((e) => e.id === id && e.type === 'finished')).ok, true);
+  const saved = await client.call('saveBody', { id });
+  const out = saved.output as { path: string };
+  assert.equal(path.dirname(out.path), path.join(tmp, 'saved'));
+  assert.equal(fs.existsSync(autostart), false, 'a file was dropped into the autostart folder');
+  const after = await client.call('getSettings', {});
+  const s = after.output as { downloadsDir?: string; theme: string };
+  assert.equal(s.downloadsDir, path.join(tmp, 'saved'));
+  assert.equal(s.theme, 'system', 'a refused call changes nothing');
+  // Nor does the settings file carry the folder the start fixed.
+  const settingsFile = path.join(tmp, 'data', 'settings.json');
+  if (fs.existsSync(settingsFile)) assert.equal((JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { downloadsDir?: string }).downloadsDir, undefined);
 });
 
 test('a bad input and an unknown command answer ok:false, the socket stays open', T, async () => {
@@ -148,7 +177,7 @@ test('static files: index for /, assets, security headers, no CORS', T, async ()
   assert.match(index.body, /<title>InetScope/);
   assert.match(String(index.headers['content-type']), /^text\/html/);
   const csp = String(index.headers['content-security-policy']);
-  for (const part of ["default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ws://127.0.0.1:${web.port}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+  for (const part of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
     assert.ok(csp.includes(part), `CSP lacks ${part}: ${csp}`);
   }
   assert.ok(!csp.includes('unsafe-inline'));
@@ -193,4 +222,27 @@ test('close() ends open sockets', T, async () => {
   assert.ok((await closed) > 0);
   // The first server is unaffected.
   assert.equal((await client.call('getSettings', {})).ok, true);
+});
+
+test('PROBE the built page: its CSP header and its meta tag say the same, and close what a script could abuse', T, async () => {
+  const built = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  assert.ok(fs.existsSync(path.join(built, 'index.html')), 'dist/renderer is missing: run npm run build first');
+  const real = await startWebServer({ core, staticDir: built });
+  try {
+    const page = await rawRequest(real.port, 'GET', '/');
+    assert.equal(page.status, 200);
+    const header = parsePolicy(String(page.headers['content-security-policy']));
+    const metaText = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(page.body)?.[1];
+    assert.ok(metaText !== undefined, 'the page has no CSP meta tag');
+    const meta = parsePolicy(metaText);
+    const carried = new Map([...header].filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name)));
+    assert.deepEqual(meta, carried, `meta: ${metaText}\nheader: ${String(page.headers['content-security-policy'])}`);
+    for (const [name, sources] of [['object-src', "'none'"], ['base-uri', "'none'"], ['form-action', "'none'"], ['frame-ancestors', "'none'"]]) {
+      assert.equal(header.get(name as string), sources, `header ${name}`);
+    }
+    assert.ok(!(header.get('frame-src') ?? '').includes('blob:'), `frame-src allows blob: ${header.get('frame-src')}`);
+    for (const [name, sources] of header) assert.ok(!sources.includes('unsafe-'), `${name} ${sources}`);
+  } finally {
+    await real.close();
+  }
 });

@@ -1,7 +1,8 @@
 // The core's host hooks in browser mode. There is no native dialog here, and the page
 // must never choose a path on disk (anything able to reach the socket could then write
-// anywhere), so saving always goes into the downloads folder of the settings, under a
-// sanitized, unique name.
+// anywhere), so saving always goes into the downloads folder, under a sanitized, unique
+// name. That folder is fixed where the server starts (web/main.ts); setSettings cannot
+// change it, so a page script cannot aim a save at an autostart folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type { AppHooks } from '../core/app-core.js';
 import { stripTrailing } from '../core/file-name.js';
 
 export interface BrowserHooksOptions {
-  /** The current settings; read at each save so a changed downloadsDir applies at once. */
+  /** The current settings; their downloadsDir is the folder fixed at start. */
   settings(): Promise<{ downloadsDir?: string | undefined }>;
   home?: string;
 }

@@ -2,6 +2,7 @@
 // serving code so they can be read (and reviewed) in one place.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PAGE_POLICY } from '../contract/page-policy.js';
 
 /**
  * The Host names the page may be reached under. Checking Host defeats DNS rebinding: a
@@ -38,26 +39,10 @@ export function tokenMatches(given: string | null | undefined, token: string): b
   return crypto.timingSafeEqual(digest(given), digest(token));
 }
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // No 'unsafe-inline': the renderer's styles are files, never inline.
-    "style-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "img-src 'self' data: blob:",
-    // A sandboxed response preview is rendered from a blob: URL in a frame.
-    "frame-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 /** Set on every response, errors included. No CORS header is ever sent. */
-export function setSecurityHeaders(res: ServerResponse, port: number): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(port));
+export function setSecurityHeaders(res: ServerResponse): void {
+  // The same policy as index.html's meta tag (contract/page-policy.ts).
+  res.setHeader('Content-Security-Policy', PAGE_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');

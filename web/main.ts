@@ -1,11 +1,13 @@
 // `npm run web`: the app in a browser. Composes the core, the browser-mode hooks and the
 // loopback server, prints the page URL and runs until SIGINT/SIGTERM. Importing this
-// module starts it (scripts/start.mjs relies on that).
+// module starts it (scripts/start.mjs relies on that). `--downloads-dir DIR` (or
+// INETSCOPE_DOWNLOADS_DIR) fixes where saves go; the page can see it, not change it.
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core.js';
-import { defaultDataDir, portFromEnv } from './data-dir.js';
-import { createBrowserHooks } from './hooks.js';
+import { defaultDataDir, downloadsDirFromStart, portFromEnv } from './data-dir.js';
+import { createBrowserHooks, downloadsDir } from './hooks.js';
 import { startWebServer } from './server.js';
 
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -13,10 +15,14 @@ const log = (m: string): void => void process.stderr.write(`${m}\n`);
 async function main(): Promise<void> {
   const port = portFromEnv(process.env.INETSCOPE_PORT);
   const dataDir = defaultDataDir();
+  const home = os.homedir();
+  const startDir = downloadsDirFromStart(process.argv.slice(2), process.env, process.cwd(), home);
   // The hooks need the settings, which live in the core the hooks are given to.
   const created: { core?: AppCore } = {};
   const hooks = createBrowserHooks({ settings: async () => (created.core ? created.core.call('getSettings', {}) : {}) });
-  const core = await AppCore.create({ dataDir, hooks, log });
+  // Fixed for this run: the start's choice, else the settings file's, else the default.
+  const fixedSettings = (stored: { downloadsDir?: string }) => ({ downloadsDir: startDir ?? downloadsDir(stored.downloadsDir, home) });
+  const core = await AppCore.create({ dataDir, hooks, log, fixedSettings });
   created.core = core;
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startWebServer({ core, port, staticDir, log });

@@ -46,7 +46,7 @@ function wsRequestAllowed(req: IncomingMessage, port: number, token: string): bo
 }
 
 function handleHttp(req: IncomingMessage, res: http.ServerResponse, port: number, staticDir: string): void {
-  setSecurityHeaders(res, port);
+  setSecurityHeaders(res);
   const head = req.method === 'HEAD';
   // 421 with no detail: a request under a foreign name is not for this server.
   if (!hostAllowed(req, port)) return sendStatus(res, 421, 'Misdirected Request\n', head);

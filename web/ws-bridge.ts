@@ -11,6 +11,8 @@ import { CommandFailure } from '../core/app-core.js';
 export interface CoreLike {
   call(name: CommandName, input: unknown): Promise<unknown>;
   onPush(listener: (push: Push) => void): () => void;
+  /** Drops the unfinished uploads of a socket that closed. */
+  abandonUploads?(tokens: Iterable<string>): Promise<void>;
 }
 
 /**
@@ -52,7 +54,25 @@ function parseEnvelope(data: RawData, isBinary: boolean): ReturnType<typeof Call
   return CallMessageSchema.safeParse(json);
 }
 
+/** The fileToken of an upload a call began (beginUpload) or finished (endUpload), else undefined. */
+function uploadToken(command: CommandName, input: unknown, output: unknown): { begun?: string; ended?: string } {
+  if (command === 'beginUpload') return { begun: (output as { fileToken: string }).fileToken };
+  if (command === 'endUpload') return { ended: (input as { fileToken: string }).fileToken };
+  return {};
+}
+
 export function attachSocket(ws: WebSocket, core: CoreLike, log: (m: string) => void): void {
+  // Uploads this socket began and has not finished: a page that goes away must not leave
+  // them holding a descriptor and disk (they also expire, see core/uploads.ts).
+  const unfinished = new Set<string>();
+  const abandon = (tokens: string[]): void => {
+    if (tokens.length === 0 || !core.abandonUploads) return;
+    core.abandonUploads(tokens).catch((e: Error) => log(`web: dropping the uploads of a closed socket failed: ${e.message}`));
+  };
+  ws.on('close', () => {
+    abandon([...unfinished]);
+    unfinished.clear();
+  });
   ws.on('message', (data, isBinary) => {
     const parsed = parseEnvelope(data, isBinary);
     if (!parsed?.success) {
@@ -65,7 +85,16 @@ export function attachSocket(ws: WebSocket, core: CoreLike, log: (m: string) => 
       return;
     }
     core.call(command, input).then(
-      (output) => send(ws, { kind: 'result', callId, ok: true, output }),
+      (output) => {
+        const { begun, ended } = uploadToken(command, input, output);
+        if (begun !== undefined) {
+          // A socket closed while its beginUpload ran: the upload is dropped at once.
+          if (ws.readyState === WebSocket.OPEN) unfinished.add(begun);
+          else abandon([begun]);
+        }
+        if (ended !== undefined) unfinished.delete(ended);
+        send(ws, { kind: 'result', callId, ok: true, output });
+      },
       (e: unknown) => {
         const error = toCommandError(e);
         if (error.code === 'INTERNAL') log(`web: ${command} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -138,7 +138,17 @@ export const OPT = {
   SUPPRESS_CONNECT_HEADERS: 265,
   PREREQFUNCTION: 20312,
   PREREQDATA: 10313,
+  /** libcurl ≥ 7.85: comma-separated scheme lists. */
+  PROTOCOLS_STR: 10318,
+  REDIR_PROTOCOLS_STR: 10319,
+  /** Older libcurl: the same as CURLPROTO_* bitmasks. */
+  PROTOCOLS: 181,
+  REDIR_PROTOCOLS: 182,
 } as const;
+
+export const CURLPROTO_HTTP = 1 << 0;
+export const CURLPROTO_HTTPS = 1 << 1;
+export const CURLE_UNKNOWN_OPTION = 48;
 
 const STRING = 0x100000;
 const LONG = 0x200000;

@@ -1,7 +1,7 @@
 // Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
 import type { RequestSpec } from '../request-spec.js';
-import { curl, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
+import { curl, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {
   write: unknown;
@@ -69,7 +69,25 @@ function setMethodAndBody(h: unknown, spec: RequestSpec, id: number, cbs: Regist
   if (spec.method !== implied && spec.method !== 'HEAD') setopt(h, OPT.CUSTOMREQUEST, 'str', spec.method);
 }
 
+/**
+ * http and https only, for the first URL and every redirect: libcurl's defaults let a
+ * redirect lead to ftp:// (and more), which WinInet refuses. A refused scheme ends the
+ * transfer with CURLE_UNSUPPORTED_PROTOCOL before any connection is made.
+ */
+function restrictProtocols(h: unknown): void {
+  const rc = curl.easy_setopt(h, OPT.PROTOCOLS_STR, 'str', 'http,https') as number;
+  if (rc === CURLE_UNKNOWN_OPTION) {
+    // libcurl before 7.85 knows only the bitmask options.
+    setopt(h, OPT.PROTOCOLS, 'long', CURLPROTO_HTTP | CURLPROTO_HTTPS);
+    setopt(h, OPT.REDIR_PROTOCOLS, 'long', CURLPROTO_HTTP | CURLPROTO_HTTPS);
+    return;
+  }
+  if (rc !== 0) throw new Error(`curl_easy_setopt(PROTOCOLS_STR) failed: ${curl.easy_strerror(rc)}`);
+  setopt(h, OPT.REDIR_PROTOCOLS_STR, 'str', 'http,https');
+}
+
 function setPolicy(h: unknown, spec: RequestSpec): void {
+  restrictProtocols(h);
   if (spec.followRedirects) {
     setopt(h, OPT.FOLLOWLOCATION, 'long', 1);
     setopt(h, OPT.MAXREDIRS, 'long', spec.maxRedirects);

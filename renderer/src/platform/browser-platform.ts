@@ -22,9 +22,8 @@ interface Pending {
   command: CommandName;
 }
 
-/** ws(s)://host/ws?token=… from the page's location. */
-export function socketUrl(loc: { protocol: string; host: string; search: string }): string {
-  const token = new URLSearchParams(loc.search).get('token') ?? '';
+/** ws(s)://host/ws?token=… for the page's location and token (page-token.ts). */
+export function socketUrl(loc: { protocol: string; host: string }, token: string): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${loc.host}/ws?token=${encodeURIComponent(token)}`;
 }

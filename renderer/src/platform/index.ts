@@ -1,6 +1,7 @@
 // Picks the host adapter: window.inetscope (the Electron preload) or browser mode's WebSocket.
 import { BrowserPlatform, socketUrl } from './browser-platform.js';
 import { bridgeFromWindow, ElectronPlatform } from './electron-platform.js';
+import { takePageToken } from './page-token.js';
 import type { Platform } from './types.js';
 
 export { PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
@@ -9,7 +10,7 @@ let instance: Platform | undefined;
 
 export function createPlatform(): Platform {
   const bridge = bridgeFromWindow(window);
-  return bridge ? new ElectronPlatform(bridge) : new BrowserPlatform(socketUrl(window.location));
+  return bridge ? new ElectronPlatform(bridge) : new BrowserPlatform(socketUrl(window.location, takePageToken(window)));
 }
 
 /** The one platform of this page. */

@@ -33,8 +33,8 @@ function browser() {
 
 describe('BrowserPlatform', () => {
   it('builds the socket URL from the page location', () => {
-    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000', search: '?token=ab c' })).toBe('ws://127.0.0.1:5000/ws?token=ab%20c');
-    expect(socketUrl({ protocol: 'https:', host: 'h', search: '' })).toBe('wss://h/ws?token=');
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000' }, 'ab c')).toBe('ws://127.0.0.1:5000/ws?token=ab%20c');
+    expect(socketUrl({ protocol: 'https:', host: 'h' }, '')).toBe('wss://h/ws?token=');
   });
 
   it('queues calls until open, then matches results by callId', async () => {

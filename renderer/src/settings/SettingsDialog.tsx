@@ -1,5 +1,6 @@
 // Settings (Ctrl/Cmd+,): stored-bodies limit, HAR inline-body limit, default engine, theme
-// and, in browser mode, the downloads folder. Checked as typed, saved through setSettings.
+// and, in browser mode, the downloads folder (shown read-only: it is fixed where the server
+// starts, never by the page). Checked as typed, saved through setSettings.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
 import { usePlatform } from '../components/platform-context.js';
@@ -31,8 +32,8 @@ function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: Fi
         </select>
       </FieldRow>
       {browser && (
-        <FieldRow label="Downloads folder" error={errors.downloadsDir} hint="browser mode saves responses and HAR files here">
-          <input data-testid="settings-downloads" className="set-path" spellCheck={false} value={form.downloadsDir} onChange={(e) => set({ downloadsDir: e.target.value })} />
+        <FieldRow label="Downloads folder" hint="responses and HAR files are saved here; set where InetScope starts (--downloads-dir or INETSCOPE_DOWNLOADS_DIR)">
+          <input data-testid="settings-downloads" className="set-path" spellCheck={false} readOnly value={form.downloadsDir} />
         </FieldRow>
       )}
     </div>
@@ -68,12 +69,12 @@ export function SettingsDialog() {
     if (!form) return;
     const next = { ...form, ...patch };
     setForm(next);
-    const r = settingsFromForm(next, browser);
+    const r = settingsFromForm(next);
     setErrors(r.ok ? {} : r.errors);
   };
   const save = async (): Promise<void> => {
     if (!form) return;
-    const r = settingsFromForm(form, browser);
+    const r = settingsFromForm(form);
     if (!r.ok) return setErrors(r.errors);
     setStatus({ saving: true });
     try {

@@ -9,23 +9,24 @@ describe('settings form', () => {
     const s = { ...defaults, bodyStoreLimitMiB: 64, harInlineBodyLimitBytes: 1536, theme: 'dark' as const, downloadsDir: '/tmp/dl' };
     const f = formFromSettings(s);
     expect(f.harInlineKiB).toBe('1.500');
-    expect(settingsFromForm(f, true)).toEqual({ ok: true, settings: { bodyStoreLimitMiB: 64, harInlineBodyLimitBytes: 1536, defaultEngine: 'auto', theme: 'dark', downloadsDir: '/tmp/dl' } });
-    // Electron has no downloads folder setting: it is left alone.
-    const electron = settingsFromForm(f, false);
-    expect(electron.ok && 'downloadsDir' in electron.settings).toBe(false);
+    expect(f.downloadsDir).toBe('/tmp/dl');
+    // The downloads folder is shown, never sent: it is fixed where the server starts.
+    expect(settingsFromForm({ ...f, downloadsDir: '/home/u/.config/autostart' })).toEqual({
+      ok: true,
+      settings: { bodyStoreLimitMiB: 64, harInlineBodyLimitBytes: 1536, defaultEngine: 'auto', theme: 'dark' },
+    });
   });
 
   it('names each bad field with the allowed range', () => {
-    const r = settingsFromForm({ ...formFromSettings(defaults), bodyStoreLimitMiB: '8', harInlineKiB: 'lots', downloadsDir: 'relative/dir' }, true);
+    const r = settingsFromForm({ ...formFromSettings(defaults), bodyStoreLimitMiB: '8', harInlineKiB: 'lots' });
     expect(r).toEqual({
       ok: false,
       errors: {
         bodyStoreLimitMiB: 'Stored bodies limit: must be between 16 and 1048576 MiB, not 8.',
         harInlineKiB: 'HAR inline-body limit: "lots" is not a size in KiB.',
-        downloadsDir: 'Downloads folder: "relative/dir" is not an absolute path.',
       },
     });
-    const r2 = settingsFromForm({ ...formFromSettings(defaults), bodyStoreLimitMiB: '1.5' }, false);
+    const r2 = settingsFromForm({ ...formFromSettings(defaults), bodyStoreLimitMiB: '1.5' });
     expect(r2.ok || r2.errors.bodyStoreLimitMiB).toMatch(/not a whole number/);
   });
 

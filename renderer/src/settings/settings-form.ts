@@ -8,6 +8,7 @@ export interface SettingsForm {
   harInlineKiB: string;
   defaultEngine: Settings['defaultEngine'];
   theme: Settings['theme'];
+  /** Shown only: the folder is fixed where browser mode starts, never set from the page. */
   downloadsDir: string;
 }
 
@@ -50,20 +51,18 @@ export function parseKiB(text: string, what: string): number | { error: string }
   return bytes;
 }
 
-const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\');
+/** What setSettings is sent; the downloads folder never (setSettings refuses it). */
+export type SettingsUpdate = Pick<Settings, 'bodyStoreLimitMiB' | 'harInlineBodyLimitBytes' | 'defaultEngine' | 'theme'>;
 
-/** `browser`: the downloads folder is a browser-mode setting (Electron asks where to save). */
-export function settingsFromForm(f: SettingsForm, browser: boolean): { ok: true; settings: Partial<Settings> } | { ok: false; errors: FieldErrors } {
+export function settingsFromForm(f: SettingsForm): { ok: true; settings: SettingsUpdate } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const limit = parseWhole(f.bodyStoreLimitMiB, 'Stored bodies limit', BODY_STORE_MIN_MIB, BODY_STORE_MAX_MIB, 'MiB');
   if (typeof limit !== 'number') errors.bodyStoreLimitMiB = limit.error;
   const har = parseKiB(f.harInlineKiB, 'HAR inline-body limit');
   if (typeof har !== 'number') errors.harInlineKiB = har.error;
-  const dir = f.downloadsDir.trim();
-  if (browser && dir !== '' && !isAbsolute(dir)) errors.downloadsDir = `Downloads folder: "${dir}" is not an absolute path.`;
   if (Object.keys(errors).length > 0 || typeof limit !== 'number' || typeof har !== 'number') return { ok: false, errors };
   return {
     ok: true,
-    settings: { bodyStoreLimitMiB: limit, harInlineBodyLimitBytes: har, defaultEngine: f.defaultEngine, theme: f.theme, ...(browser && dir !== '' ? { downloadsDir: dir } : {}) },
+    settings: { bodyStoreLimitMiB: limit, harInlineBodyLimitBytes: har, defaultEngine: f.defaultEngine, theme: f.theme },
   };
 }
