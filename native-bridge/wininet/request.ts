@@ -60,7 +60,7 @@ export class WinInetRequest {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.body = new BodyReceiver(spec.sink, this.ev);
-    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (bytes, total) =>
+    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (bytes, total) =>
       this.ev.lifecycle({ type: 'upload', bytes, total }),
     );
     this.closer = new HandleCloser(this.handles, {
@@ -265,6 +265,15 @@ export class WinInetRequest {
     }
     this.lastCall = name;
     return err;
+  }
+
+  /** A call on a koffi worker thread (upload-steps.ts): its return resumes the request once, as a REQUEST_COMPLETE does. */
+  private callOffThread(name: string, start: (done: (error: number) => void) => void): number {
+    this.pendingSince = this.ev.now();
+    start((error) => (error === ERROR_IO_PENDING ? this.counts.ioPending++ : this.onComplete({ result: error ? 0n : 1n, error })));
+    this.pending = name;
+    this.owner.afterCall();
+    return PENDING;
   }
 
   /** fail() inside a step: the step itself completed. */

@@ -4,10 +4,19 @@ import { api } from './api.js';
 import type { NativeBuffers } from './native-buffers.js';
 import type { State } from './request-types.js';
 import type { UploadCursor } from './upload-cursor.js';
+import { UNDER_WINE, writeOffJsThread } from './wine-quirks.js';
 
 export type UploadState = 'sendEx' | 'write' | 'wrote' | 'end';
 /** Runs one WinInet call; 0, PENDING, or the call's native error. */
 export type CallFn = (name: string, fn: () => boolean) => number;
+/**
+ * Starts a call on a koffi worker thread; `done` gets its error (0: success) exactly once,
+ * on the JS thread. Returns PENDING: the request resumes at `done`, as at a REQUEST_COMPLETE.
+ */
+export type OffThreadFn = (name: string, start: (done: (error: number) => void) => void) => number;
+
+/** What a koffi async call that failed in koffi itself (not in WinInet) reports: INTERNAL_ERROR. */
+const ERROR_INTERNET_INTERNAL_ERROR = 12004;
 
 export function isUploadState(s: State): s is UploadState {
   return s === 'sendEx' || s === 'write' || s === 'wrote' || s === 'end';
@@ -19,6 +28,7 @@ export class UploadSteps {
     private readonly mem: NativeBuffers,
     private readonly ctx: number,
     private readonly call: CallFn,
+    private readonly offThread: OffThreadFn,
     private readonly progress: (uploaded: number, total: number) => void,
   ) {}
 
@@ -51,6 +61,16 @@ export class UploadSteps {
   private write(h: unknown, setState: (s: State) => void): number {
     const rest = this.cursor().rest();
     setState('wrote');
-    return this.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
+    if (!writeOffJsThread(UNDER_WINE)) return this.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
+    // The worker thread writes from and into this request's native memory: it stays until the call returned.
+    return this.offThread('InternetWriteFile', (done) => {
+      this.mem.hold();
+      api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {
+        // koffi hands the worker's last error to this callback's thread: read it before anything else.
+        const error = e ? ERROR_INTERNET_INTERNAL_ERROR : ok ? 0 : (api.GetLastError() as number);
+        this.mem.release();
+        done(error);
+      });
+    });
   }
 }

@@ -43,6 +43,11 @@ export const QUIRKS = {
     windows: 'TRUE with 0 bytes is the end of the body (documented)',
     detected: 'WINEPREFIX; InternetQueryDataAvailable then tells whether more comes',
   },
+  blockingWrite: {
+    wine: 'InternetWriteFile on an async handle never returns ERROR_IO_PENDING: it blocks in send() on the calling thread until the kernel takes the bytes (forever, for a server that stops reading)',
+    windows: 'InternetWriteFile returns ERROR_IO_PENDING when the send would block and completes with REQUEST_COMPLETE (KB242019)',
+    detected: 'WINEPREFIX; the write then runs on a koffi worker thread (fn.async) and its return is handled as a REQUEST_COMPLETE',
+  },
 } satisfies Record<string, WineQuirk>;
 
 /** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
@@ -102,4 +107,9 @@ export function probeAfterEmptyRead(wine: boolean): boolean {
 export function runtimeProblem(arch: string): string | undefined {
   if (arch === 'x64' || arch === 'arm64') return undefined;
   return `the WinInet engine needs a 64-bit Node.js (x64 or arm64); this one is ${arch} (32-bit pointers), whose WinInet structures it cannot lay out`;
+}
+
+/** Whether InternetWriteFile must run off the host's JS thread (it would block it). */
+export function writeOffJsThread(wine: boolean): boolean {
+  return wine;
 }
