@@ -1,6 +1,5 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
@@ -20,7 +19,7 @@ import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request
 import type { AsyncResult } from './status-info.js';
 import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
-import { UploadCursor } from './upload-cursor.js';
+import { openUpload, UploadCursor } from './upload-cursor.js';
 import { isUploadState, UploadSteps } from './upload-steps.js';
 import { cutHeaderLine, UNDER_WINE } from './wine-quirks.js';
 
@@ -77,10 +76,9 @@ export class WinInetRequest {
     if (refused) return this.fail(refused);
     try {
       if (this.spec.caFile && this.spec.url.startsWith('https:')) this.trust = new CaTrust(loadCaFile(this.spec.caFile), (m) => this.owner.log(`request ${this.ev.id}: ${m}`));
-      if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
-      if (this.upload.total > 0xffffffff) {
-        return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
-      }
+      const upload = openUpload(this.spec, this.mem);
+      if ('error' in upload) return this.fail(upload.error);
+      this.upload = upload;
     } catch (e) {
       return this.fail(errorInfo(e));
     }

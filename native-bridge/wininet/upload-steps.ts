@@ -37,7 +37,7 @@ export class UploadSteps {
     const upload = this.cursor();
     switch (state) {
       case 'sendEx': {
-        const w = this.mem.forUpload(upload.total);
+        const w = this.mem.forUpload(upload.contentLength);
         setState('write');
         return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
       }

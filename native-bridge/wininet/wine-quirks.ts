@@ -48,6 +48,11 @@ export const QUIRKS = {
     windows: 'InternetWriteFile returns ERROR_IO_PENDING when the send would block and completes with REQUEST_COMPLETE (KB242019)',
     detected: 'WINEPREFIX; the write then runs on a koffi worker thread (fn.async) and its return is handled as a REQUEST_COMPLETE',
   },
+  contentLengthAlways: {
+    wine: 'HttpSendRequestEx adds "Content-Length: <dwBufferTotal>" to every request whose verb is not GET unless it has one: a chunked upload would carry both headers, which servers refuse (RFC 9112 §6.3)',
+    windows: 'not documented for WinInet (WinHTTP documents that a Transfer-Encoding header makes it ignore the total length); the engine sends dwBufferTotal 0 and frames the chunks itself',
+    detected: 'WINEPREFIX; a GET is sent chunked there too (Wine adds no Content-Length to it)',
+  },
 } satisfies Record<string, WineQuirk>;
 
 /** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
@@ -112,4 +117,14 @@ export function runtimeProblem(arch: string): string | undefined {
 /** Whether InternetWriteFile must run off the host's JS thread (it would block it). */
 export function writeOffJsThread(wine: boolean): boolean {
   return wine;
+}
+
+/** A chunked upload the stack would send with a Content-Length too: refused, by name. */
+export function chunkedUploadRefusal(wine: boolean, method: string, chunked: boolean): EngineErrorInfo | undefined {
+  if (!wine || !chunked || method === 'GET') return undefined;
+  return {
+    code: 'BAD_REQUEST',
+    name: 'CHUNKED_UPLOAD_UNSUPPORTED',
+    message: `WinInet (Wine's) adds a Content-Length to every ${method} request, so a "Transfer-Encoding: chunked" upload would carry both headers, which servers refuse: send it without that header, or use the curl engine`,
+  };
 }
