@@ -64,7 +64,7 @@ const STDIN = Buffer.from('from stdin\nsecond line\n');
 const CRLF_GAP = { wininet: 'WinInet hands over header lines normalised to CRLF: the raw bytes of the head are not available' };
 /** WinInet engine work (issue 13 §1), not a CLI matter: the CLI exits with what the engine reports. */
 const ENGINE = (what: string) => ({ wininet: `the WinInet engine ${what}` });
-const NO_RESEND = ENGINE('follows a 307 with the method but not the body (HttpEndRequest FORCE_RETRY, issue 13 §1)');
+const NO_RESEND = { wininet: 'WinInet under Wine follows a 307 itself and sends the request again with no body (Content-Length: 0) instead of answering HttpEndRequest with FORCE_RETRY: the engine fails it by name (SEND_FAILED / REDIRECT_BODY_LOST, exit 55). On Windows the engine answers FORCE_RETRY by sending the body again (not verifiable here)' };
 const NO_308 = ENGINE('does not follow a 308 (Wine\'s WinInet follows 301, 302, 303 and 307 only)');
 
 const NO_EMPTY_VALUE = ENGINE('sends a header with an empty value as "Name: " (open-handles.ts writes "Name: value"; the spec\'s \'empty\' flag is not read there)');
@@ -115,7 +115,7 @@ export const CONTROL_CASES: ControlCase[] = [
       { name: `post-file-${code}`, title: `--data-binary @file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '--data-binary', '@body.bin', env.http(`/redir/${code}`)], ...resend },
       {
         name: `put-${code}`, title: `-T file then a ${code} with -L`, expectCurl: 0, setup: (d) => writeBody(d), args: (env) => ['-L', '-T', 'body.bin', env.http(`/redir/${code}`)],
-        ...(code === 301 || code === 302 ? { gaps: ENGINE('turns a PUT into a GET on a 301/302 (curl keeps PUT and re-sends the body)') } : resend),
+        ...(code === 301 || code === 302 ? { gaps: { wininet: 'WinInet (Wine\'s) turns a PUT into a GET when it follows a 301/302 itself (curl keeps PUT and re-sends the body): the engine has no say in the method WinInet follows with' } } : resend),
       },
     ];
   }),

@@ -59,8 +59,8 @@ export class WinInetRequest {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.body = new BodyReceiver(spec.sink, this.ev);
-    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (bytes, total) =>
-      this.ev.lifecycle({ type: 'upload', bytes, total }),
+    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (name, ms) => this.awaitRepeat(name, ms), (bytes, total) =>
+      this.ev.lifecycle({ type: 'upload', bytes, total }), () => this.ev.hop,
     );
     this.closer = new HandleCloser(this.handles, {
       afterCall: () => owner.afterCall(),
@@ -130,7 +130,7 @@ export class WinInetRequest {
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
-      if (error !== 0 && this.certDecided(error)) error = 0;
+      if (error !== 0 && (this.certDecided(error) || this.uploadSteps.resend(error, this.lastCall, (s) => (this.state = s)))) error = 0;
       if (error !== 0) {
         const silent = this.ev.now() - Math.max(this.pendingSince, this.lastDataAt);
         return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', silent, this.spec.timeouts.receiveMs, this.spec.proxy));
@@ -271,6 +271,14 @@ export class WinInetRequest {
     start((error) => (error === ERROR_IO_PENDING ? this.counts.ioPending++ : this.onComplete({ result: error ? 0n : 1n, error })));
     this.pending = name;
     this.owner.afterCall();
+    return PENDING;
+  }
+
+  /** A second REQUEST_COMPLETE for the last call (wine-quirks.ts): taken as pending, or given up after `graceMs`. */
+  private awaitRepeat(name: string, graceMs: number): number {
+    this.pending = name;
+    this.counts.ioPending++;
+    setTimeout(() => this.pending === name && !this.closing && this.onComplete({ result: 1n, error: 0 }), graceMs);
     return PENDING;
   }
 

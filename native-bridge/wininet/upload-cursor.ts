@@ -83,6 +83,15 @@ export class UploadCursor {
     return this.done >= this.len;
   }
 
+  /** Back to the body's first byte, for a resend. */
+  rewind(): void {
+    this.source?.seek(0);
+    this.uploaded = 0;
+    this.len = 0;
+    this.done = 0;
+    this.lastChunkSent = false;
+  }
+
   close(): void {
     this.source?.close();
   }

@@ -53,6 +53,11 @@ export const QUIRKS = {
     windows: 'not documented for WinInet (WinHTTP documents that a Transfer-Encoding header makes it ignore the total length); the engine sends dwBufferTotal 0 and frames the chunks itself',
     detected: 'WINEPREFIX; a GET is sent chunked there too (Wine adds no Content-Length to it)',
   },
+  endRequestCompletesTwice: {
+    wine: 'an HttpEndRequest that followed a redirect sends REQUEST_COMPLETE twice (its inner HttpSendRequest\'s, then its own); the second could be taken for the next call\'s',
+    windows: 'one REQUEST_COMPLETE per ERROR_IO_PENDING (documented); a redirected upload answers ERROR_INTERNET_FORCE_RETRY instead (KB177188)',
+    detected: 'WINEPREFIX and a REDIRECT before HttpEndRequest completed; the engine waits for the second (2 s at most) before its next call',
+  },
 } satisfies Record<string, WineQuirk>;
 
 /** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
@@ -127,4 +132,9 @@ export function chunkedUploadRefusal(wine: boolean, method: string, chunked: boo
     name: 'CHUNKED_UPLOAD_UNSUPPORTED',
     message: `WinInet (Wine's) adds a Content-Length to every ${method} request, so a "Transfer-Encoding: chunked" upload would carry both headers, which servers refuse: send it without that header, or use the curl engine`,
   };
+}
+
+/** Whether HttpEndRequest's completion is followed by a second one to wait for. */
+export function endRequestCompletesTwice(wine: boolean, redirects: number): boolean {
+  return wine && redirects > 0;
 }

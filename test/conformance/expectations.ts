@@ -16,9 +16,15 @@ export interface EngineExpectations {
    * under Wine adds a Content-Length to such a request, so the engine refuses it by name (wine-quirks.ts).
    */
   chunkedUploadAnyMethod: boolean;
+  /**
+   * A 307/308 re-sends the body (libcurl rewinds it; WinInet on Windows answers FORCE_RETRY and
+   * the engine sends it again). WinInet under Wine follows a 307 itself with an empty body: the
+   * engine fails that by name (REDIRECT_BODY_LOST).
+   */
+  uploadResentOnRedirect: boolean;
 }
 
 export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
-  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false, chunkedUploadAnyMethod: false },
-  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true, chunkedUploadAnyMethod: true },
+  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false, chunkedUploadAnyMethod: false, uploadResentOnRedirect: false },
+  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true, chunkedUploadAnyMethod: true, uploadResentOnRedirect: true },
 };

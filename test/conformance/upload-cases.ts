@@ -50,6 +50,28 @@ export function uploadCases(h: () => Harness): void {
     assert.deepEqual([answer.method, answer.bytes, answer.sha256, answer.contentLength], ['PUT', body.length, sha, null]);
   });
 
+  it('a POST redirected by a 307 is sent again with its body, or fails by name where the stack drops it', async () => {
+    const file = path.join(h().tmp, 'redirect-up.bin');
+    const sha = await writePatternFile(file, size, 'redirect-up');
+    const x = await h().run({ url: `${h().http.url}/redirect-body/307`, method: 'POST', followRedirects: true, body: { kind: 'file', path: file }, sink: memory() });
+    fs.rmSync(file);
+    if (!EXPECTATIONS[h().engine].uploadResentOnRedirect) {
+      assertError(x, 'SEND_FAILED');
+      assert.equal(x.finished.error?.name, 'REDIRECT_BODY_LOST');
+      return;
+    }
+    assertOk(x, 200);
+    const answer = JSON.parse(x.body.toString()) as UploadAnswer;
+    assert.deepEqual([answer.method, answer.bytes, answer.sha256], ['POST', size, sha]);
+  });
+
+  it('a POST redirected by a 303 becomes a GET without the body, on every engine', async () => {
+    const x = await h().run({ url: `${h().http.url}/redirect-body/303`, method: 'POST', followRedirects: true, body: { kind: 'memory', base64: Buffer.from('a=1').toString('base64') }, sink: memory() });
+    assertOk(x, 200);
+    const answer = JSON.parse(x.body.toString()) as UploadAnswer;
+    assert.deepEqual([answer.method, answer.bytes], ['GET', 0]);
+  });
+
   // A pause at each place in the chunk framing: before a chunk's CRLF, inside it, between chunks, inside a size line.
   for (const at of [0, 1, 2, 3]) {
     it(`keeps every byte of a chunked body that pauses mid-body (pause ${at} bytes past a chunk's data)`, async () => {

@@ -48,6 +48,7 @@ const ROUTES: Record<string, { arg: boolean; handler: Handler }> = {
   // As /upload, for any method (a GET with a body included).
   'upload-any': { arg: false, handler: routes.upload },
   'chunked-pause': { arg: true, handler: routes.chunkedPause },
+  'redirect-body': { arg: true, handler: routes.redirectBody },
 };
 
 function uploadGuard(ctx: RouteContext): void {

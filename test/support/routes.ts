@@ -218,3 +218,13 @@ export function chunkedPause({ res, arg, query, later }: RouteContext): void {
   };
   next(0);
 }
+
+/** Reads the request body, then redirects with status `arg` to /upload-any (which reports what it got). */
+export function redirectBody({ req, res, arg }: RouteContext): void {
+  req.resume();
+  req.on('end', () => {
+    if (!(arg >= 300 && arg <= 399)) return send(res, 400, 'bad redirect code\n');
+    res.setHeader('Location', '/upload-any?after=redirect');
+    send(res, arg, 'moved\n');
+  });
+}
