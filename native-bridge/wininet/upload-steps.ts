@@ -99,12 +99,18 @@ export class UploadSteps {
     // The worker thread writes from and into this request's native memory: it stays until the call returned.
     return this.offThread('InternetWriteFile', (done) => {
       this.mem.hold();
-      api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {
-        // koffi hands the worker's last error to this callback's thread: read it before anything else.
-        const error = e ? ERROR_INTERNET_INTERNAL_ERROR : ok ? 0 : (api.GetLastError() as number);
+      try {
+        api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {
+          // koffi hands the worker's last error to this callback's thread: read it before anything else.
+          const error = e ? ERROR_INTERNET_INTERNAL_ERROR : ok ? 0 : (api.GetLastError() as number);
+          this.mem.release();
+          done(error);
+        });
+      } catch (e) {
+        // Not queued (koffi's async queue is full): nothing uses the memory.
         this.mem.release();
-        done(error);
-      });
+        throw e;
+      }
     });
   }
 }
