@@ -97,5 +97,20 @@ for (const engine of ['wininet', 'curl'] as EngineName[]) {
         await stalled.catch(() => undefined);
       }
     });
+
+    it('a deadline ends a stalled upload (TIMEOUT)', async () => {
+      const stall = await startStallingServer();
+      const spec = { url: `${stall.url}/up`, method: 'PUT', body: { kind: 'file' as const, path: file }, sink: { kind: 'discard' as const }, timeouts: { totalMs: 1500 } };
+      const stalled = client.send(crypto.randomUUID(), spec);
+      try {
+        const f = await withinHangBound(stalled, 'the upload past its deadline');
+        assert.ok(stall.received() > 16 * 1024, 'the upload reached the server');
+        assert.equal(f.ok, false);
+        assert.equal(f.error?.code, 'TIMEOUT', JSON.stringify(f.error));
+      } finally {
+        await stall.close();
+        await stalled.catch(() => undefined);
+      }
+    });
   });
 }
