@@ -34,6 +34,15 @@ describe('GC stress: wininet host with gc() after every native call', () => {
     assert.deepEqual([answer.bytes, answer.sha256], [24 * MB, sha]);
   });
 
+  it('uploads 8 MiB chunked (framed by the engine) from a file byte-exact', async () => {
+    const file = path.join(h.tmp, 'gc-chunked.bin');
+    const sha = await writePatternFile(file, 8 * MB + 3, 'gc-ch');
+    const x = await h.run({ url: `${h.http.url}/upload-any`, method: 'GET', headers: [['Transfer-Encoding', 'chunked']], body: { kind: 'file', path: file }, sink: memory() });
+    assertOk(x, 200);
+    const answer = JSON.parse(x.body.toString()) as { bytes: number; sha256: string; contentLength: number | null };
+    assert.deepEqual([answer.bytes, answer.sha256, answer.contentLength], [8 * MB + 3, sha, null]);
+  });
+
   it('reads a chunked body into memory byte-exact, several at once', async () => {
     const xs = await Promise.all(
       [1, 2, 3].map((i) => h.run({ url: `${h.http.url}/chunked/${2 * MB + i}?seed=gc${i}`, sink: memory() })),

@@ -13,6 +13,9 @@ export class NativeBuffers {
   readonly available = koffi.alloc('uint32_t', 1) as bigint;
   private write?: { buf: bigint; count: bigint; buffersIn: bigint };
   private freed = false;
+  /** Off-thread calls still using this memory (upload-steps.ts): free() waits for them. */
+  private busy = 0;
+  private freeWanted = false;
 
   /** Upload memory, made only for requests with a body. */
   forUpload(total: number): { buf: bigint; count: bigint; buffersIn: bigint } {
@@ -39,7 +42,21 @@ export class NativeBuffers {
     return this.write;
   }
 
+  /** An off-thread call starts using this memory; `release` when it has returned. */
+  hold(): void {
+    this.busy++;
+  }
+
+  release(): void {
+    this.busy--;
+    if (this.busy === 0 && this.freeWanted) this.free();
+  }
+
   free(): void {
+    if (this.busy > 0) {
+      this.freeWanted = true;
+      return;
+    }
     if (this.freed) return;
     this.freed = true;
     koffi.free(this.readBuf);

@@ -2,7 +2,7 @@
 import type { EngineErrorInfo } from '../events.js';
 import type { WinInetRequest } from './request.js';
 
-export type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
+export type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'ended' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
 
 export interface RequestOwner {
   /** The InternetOpenW session for this proxy and certificate policy, or why it cannot be opened. */

@@ -1,6 +1,5 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
@@ -20,7 +19,7 @@ import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request
 import type { AsyncResult } from './status-info.js';
 import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
-import { UploadCursor } from './upload-cursor.js';
+import { openUpload, UploadCursor } from './upload-cursor.js';
 import { isUploadState, UploadSteps } from './upload-steps.js';
 import { cutHeaderLine, UNDER_WINE } from './wine-quirks.js';
 
@@ -60,8 +59,8 @@ export class WinInetRequest {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.body = new BodyReceiver(spec.sink, this.ev);
-    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (bytes, total) =>
-      this.ev.lifecycle({ type: 'upload', bytes, total }),
+    this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (name, ms) => this.awaitRepeat(name, ms), (bytes, total) =>
+      this.ev.lifecycle({ type: 'upload', bytes, total }), () => this.ev.hop,
     );
     this.closer = new HandleCloser(this.handles, {
       afterCall: () => owner.afterCall(),
@@ -77,10 +76,9 @@ export class WinInetRequest {
     if (refused) return this.fail(refused);
     try {
       if (this.spec.caFile && this.spec.url.startsWith('https:')) this.trust = new CaTrust(loadCaFile(this.spec.caFile), (m) => this.owner.log(`request ${this.ev.id}: ${m}`));
-      if (this.spec.body) this.upload = new UploadCursor(openSource(this.spec.body), this.mem);
-      if (this.upload.total > 0xffffffff) {
-        return this.fail({ code: 'BAD_REQUEST', name: 'UPLOAD_TOO_LARGE', message: 'WinInet cannot send a body of 4 GiB or more with a Content-Length' });
-      }
+      const upload = openUpload(this.spec, this.mem);
+      if ('error' in upload) return this.fail(upload.error);
+      this.upload = upload;
     } catch (e) {
       return this.fail(errorInfo(e));
     }
@@ -132,7 +130,7 @@ export class WinInetRequest {
   private advance(error: number): void {
     for (let burst = 0; ; burst++) {
       if (this.closing) return;
-      if (error !== 0 && this.certDecided(error)) error = 0;
+      if (error !== 0 && (this.certDecided(error) || this.uploadSteps.resend(error, this.lastCall, (s) => (this.state = s)))) error = 0;
       if (error !== 0) {
         const silent = this.ev.now() - Math.max(this.pendingSince, this.lastDataAt);
         return this.fail(classifyWinInetError(error, this.lastCall, this.head ? 'body' : 'request', silent, this.spec.timeouts.receiveMs, this.spec.proxy));
@@ -265,6 +263,23 @@ export class WinInetRequest {
     }
     this.lastCall = name;
     return err;
+  }
+
+  /** A call on a koffi worker thread (upload-steps.ts): its return resumes the request once, as a REQUEST_COMPLETE does. */
+  private callOffThread(name: string, start: (done: (error: number) => void) => void): number {
+    this.pendingSince = this.ev.now();
+    start((error) => (error === ERROR_IO_PENDING ? this.counts.ioPending++ : this.onComplete({ result: error ? 0n : 1n, error })));
+    this.pending = name;
+    this.owner.afterCall();
+    return PENDING;
+  }
+
+  /** A second REQUEST_COMPLETE for the last call (wine-quirks.ts): taken as pending, or given up after `graceMs`. */
+  private awaitRepeat(name: string, graceMs: number): number {
+    this.pending = name;
+    this.counts.ioPending++;
+    setTimeout(() => this.pending === name && !this.closing && this.onComplete({ result: 1n, error: 0 }), graceMs);
+    return PENDING;
   }
 
   /** fail() inside a step: the step itself completed. */

@@ -1,33 +1,67 @@
 // The upload states of a request (seed 003, HttpSendRequestEx): send the head, write the body
 // chunk by chunk with InternetWriteFile, end with HttpEndRequest. Each step names the next state.
-import { api } from './api.js';
+import { BodyIoError } from '../body-io.js';
+import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF } from './api.js';
 import type { NativeBuffers } from './native-buffers.js';
 import type { State } from './request-types.js';
 import type { UploadCursor } from './upload-cursor.js';
+import { lostBodyProblem, resendWanted } from './upload-redirect.js';
+import { endRequestCompletesTwice, UNDER_WINE, writeOffJsThread } from './wine-quirks.js';
 
-export type UploadState = 'sendEx' | 'write' | 'wrote' | 'end';
+export type UploadState = 'sendEx' | 'write' | 'wrote' | 'end' | 'ended';
 /** Runs one WinInet call; 0, PENDING, or the call's native error. */
 export type CallFn = (name: string, fn: () => boolean) => number;
+/**
+ * Starts a call on a koffi worker thread; `done` gets its error (0: success) exactly once,
+ * on the JS thread. Returns PENDING: the request resumes at `done`, as at a REQUEST_COMPLETE.
+ */
+export type OffThreadFn = (name: string, start: (done: (error: number) => void) => void) => number;
+/** Waits for one more REQUEST_COMPLETE of `name` without a call (at most `graceMs`); returns PENDING. */
+export type AwaitRepeatFn = (name: string, graceMs: number) => number;
+
+/** How long a repeated REQUEST_COMPLETE (Wine's, after a redirect) is waited for. */
+const REPEAT_GRACE_MS = 2000;
+const HTTP_QUERY_FLAG_REQUEST_HEADERS = 0x80000000;
+
+/** What a koffi async call that failed in koffi itself (not in WinInet) reports: INTERNAL_ERROR. */
+const ERROR_INTERNET_INTERNAL_ERROR = 12004;
 
 export function isUploadState(s: State): s is UploadState {
-  return s === 'sendEx' || s === 'write' || s === 'wrote' || s === 'end';
+  return s === 'sendEx' || s === 'write' || s === 'wrote' || s === 'end' || s === 'ended';
 }
 
 export class UploadSteps {
+  private resends = 0;
+  private repeatAwaited = false;
+
   constructor(
     private readonly cursor: () => UploadCursor,
     private readonly mem: NativeBuffers,
     private readonly ctx: number,
     private readonly call: CallFn,
+    private readonly offThread: OffThreadFn,
+    private readonly awaitRepeat: AwaitRepeatFn,
     private readonly progress: (uploaded: number, total: number) => void,
+    /** Redirects followed so far (REDIRECT callbacks). */
+    private readonly hops: () => number,
   ) {}
+
+  /** HttpEndRequest's ERROR_INTERNET_FORCE_RETRY: send it all again (true), or let it fail. */
+  resend(error: number, lastCall: string, setState: (s: State) => void): boolean {
+    if (!resendWanted(error, lastCall, this.resends)) return false;
+    this.resends++;
+    setState('sendEx');
+    return true;
+  }
 
   /** One transition; `setState` runs before the call, since its completion resumes the next state. */
   step(state: UploadState, h: unknown, setState: (s: State) => void): number {
     const upload = this.cursor();
     switch (state) {
       case 'sendEx': {
-        const w = this.mem.forUpload(upload.total);
+        // A resend (FORCE_RETRY, a certificate decision) sends the body from its start.
+        upload.rewind();
+        const w = this.mem.forUpload(upload.contentLength);
         setState('write');
         return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
       }
@@ -43,14 +77,54 @@ export class UploadSteps {
         return 0;
       }
       case 'end':
-        setState('head');
+        setState('ended');
         return this.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
+      case 'ended': {
+        if (endRequestCompletesTwice(UNDER_WINE, this.hops()) && !this.repeatAwaited) {
+          this.repeatAwaited = true;
+          return this.awaitRepeat('HttpEndRequestW', REPEAT_GRACE_MS);
+        }
+        const lost = lostBodyProblem(this.hops(), upload.total, this.hops() > 0 ? lastRequestHead(h) : undefined);
+        if (lost) throw new BodyIoError(lost);
+        setState('head');
+        return 0;
+      }
     }
   }
 
   private write(h: unknown, setState: (s: State) => void): number {
     const rest = this.cursor().rest();
     setState('wrote');
-    return this.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
+    if (!writeOffJsThread(UNDER_WINE)) return this.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
+    // The worker thread writes from and into this request's native memory: it stays until the call returned.
+    return this.offThread('InternetWriteFile', (done) => {
+      this.mem.hold();
+      try {
+        api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {
+          // koffi hands the worker's last error to this callback's thread: read it before anything else.
+          const error = e ? ERROR_INTERNET_INTERNAL_ERROR : ok ? 0 : (api.GetLastError() as number);
+          this.mem.release();
+          done(error);
+        });
+      } catch (e) {
+        // Not queued (koffi's async queue is full): nothing uses the memory.
+        this.mem.release();
+        throw e;
+      }
+    });
   }
+}
+
+/** The request head WinInet sent last on this handle (a small, in-memory lookup). */
+function lastRequestHead(h: unknown): string | undefined {
+  let buf = Buffer.alloc(8 * 1024);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const len = [buf.length];
+    if (api.HttpQueryInfoW(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0, buf, len, null)) {
+      return buf.subarray(0, len[0]).toString('utf16le');
+    }
+    if (api.GetLastError() !== ERROR_INSUFFICIENT_BUFFER) return undefined;
+    buf = Buffer.alloc((len[0] ?? 0) + 2);
+  }
+  return undefined;
 }

@@ -43,6 +43,21 @@ export const QUIRKS = {
     windows: 'TRUE with 0 bytes is the end of the body (documented)',
     detected: 'WINEPREFIX; InternetQueryDataAvailable then tells whether more comes',
   },
+  blockingWrite: {
+    wine: 'InternetWriteFile on an async handle never returns ERROR_IO_PENDING: it blocks in send() on the calling thread until the kernel takes the bytes (forever, for a server that stops reading)',
+    windows: 'InternetWriteFile returns ERROR_IO_PENDING when the send would block and completes with REQUEST_COMPLETE (KB242019)',
+    detected: 'WINEPREFIX; the write then runs on a koffi worker thread (fn.async) and its return is handled as a REQUEST_COMPLETE',
+  },
+  contentLengthAlways: {
+    wine: 'HttpSendRequestEx adds "Content-Length: <dwBufferTotal>" to every request whose verb is not GET unless it has one: a chunked upload would carry both headers, which servers refuse (RFC 9112 §6.3)',
+    windows: 'not documented for WinInet (WinHTTP documents that a Transfer-Encoding header makes it ignore the total length); the engine sends dwBufferTotal 0 and frames the chunks itself',
+    detected: 'WINEPREFIX; a GET is sent chunked there too (Wine adds no Content-Length to it)',
+  },
+  endRequestCompletesTwice: {
+    wine: 'an HttpEndRequest that followed a redirect sends REQUEST_COMPLETE twice (its inner HttpSendRequest\'s, then its own); the second could be taken for the next call\'s',
+    windows: 'one REQUEST_COMPLETE per ERROR_IO_PENDING (documented); a redirected upload answers ERROR_INTERNET_FORCE_RETRY instead (KB177188)',
+    detected: 'WINEPREFIX and a REDIRECT before HttpEndRequest completed; the engine waits for the second (2 s at most) before its next call',
+  },
 } satisfies Record<string, WineQuirk>;
 
 /** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
@@ -102,4 +117,24 @@ export function probeAfterEmptyRead(wine: boolean): boolean {
 export function runtimeProblem(arch: string): string | undefined {
   if (arch === 'x64' || arch === 'arm64') return undefined;
   return `the WinInet engine needs a 64-bit Node.js (x64 or arm64); this one is ${arch} (32-bit pointers), whose WinInet structures it cannot lay out`;
+}
+
+/** Whether InternetWriteFile must run off the host's JS thread (it would block it). */
+export function writeOffJsThread(wine: boolean): boolean {
+  return wine;
+}
+
+/** A chunked upload the stack would send with a Content-Length too: refused, by name. */
+export function chunkedUploadRefusal(wine: boolean, method: string, chunked: boolean): EngineErrorInfo | undefined {
+  if (!wine || !chunked || method === 'GET') return undefined;
+  return {
+    code: 'BAD_REQUEST',
+    name: 'CHUNKED_UPLOAD_UNSUPPORTED',
+    message: `WinInet (Wine's) adds a Content-Length to every ${method} request, so a "Transfer-Encoding: chunked" upload would carry both headers, which servers refuse: send it without that header, or use the curl engine`,
+  };
+}
+
+/** Whether HttpEndRequest's completion is followed by a second one to wait for. */
+export function endRequestCompletesTwice(wine: boolean, redirects: number): boolean {
+  return wine && redirects > 0;
 }

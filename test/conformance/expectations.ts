@@ -11,9 +11,20 @@ export interface EngineExpectations {
   handleEvents: boolean;
   /** libcurl reports its own phase clock (CURLINFO_*_TIME_T) with the finished event. */
   engineTimings: boolean;
+  /**
+   * A "Transfer-Encoding: chunked" upload with a method other than GET is sent chunked; WinInet
+   * under Wine adds a Content-Length to such a request, so the engine refuses it by name (wine-quirks.ts).
+   */
+  chunkedUploadAnyMethod: boolean;
+  /**
+   * A 307/308 re-sends the body (libcurl rewinds it; WinInet on Windows answers FORCE_RETRY and
+   * the engine sends it again). WinInet under Wine follows a 307 itself with an empty body: the
+   * engine fails that by name (REDIRECT_BODY_LOST).
+   */
+  uploadResentOnRedirect: boolean;
 }
 
 export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
-  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false },
-  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true },
+  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false, chunkedUploadAnyMethod: false, uploadResentOnRedirect: false },
+  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true, chunkedUploadAnyMethod: true, uploadResentOnRedirect: true },
 };

@@ -6,6 +6,7 @@ import { engineCases } from './engine-cases.js';
 import { failureCases } from './failure-cases.js';
 import { startHarness, type Harness } from './harness.js';
 import { transferCases } from './transfer-cases.js';
+import { uploadCases } from './upload-cases.js';
 
 export function conformanceSuite(engine: EngineName): void {
   describe(`conformance: ${engine} engine`, () => {
@@ -21,6 +22,7 @@ export function conformanceSuite(engine: EngineName): void {
       await harness?.close();
     });
     transferCases(h);
+    uploadCases(h);
     failureCases(h);
     engineCases(h);
   });

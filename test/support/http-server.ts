@@ -45,6 +45,10 @@ const ROUTES: Record<string, { arg: boolean; handler: Handler }> = {
   slow: { arg: true, handler: routes.slow },
   delay: { arg: true, handler: routes.delay },
   headers: { arg: false, handler: routes.headers },
+  // As /upload, for any method (a GET with a body included).
+  'upload-any': { arg: false, handler: routes.upload },
+  'chunked-pause': { arg: true, handler: routes.chunkedPause },
+  'redirect-body': { arg: true, handler: routes.redirectBody },
 };
 
 function uploadGuard(ctx: RouteContext): void {

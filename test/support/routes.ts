@@ -179,3 +179,52 @@ export function slow({ res, arg, query, later }: RouteContext): void {
 export function delay({ res, arg, later }: RouteContext): void {
   later(Number.isFinite(arg) ? arg : 0, () => send(res, 200, 'delayed\n'));
 }
+
+/**
+ * A chunked body in `chunks` equal chunks, framed here on the raw socket so that a pause of
+ * `pause` ms can fall anywhere in the framing: `at` bytes past the end of each chunk's data
+ * (0: before its CRLF, 1: inside it, 2: between chunks, 3: inside the next size line). A
+ * client's reads find nothing for a while, mid-body. The connection closes after the body.
+ */
+export function chunkedPause({ res, arg, query, later }: RouteContext): void {
+  const chunks = Math.max(1, Number(query.get('chunks') ?? 4) || 4);
+  const pause = Math.max(0, Number(query.get('pause') ?? 300) || 0);
+  const at = Math.max(0, Number(query.get('at') ?? 2) || 0);
+  const size = Math.ceil(arg / chunks);
+  const cursor = new PatternCursor(query.get('seed') ?? undefined);
+  const frames: Buffer[] = [];
+  const cuts: number[] = [];
+  let length = 0;
+  for (let left = arg; left > 0; left -= size) {
+    const n = Math.min(size, left);
+    const head = Buffer.from(`${n.toString(16)}\r\n`, 'latin1');
+    frames.push(head, cursor.take(n), Buffer.from('\r\n', 'latin1'));
+    length += head.length + n + 2;
+    cuts.push(length - 2 + at);
+  }
+  frames.push(Buffer.from('0\r\n\r\n', 'latin1'));
+  const stream = Buffer.concat(frames);
+  const pieces = [0, ...cuts.map((c) => Math.min(c, stream.length)), stream.length].flatMap((c, i, all) => (i === 0 ? [] : [stream.subarray(all[i - 1], c)]));
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked', Connection: 'close' });
+  res.flushHeaders();
+  const socket = res.socket;
+  if (!socket) return;
+  const next = (i: number): void => {
+    if (socket.destroyed) return;
+    const piece = pieces[i];
+    if (!piece) return void socket.end();
+    if (piece.length > 0) socket.write(piece);
+    later(pause, () => next(i + 1));
+  };
+  next(0);
+}
+
+/** Reads the request body, then redirects with status `arg` to /upload-any (which reports what it got). */
+export function redirectBody({ req, res, arg }: RouteContext): void {
+  req.resume();
+  req.on('end', () => {
+    if (!(arg >= 300 && arg <= 399)) return send(res, 400, 'bad redirect code\n');
+    res.setHeader('Location', '/upload-any?after=redirect');
+    send(res, arg, 'moved\n');
+  });
+}

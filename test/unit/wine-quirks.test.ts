@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runtimeProblem, abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount } from '../../native-bridge/wininet/wine-quirks.js';
+import { runtimeProblem, abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal } from '../../native-bridge/wininet/wine-quirks.js';
 
 const SIZE = 256 * 1024;
 
@@ -66,5 +66,18 @@ describe('Wine quirks, each with Wine and Windows semantics', () => {
     assert.equal(runtimeProblem('x64'), undefined);
     assert.equal(runtimeProblem('arm64'), undefined);
     assert.match(runtimeProblem('ia32') ?? '', /64-bit.*ia32/);
+  });
+
+  it('InternetWriteFile runs off the JS thread under Wine (it blocks there), on it on Windows (it pends)', () => {
+    assert.equal(writeOffJsThread(true), true);
+    assert.equal(writeOffJsThread(false), false);
+  });
+
+  it('a chunked upload: refused by name under Wine unless GET (Wine adds a Content-Length), sent on Windows', () => {
+    assert.equal(chunkedUploadRefusal(true, 'PUT', true)?.name, 'CHUNKED_UPLOAD_UNSUPPORTED');
+    assert.match(chunkedUploadRefusal(true, 'POST', true)?.message ?? '', /Content-Length to every POST/);
+    assert.equal(chunkedUploadRefusal(true, 'GET', true), undefined);
+    assert.equal(chunkedUploadRefusal(true, 'PUT', false), undefined);
+    assert.equal(chunkedUploadRefusal(false, 'PUT', true), undefined);
   });
 });
