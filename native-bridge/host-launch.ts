@@ -31,7 +31,8 @@ export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLa
     return {
       command: rt.wine,
       args: [rt.nodeExe, ...nodeFlags, hostEntry],
-      env: { ...wineEnv(rt.prefix), ...gcEnv },
+      // Each upload write stalled under Wine holds one libuv pool thread (koffi async): more than the default 4.
+      env: { ...wineEnv(rt.prefix), UV_THREADPOOL_SIZE: '32', ...gcEnv },
       hostPath: (p) => `Z:${path.resolve(p).replace(/\//g, '\\')}`,
     };
   }
