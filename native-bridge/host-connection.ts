@@ -1,6 +1,5 @@
 // One engine-host process: spawns it, authenticates it, routes its events to requests,
 // and turns a host crash into a HOST_CRASHED error on every request it held.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -10,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { EngineName } from './engine.js';
 import type { FinishedEvent, InetEvent } from './events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
+import { spawnerFor, type HostProcess } from './host-spawn.js';
 import { acceptHost } from './host-handshake.js';
 import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
 import type { RequestSpec } from './request-spec.js';
@@ -63,7 +63,7 @@ export class HostConnection {
 
   private constructor(
     readonly engine: EngineName,
-    private readonly child: ChildProcess,
+    private readonly child: HostProcess,
     sock: net.Socket,
     hello: { runtime: string },
     private readonly launch: HostLaunch,
@@ -93,11 +93,16 @@ export class HostConnection {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
     const logFd = openLog(logFile);
-    const child = spawn(launch.command, launch.args, {
-      env: { ...launch.env, INETSCOPE_HOST_PORT: String(port), INETSCOPE_HOST_TOKEN: token, INETSCOPE_ENGINE: opts.engine, INETSCOPE_HOST_POLICY: opts.policy, INETSCOPE_HOST_LOG: launch.hostPath(logFile) },
-      stdio: ['ignore', logFd, logFd],
-    });
-    fs.closeSync(logFd);
+    const env = { ...launch.env, INETSCOPE_HOST_PORT: String(port), INETSCOPE_HOST_TOKEN: token, INETSCOPE_ENGINE: opts.engine, INETSCOPE_HOST_POLICY: opts.policy, INETSCOPE_HOST_LOG: launch.hostPath(logFile) };
+    let child: HostProcess;
+    try {
+      child = spawnerFor(launch)({ launch, env, logFd, logFile });
+    } catch (e) {
+      server.close();
+      throw e;
+    } finally {
+      fs.closeSync(logFd);
+    }
     try {
       const { sock, hello, lines } = await acceptHost(server, child, token, opts.startTimeoutMs ?? 120_000, logFile);
       return new HostConnection(opts.engine, child, sock, hello, launch, logFile, lines);

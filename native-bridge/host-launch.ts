@@ -6,8 +6,13 @@ import { hostEntry } from './paths.js';
 import { ensureWineRuntime, wineEnv } from './wine-runtime.js';
 
 export interface HostLaunch {
+  /** node: this platform's own Node runtime runs `entry` (a spawner may start it another way); wine: Windows Node under Wine. */
+  kind: 'node' | 'wine';
   command: string;
   args: string[];
+  /** The host's script and the Node flags before it. */
+  entry: string;
+  nodeArgs: string[];
   env: NodeJS.ProcessEnv;
   /** Translates a path of this process into one the host can open. */
   hostPath(p: string): string;
@@ -29,6 +34,9 @@ export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLa
   if (engine === 'wininet' && process.platform !== 'win32') {
     const rt = ensureWineRuntime();
     return {
+      kind: 'wine',
+      entry: hostEntry,
+      nodeArgs: nodeFlags,
       command: rt.wine,
       args: [rt.nodeExe, ...nodeFlags, hostEntry],
       // Each upload write stalled under Wine holds one libuv pool thread (koffi async): more than the default 4.
@@ -39,6 +47,9 @@ export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLa
   // Inside Electron, process.execPath is the app itself: run it as plain Node for the host.
   const asNode = process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
   return {
+    kind: 'node',
+    entry: hostEntry,
+    nodeArgs: nodeFlags,
     command: process.execPath,
     args: [...nodeFlags, hostEntry],
     env: { ...process.env, ...gcEnv, ...asNode },

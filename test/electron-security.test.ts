@@ -61,3 +61,19 @@ describe('Electronegativity', () => {
     }
   });
 });
+
+describe('packaging: Electron fuses', () => {
+  it('electron-builder.yml flips every fuse the app relies on', async () => {
+    const { parse } = await import('yaml');
+    const config = parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, boolean> };
+    assert.deepEqual(config.electronFuses, {
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+});

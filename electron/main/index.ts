@@ -8,6 +8,8 @@ import { AppCore, type AppHooks } from '../../core/app-core.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
 import { AppContents } from './app-contents.js';
 import { registerAppScheme } from './app-protocol.js';
+import { useNodeHostSpawner } from '../../native-bridge/host-spawn.js';
+import { utilityHostSpawner } from './utility-host.js';
 import { IpcRouter } from './ipc-router.js';
 import { menuTemplate } from './menu.js';
 import { createWindow, hardenSession, RENDERER_URL } from './window.js';
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   registerAppScheme();
   await app.whenReady();
+  useNodeHostSpawner(utilityHostSpawner);
   hardenSession(session.defaultSession);
   const core = await AppCore.create({ dataDir: app.getPath('userData'), hooks: dialogHooks(), log });
   const contents = new AppContents(RENDERER_URL);
