@@ -1,0 +1,79 @@
+// httpsnippet escapes its string literals unevenly (issue 14: $x and {${x}} left live in PHP
+// double quotes, $(…) in PowerShell's, ' in PHP single quotes, backslashes dropped in
+// JavaScript, header names never escaped). So the request's own strings never reach it: each
+// header name and value, body, part and type goes in as an inert placeholder, the URL with
+// every character that is syntax somewhere percent-encoded, and each placeholder in the code
+// that comes out is replaced by its value escaped for the literal it sits in. Pure.
+import type { HarRequest } from '../../../contract/har-request.js';
+import { escapeIn, literals, type Family, type Literal, type ShellWord } from './snippet-literals.js';
+
+/** What is syntax in no target's string literal (kept as written); the rest is masked. */
+const PLAIN = /^[\w .:/=,+*-]*$/;
+/** URL characters written as is; everything else becomes %XX of its UTF-8. */
+const URL_KEEP = /[A-Za-z0-9\-._~:/?&=+,;@%]/;
+
+export function inertUrl(url: string): string {
+  let out = '';
+  for (const ch of url) out += URL_KEEP.test(ch) ? ch : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  return out;
+}
+
+interface Masked {
+  har: HarRequest;
+  values: string[];
+  mark: string;
+}
+
+/** httpsnippet reshapes these types' bodies (JSON parsed, forms rebuilt): their type is masked too. */
+const RESHAPED = /^(?:text\/json|text\/x-json|application\/json|application\/x-json|application\/x-www-form-urlencoded)$/;
+
+export function mask(har: HarRequest): Masked {
+  const all = JSON.stringify(har);
+  let mark = 'zq9x';
+  for (let i = 0; all.toLowerCase().includes(mark); i++) mark = `zq${i}x`;
+  const values: string[] = [];
+  const ph = (v: string, always = false): string => {
+    if (!always && PLAIN.test(v)) return v;
+    values.push(v);
+    return `${mark}${values.length - 1}${mark}`;
+  };
+  const post = har.postData;
+  let postData: HarRequest['postData'];
+  if (post && /^multipart\//i.test(post.mimeType) && post.params) {
+    const params = post.params.map((p) => ({
+      name: ph(p.name),
+      ...(p.value !== undefined ? { value: ph(p.value, true) } : {}),
+      ...(p.fileName !== undefined ? { fileName: ph(p.fileName.replace(/"/g, '%22')) } : {}),
+      ...(p.contentType !== undefined ? { contentType: ph(p.contentType) } : {}),
+    }));
+    postData = { mimeType: post.mimeType, params };
+  } else if (post) {
+    postData = { mimeType: RESHAPED.test(post.mimeType) ? ph(post.mimeType, true) : ph(post.mimeType), text: ph(post.text ?? '', true) };
+  }
+  const headers = har.headers.map((h) => ({ name: ph(h.name), value: ph(h.value) }));
+  const masked: HarRequest = { ...har, url: inertUrl(har.url), cookies: [], queryString: [], headers, ...(postData ? { postData } : {}) };
+  if (!postData) delete masked.postData;
+  return { har: masked, values, mark };
+}
+
+function enclosing(lits: readonly Literal[], at: number): Literal | undefined {
+  return lits.find((l) => l.start <= at && at < l.end);
+}
+
+/** The code with every placeholder replaced by its value, escaped for the literal around it. */
+export function unmask(code: string, m: Masked, family: Family, shellWord: ShellWord): string {
+  const lits = literals(code, family);
+  const re = new RegExp(`${m.mark}(\\d+)${m.mark}`, 'gi');
+  let out = '';
+  let last = 0;
+  for (const hit of code.matchAll(re)) {
+    const at = hit.index;
+    const value = m.values[Number(hit[1])];
+    if (value === undefined) throw new Error(`the generated ${family} code holds an unknown placeholder`);
+    out += code.slice(last, at) + escapeIn(family, enclosing(lits, at)?.quote, value, shellWord);
+    last = at + hit[0].length;
+  }
+  out += code.slice(last);
+  if (out.toLowerCase().includes(m.mark)) throw new Error(`the generated ${family} code holds a value it changed`);
+  return out;
+}
