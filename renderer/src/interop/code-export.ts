@@ -26,8 +26,14 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   if (!lang.target) return draftToCurl(request, opts);
   const family = FAMILY[lang.target];
   if (!family) throw new Error(`${lang.label}: no literal rules for ${lang.target}`);
-  const masked = mask(draftToHarRequest(request));
-  const [code] = new HTTPSnippet(masked.har as unknown as SnippetHar).convert(lang.target as Convert[0], lang.client as Convert[1]);
+  const masked = mask(draftToHarRequest(request), family === 'shell');
+  let code: unknown;
+  try {
+    [code] = new HTTPSnippet(masked.har as unknown as SnippetHar).convert(lang.target as Convert[0], lang.client as Convert[1]);
+  } catch (e) {
+    // httpsnippet throws TypeErrors for some requests (PowerShell: a body with no Content-Type header).
+    throw new Error(`no ${lang.label} code could be made for this request (${e instanceof Error ? e.message : String(e)})`);
+  }
   if (typeof code !== 'string' || code === '') throw new Error(`no ${lang.label} code could be made for this request`);
   // HTTPie's "echo '…' |" adds a newline (and some shells' echo reads backslashes): printf %s sends the body as it is.
   const piped = lang.id === 'httpie' ? code.replace(/^echo /, 'printf %s ') : code;

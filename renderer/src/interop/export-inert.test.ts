@@ -29,12 +29,14 @@ afterAll(async () => {
 });
 
 const PATH = "/p/$(id)/{${x}}/`id`?a=$(id)&b=${x}&c=%23{x}&d=\\(x)&e='\"&f=é";
-const hostile = (type: string, text: string): RequestDraft =>
+const FIELDS = [{ name: `n${H}`, value: BODY }, { name: 'b', value: '@/etc/hostname' }];
+type Body = RequestDraft['body'];
+const hostile = (type: string | undefined, body: Body): RequestDraft =>
   RequestDraftSchema.parse({
     url: `${server.origin}${PATH}`,
     method: 'POST',
-    headers: [{ name: NAME, value: H, enabled: true }, { name: 'Content-Type', value: type, enabled: true }],
-    body: { kind: 'text', text },
+    headers: [{ name: NAME, value: H, enabled: true }, ...(type ? [{ name: 'Content-Type', value: type, enabled: true }] : [])],
+    body,
   });
 
 /** How each target whose interpreter Debian packages is run: file name and command. */
@@ -48,40 +50,62 @@ const RUN: Record<string, { file: string; argv: (f: string) => string[] }> = {
   httpie: { file: 'a.sh', argv: (f) => ['bash', f] },
 };
 
-function run(argv: string[]): Promise<void> {
+/** Runs the snippet; resolves with its stderr (a failing snippet shows why in the assertion). */
+function run(argv: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const [cmd = '', ...args] = argv;
-    execFile(cmd, args, { cwd: dir, timeout: 15_000, env: { PATH: process.env.PATH, HOME: dir } }, (err, _o, stderr) => (err && err.killed ? reject(new Error(`${cmd} hung: ${stderr}`)) : resolve()));
+    execFile(cmd, args, { cwd: dir, timeout: 15_000, env: { PATH: process.env.PATH, HOME: dir } }, (err, _o, stderr) => {
+      if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new Error(`${cmd} is not installed (.ci/run installs it)`));
+      else if (err?.killed) reject(new Error(`${cmd} hung: ${stderr}`));
+      else resolve(stderr);
+    });
   });
 }
 
 const latin1ToUtf8 = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
 const decodedTarget = (t: string): string => decodeURIComponent(t.replace(/\+/g, '%2B'));
 
-const cases = [
-  { what: 'text body', type: 'text/plain', text: BODY },
-  { what: 'JSON body starting with @', type: 'application/json', text: `@/etc/hostname` },
-  { what: 'JSON body with hostile strings', type: 'application/json', text: JSON.stringify({ v: H, n: 'é\n' }) },
+const text = (t: string): Body => ({ kind: 'text', text: t });
+/** Each case: the body, and what must arrive of it (the bytes, or a check of them). */
+const cases: Array<{ what: string; type?: string; body: Body; arrives: (got: string) => void; values: string[] }> = [
+  { what: 'text body', type: 'text/plain', body: text(BODY), arrives: (g) => expect(g).toBe(BODY), values: [BODY] },
+  { what: 'JSON body starting with @', type: 'application/json', body: text('@/etc/hostname'), arrives: (g) => expect(g).toBe('@/etc/hostname'), values: ['@/etc/hostname'] },
+  { what: 'JSON body with hostile strings', type: 'application/json', body: text(JSON.stringify({ v: H, n: 'é\n' })), arrives: (g) => expect(g).toBe(JSON.stringify({ v: H, n: 'é\n' })), values: [JSON.stringify({ v: H, n: 'é\n' })] },
+  {
+    what: 'form body with hostile fields',
+    body: { kind: 'form', fields: FIELDS.map((f) => ({ ...f, enabled: true })) },
+    arrives: (g) => expect([...new URLSearchParams(g)]).toEqual(FIELDS.map((f) => [f.name, f.value])),
+    values: [new URLSearchParams(FIELDS.map((f) => [f.name, f.value])).toString()],
+  },
+  {
+    what: 'multipart body with hostile text parts',
+    body: { kind: 'multipart', parts: [{ kind: 'text', name: 'p', value: BODY.replace(/\r?\n/g, '\r\n') }, { kind: 'text', name: 'q', value: '@/etc/hostname' }] },
+    arrives: (g) => {
+      expect(g).toContain(`\r\n\r\n${BODY.replace(/\r?\n/g, '\r\n')}\r\n--`);
+      expect(g).toContain('\r\n\r\n@/etc/hostname\r\n--');
+    },
+    values: [BODY.replace(/\r?\n/g, '\r\n'), '@/etc/hostname'],
+  },
 ];
 
 describe('Code… snippets are inert', () => {
   for (const lang of LANGUAGES.filter((l) => l.target && RUN[l.id])) {
     for (const c of cases) {
       it(`${lang.label} (run): a ${c.what} arrives as the request holds it`, async () => {
-        const d = hostile(c.type, c.text);
+        const d = hostile(c.type, c.body);
         const code = codeSnippet(d, lang.id);
         const r = RUN[lang.id] as (typeof RUN)[string];
         const file = path.join(dir, r.file);
         fs.writeFileSync(file, code);
         const before = server.arrived.length;
-        await run(r.argv(file));
-        expect(server.arrived.length - before, `one request from:\n${code}`).toBe(1);
+        const stderr = await run(r.argv(file));
+        expect(server.arrived.length - before, `one request from:\n${code}\n${stderr}`).toBe(1);
         const a = server.arrived[server.arrived.length - 1];
         expect(a?.method).toBe('POST');
         expect(decodedTarget(a?.target ?? ''), code).toBe(decodedTarget(PATH));
         const got = a?.headers.filter(([n]) => n.toLowerCase() === NAME.toLowerCase()).map(([, v]) => latin1ToUtf8(v));
         expect(got, code).toEqual([H]);
-        expect(a?.body.toString('utf8'), code).toBe(c.text);
+        c.arrives(a?.body.toString('utf8') ?? '');
       });
     }
   }
@@ -89,11 +113,11 @@ describe('Code… snippets are inert', () => {
   for (const lang of LANGUAGES.filter((l) => l.target && !RUN[l.id])) {
     it(`${lang.label} (literals): each value is one literal that decodes to itself, nothing interpolates`, () => {
       for (const c of cases) {
-        const code = codeSnippet(hostile(c.type, c.text), lang.id);
+        const code = codeSnippet(hostile(c.type, c.body), lang.id);
         const lits = decodedLiterals(code, lang.target as string);
         for (const l of lits) expect(l.live, `live ${l.live} in ${JSON.stringify(l.text)}:\n${code}`).toBeUndefined();
         const texts = lits.map((l) => l.text);
-        for (const v of [NAME, H, c.text]) expect(texts.some((t) => t.includes(v)), `${JSON.stringify(v)} is in no literal of:\n${code}`).toBe(true);
+        for (const v of [NAME, H, ...c.values]) expect(texts.some((t) => t.includes(v)), `${JSON.stringify(v)} is in no literal of:\n${code}`).toBe(true);
       }
     });
   }

@@ -27,7 +27,31 @@ interface Masked {
 /** httpsnippet reshapes these types' bodies (JSON parsed, forms rebuilt): their type is masked too. */
 const RESHAPED = /^(?:text\/json|text\/x-json|application\/json|application\/x-json|application\/x-www-form-urlencoded)$/;
 
-export function mask(har: HarRequest): Masked {
+const BOUNDARY = '---011000010111000001101001';
+const partHeader = (s: string): string => s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** The multipart body as text (what httpsnippet builds, file contents left empty): for the
+ * shell targets, which write httpsnippet's own CRLFs as backslash-r-backslash-n. */
+function multipartText(params: NonNullable<HarRequest['postData']>['params'] = []): string {
+  const parts = params.map((p) =>
+    p.fileName !== undefined
+      ? `Content-Disposition: form-data; name="${partHeader(p.name)}"; filename="${partHeader(p.fileName)}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`
+      : `Content-Disposition: form-data; name="${partHeader(p.name)}"\r\n\r\n${p.value ?? ''}`,
+  );
+  return `${parts.map((p) => `--${BOUNDARY}\r\n${p}\r\n`).join('')}--${BOUNDARY}--`;
+}
+
+function flattened(har: HarRequest): HarRequest {
+  const post = har.postData;
+  if (!post || !/^multipart\//i.test(post.mimeType) || !post.params) return har;
+  const type = `multipart/form-data; boundary=${BOUNDARY}`;
+  const headers = har.headers.filter((h) => h.name.toLowerCase() !== 'content-type');
+  return { ...har, headers: [...headers, { name: 'Content-Type', value: type }], postData: { mimeType: type, text: multipartText(post.params) } };
+}
+
+/** `flatten`: a multipart body goes in as its text (shell targets). */
+export function mask(original: HarRequest, flatten = false): Masked {
+  const har = flatten ? flattened(original) : original;
   const all = JSON.stringify(har);
   let mark = 'zq9x';
   for (let i = 0; all.toLowerCase().includes(mark); i++) mark = `zq${i}x`;
