@@ -19,6 +19,13 @@ export interface SnippetOptions {
 
 type Convert = Parameters<HTTPSnippet['convert']>;
 
+/** An HTTPie header item's value: "Name:@file" reads a file and "Name:=…" is a JSON field, so a
+ * leading @ or = is escaped; HTTPie drops a backslash before : = @ and has no escape for one. */
+function httpieValue(name: string, value: string): string {
+  if (/\\[:=@]/.test(value)) throw new Error(`HTTPie cannot send the header ${name} as written: a backslash before : = or @ is dropped`);
+  return /^[@=]/.test(value) ? `\\${value}` : value;
+}
+
 /** The request as code in the language; throws an Error naming the language if none comes. */
 export function codeSnippet(request: RequestDraft, languageId: string, opts: SnippetOptions = {}): string {
   const lang = LANGUAGES.find((l) => l.id === languageId);
@@ -26,7 +33,9 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   if (!lang.target) return draftToCurl(request, opts);
   const family = FAMILY[lang.target];
   if (!family) throw new Error(`${lang.label}: no literal rules for ${lang.target}`);
-  const masked = mask(draftToHarRequest(request), family === 'shell');
+  const har = draftToHarRequest(request);
+  if (lang.id === 'httpie') har.headers = har.headers.map((h) => ({ ...h, value: httpieValue(h.name, h.value) }));
+  const masked = mask(har, family === 'shell');
   let code: unknown;
   try {
     [code] = new HTTPSnippet(masked.har as unknown as SnippetHar).convert(lang.target as Convert[0], lang.client as Convert[1]);

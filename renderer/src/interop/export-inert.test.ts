@@ -15,6 +15,8 @@ import { decodedLiterals } from './literal-decode.test-support.js';
 
 const H = `$(id) \`id\` \${x} #{x} #$x \\(x) {\${x}} ' '' " \\ \\\\ %s @file $x`;
 const NAME = "X-$x'`#|^~!";
+/** HTTPie reads "Header:@file" from the file; curl "-H @file". */
+const AT = '@/etc/hostname';
 const BODY = `${H}\n\r\nline2 é 😀 “”‘’ \\u0022 \\n ??( end`;
 
 let server: CaptureServer;
@@ -35,7 +37,7 @@ const hostile = (type: string | undefined, body: Body): RequestDraft =>
   RequestDraftSchema.parse({
     url: `${server.origin}${PATH}`,
     method: 'POST',
-    headers: [{ name: NAME, value: H, enabled: true }, ...(type ? [{ name: 'Content-Type', value: type, enabled: true }] : [])],
+    headers: [{ name: NAME, value: H, enabled: true }, { name: 'X-At', value: AT, enabled: true }, ...(type ? [{ name: 'Content-Type', value: type, enabled: true }] : [])],
     body,
   });
 
@@ -105,6 +107,7 @@ describe('Code… snippets are inert', () => {
         expect(decodedTarget(a?.target ?? ''), code).toBe(decodedTarget(PATH));
         const got = a?.headers.filter(([n]) => n.toLowerCase() === NAME.toLowerCase()).map(([, v]) => latin1ToUtf8(v));
         expect(got, code).toEqual([H]);
+        expect(a?.headers.filter(([n]) => n.toLowerCase() === 'x-at').map(([, v]) => v), code).toEqual([AT]);
         c.arrives(a?.body.toString('utf8') ?? '');
       });
     }
