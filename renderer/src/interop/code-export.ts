@@ -35,7 +35,7 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   if (!family) throw new Error(`${lang.label}: no literal rules for ${lang.target}`);
   const har = draftToHarRequest(request);
   if (lang.id === 'httpie') har.headers = har.headers.map((h) => ({ ...h, value: httpieValue(h.name, h.value) }));
-  const masked = mask(har, family === 'shell');
+  const masked = mask(har, { flatten: family === 'shell', query: family === 'rust' });
   let code: unknown;
   try {
     [code] = new HTTPSnippet(masked.har as unknown as SnippetHar).convert(lang.target as Convert[0], lang.client as Convert[1]);

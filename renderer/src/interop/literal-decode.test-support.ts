@@ -6,7 +6,7 @@ export interface Lit {
   live?: string;
 }
 
-const QUOTES: Record<string, string> = { javascript: `'"\``, node: `'"\``, go: '"`', java: '"', kotlin: '"', csharp: '"', c: '"', php: `'"`, powershell: `'"` };
+const QUOTES: Record<string, string> = { rust: '"', javascript: `'"\``, node: `'"\``, go: '"`', java: '"', kotlin: '"', csharp: '"', c: '"', php: `'"`, powershell: `'"` };
 const PS_DQ_END = '"\u201c\u201d\u201e';
 const PS_SQ_END = "'\u2018\u2019\u201a\u201b";
 

@@ -3,14 +3,14 @@
 // well-formed) and how a value is written inside one so that it means exactly itself: no
 // interpolation ($x, ${x}, #{x}, \(x), `x`, $(x)), no quote that ends it. Pure.
 
-export type Family = 'js' | 'python' | 'go' | 'java' | 'kotlin' | 'csharp' | 'c' | 'php' | 'ruby' | 'powershell' | 'shell';
+export type Family = 'rust' | 'js' | 'python' | 'go' | 'java' | 'kotlin' | 'csharp' | 'c' | 'php' | 'ruby' | 'powershell' | 'shell';
 
 export const FAMILY: Readonly<Record<string, Family>> = {
-  javascript: 'js', node: 'js', python: 'python', go: 'go', java: 'java', kotlin: 'kotlin', csharp: 'csharp', c: 'c', php: 'php', ruby: 'ruby', powershell: 'powershell', shell: 'shell',
+  rust: 'rust', javascript: 'js', node: 'js', python: 'python', go: 'go', java: 'java', kotlin: 'kotlin', csharp: 'csharp', c: 'c', php: 'php', ruby: 'ruby', powershell: 'powershell', shell: 'shell',
 };
 
 const QUOTES: Record<Family, string> = {
-  js: `'"\``, python: `'"`, go: '"`', java: '"', kotlin: '"', csharp: '"', c: '"', php: `'"`, ruby: `'"`, powershell: `'"`, shell: `'"`,
+  rust: '"', js: `'"\``, python: `'"`, go: '"`', java: '"', kotlin: '"', csharp: '"', c: '"', php: `'"`, ruby: `'"`, powershell: `'"`, shell: `'"`,
 };
 const HASH_COMMENT = new Set<Family>(['python', 'ruby', 'powershell', 'shell']);
 
@@ -120,6 +120,8 @@ export function escapeIn(family: Family, quote: string | undefined, value: strin
       return backslashed(value, quote, '$', uni);
     case 'csharp':
       return backslashed(value, quote, '', uni);
+    case 'rust':
+      return backslashed(value, quote, '', (n) => `\\u{${n.toString(16)}}`);
     case 'php':
       return quote === "'" ? value.replace(/[\\']/g, (c) => `\\${c}`) : backslashed(value, quote, '$', (n) => (n > 0xff ? `\\u{${n.toString(16)}}` : x(n)));
     case 'ruby':

@@ -49,9 +49,36 @@ function flattened(har: HarRequest): HarRequest {
   return { ...har, headers: [...headers, { name: 'Content-Type', value: type }], postData: { mimeType: type, text: multipartText(post.params) } };
 }
 
-/** `flatten`: a multipart body goes in as its text (shell targets). */
-export function mask(original: HarRequest, flatten = false): Masked {
-  const har = flatten ? flattened(original) : original;
+const decoded = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** The URL with each query name and value a placeholder (for targets that write query items). */
+function maskedQuery(url: string, ph: (v: string, always?: boolean) => string): string {
+  const hash = url.indexOf('#');
+  const bare = hash < 0 ? url : url.slice(0, hash);
+  const q = bare.indexOf('?');
+  if (q < 0) return inertUrl(bare);
+  const pairs = bare.slice(q + 1).split('&').filter((p) => p !== '').map((p) => {
+    const eq = p.indexOf('=');
+    return eq < 0 ? ph(decoded(p), true) : `${ph(decoded(p.slice(0, eq)), true)}=${ph(decoded(p.slice(eq + 1)), true)}`;
+  });
+  return `${inertUrl(bare.slice(0, q))}?${pairs.join('&')}`;
+}
+
+export interface MaskOptions {
+  /** A multipart body goes in as its text (shell targets). */
+  flatten?: boolean;
+  /** Query names and values go in as placeholders (targets that write them as items). */
+  query?: boolean;
+}
+
+export function mask(original: HarRequest, opts: MaskOptions = {}): Masked {
+  const har = opts.flatten ? flattened(original) : original;
   const all = JSON.stringify(har);
   let mark = 'zq9x';
   for (let i = 0; all.toLowerCase().includes(mark); i++) mark = `zq${i}x`;
@@ -75,7 +102,7 @@ export function mask(original: HarRequest, flatten = false): Masked {
     postData = { mimeType: RESHAPED.test(post.mimeType) ? ph(post.mimeType, true) : ph(post.mimeType), text: ph(post.text ?? '', true) };
   }
   const headers = har.headers.map((h) => ({ name: ph(h.name), value: ph(h.value) }));
-  const masked: HarRequest = { ...har, url: inertUrl(har.url), cookies: [], queryString: [], headers, ...(postData ? { postData } : {}) };
+  const masked: HarRequest = { ...har, url: opts.query ? maskedQuery(har.url, ph) : inertUrl(har.url), cookies: [], queryString: [], headers, ...(postData ? { postData } : {}) };
   if (!postData) delete masked.postData;
   return { har: masked, values, mark };
 }
