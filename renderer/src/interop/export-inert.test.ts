@@ -113,6 +113,15 @@ describe('Code… snippets are inert', () => {
     }
   }
 
+  for (const lang of LANGUAGES.filter((l) => l.target)) {
+    it(`${lang.label}: a file part named /home/…/.ssh/id_rsa opens only id_rsa (no directories)`, () => {
+      const parts = [{ kind: 'file' as const, name: 'f', fileToken: 't', filename: '/home/victim/.ssh/id_rsa', contentType: 'text/plain' }, { kind: 'file' as const, name: 'g', fileToken: 'u', filename: '..\\..\\boot.ini' }];
+      const code = codeSnippet(RequestDraftSchema.parse({ url: `${server.origin}/up`, method: 'POST', body: { kind: 'multipart', parts } }), lang.id);
+      expect(code).not.toMatch(/\.ssh|\.\.[\\/]|\.\.\\\\/);
+      expect(code).toContain('id_rsa');
+    });
+  }
+
   for (const lang of LANGUAGES.filter((l) => l.target && !RUN[l.id])) {
     it(`${lang.label} (literals): each value is one literal that decodes to itself, nothing interpolates`, () => {
       for (const c of cases) {

@@ -28,6 +28,13 @@ interface Masked {
 const RESHAPED = /^(?:text\/json|text\/x-json|application\/json|application\/x-json|application\/x-www-form-urlencoded)$/;
 
 const BOUNDARY = '---011000010111000001101001';
+/** A part's filename without directories: the snippets open the file by that name, and a
+ * name from an imported HAR must not make them read /home/…/.ssh/id_rsa. */
+export function baseName(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  return base === '' || base === '.' || base === '..' ? 'file' : base;
+}
+
 const partHeader = (s: string): string => s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 /** The multipart body as text (what httpsnippet builds, file contents left empty): for the
@@ -35,7 +42,7 @@ const partHeader = (s: string): string => s.replace(/"/g, '%22').replace(/\r/g, 
 function multipartText(params: NonNullable<HarRequest['postData']>['params'] = []): string {
   const parts = params.map((p) =>
     p.fileName !== undefined
-      ? `Content-Disposition: form-data; name="${partHeader(p.name)}"; filename="${partHeader(p.fileName)}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`
+      ? `Content-Disposition: form-data; name="${partHeader(p.name)}"; filename="${partHeader(baseName(p.fileName))}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`
       : `Content-Disposition: form-data; name="${partHeader(p.name)}"\r\n\r\n${p.value ?? ''}`,
   );
   return `${parts.map((p) => `--${BOUNDARY}\r\n${p}\r\n`).join('')}--${BOUNDARY}--`;
@@ -94,7 +101,7 @@ export function mask(original: HarRequest, opts: MaskOptions = {}): Masked {
     const params = post.params.map((p) => ({
       name: ph(p.name),
       ...(p.value !== undefined ? { value: ph(p.value, true) } : {}),
-      ...(p.fileName !== undefined ? { fileName: ph(p.fileName.replace(/"/g, '%22')) } : {}),
+      ...(p.fileName !== undefined ? { fileName: ph(partHeader(baseName(p.fileName))) } : {}),
       ...(p.contentType !== undefined ? { contentType: ph(p.contentType) } : {}),
     }));
     postData = { mimeType: post.mimeType, params };
