@@ -33,6 +33,8 @@ export function codeSnippet(request: RequestDraft, languageId: string, opts: Sni
   if (!lang.target) return draftToCurl(request, opts);
   const family = FAMILY[lang.target];
   if (!family) throw new Error(`${lang.label}: no literal rules for ${lang.target}`);
+  // Targets write the method as code (Net::HTTP::Post, requests.post) as well as in literals.
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(request.method)) throw new Error(`method ${JSON.stringify(request.method)} is not an HTTP token: no ${lang.label} code is made for it`);
   const har = draftToHarRequest(request);
   if (lang.id === 'httpie') har.headers = har.headers.map((h) => ({ ...h, value: httpieValue(h.name, h.value) }));
   const masked = mask(har, { flatten: family === 'shell', query: family === 'rust' });

@@ -108,12 +108,19 @@ describe('Code… snippets are inert', () => {
         const got = a?.headers.filter(([n]) => n.toLowerCase() === NAME.toLowerCase()).map(([, v]) => latin1ToUtf8(v));
         expect(got, code).toEqual([H]);
         expect(a?.headers.filter(([n]) => n.toLowerCase() === 'x-at').map(([, v]) => v), code).toEqual([AT]);
+        const types = a?.headers.filter(([n]) => n.toLowerCase() === 'content-type').map(([, v]) => v) ?? [];
+        expect(types.length, `one Content-Type: ${JSON.stringify(types)}\n${code}`).toBe(1);
+        expect(types[0]?.toLowerCase(), code).toMatch(new RegExp(`^${(c.type ?? (c.body.kind === 'form' ? 'application/x-www-form-urlencoded' : 'multipart/form-data; boundary=')).replace(/[/+.]/g, '\\$&')}`));
         c.arrives(a?.body.toString('utf8') ?? '');
       });
     }
   }
 
   for (const lang of LANGUAGES.filter((l) => l.target)) {
+    it(`${lang.label}: a method that is not a token is refused by name`, () => {
+      expect(() => codeSnippet(RequestDraftSchema.parse({ url: `${server.origin}/`, method: 'GET"); system("id' }), lang.id)).toThrow(/method "GET\\"\); system/);
+    });
+
     it(`${lang.label}: a file part named /home/…/.ssh/id_rsa opens only id_rsa (no directories)`, () => {
       const parts = [{ kind: 'file' as const, name: 'f', fileToken: 't', filename: '/home/victim/.ssh/id_rsa', contentType: 'text/plain' }, { kind: 'file' as const, name: 'g', fileToken: 'u', filename: '..\\..\\boot.ini' }];
       const code = codeSnippet(RequestDraftSchema.parse({ url: `${server.origin}/up`, method: 'POST', body: { kind: 'multipart', parts } }), lang.id);
