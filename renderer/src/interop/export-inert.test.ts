@@ -12,6 +12,7 @@ import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js'
 import { captureServer, type CaptureServer } from '../../../test/support/capture-server.js';
 import { codeSnippet, LANGUAGES } from './code-export.js';
 import { decodedLiterals } from './literal-decode.test-support.js';
+import { inertUrl } from './snippet-mask.js';
 
 const H = `$(id) \`id\` \${x} #{x} #$x \\(x) {\${x}} ' '' " \\ \\\\ %s @file $x`;
 const NAME = "X-$x'`#|^~!";
@@ -89,6 +90,13 @@ const cases: Array<{ what: string; type?: string; body: Body; arrives: (got: str
     values: [BODY.replace(/\r?\n/g, '\r\n'), '@/etc/hostname'],
   },
 ];
+
+describe('the URL httpsnippet gets', () => {
+  it('is percent-encoded outside the host, keeps an IPv6 host and drops the fragment', () => {
+    expect(inertUrl("http://[::1]:8080/a b/$(id)?q='x'#frag")).toBe('http://[::1]:8080/a%20b/%24%28id%29?q=%27x%27');
+    expect(inertUrl('https://u:p$w@h.example/é')).toBe('https://u:p%24w@h.example/%C3%A9');
+  });
+});
 
 describe('Code… snippets are inert', () => {
   for (const lang of LANGUAGES.filter((l) => l.target && RUN[l.id])) {

@@ -12,10 +12,22 @@ const PLAIN = /^[\w .:/=,+*-]*$/;
 /** URL characters written as is; everything else becomes %XX of its UTF-8. */
 const URL_KEEP = /[A-Za-z0-9\-._~:/?&=+,;@%]/;
 
-export function inertUrl(url: string): string {
+const encoded = (s: string, keep: RegExp): string => {
   let out = '';
-  for (const ch of url) out += URL_KEEP.test(ch) ? ch : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  for (const ch of s) out += keep.test(ch) ? ch : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   return out;
+};
+
+/** The URL as httpsnippet gets it: no fragment (never sent), [ ] kept in the host (IPv6). */
+export function inertUrl(url: string): string {
+  const hash = url.indexOf('#');
+  const bare = hash < 0 ? url : url.slice(0, hash);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(bare)?.[0];
+  if (!scheme) return encoded(bare, URL_KEEP);
+  const rest = bare.slice(scheme.length);
+  const cut = rest.search(/[/?]/);
+  const host = cut < 0 ? rest : rest.slice(0, cut);
+  return `${scheme}${encoded(host, /[A-Za-z0-9\-._~:@%[\]]/)}${encoded(rest.slice(host.length), URL_KEEP)}`;
 }
 
 interface Masked {
