@@ -4,6 +4,8 @@
 // header list ends with exactly what curl would add; the plan kept is one that planToDraft
 // turns back into the same draft, so parseCurlCommand(draftToCurl(d)) gives d back for any
 // draft curl can express. Disabled headers and the engine are not part of a command. Pure.
+// Inert by construction (issue 14): no word curl would read as a file (a body or part value
+// starting with @ or <, a header line starting with @) and no URL curl would glob.
 import { RequestDraftSchema, type RequestDraft } from './api.js';
 import {
   CURL_ACCEPT_ENCODING,
@@ -52,9 +54,10 @@ function tailOptions(tail: readonly Header[], plan: CurlPlan): boolean {
     const user = n === 'authorization' ? decodeBasic(value) : undefined;
     if (user !== undefined) plan.user = user;
     else if (n === 'user-agent') plan.userAgent = value;
-    else if (n === 'referer' && value !== '') plan.referer = value;
+    // -e 'url;auto' would turn on auto-referer and drop the ";auto".
+    else if (n === 'referer' && value !== '' && !value.endsWith(';auto')) plan.referer = value;
     else if (n === 'cookie' && value.includes('=')) plan.cookie = value;
-    else if (n === 'range' && value.startsWith('bytes=')) plan.range = value.slice(6);
+    else if (n === 'range' && /^bytes=\d*-\d*(?:,\d*-\d*)*$/.test(value)) plan.range = value.slice(6);
     else if (n === 'accept-encoding' && value === CURL_ACCEPT_ENCODING) plan.compressed = true;
     else if (n !== 'content-type' && !(n === 'accept' && value === JSON_TYPE)) return false;
   }
@@ -62,7 +65,8 @@ function tailOptions(tail: readonly Header[], plan: CurlPlan): boolean {
 }
 
 function bodyPlan(body: RequestDraft['body'], json: boolean, plan: CurlPlan, fileName: (token: string) => string): void {
-  const piece = (text: string): DataPiece => ({ flag: json ? 'json' : text.startsWith('@') ? 'data-raw' : 'data', text });
+  // --json, -d and --data-binary read a file for "@name"; --data-raw never does.
+  const piece = (text: string): DataPiece => ({ flag: text.startsWith('@') ? 'data-raw' : json ? 'json' : 'data', text });
   if (body.kind === 'text') plan.data.push(piece(body.text));
   else if (body.kind === 'base64') plan.data.push(piece(new TextDecoder().decode(Uint8Array.from(atob(body.base64), (c) => c.charCodeAt(0)))));
   else if (body.kind === 'form') {
@@ -115,16 +119,33 @@ function dataOption(p: DataPiece): string[] {
   return [p.flag === 'data' ? '-d' : `--${p.flag}`, p.source ?? p.text];
 }
 
+/** A -F parameter word in curl's double quotes (its form parser's own quoting). */
+const formQuoted = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
 function formOption(part: CurlPlan['form'][number], fileName: (token: string) => string): string[] {
-  if (part.kind === 'text') return /^[@<]|;/.test(part.value) ? ['--form-string', `${part.name}=${part.value}`] : ['-F', `${part.name}=${part.value}`];
-  return ['-F', `${part.name}=@${part.filename || fileName(part.fileToken)}${part.contentType ? `;type=${part.contentType}` : ''}`];
+  // --form-string: the value is taken literally (no @file, <file, ;type=, quotes).
+  if (part.kind === 'text') return /^[\w .:/-]*$/.test(part.value) ? ['-F', `${part.name}=${part.value}`] : ['--form-string', `${part.name}=${part.value}`];
+  // The file read is the one chosen for the part; the name sent is the part's filename (it may
+  // come from an imported HAR, so it must never be what curl opens).
+  const type = part.contentType ? `;type=${formQuoted(part.contentType)}` : '';
+  const sent = part.filename ? `;filename=${formQuoted(part.filename)}` : '';
+  return ['-F', `${part.name}=@${formQuoted(fileName(part.fileToken))}${type}${sent}`];
+}
+
+/** RFC 9110 token: what curl takes as a header name without reading a file (-H @file) or splitting it. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function headerOption(name: string, value: string): string[] {
+  if (!TOKEN.test(name)) throw new Error(`header name ${JSON.stringify(name)} is not an HTTP token: a curl command cannot send it as written`);
+  // "Name:" would remove the header; "Name;" sends it empty.
+  return ['-H', value === '' ? `${name};` : `${name}: ${value}`];
 }
 
 function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   const out: string[][] = [];
   if (p.method !== undefined) out.push(['-X', p.method]);
   if (p.head) out.push(['--head']);
-  for (const [name, value] of p.headers) out.push(['-H', value === '' ? `${name}:` : `${name}: ${value}`]);
+  for (const [name, value] of p.headers) out.push(headerOption(name, value));
   if (p.user !== undefined) out.push(['-u', p.user]);
   if (p.bearer !== undefined) out.push(['--oauth2-bearer', p.bearer]);
   if (p.userAgent !== undefined) out.push(['-A', p.userAgent]);
@@ -153,6 +174,10 @@ export interface CurlOutputOptions {
 export function draftToCurl(draft: RequestDraft, opts: CurlOutputOptions = {}): string {
   const fileName = opts.fileName ?? (() => 'file');
   const plan = draftToPlan(draft, fileName);
-  const lines = [`curl ${quotePosix(plan.url)}`, ...options(plan, fileName).map((words) => `  ${words.map(quotePosix).join(' ')}`)];
+  // -g: [ ] and { } in the URL are sent as written, not expanded into several requests.
+  const optionLines = [...(/[[\]{}]/.test(plan.url) ? [['-g']] : []), ...options(plan, fileName)];
+  const words = [plan.url, ...optionLines.flat()];
+  if (words.some((w) => w.includes('\0'))) throw new Error('the request holds a NUL byte: a curl command line cannot carry one (send it from a file)');
+  const lines = [`curl ${quotePosix(plan.url)}`, ...optionLines.map((ws) => `  ${ws.map(quotePosix).join(' ')}`)];
   return lines.join(' \\\n');
 }

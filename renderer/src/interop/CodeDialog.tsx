@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { copyText } from '../timeline/clipboard.js';
 import { activeRequestForExport } from './interop-actions.js';
 import { closeDialog, interopStore, useInterop } from './interop-store.js';
-import { LANGUAGES } from './languages.js';
+import { DROPPED, LANGUAGES } from './languages.js';
 import { Modal } from './Modal.js';
 import { SnippetView } from './SnippetView.js';
 
@@ -70,6 +70,9 @@ export function CodeDialog() {
       ) : (
         <SnippetView text={code ?? ''} />
       )}
+      <p className="muted" data-testid="code-dropped">
+        Not offered, as their generator cannot write every request safely: {DROPPED.map((d) => `${d.label} (${d.why})`).join('; ')}.
+      </p>
     </Modal>
   );
 }
