@@ -22,7 +22,8 @@ export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: Re
     timeouts: req.timeouts ?? {},
     ...(req.proxy ? { proxy: req.proxy } : {}),
     insecure: req.insecure ?? false,
-    ...(req.caFile ? { caFile: req.caFile } : {}),
+    // The file itself is not in the HAR: its name tells the reader which one it was.
+    ...(req.caFile ? { caFileName: path.basename(req.caFile) } : {}),
   };
   const r = RequestDraftSchema.safeParse(draft);
   // Only a timeout past the draft's 24 h bound can fail here: the HAR keeps the rest.

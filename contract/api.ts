@@ -54,8 +54,15 @@ export const RequestDraftSchema = z.object({
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
-  /** curl's --cacert: absolute path of a PEM file with the CAs the server certificate must come from. */
-  caFile: z.string().min(1).optional(),
+  /**
+   * curl's --cacert: a PEM file with the CAs the server certificate must come from, named
+   * like every file the page supplies: the token of a picked or uploaded file (the page
+   * never names a path, so it cannot probe the disk with the CA file's errors).
+   */
+  caFileToken: z.string().min(1).optional(),
+  /** The CA file as the user knows it (a picked file's name, a pasted command's path), to show
+   * and to export; without a token it is not chosen in this session and the core refuses to send. */
+  caFileName: z.string().min(1).max(1000).optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
@@ -98,7 +105,8 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
-  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }), output: z.object({ accepted: z.literal(true) }) },
+  // Strict: a field the core does not know (an old `caFile` path among them) is refused, never silently dropped.
+  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema.strict() }).strict(), output: z.object({ accepted: z.literal(true) }) },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   listHistory: {
     input: z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),

@@ -141,6 +141,6 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     },
     ...(p.proxy ? { proxy: p.proxy } : {}),
     insecure: p.insecure === true,
-    ...(p.caFile ? { caFile: p.caFile } : {}),
+    ...(p.caFile ? { caFileName: p.caFile } : {}),
   });
 }

@@ -92,7 +92,8 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   if (draft.maxRedirects !== CURL_MAX_REDIRS) plan.maxRedirs = draft.maxRedirects;
   plan.proxy = draft.proxy;
   plan.insecure = draft.insecure;
-  plan.caFile = draft.caFile;
+  // The page knows the CA file's name, not its path: the command names it for the user to place.
+  plan.caFile = draft.caFileName;
   plan.maxTimeMs = draft.timeouts.totalMs;
   plan.connectTimeoutMs = draft.timeouts.connectMs;
   return plan;

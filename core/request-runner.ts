@@ -44,11 +44,14 @@ export class RequestRunner {
     const url = checkUrlInput(typed.url);
     if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
     const draft = { ...typed, url: url.url };
+    if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
     try {
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
+      // A staged CA file is used once, like a staged body (a picked one stays).
+      if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
       const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id), body));
       this.start(id, draft, engine, spec, body);
       return { accepted: true };
@@ -135,7 +138,7 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
     timeouts: draft.timeouts,
     ...(draft.proxy ? { proxy: draft.proxy } : {}),
     insecure: draft.insecure,
-    ...(draft.caFile ? { caFile: draft.caFile } : {}),
+    ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
   };
 }
 

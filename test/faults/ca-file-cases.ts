@@ -19,6 +19,8 @@ export interface CaFileCtx {
   core: AppCore;
   rec: ReturnType<typeof recorder>;
   tmp: string;
+  /** Picks a file through the core's pickUploadFile: its token. */
+  pick(file: string): Promise<string>;
 }
 
 const VALID = FAULT_CASES.find((c) => c.name === 'tls-valid-with-ca-file')!;
@@ -26,10 +28,10 @@ const UNTRUSTED_NAME: Record<EngineName, RegExp> = { curl: /CURLE_PEER_FAILED_VE
 
 export function caFileCases(engine: EngineName, ctx: () => CaFileCtx): void {
   async function send(ca: CaKind | undefined): Promise<{ ok: boolean; statusCode?: number; error?: { code: string; name: string; message: string }; body: string }> {
-    const { fixture, core, rec } = ctx();
+    const { fixture, core, rec, pick } = ctx();
     const id = randomUUID();
     const done = rec.finished(id, 60_000);
-    const request = { url: fixture.urlOf(VALID), engine, followRedirects: false, timeouts: { totalMs: MAX_TIME_S * 1000 }, ...(ca ? { caFile: fixture.caFile(ca) } : {}) };
+    const request = { url: fixture.urlOf(VALID), engine, followRedirects: false, timeouts: { totalMs: MAX_TIME_S * 1000 }, ...(ca ? { caFileToken: await pick(fixture.caFile(ca)) } : {}) };
     await core.call('sendRequest', { id, request });
     const fin = finishedOf(await done);
     const slice = await core.call('readBodySlice', { id, offset: 0, length: 1024 });
@@ -56,19 +58,22 @@ export function caFileCases(engine: EngineName, ctx: () => CaFileCtx): void {
     refused(await send(undefined), 'and without again');
   });
 
-  test('CA file: a missing, empty, relative or directory CA file is refused by the core, by name', async () => {
-    const { core, tmp, fixture } = ctx();
+  test('CA file: a picked file without a certificate is refused by name; an unknown token, a name not chosen', async () => {
+    const { core, tmp, fixture, pick } = ctx();
     const empty = path.join(tmp, 'no-cert.pem');
     fs.writeFileSync(empty, 'not a certificate\n');
-    const cases: Array<[string, RegExp]> = [
-      [path.join(tmp, 'missing.pem'), /the CA file .*missing\.pem does not exist/],
-      [empty, /the CA file .*no-cert\.pem holds no PEM certificate/],
-      ['relative/ca.pem', /the CA file "relative\/ca\.pem" is not an absolute path/],
-      [tmp, /is not a regular file/],
-    ];
-    for (const [caFile, message] of cases) {
-      const request = { url: fixture.urlOf(VALID), engine, caFile };
-      await assert.rejects(core.call('sendRequest', { id: randomUUID(), request }), failsWith('BAD_REQUEST', message));
+    const url = fixture.urlOf(VALID);
+    const send = (request: Record<string, unknown>) => core.call('sendRequest', { id: randomUUID(), request: { url, engine, ...request } });
+    await assert.rejects(send({ caFileToken: await pick(empty) }), failsWith('BAD_REQUEST', /the CA file .*no-cert\.pem holds no PEM certificate/));
+    await assert.rejects(send({ caFileToken: 'no-such-token' }), failsWith('UNKNOWN_FILE_TOKEN', /pick the file again/));
+    await assert.rejects(send({ caFileName: '/etc/ssl/ca.pem' }), failsWith('BAD_REQUEST', /"\/etc\/ssl\/ca\.pem" is not chosen in this session/));
+  });
+
+  test('PROBE: the page cannot name a CA file path, so its errors cannot map the disk (nor start a host per path)', async () => {
+    const { core, tmp, fixture } = ctx();
+    // Refused by the command's schema, before anything runs. Before: a missing, a directory and an unreadable path each got their own error (and a host per path).
+    for (const caFile of [path.join(tmp, 'missing.pem'), tmp, '/root/.ssh/id_rsa', '/etc/shadow']) {
+      await assert.rejects(core.call('sendRequest', { id: randomUUID(), request: { url: fixture.urlOf(VALID), engine, caFile } }), failsWith('BAD_INPUT', /Unrecognized key: "caFile"/));
     }
   });
 

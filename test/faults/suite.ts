@@ -48,10 +48,19 @@ export function faultSuite(engine: EngineName): void {
     let tmp: string;
     let core: AppCore;
     let rec: ReturnType<typeof recorder>;
+    let toPick: string | undefined;
+    /** A CA file as the page supplies one: picked (the hook answers with `file`), by token. */
+    const pick = async (file: string): Promise<string> => {
+      toPick = file;
+      const r = await core.call('pickUploadFile', {});
+      toPick = undefined;
+      if (!r.picked) throw new Error(`the pick of ${file} was not answered`);
+      return r.fileToken;
+    };
     before(async () => {
       fixture = await startFaultFixture();
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), `inetscope-faults-${engine}-`));
-      core = await AppCore.create({ dataDir: path.join(tmp, 'data'), log: () => {}, hooks: { chooseSavePath: async () => undefined, chooseUploadFile: async () => undefined } });
+      core = await AppCore.create({ dataDir: path.join(tmp, 'data'), log: () => {}, hooks: { chooseSavePath: async () => undefined, chooseUploadFile: async () => toPick } });
       rec = recorder(core);
     });
     after(async () => {
@@ -65,7 +74,7 @@ export function faultSuite(engine: EngineName): void {
       test(`${c.name}: CLI`, async () => runCase(c, expect));
       test(`${c.name}: core`, async () => coreCase(c, expect));
     }
-    caFileCases(engine, () => ({ fixture, core, rec, tmp }));
+    caFileCases(engine, () => ({ fixture, core, rec, tmp, pick }));
 
     async function runCase(c: FaultCase, expect: Outcome): Promise<void> {
       const dir = fs.mkdtempSync(path.join(tmp, `${c.name}-`));
@@ -99,7 +108,7 @@ export function faultSuite(engine: EngineName): void {
         followRedirects: c.follow ?? false,
         maxRedirects: MAX_REDIRS,
         timeouts: { totalMs: MAX_TIME_S * 1000 },
-        ...(c.caFile ? { caFile: fixture.caFile(c.caFile) } : {}),
+        ...(c.caFile ? { caFileToken: await pick(fixture.caFile(c.caFile)) } : {}),
       };
       await core.call('sendRequest', { id, request });
       const fin = finishedOf(await done);

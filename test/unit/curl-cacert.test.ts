@@ -14,7 +14,7 @@ import { faultCas, faultCerts } from '../faults/certs.js';
 describe('curl --cacert: import and export', () => {
   it('a pasted --cacert is kept as the CA file, and comes back out', () => {
     const r = parseCurlCommand(`curl --cacert /etc/ssl/my-ca.pem https://internal.example/`);
-    assert.equal(r.draft.caFile, '/etc/ssl/my-ca.pem');
+    assert.equal(r.draft.caFileName, '/etc/ssl/my-ca.pem');
     assert.deepEqual(r.warnings, []);
     const text = draftToCurl(r.draft);
     assert.match(text, /--cacert \/etc\/ssl\/my-ca\.pem/);
@@ -23,13 +23,13 @@ describe('curl --cacert: import and export', () => {
 
   it('a path with spaces is quoted', () => {
     const r = parseCurlCommand(`curl --cacert '/home/ann/my certs/ca.pem' https://x.example/`);
-    assert.equal(r.draft.caFile, '/home/ann/my certs/ca.pem');
+    assert.equal(r.draft.caFileName, '/home/ann/my certs/ca.pem');
     assert.match(draftToCurl(r.draft), /--cacert '\/home\/ann\/my certs\/ca\.pem'/);
   });
 
   it('a relative path is kept with a warning that names it', () => {
     const r = parseCurlCommand(`curl --cacert ca.pem https://x.example/`);
-    assert.equal(r.draft.caFile, 'ca.pem');
+    assert.equal(r.draft.caFileName, 'ca.pem');
     assert.ok(r.warnings.some((w) => /--cacert ca\.pem: not an absolute path/.test(w)), JSON.stringify(r.warnings));
   });
 

@@ -12,6 +12,8 @@ import { activeTab, useApp } from '../state/store.js';
 import { cancelActive, sendActive } from '../state/actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
+import { FilePicker } from '../composer/FilePicker.js';
+import type { FileRef } from '../composer/body-model.js';
 import { usePlatform } from './platform-context.js';
 
 const CUSTOM = '__custom__';
@@ -140,6 +142,27 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** curl's --cacert: a PEM file chosen like an upload; a pasted command's path must be chosen again. */
+function CaFileField({ file, onChange }: { file: FileRef | undefined; onChange: (f: FileRef | undefined) => void }) {
+  const unchosen = file && !file.fileToken && !file.localId;
+  return (
+    <span className="field ca-file" title="Trust only the CA certificates (PEM) in this file, like curl --cacert">
+      <span>CA file</span>
+      <FilePicker file={unchosen ? undefined : file} onPick={onChange} testId="ca-file" />
+      {unchosen && (
+        <span className="error" data-testid="ca-file-unchosen">
+          {`${file.name}: choose this file`}
+        </span>
+      )}
+      {file && (
+        <button type="button" className="btn btn-small" data-testid="ca-file-clear" aria-label="No CA file" onClick={() => onChange(undefined)}>
+          ✕
+        </button>
+      )}
+    </span>
+  );
+}
+
 function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o: DraftOptions) => void }) {
   const set = (patch: Partial<DraftOptions>) => onChange({ ...options, ...patch });
   return (
@@ -153,17 +176,7 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
       <label className="check">
         <input type="checkbox" checked={options.insecure} onChange={(e) => set({ insecure: e.target.checked })} /> Insecure (any certificate)
       </label>
-      <Field label="CA file">
-        <input
-          className="ca-file"
-          data-testid="ca-file"
-          placeholder="/path/to/ca.pem"
-          title="Trust only the CA certificates (PEM) in this file, like curl --cacert"
-          spellCheck={false}
-          value={options.caFile ?? ''}
-          onChange={(e) => set({ caFile: e.target.value })}
-        />
-      </Field>
+      <CaFileField file={options.caFile} onChange={(caFile) => set({ caFile })} />
       <Field label="Timeout (s)">
         <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />
       </Field>

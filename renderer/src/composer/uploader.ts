@@ -65,3 +65,11 @@ export async function uploadPending(platform: Platform, body: BodyDraft): Promis
   }
   return withTokens(body, tokens);
 }
+
+/** One browser-held file (a CA file) uploaded for a send; a ref with a token, or none, is kept as it is. */
+export async function uploadPendingRef(platform: Platform, ref: FileRef | undefined): Promise<FileRef | undefined> {
+  if (!ref?.localId) return ref;
+  const file = held.get(ref.localId);
+  if (!file) throw new Error(`The file ${ref.name} is no longer available; choose it again.`);
+  return { name: ref.name, size: ref.size, fileToken: await uploadOne(platform, file) };
+}

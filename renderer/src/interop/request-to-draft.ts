@@ -84,7 +84,7 @@ export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [],
       timeoutS: r.timeouts.totalMs === undefined ? '' : String(r.timeouts.totalMs / 1000),
       followRedirects: r.followRedirects,
       insecure: r.insecure,
-      ...(r.caFile ? { caFile: r.caFile } : {}),
+      ...(r.caFileName ? { caFile: { name: r.caFileName, size: 0, ...(r.caFileToken ? { fileToken: r.caFileToken } : {}) } } : {}),
       proxy: r.proxy ?? '',
     },
     carried: { maxRedirects: r.maxRedirects, ...(connectMs ? { connectMs } : {}), ...(receiveMs ? { receiveMs } : {}) },
@@ -96,5 +96,6 @@ export function importToDraft(imp: { draft: RequestDraft; files: readonly CurlFi
   const warnings = [...imp.warnings];
   const m = imp.draft.method.toUpperCase();
   if ((m === 'GET' || m === 'HEAD') && imp.draft.body.kind !== 'none') warnings.push(`The composer sends no body with ${m} (the body is kept: choose another method to send it).`);
+  if (imp.draft.caFileName) warnings.push(`--cacert ${imp.draft.caFileName}: choose the CA file under the request's options (the app reads only files you choose).`);
   return { draft: requestToDraft(imp.draft, imp.files, engine), warnings };
 }

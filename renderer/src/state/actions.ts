@@ -3,7 +3,7 @@
 import type { Platform } from '../platform/index.js';
 import { PlatformError } from '../platform/index.js';
 import type { RequestDraft } from '../../../contract/api.js';
-import { uploadPending } from '../composer/uploader.js';
+import { uploadPending, uploadPendingRef } from '../composer/uploader.js';
 import { draftToRequest, type Draft } from './draft.js';
 import { activeTab, appStore } from './store.js';
 
@@ -36,7 +36,8 @@ async function prepareDraft(platform: Platform, key: string, draft: Draft): Prom
   if (uploading) return undefined;
   uploading = true;
   try {
-    const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft) });
+    const caFile = await uploadPendingRef(platform, draft.options.caFile);
+    const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft), options: { ...draft.options, caFile } });
     if (!r.ok) appStore.getState().failRequest(key, undefined, r.message);
     return r.ok ? r.request : undefined;
   } catch (e) {

@@ -1,6 +1,6 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft.
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
-import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft } from '../composer/body-model.js';
+import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from '../composer/body-model.js';
 import type { ParamRow } from '../composer/url-params.js';
 import { checkUrlInput } from '../../../contract/url.js';
 
@@ -19,8 +19,9 @@ export interface DraftOptions {
   timeoutS: string;
   followRedirects: boolean;
   insecure: boolean;
-  /** curl's --cacert: absolute path of a PEM file the core reads; empty or absent: the system's CAs. */
-  caFile?: string;
+  /** curl's --cacert: a PEM file picked or uploaded like a body file (a pasted command's path
+   * arrives as a name with no file: it must be chosen); absent: the system's CAs. */
+  caFile?: FileRef;
   /** host:port, empty: none. */
   proxy: string;
 }
@@ -111,7 +112,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     engine: draft.options.engine,
     followRedirects: draft.options.followRedirects,
     insecure: draft.options.insecure,
-    ...(draft.options.caFile?.trim() ? { caFile: draft.options.caFile.trim() } : {}),
+    ...(draft.options.caFile ? { caFileName: draft.options.caFile.name, ...(draft.options.caFile.fileToken ? { caFileToken: draft.options.caFile.fileToken } : {}) } : {}),
     timeouts: { ...(draft.carried?.connectMs ? { connectMs: draft.carried.connectMs } : {}), ...(draft.carried?.receiveMs ? { receiveMs: draft.carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(draft.carried?.maxRedirects !== undefined ? { maxRedirects: draft.carried.maxRedirects } : {}),
     ...(proxy ? { proxy } : {}),
