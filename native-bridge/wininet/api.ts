@@ -147,6 +147,10 @@ export const api = {
   // Copies between koffi.alloc memory and JS buffers (no external views: they throw in Electron).
   CopyToNative: kernel32.func('void __stdcall RtlMoveMemory(void *dst, const uint8_t *src, size_t n)'),
   CopyFromNative: kernel32.func('void __stdcall RtlMoveMemory(uint8_t *dst, const void *src, size_t n)'),
+  // Bytes in the ANSI code page to UTF-16, as WinInet decodes what it receives (see ansi.ts).
+  MultiByteToWideChar: kernel32.func(
+    'int __stdcall MultiByteToWideChar(uint32_t codePage, uint32_t flags, const uint8_t *src, int srcLength, _Out_ uint8_t *dst, int dstChars)',
+  ),
 };
 
 export function isNull(p: unknown): boolean {

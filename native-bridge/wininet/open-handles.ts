@@ -23,6 +23,7 @@ import {
   isNull,
   SECURITY_FLAGS_IGNORE_ALL,
 } from './api.js';
+import { utf8ForAnsi } from './ansi.js';
 import { winInetError } from './errors.js';
 
 export interface RequestHandles {
@@ -92,7 +93,11 @@ function addHeaders(h: unknown, headers: RequestSpec['headers'], afterCall: () =
     // The first occurrence replaces WinInet's default (REPLACE with an empty value deletes it).
     const mode = seen.has(key) ? HTTP_ADDREQ_FLAG_ADD : HTTP_ADDREQ_FLAG_ADD | HTTP_ADDREQ_FLAG_REPLACE;
     seen.add(key);
-    const line = `${name}: ${value}\r\n`;
+    const wire = utf8ForAnsi(value);
+    if (wire === undefined) {
+      return { code: 'BAD_REQUEST', name: 'HEADER_NOT_ENCODABLE', message: `the value of the header ${JSON.stringify(name)} cannot go out as UTF-8 through WinInet's ANSI code page` };
+    }
+    const line = `${name}: ${wire}\r\n`;
     if (!api.HttpAddRequestHeadersW(h, line, line.length, mode >>> 0) && value !== '') {
       const err = winInetError(api.GetLastError(), 'HttpAddRequestHeadersW');
       return { ...err, code: 'BAD_REQUEST', message: `the header ${JSON.stringify(name)} was refused: ${err.message}` };

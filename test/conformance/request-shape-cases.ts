@@ -46,6 +46,18 @@ export function requestShapeCases(h: () => Harness): void {
     });
   }
 
+  it('sends a header value as its UTF-8 bytes, and reports the response head as the bytes received', async () => {
+    const value = 'caf\u00e9 \u201cq\u201d';
+    const utf8 = Buffer.from(value, 'utf8').toString('latin1');
+    await withServer(() => [{ send: head('HTTP/1.1 200 OK', [['X-Name', utf8], ['Content-Length', 2], close]) + 'ok' }], async (srv) => {
+      const x = await h().run({ url: `${srv.url}/utf8`, headers: [['X-Q', value]], sink: memory() });
+      assertOk(x, 200);
+      assert.equal(headerValue(srv.requests[0] ?? '', 'x-q')?.trim(), utf8, 'the value on the wire');
+      const reported = x.events.find((e) => e.type === 'headers');
+      assert.match(reported?.type === 'headers' ? reported.rawHeaders : '', new RegExp(`\r\nX-Name: ${utf8}\r\n`), 'the head as a latin1 string of its bytes');
+    });
+  });
+
   it('reports the request line it sent, also after an HTTP/1.0 reply', async () => {
     await withServer(() => [{ send: head('HTTP/1.0 200 OK', [['Content-Length', 2]]) + 'hi' }], async (srv) => {
       const x = await h().run({ url: `${srv.url}/v10`, sink: memory() });
