@@ -30,8 +30,11 @@ const CURL_EXIT: Record<ErrorCode, number> = {
   INTERNAL: 2,
 };
 
-/** Engine checks whose curl counterpart exits with its own code: a reply that is not HTTP/1.x (curl: "HTTP/0.9 not allowed", 1), nothing at all (52). */
-const NAME_EXIT: Record<string, number> = { BAD_STATUS_LINE: 1, NO_STATUS_LINE: 1, EMPTY_REPLY: 52 };
+/**
+ * Engine checks whose curl counterpart exits with its own code: a reply that is not HTTP/1.x
+ * (curl: "HTTP/0.9 not allowed", 1), nothing at all (52), a transfer coding it cannot decode (61).
+ */
+const NAME_EXIT: Record<string, number> = { BAD_STATUS_LINE: 1, NO_STATUS_LINE: 1, EMPTY_REPLY: 52, UNKNOWN_TRANSFER_ENCODING: 61 };
 
 export function exitCodeFor(code: ErrorCode): number {
   return CURL_EXIT[code];

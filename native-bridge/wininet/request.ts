@@ -4,7 +4,6 @@ import { openSource } from '../body-io.js';
 import { BodyReceiver } from '../body-receiver.js';
 import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
-import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
@@ -12,6 +11,7 @@ import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from
 import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
+import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
@@ -22,7 +22,6 @@ import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
 import { UploadCursor } from './upload-cursor.js';
 import { isUploadState, UploadSteps } from './upload-steps.js';
-import { cutHeaderLine, madeUpHead, UNDER_WINE } from './wine-quirks.js';
 
 export type { RequestOwner };
 
@@ -200,8 +199,7 @@ export class WinInetRequest {
     this.head = head;
     this.ev.lifecycle(headersEvent(head));
     // WinInet passes replies that are not HTTP off as responses.
-    const follow = this.spec.followRedirects ? { url: this.spec.url } : undefined;
-    const problem = madeUpHead(UNDER_WINE, head) ?? responseHeadProblem(head.statusCode, head.rawHeaders, follow) ?? cutHeaderLine(UNDER_WINE, head.rawHeaders);
+    const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
     if (problem) return this.failed(problem);
     this.body.open(head.contentLength);
     this.state = 'read';

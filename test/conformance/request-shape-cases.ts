@@ -46,6 +46,15 @@ export function requestShapeCases(h: () => Harness): void {
     });
   }
 
+  it("sends the user's Connection header as given", async () => {
+    await withServer(() => OK, async (srv) => {
+      const x = await h().run({ url: `${srv.url}/conn`, headers: [['Connection', 'close']], sink: memory() });
+      assertOk(x, 200);
+      const lines = (srv.requests[0] ?? '').split('\r\n').filter((l) => /^connection:/i.test(l));
+      assert.deepEqual(lines, ['Connection: close']);
+    });
+  });
+
   it('sends a header value as its UTF-8 bytes, and reports the response head as the bytes received', async () => {
     const value = 'caf\u00e9 \u201cq\u201d';
     const utf8 = Buffer.from(value, 'utf8').toString('latin1');

@@ -119,6 +119,11 @@ export const FAULT_CASES: FaultCase[] = [
     expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_UNSUPPORTED_PROTOCOL/ }, wininet: { error: 'BAD_RESPONSE', name: /^NO_STATUS_LINE$/ } },
   },
   {
+    name: 'transfer-encoding-unknown',
+    script: [{ send: head('HTTP/1.1 200 OK', [['Transfer-Encoding', 'identityx'], ['Content-Length', 3], close]) + 'abc' }],
+    expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_BAD_CONTENT_ENCODING/ }, wininet: { error: 'BAD_RESPONSE', name: /^UNKNOWN_TRANSFER_ENCODING$/ } },
+  },
+  {
     name: 'header-nul',
     script: [{ send: head('HTTP/1.1 200 OK', [['A', 1], ['B', '\0x'], ['Content-Length', 3], close]) + 'abc' }],
     expect: { curl: { error: 'BAD_RESPONSE', name: /CURLE_WEIRD_SERVER_REPLY/ }, wininet: ok200('abc') },
