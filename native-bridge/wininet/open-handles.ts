@@ -75,17 +75,16 @@ export function openHandles(
   if (spec.insecure && !setDword(handles.request, INTERNET_OPTION_SECURITY_FLAGS, SECURITY_FLAGS_IGNORE_ALL)) {
     return winInetError(api.GetLastError(), 'InternetSetOptionW(SECURITY_FLAGS)');
   }
-  return addHeaders(handles.request, spec.headers, afterCall);
+  // WinInet adds these at send time when absent: an empty value cannot remove them, only empty them.
+  const sendTime = new Set(['host', 'user-agent', ...(spec.body || spec.method !== 'GET' ? ['content-length'] : [])]);
+  return addHeaders(handles.request, spec.headers, sendTime, afterCall);
 }
 
-/** Headers WinInet adds itself at send time (if absent): an empty value cannot remove them, only empty them. */
-const SEND_TIME = new Set(['host', 'user-agent', 'content-length']);
-
-function addHeaders(h: unknown, headers: RequestSpec['headers'], afterCall: () => void): EngineErrorInfo | undefined {
+function addHeaders(h: unknown, headers: RequestSpec['headers'], sendTime: Set<string>, afterCall: () => void): EngineErrorInfo | undefined {
   const seen = new Set<string>();
   for (const [name, value, empty] of headers) {
     const key = name.toLowerCase();
-    if (value === '' && !empty && !seen.has(key) && SEND_TIME.has(key)) {
+    if (value === '' && !empty && !seen.has(key) && sendTime.has(key)) {
       return { code: 'BAD_REQUEST', name: 'HEADER_NOT_REMOVABLE', message: `WinInet always sends its own ${name} header: it cannot be removed (send it with an empty value with "${name};")` };
     }
     // "Name:" with nothing to replace would add an empty header: a removal of a header not set is a no-op.

@@ -20,6 +20,8 @@ export interface EngineExpectations {
   addedHeaders: Record<'GET' | 'POST', string[]>;
   /** Closing at the redirect limit keeps the next hop from being sent (not under Wine: wine-quirks.ts, redirectCloseRuns). */
   redirectLimitStopsNextHop: boolean;
+  /** An empty value removes the stack's own User-Agent (WinInet adds it at send time: refused, HEADER_NOT_REMOVABLE). */
+  removableDefaults: boolean;
 }
 
 export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
@@ -31,6 +33,7 @@ export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
     addedHeaders: { GET: ['host', 'user-agent'], POST: ['host', 'user-agent', 'content-length', 'cache-control'] },
     // The WinInet engine runs under Wine everywhere but on Windows.
     redirectLimitStopsNextHop: closeStopsRedirect(process.platform !== 'win32'),
+    removableDefaults: false,
   },
   curl: {
     pendingCalls: false,
@@ -39,5 +42,6 @@ export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
     engineTimings: true,
     addedHeaders: { GET: ['host', 'user-agent', 'accept'], POST: ['host', 'user-agent', 'accept', 'content-length'] },
     redirectLimitStopsNextHop: true,
+    removableDefaults: true,
   },
 };

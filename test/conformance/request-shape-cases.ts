@@ -46,6 +46,20 @@ export function requestShapeCases(h: () => Harness): void {
     });
   }
 
+  it("removes the stack's own User-Agent when asked, or refuses by name where it cannot", async () => {
+    await withServer(() => OK, async (srv) => {
+      const x = await h().run({ url: `${srv.url}/no-agent`, headers: [['User-Agent', '']], sink: memory() });
+      if (EXPECTATIONS[h().engine].removableDefaults) {
+        assertOk(x, 200);
+        assert.equal(headerNames(srv.requests[0] ?? '').includes('user-agent'), false);
+        return;
+      }
+      assertError(x, 'BAD_REQUEST');
+      assert.equal(x.finished.error?.name, 'HEADER_NOT_REMOVABLE');
+      assert.equal(srv.requests.length, 0, 'nothing was sent');
+    });
+  });
+
   it("sends the user's Connection header as given", async () => {
     await withServer(() => OK, async (srv) => {
       const x = await h().run({ url: `${srv.url}/conn`, headers: [['Connection', 'close']], sink: memory() });
