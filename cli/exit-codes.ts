@@ -30,6 +30,12 @@ const CURL_EXIT: Record<ErrorCode, number> = {
   INTERNAL: 2,
 };
 
+/**
+ * Engine checks whose curl counterpart exits with its own code: a reply that is not HTTP/1.x
+ * (curl: "HTTP/0.9 not allowed", 1), nothing at all (52), a transfer coding it cannot decode (61).
+ */
+const NAME_EXIT: Record<string, number> = { BAD_STATUS_LINE: 1, NO_STATUS_LINE: 1, EMPTY_REPLY: 52, UNKNOWN_TRANSFER_ENCODING: 61 };
+
 export function exitCodeFor(code: ErrorCode): number {
   return CURL_EXIT[code];
 }
@@ -41,5 +47,5 @@ export function exitCodeFor(code: ErrorCode): number {
  */
 export function exitCodeForError(e: EngineErrorInfo): number {
   if (e.name.startsWith('CURLE_') && e.native !== undefined && Number.isInteger(e.native) && e.native > 0 && e.native < 256) return e.native;
-  return CURL_EXIT[e.code];
+  return NAME_EXIT[e.name] ?? CURL_EXIT[e.code];
 }

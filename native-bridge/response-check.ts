@@ -5,10 +5,13 @@ import type { EngineErrorInfo } from './events.js';
 
 const bad = (name: string, message: string): EngineErrorInfo => ({ code: 'BAD_RESPONSE', name, message });
 
+/** As curl 7.88 reads a status line: HTTP/1.0, HTTP/1.1, HTTP/2 or HTTP/3, then a three-digit code. */
+const STATUS_LINE = /^HTTP\/(?:1\.[01]|[23])[ \t]+\d{3}(?:[ \t]|$)/;
+
 /** The problem with a final head (status line and raw header block), if any. */
 export function responseHeadProblem(statusCode: number, rawHeaders: string, follow?: { url: string }): EngineErrorInfo | undefined {
   const statusLine = rawHeaders.split(/\r?\n/, 1)[0] ?? '';
-  if (!Number.isInteger(statusCode) || statusCode < 100 || statusCode > 999) {
+  if (!Number.isInteger(statusCode) || statusCode < 100 || statusCode > 999 || !STATUS_LINE.test(statusLine)) {
     return bad('BAD_STATUS_LINE', `the server's reply has no valid status line (${JSON.stringify(statusLine.slice(0, 80))})`);
   }
   if (statusCode < 200) return bad('NO_FINAL_RESPONSE', `the server sent an interim ${statusCode} response and no final one`);

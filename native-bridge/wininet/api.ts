@@ -29,6 +29,7 @@ export const HTTP_QUERY_VERSION = 18;
 export const HTTP_QUERY_STATUS_CODE = 19;
 export const HTTP_QUERY_STATUS_TEXT = 20;
 export const HTTP_QUERY_RAW_HEADERS_CRLF = 22;
+export const HTTP_QUERY_CUSTOM = 65535;
 
 export const INTERNET_OPTION_CONNECT_TIMEOUT = 2;
 export const INTERNET_OPTION_SEND_TIMEOUT = 5;
@@ -132,6 +133,10 @@ export const api = {
     'bool __stdcall InternetSetOptionW(void *h, uint32_t option, _In_ uint32_t *buffer, uint32_t length)',
   ),
   InternetCloseHandle: wininet.func('bool __stdcall InternetCloseHandle(void *h)'),
+  // The response head in the ANSI code page it was decoded with: its bytes as received.
+  HttpQueryInfoA: wininet.func(
+    'bool __stdcall HttpQueryInfoA(void *h, uint32_t level, _Out_ uint8_t *buffer, _Inout_ uint32_t *length, void *index)',
+  ),
   // The server certificate (see server-cert.ts): in-memory lookups, never a network wait.
   InternetQueryOptionA: wininet.func(
     'bool __stdcall InternetQueryOptionA(void *h, uint32_t option, _Out_ uint8_t *buffer, _Inout_ uint32_t *length)',
@@ -142,6 +147,10 @@ export const api = {
   // Copies between koffi.alloc memory and JS buffers (no external views: they throw in Electron).
   CopyToNative: kernel32.func('void __stdcall RtlMoveMemory(void *dst, const uint8_t *src, size_t n)'),
   CopyFromNative: kernel32.func('void __stdcall RtlMoveMemory(uint8_t *dst, const void *src, size_t n)'),
+  // Bytes in the ANSI code page to UTF-16, as WinInet decodes what it receives (see ansi.ts).
+  MultiByteToWideChar: kernel32.func(
+    'int __stdcall MultiByteToWideChar(uint32_t codePage, uint32_t flags, const uint8_t *src, int srcLength, _Out_ uint8_t *dst, int dstChars)',
+  ),
 };
 
 export function isNull(p: unknown): boolean {

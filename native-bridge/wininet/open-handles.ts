@@ -8,13 +8,11 @@ import {
   HTTP_ADDREQ_FLAG_REPLACE,
   INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTP,
   INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTPS,
-  INTERNET_FLAG_KEEP_CONNECTION,
   INTERNET_FLAG_NO_AUTH,
   INTERNET_FLAG_NO_AUTO_REDIRECT,
   INTERNET_FLAG_NO_CACHE_WRITE,
   INTERNET_FLAG_NO_COOKIES,
   INTERNET_FLAG_NO_UI,
-  INTERNET_FLAG_PRAGMA_NOCACHE,
   INTERNET_FLAG_RELOAD,
   INTERNET_FLAG_SECURE,
   INTERNET_OPTION_CONNECT_TIMEOUT,
@@ -25,6 +23,7 @@ import {
   isNull,
   SECURITY_FLAGS_IGNORE_ALL,
 } from './api.js';
+import { utf8ForAnsi } from './ansi.js';
 import { winInetError } from './errors.js';
 
 export interface RequestHandles {
@@ -58,14 +57,10 @@ export function openHandles(
   if (t.sendMs) setDword(handles.connect, INTERNET_OPTION_SEND_TIMEOUT, t.sendMs);
   if (t.receiveMs) setDword(handles.connect, INTERNET_OPTION_RECEIVE_TIMEOUT, t.receiveMs);
 
-  let flags =
-    INTERNET_FLAG_RELOAD |
-    INTERNET_FLAG_NO_CACHE_WRITE |
-    INTERNET_FLAG_PRAGMA_NOCACHE |
-    INTERNET_FLAG_NO_COOKIES |
-    INTERNET_FLAG_NO_AUTH |
-    INTERNET_FLAG_NO_UI |
-    INTERNET_FLAG_KEEP_CONNECTION;
+  // RELOAD and NO_CACHE_WRITE keep the URL cache out without a header; PRAGMA_NOCACHE would add
+  // "Pragma: no-cache" and KEEP_CONNECTION "Connection: Keep-Alive" (over the user's own
+  // Connection, under Wine) to every request. Connections are still reused as the server allows.
+  let flags = INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES | INTERNET_FLAG_NO_AUTH | INTERNET_FLAG_NO_UI;
   if (secure) flags |= INTERNET_FLAG_SECURE;
   // Like curl -L, follow redirects across http and https.
   if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;
@@ -80,14 +75,29 @@ export function openHandles(
   if (spec.insecure && !setDword(handles.request, INTERNET_OPTION_SECURITY_FLAGS, SECURITY_FLAGS_IGNORE_ALL)) {
     return winInetError(api.GetLastError(), 'InternetSetOptionW(SECURITY_FLAGS)');
   }
+  // WinInet adds these at send time when absent: an empty value cannot remove them, only empty them.
+  const sendTime = new Set(['host', 'user-agent', ...(spec.body || spec.method !== 'GET' ? ['content-length'] : [])]);
+  return addHeaders(handles.request, spec.headers, sendTime, afterCall);
+}
+
+function addHeaders(h: unknown, headers: RequestSpec['headers'], sendTime: Set<string>, afterCall: () => void): EngineErrorInfo | undefined {
   const seen = new Set<string>();
-  for (const [name, value] of spec.headers) {
+  for (const [name, value, empty] of headers) {
     const key = name.toLowerCase();
-    // The first occurrence replaces WinInet's default (an empty value removes it, like curl).
+    if (value === '' && !empty && !seen.has(key) && sendTime.has(key)) {
+      return { code: 'BAD_REQUEST', name: 'HEADER_NOT_REMOVABLE', message: `WinInet always sends its own ${name} header: it cannot be removed (send it with an empty value with "${name};")` };
+    }
+    // "Name:" with nothing to replace would add an empty header: a removal of a header not set is a no-op.
+    if (value === '' && !empty && !seen.has(key)) continue;
+    // The first occurrence replaces WinInet's default (REPLACE with an empty value deletes it).
     const mode = seen.has(key) ? HTTP_ADDREQ_FLAG_ADD : HTTP_ADDREQ_FLAG_ADD | HTTP_ADDREQ_FLAG_REPLACE;
     seen.add(key);
-    const line = `${name}: ${value}\r\n`;
-    if (!api.HttpAddRequestHeadersW(handles.request, line, line.length, mode >>> 0) && value !== '') {
+    const wire = utf8ForAnsi(value);
+    if (wire === undefined) {
+      return { code: 'BAD_REQUEST', name: 'HEADER_NOT_ENCODABLE', message: `the value of the header ${JSON.stringify(name)} cannot go out as UTF-8 through WinInet's ANSI code page` };
+    }
+    const line = `${name}: ${wire}\r\n`;
+    if (!api.HttpAddRequestHeadersW(h, line, line.length, mode >>> 0) && value !== '') {
       const err = winInetError(api.GetLastError(), 'HttpAddRequestHeadersW');
       return { ...err, code: 'BAD_REQUEST', message: `the header ${JSON.stringify(name)} was refused: ${err.message}` };
     }

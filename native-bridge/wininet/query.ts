@@ -1,7 +1,7 @@
 // Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
 import type { EngineErrorInfo } from '../events.js';
-import { dropAtCloseMeansBrokenChunks, madeUpHead, UNDER_WINE } from './wine-quirks.js';
-import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
+import { dropAtCloseMeansBrokenChunks, UNDER_WINE } from './wine-quirks.js';
+import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_CUSTOM, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 
 /**
  * One reused buffer, grown to the largest head seen: Wine builds the whole header block
@@ -10,11 +10,22 @@ import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY
  */
 let scratch = Buffer.alloc(64 * 1024);
 
-function queryString(h: unknown, level: number): string | undefined {
+/** `custom`: the header name HTTP_QUERY_CUSTOM looks up (the buffer is in/out). */
+function queryString(h: unknown, level: number, custom?: string): string | undefined {
+  return query(h, level, false, custom);
+}
+
+/**
+ * `ansi`: HttpQueryInfoA, whose bytes are the ones received (WinInet decoded them with the
+ * ANSI code page and encodes them back), as a latin1 string like the curl engine's head;
+ * HttpQueryInfoW would turn bytes 0x80-0x9F of cp1252 into other characters.
+ */
+function query(h: unknown, level: number, ansi: boolean, custom?: string): string | undefined {
   for (let attempt = 0; attempt < 4; attempt++) {
     const len = [scratch.length];
-    if (api.HttpQueryInfoW(h, level, scratch, len, null)) {
-      return scratch.subarray(0, len[0]).toString('utf16le');
+    if (custom !== undefined) scratch.write(`${custom}\0`, 'utf16le');
+    if ((ansi ? api.HttpQueryInfoA : api.HttpQueryInfoW)(h, level, scratch, len, null)) {
+      return scratch.subarray(0, len[0]).toString(ansi ? 'latin1' : 'utf16le');
     }
     if (api.GetLastError() !== ERROR_INSUFFICIENT_BUFFER) return undefined;
     scratch = Buffer.alloc(Math.max((len[0] ?? 0) + 2, scratch.length * 2));
@@ -29,21 +40,16 @@ export interface ResponseHead {
   rawHeaders: string;
   contentLength?: number;
   chunked: boolean;
-  /** The server lets the connection live on (as Wine's HTTP_KeepAlive judges it). */
-  keepAlive: boolean;
+  /** WinInet keeps the parsed status code as a "Status" header when it read a status line (Wine; see wine-quirks.ts). */
+  statusHeader: boolean;
   requestHeaders?: string;
-}
-
-/** HTTP/1.1 unless it says close, HTTP/1.0 only if it says keep-alive; Proxy-Connection counts too. */
-function keepsAlive(httpVersion: string, raw: string): boolean {
-  const conn = /\r\n(?:proxy-)?connection:\s*([^\r\n]*)/i.exec(raw)?.[1]?.trim().toLowerCase();
-  return conn === undefined ? httpVersion === 'HTTP/1.1' : conn === 'keep-alive';
 }
 
 const HTTP_QUERY_FLAG_REQUEST_HEADERS = 0x80000000;
 
-export function queryResponseHead(h: unknown): ResponseHead | undefined {
-  const raw = queryString(h, HTTP_QUERY_RAW_HEADERS_CRLF);
+/** `sent`: the request head as queried when it was sent (REQUEST_SENT), before the response could change it. */
+export function queryResponseHead(h: unknown, sent?: string): ResponseHead | undefined {
+  const raw = query(h, HTTP_QUERY_RAW_HEADERS_CRLF, true);
   if (raw === undefined) return undefined;
   const statusLine = raw.split('\r\n', 1)[0] ?? '';
   const m = /^(HTTP\/\d(?:\.\d)?)\s+(\d{3})/.exec(statusLine);
@@ -55,17 +61,26 @@ export function queryResponseHead(h: unknown): ResponseHead | undefined {
     statusCode,
     statusLine,
     httpVersion,
-    keepAlive: keepsAlive(httpVersion, raw),
     rawHeaders: raw,
     contentLength: cl ? Number(cl[1]) : undefined,
     chunked: /\r\ntransfer-encoding:[^\r\n]*chunked/i.test(raw),
-    requestHeaders: queryString(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0),
+    statusHeader: queryString(h, HTTP_QUERY_CUSTOM, 'Status') !== undefined,
+    requestHeaders: sent ?? querySentHead(h),
   };
+}
+
+/**
+ * The request head as WinInet holds it. Wine keeps one version field for the request and
+ * the response, so after a response this reports the response's version: query it at
+ * REQUEST_SENT for the line really sent.
+ */
+export function querySentHead(h: unknown): string | undefined {
+  return queryString(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0);
 }
 
 /** The headers event of a head: what the engine keeps for itself stays out. */
 export function headersEvent(head: ResponseHead) {
-  const { chunked: _chunked, keepAlive: _keepAlive, ...event } = head;
+  const { chunked: _chunked, statusHeader: _statusHeader, ...event } = head;
   return { type: 'headers' as const, ...event };
 }
 
@@ -80,17 +95,17 @@ function shortBody(head: ResponseHead, method: string, bytes: number): string | 
 export function bodyProblem(head: ResponseHead, method: string, bytes: number): EngineErrorInfo | undefined {
   const short = shortBody(head, method, bytes);
   if (short) return { code: 'PARTIAL_BODY', name: 'PARTIAL_BODY', message: short };
-  return madeUpHead(head.rawHeaders, bytes);
+  return undefined;
 }
 
 /**
  * Wine's WinInet ends a broken chunked body (cut off, or a chunk size past the data) as if
- * complete, but cannot drain it, so at InternetCloseHandle it drops a connection it would
- * otherwise keep alive: the one sign the API gives (a Connection: close reply hides it).
- * Called when that drop is seen during the close: the result, turned into that error.
+ * complete, but cannot drain it: a complete one's connection is pooled or closed during the
+ * last read, a broken one's is dropped at InternetCloseHandle (CLOSING_CONNECTION), with or
+ * without Connection: close. Called when that drop is seen during the close.
  */
 export function droppedAtClose<R extends { ok: boolean }>(result: R | undefined, head: ResponseHead | undefined, method: string, bytes: number): R | { ok: false; error: EngineErrorInfo } | undefined {
-  if (!dropAtCloseMeansBrokenChunks(UNDER_WINE) || !result?.ok || !head?.chunked || !head.keepAlive || method === 'HEAD') return result;
+  if (!dropAtCloseMeansBrokenChunks(UNDER_WINE) || !result?.ok || !head?.chunked || method === 'HEAD') return result;
   const message = `the chunked body ended without its last chunk after ${bytes} bytes (cut off, or a bad chunk size): WinInet could not finish it`;
   return { ok: false, error: { code: 'PARTIAL_BODY', name: 'CHUNKED_BODY_INCOMPLETE', message } };
 }

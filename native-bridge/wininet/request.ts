@@ -3,7 +3,6 @@
 import { BodyReceiver } from '../body-receiver.js';
 import { loadCaFile } from '../ca-file.js';
 import type { EngineErrorInfo, StatusInfo } from '../events.js';
-import { responseHeadProblem } from '../response-check.js';
 import { EventStamper } from '../event-stamper.js';
 import type { EmitFn } from '../engine.js';
 import type { RequestSpec } from '../request-spec.js';
@@ -11,9 +10,10 @@ import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from
 import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
+import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
 import { ReadAccounting } from './read-accounting.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
@@ -21,7 +21,6 @@ import { queryDataCompletion } from './decode.js';
 import type { RequestOwner, State } from './request-types.js';
 import { openUpload, UploadCursor } from './upload-cursor.js';
 import { isUploadState, UploadSteps } from './upload-steps.js';
-import { cutHeaderLine, UNDER_WINE } from './wine-quirks.js';
 
 export type { RequestOwner };
 
@@ -48,6 +47,8 @@ export class WinInetRequest {
   private counts = { ioPending: 0 };
   /** With a CA file on https: the certificate-error flow of ca-trust.ts. */
   private trust?: CaTrust;
+  /** The request head of this hop as queried at its first REQUEST_SENT (what was really sent). */
+  private sent?: { hop: number; head?: string };
 
   constructor(
     id: string,
@@ -102,13 +103,16 @@ export class WinInetRequest {
     if (status === 100 && info && this.pending) info.op = this.pending;
     if (status === 41) this.lastDataAt = at;
     if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.reads.received(info.bytes);
-    if (status === 110) this.redirectHead(at);
+    // Once closing, the handle may be closed: it is never queried again.
+    if (status === 31 && !this.closing && this.sent?.hop !== this.ev.hop) this.sent = { hop: this.ev.hop, head: querySentHead(this.handles.request) };
+    if (status === 110 && !this.closing) this.redirectHead(at);
     if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
     if (status === 100 && async) setImmediate(() => this.onComplete(async));
     else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
     else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
-      setImmediate(() => this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }));
+      // Here, before WinInet sends the next hop (a 307/308 would re-send the body): the close cancels it.
+      this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }, true);
     }
   }
 
@@ -188,12 +192,12 @@ export class WinInetRequest {
   private readHead(): number {
     const untrusted = this.trust?.verifyAccepted(this.handles.request, this.lastCall);
     if (untrusted) return this.failed(untrusted);
-    const head = queryResponseHead(this.handles.request);
+    const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
     this.ev.lifecycle(headersEvent(head));
-    // WinInet (Wine's, at least) passes replies that are not HTTP off as responses.
-    const problem = responseHeadProblem(head.statusCode, head.rawHeaders, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? cutHeaderLine(UNDER_WINE, head.rawHeaders);
+    // WinInet passes replies that are not HTTP off as responses.
+    const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
     if (problem) return this.failed(problem);
     this.body.open(head.contentLength);
     this.state = 'read';
@@ -202,7 +206,7 @@ export class WinInetRequest {
 
   /** At REDIRECT the handle still holds the redirect response (documented; an in-memory lookup): this hop's headers. */
   private redirectHead(at: number): void {
-    const head = queryResponseHead(this.handles.request);
+    const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
     this.ev.lifecycle(headersEvent(head), at);
   }
@@ -288,17 +292,19 @@ export class WinInetRequest {
     return 0;
   }
 
-  private fail(error: EngineErrorInfo): void {
+  /** `now`: inside a status callback that must not return with the handle open (closing there is allowed). */
+  private fail(error: EngineErrorInfo, now = false): void {
     if (this.result) return;
     this.result = { ok: false, error };
-    this.closeRequest();
+    this.closeRequest(now);
   }
 
   /** Seed 002's CloseRequestHandle: close once nobody is inside a call with the handle. */
-  private closeRequest(): void {
+  private closeRequest(now = false): void {
     if (this.closing) return;
     this.closing = true;
-    if (this.usage === 0) setImmediate(() => this.closeNow());
+    if (this.usage === 0 && now) this.closeNow();
+    else if (this.usage === 0) setImmediate(() => this.closeNow());
   }
 
   private closeNow(): void {

@@ -18,20 +18,25 @@ export const QUIRKS = {
     windows: 'the count is written when the read completes; RESPONSE_RECEIVED counts network (possibly compressed) bytes and may fire several times per read',
     detected: 'WINEPREFIX, and at run time: a pending read whose count is 0 while RESPONSE_RECEIVED reported bytes during it',
   },
-  chunkedDrainDrop: {
-    wine: 'a broken chunked body ends as if complete, and the kept-alive connection is dropped at InternetCloseHandle (CLOSING_CONNECTION)',
-    windows: 'the pool may drop a connection for other reasons: a drop at close says nothing about the body',
-    detected: 'WINEPREFIX',
-  },
   headerLineCut: {
     wine: 'a header line is cut at 4,095 characters, silently',
     windows: 'header lines are kept whole',
     detected: 'WINEPREFIX',
   },
   madeUpHead: {
-    wine: 'a reply with no status line becomes "HTTP/1.0 200 OK" with no headers and its bytes are dropped',
-    windows: 'an HTTP/0.9 reply is served as the body with the same made-up head',
-    detected: 'WINEPREFIX (on Windows the bytes arrive as the body, so only an empty one is suspect)',
+    wine: 'a reply whose first line does not start with "HTTP" becomes "HTTP/1.0 200 OK" with no headers; that line is dropped and the rest (headers, body) is served as the body. A real status line leaves its code as a "Status" header (HTTP_QUERY_CUSTOM), the made-up one does not; an empty reply leaves status code 0 and no "Status"',
+    windows: 'an HTTP/0.9 reply is served whole as the body under the same made-up head (no header at all)',
+    detected: 'WINEPREFIX; under Wine the missing "Status" header, on Windows a head with no header line at all',
+  },
+  chunkedDrainDrop: {
+    wine: 'a broken chunked body ends as if complete; its connection is dropped at InternetCloseHandle (CLOSING_CONNECTION), where a complete one was pooled or closed during the last read, with or without Connection: close',
+    windows: 'the pool may drop a connection for other reasons: a drop at close says nothing about the body',
+    detected: 'WINEPREFIX',
+  },
+  redirectCloseRuns: {
+    wine: 'InternetCloseHandle in the REDIRECT callback does not stop the worker: it sends the next hop and follows the chain until a reply that is not a redirect',
+    windows: 'closing the handle cancels the outstanding request (documented for InternetCloseHandle)',
+    detected: 'WINEPREFIX',
   },
   timeoutAs12030: {
     wine: 'an expired receive timeout fails the read with 12030 (CONNECTION_ABORTED)',
@@ -95,12 +100,18 @@ export function cutHeaderLine(wine: boolean, rawHeaders: string): EngineErrorInf
 const MADE_UP_HEAD = /^HTTP\/1\.0 200 OK\r\n(?:\r\n)?$/;
 
 /**
- * The head WinInet makes up for a reply with no status line, with no body: a real HTTP/1.0
- * 200 with no header and no byte of body looks the same, and is far rarer.
+ * A head WinInet made up for a reply with no HTTP status line (HTTP/0.9, not HTTP at all,
+ * or nothing): curl refuses these, and the bytes WinInet serves as the body are not one.
  */
-export function madeUpHead(rawHeaders: string, bodyBytes: number): EngineErrorInfo | undefined {
-  if (bodyBytes !== 0 || !MADE_UP_HEAD.test(rawHeaders)) return undefined;
-  return { code: 'BAD_RESPONSE', name: 'NO_STATUS_LINE', message: 'the reply had no HTTP status line (HTTP/0.9, or not HTTP); WinInet made up "HTTP/1.0 200 OK" and dropped its bytes' };
+export function madeUpHead(wine: boolean, head: { statusCode: number; rawHeaders: string; statusHeader: boolean }): EngineErrorInfo | undefined {
+  if (wine ? head.statusHeader : !MADE_UP_HEAD.test(head.rawHeaders)) return undefined;
+  if (head.statusCode === 0) return { code: 'BAD_RESPONSE', name: 'EMPTY_REPLY', message: 'the server closed the connection without sending anything' };
+  return { code: 'BAD_RESPONSE', name: 'NO_STATUS_LINE', message: 'the reply has no HTTP status line (HTTP/0.9, or not HTTP): WinInet made up "HTTP/1.0 200 OK" for it' };
+}
+
+/** Whether closing the request handle in the REDIRECT callback keeps the next hop from being sent. */
+export function closeStopsRedirect(wine: boolean): boolean {
+  return !wine;
 }
 
 /** Whether a 12030 is an expired receive timeout: Wine only, and silence for the whole timeout. */

@@ -1,6 +1,7 @@
 // Where the engines differ, by design of the native stacks: named here, asserted in the
 // cases, never skipped.
 import type { EngineName } from '../../native-bridge/engine.js';
+import { closeStopsRedirect } from '../../native-bridge/wininet/wine-quirks.js';
 
 export interface EngineExpectations {
   /** WinInet calls can return ERROR_IO_PENDING and finish in REQUEST_COMPLETE; libcurl's multi loop has no such calls. */
@@ -22,9 +23,40 @@ export interface EngineExpectations {
    * engine fails that by name (REDIRECT_BODY_LOST).
    */
   uploadResentOnRedirect: boolean;
+  /**
+   * Headers the stack adds to a request by itself (lowercased). WinInet (Wine's) adds
+   * "Cache-Control: no-cache" to a request other than GET when INTERNET_FLAG_NO_CACHE_WRITE
+   * keeps the body out of its URL cache; libcurl adds "Accept: *\/*".
+   */
+  addedHeaders: Record<'GET' | 'POST', string[]>;
+  /** Closing at the redirect limit keeps the next hop from being sent (not under Wine: wine-quirks.ts, redirectCloseRuns). */
+  redirectLimitStopsNextHop: boolean;
+  /** An empty value removes the stack's own User-Agent (WinInet adds it at send time: refused, HEADER_NOT_REMOVABLE). */
+  removableDefaults: boolean;
 }
 
 export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
-  wininet: { pendingCalls: true, tlsHandshakeEvent: false, handleEvents: true, engineTimings: false, chunkedUploadAnyMethod: false, uploadResentOnRedirect: false },
-  curl: { pendingCalls: false, tlsHandshakeEvent: true, handleEvents: false, engineTimings: true, chunkedUploadAnyMethod: true, uploadResentOnRedirect: true },
+  wininet: {
+    pendingCalls: true,
+    tlsHandshakeEvent: false,
+    handleEvents: true,
+    engineTimings: false,
+    chunkedUploadAnyMethod: false,
+    uploadResentOnRedirect: false,
+    addedHeaders: { GET: ['host', 'user-agent'], POST: ['host', 'user-agent', 'content-length', 'cache-control'] },
+    // The WinInet engine runs under Wine everywhere but on Windows.
+    redirectLimitStopsNextHop: closeStopsRedirect(process.platform !== 'win32'),
+    removableDefaults: false,
+  },
+  curl: {
+    pendingCalls: false,
+    tlsHandshakeEvent: true,
+    handleEvents: false,
+    engineTimings: true,
+    chunkedUploadAnyMethod: true,
+    uploadResentOnRedirect: true,
+    addedHeaders: { GET: ['host', 'user-agent', 'accept'], POST: ['host', 'user-agent', 'accept', 'content-length'] },
+    redirectLimitStopsNextHop: true,
+    removableDefaults: true,
+  },
 };

@@ -5,6 +5,7 @@ import type { EngineName } from '../../native-bridge/engine.js';
 import { engineCases } from './engine-cases.js';
 import { failureCases } from './failure-cases.js';
 import { startHarness, type Harness } from './harness.js';
+import { requestShapeCases } from './request-shape-cases.js';
 import { transferCases } from './transfer-cases.js';
 import { uploadCases } from './upload-cases.js';
 
@@ -25,5 +26,6 @@ export function conformanceSuite(engine: EngineName): void {
     uploadCases(h);
     failureCases(h);
     engineCases(h);
+    requestShapeCases(h);
   });
 }

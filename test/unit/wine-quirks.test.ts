@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runtimeProblem, abortIsTimeout, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal } from '../../native-bridge/wininet/wine-quirks.js';
+import { runtimeProblem, abortIsTimeout, closeStopsRedirect, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal } from '../../native-bridge/wininet/wine-quirks.js';
 
 const SIZE = 256 * 1024;
 
@@ -42,10 +42,23 @@ describe('Wine quirks, each with Wine and Windows semantics', () => {
     assert.equal(cutHeaderLine(true, 'HTTP/1.1 200 OK\r\nX: y\r\n\r\n'), undefined);
   });
 
-  it('the made-up HTTP/1.0 200 OK head with no body is NO_STATUS_LINE; with a body it is not', () => {
-    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\n\r\n', 0)?.name, 'NO_STATUS_LINE');
-    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\n\r\n', 5), undefined);
-    assert.equal(madeUpHead('HTTP/1.0 200 OK\r\nServer: x\r\n\r\n', 0), undefined);
+  it('a made-up head: under Wine the missing Status header tells, on Windows a head with no header line', () => {
+    const madeUp = { statusCode: 200, rawHeaders: 'HTTP/1.0 200 OK\r\n\r\n', statusHeader: false };
+    assert.equal(madeUpHead(true, madeUp)?.name, 'NO_STATUS_LINE');
+    assert.equal(madeUpHead(false, madeUp)?.name, 'NO_STATUS_LINE');
+    // A real header-less HTTP/1.0 reply: Wine keeps its Status; Windows cannot tell it apart.
+    assert.equal(madeUpHead(true, { ...madeUp, statusHeader: true }), undefined);
+    assert.equal(madeUpHead(false, { ...madeUp, statusHeader: true })?.name, 'NO_STATUS_LINE');
+    const withHeaders = { statusCode: 200, rawHeaders: 'HTTP/1.0 200 OK\r\nServer: x\r\n\r\n', statusHeader: false };
+    assert.equal(madeUpHead(true, withHeaders)?.name, 'NO_STATUS_LINE');
+    assert.equal(madeUpHead(false, withHeaders), undefined);
+    const empty = { statusCode: 0, rawHeaders: '\r\n', statusHeader: false };
+    assert.equal(madeUpHead(true, empty)?.name, 'EMPTY_REPLY');
+  });
+
+  it('closing at REDIRECT stops the next hop on Windows, not under Wine', () => {
+    assert.equal(closeStopsRedirect(false), true);
+    assert.equal(closeStopsRedirect(true), false);
   });
 
   it('12030 is a timeout only under Wine and only after silence for the whole receive timeout', () => {
