@@ -117,3 +117,36 @@ test('a client that disconnects mid-body shows as aborted, its body partial', T,
   assert.deepEqual(log.cspViolations(), [], log.dump());
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
+
+test('limits set in the panel: a body over the cap is answered 413, a foreign Host 403, an allowed one answered', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('catch-toggle')).click();
+  const stop = page.locator(tid('catch-stop'));
+  if (await stop.isVisible()) await stop.click();
+  await page.locator(tid('catch-limits')).locator('summary').click();
+  await page.locator(tid('catch-limit-maxBodyMB')).fill('0.001');
+  await page.locator(tid('catch-limit-idleS')).fill('soon');
+  await page.locator(tid('catch-start')).click();
+  assert.match((await page.locator(tid('catch-error')).textContent()) ?? '', /Idle body timeout \(s\): a number/);
+  await page.locator(tid('catch-limit-idleS')).fill('5');
+  await page.locator(tid('catch-limit-allowHosts')).fill('tunnel.example');
+  await page.locator(tid('catch-start')).click();
+  const url = new URL((await page.locator(tid('catch-url')).textContent({ timeout: 10_000 })) ?? '');
+  assert.match((await page.locator(tid('catch-limits-summary')).textContent()) ?? '', /body ≤ 1\.02 KiB, .*idle 5 s, .*hosts: loopback \+ tunnel\.example/);
+  const big = await post(`${url.href}big`, 'x'.repeat(4096), {});
+  assert.equal(big.status, 413);
+  const foreign = await post(`${url.href}rebind`, '', { Host: `rebind.attacker.example:${url.port}` });
+  assert.equal(foreign.status, 403);
+  const allowed = await post(`${url.href}tunnel`, '', { Host: 'tunnel.example' });
+  assert.equal(allowed.status, 200);
+  const refused = page.locator(tid('caught-item')).filter({ hasText: '/big' }).first();
+  await refused.click();
+  await until('the limit event on the timeline', async () => {
+    const types = await page.locator(tid('catch-event-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
+    return types.includes('LIMIT_EXCEEDED') ? true : undefined;
+  });
+  await screenshot(page, 'catch-limits');
+  await stop.click();
+  assert.deepEqual(log.cspViolations(), [], log.dump());
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});

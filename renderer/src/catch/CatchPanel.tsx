@@ -10,6 +10,8 @@ import { appStore } from '../state/store.js';
 import { refreshCatch, selectCaught, startCatch, stopCatch } from './catch-actions.js';
 import { catchStore, useCatch } from './catch-store.js';
 import { CaughtDetail } from './CaughtDetail.js';
+import { DEFAULT_LIMITS_TEXT, parseLimits } from './catch-limits.js';
+import { LimitsEditor } from './LimitsEditor.js';
 import { parseRulesText, RulesEditor } from './RulesEditor.js';
 import './catch.css';
 
@@ -22,10 +24,13 @@ function Controls({ rulesText }: { rulesText: string }) {
   const [host, setHost] = useState('127.0.0.1');
   const [port, setPort] = useState('');
   const [copied, setCopied] = useState('');
+  const [limitsText, setLimitsText] = useState(DEFAULT_LIMITS_TEXT);
   const start = () => {
     const parsed = parseRulesText(rulesText);
     if ('error' in parsed) return catchStore.getState().setError(parsed.error);
-    void startCatch(platform, host, port, parsed.rules);
+    const limits = parseLimits(limitsText);
+    if ('error' in limits) return catchStore.getState().setError(limits.error);
+    void startCatch(platform, host, port, parsed.rules, limits.limits);
   };
   return (
     <div className="catch-controls">
@@ -45,6 +50,7 @@ function Controls({ rulesText }: { rulesText: string }) {
           {!status.loopback && <p className="catch-warning" data-testid="catch-exposed">Listening on {status.host}: reachable from other machines.</p>}
         </>
       )}
+      <LimitsEditor text={limitsText} onChange={setLimitsText} status={status} />
       {error && <p className="error" data-testid="catch-error">{error}</p>}
     </div>
   );

@@ -1,6 +1,6 @@
 // What the Catch panel does with the platform: start and stop the server, set its rules,
 // load a caught request's timeline, save its body, compose a request from it.
-import type { CatchRuleInput } from '../../../contract/catch.js';
+import type { CatchLimits, CatchRuleInput } from '../../../contract/catch.js';
 import type { Platform } from '../platform/index.js';
 import { describeError } from '../state/actions.js';
 import { appStore } from '../state/store.js';
@@ -28,11 +28,11 @@ export function refreshCatch(platform: Platform): Promise<void> {
   });
 }
 
-export function startCatch(platform: Platform, host: string, port: string, rules: CatchRuleInput[]): Promise<void> {
+export function startCatch(platform: Platform, host: string, port: string, rules: CatchRuleInput[], limits?: CatchLimits): Promise<void> {
   return guarded(async () => {
     const p = port.trim() === '' ? undefined : Number(port);
     if (p !== undefined && !(Number.isInteger(p) && p >= 0 && p <= 65535)) throw new Error(`"${port}" is not a port number (0-65535, or empty for a free one).`);
-    const status = await platform.call('startCatchServer', { host: host.trim() || undefined, port: p, rules });
+    const status = await platform.call('startCatchServer', { host: host.trim() || undefined, port: p, rules, ...(limits ? { limits } : {}) });
     catchStore.getState().setStatus(status);
   });
 }
