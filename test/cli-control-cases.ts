@@ -92,7 +92,7 @@ export const CONTROL_CASES: ControlCase[] = [
     name: 'timeout-mid-body', title: '-m: 28 and the bytes that arrived before the deadline', expectCurl: 28,
     script: () => [{ send: 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nten bytes.' }, { hold: true }],
     args: (env) => ['-m', '2', env.raw('timeout-mid-body')],
-    gaps: ENGINE('reports no body bytes for what arrived before the deadline'),
+    gaps: { wininet: 'WinInet under Wine completes a pending InternetReadFile only with a full buffer (256 KiB) or the end: the bytes that arrived before the deadline are still inside that read when it is abandoned' },
   },
   raw('chunk-cut-o', '-o FILE on a cut-off body: no file', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n', ['-o', 'out.bin'], 18, { absent: ['out.bin'] }),
   // 4. -i prints the head as the server sent it.
