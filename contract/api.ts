@@ -79,11 +79,15 @@ export const HistorySummarySchema = z.object({
   startedAt: z.number(),
   statusCode: z.number().int().optional(),
   ok: z.boolean().optional(),
+  /** A failed exchange's error code (contract/events.ts ERROR_CODES: CANCELLED, TIMEOUT…). */
+  error: z.string().optional(),
   bodyBytes: z.number().optional(),
   /** ms from start to finished. */
   durationMs: z.number().optional(),
   /** 'sent' by this app, or 'har' (imported from a HAR file, e.g. Chrome's). */
   source: z.enum(['sent', 'har']).default('sent'),
+  /** An imported entry whose HAR left the response body out: why (the HAR's own words where it gives them). */
+  bodyOmitted: z.string().optional(),
 });
 
 const empty = z.object({}).strict();

@@ -12,7 +12,7 @@ import type { BodyStore } from './body-store.js';
 import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import type { EngineSessions } from './engine-sessions.js';
-import type { HistoryStore } from './history-store.js';
+import type { HistoryStore, HistorySummary } from './history-store.js';
 import type { PushBatcher } from './push-batcher.js';
 import type { SettingsStore } from './settings-store.js';
 import type { Uploads } from './uploads.js';
@@ -107,10 +107,15 @@ export class RequestRunner {
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
       source: 'sent' as const,
-      ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t } : {}),
+      ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     await this.d.history.append({ summary, request, events });
   }
+}
+
+/** The summary fields a finished event gives: a failure's error code (CANCELLED…) too. */
+export function summaryOfFinished(f: Extract<InetEventDto, { type: 'finished' }>): Partial<HistorySummary> {
+  return { ok: f.ok, statusCode: f.statusCode, bodyBytes: f.bodyBytes, durationMs: f.t, ...(f.error ? { error: f.error.code } : {}) };
 }
 
 /** Enabled headers only; the body as prepareBody made it, its Content-Type added unless a
@@ -124,7 +129,8 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
     method: draft.method,
     headers,
     ...(body.source ? { body: body.source } : {}),
-    sink: { kind: 'file', path: sinkPath },
+    // What arrived before a cancel or a failure stays viewable (history shows it as partial).
+    sink: { kind: 'file', path: sinkPath, keepPartial: true },
     followRedirects: draft.followRedirects,
     maxRedirects: draft.maxRedirects,
     timeouts: draft.timeouts,
