@@ -8,18 +8,22 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
+import { openApp, screenshot, startStack, STATIC_DIR, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
+import { startWebServer, type WebServer } from '../web/server.js';
 
 const T = { timeout: 120_000 };
 const ROWS = `${tid('history')} ${tid('history-row')}`;
 
 let stack: E2eStack;
+/** The web server started again by the reconnect test (the stack closes only its first one). */
+let restarted: WebServer | undefined;
 
 before(async () => {
   stack = await startStack();
 });
 
 after(async () => {
+  await restarted?.close();
   await stack?.close();
 });
 
@@ -115,6 +119,37 @@ test('an imported HAR entry without its body says so: no endless Loading, Save d
   await rowFor(page, `${stack.target.url}/echo?empty=1`).locator(tid('history-open')).click({ timeout: 5_000 });
   await page.locator(tid('no-body')).waitFor({ state: 'visible', timeout: 10_000 });
   assert.equal(await page.locator(tid('body-error')).count(), 0);
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});
+
+test('the core goes away: Send says so and is disabled; the page reconnects when it is back and Send works again', T, async () => {
+  const { page, log } = await openApp(stack);
+  const state = () => page.locator(tid('connection-state')).getAttribute('data-state');
+  // A request the server never answers is in flight when the link goes.
+  await page.locator(tid('url-input')).fill(`${stack.target.url}/stall`);
+  await page.locator(tid('send-button')).click({ timeout: 5_000 });
+  await page.locator(tid('cancel-button')).waitFor({ state: 'visible', timeout: 10_000 });
+
+  const { port, token } = stack.web;
+  await stack.web.close();
+  await until('the lost link to show', async () => ((await state()) === 'reconnecting' ? true : undefined));
+  await page.locator(tid('connection-notice')).waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match((await page.locator(tid('connection-notice')).textContent()) ?? '', /Not connected to InetScope's core — reconnecting…/);
+  assert.equal(await page.locator(tid('send-button')).isDisabled(), true, 'Send is enabled while the core is away');
+  assert.match((await page.locator(tid('send-button')).getAttribute('title')) ?? '', /reconnecting/);
+  assert.match((await page.locator(tid('request-error')).textContent()) ?? '', /lost while this request ran/);
+  await screenshot(page, 'e2e-states-03-offline');
+  // A few failed attempts while it is away.
+  await page.waitForTimeout(1500);
+
+  restarted = await startWebServer({ core: stack.core, port, token, staticDir: STATIC_DIR });
+  await until('the page to reconnect', async () => ((await state()) === 'connected' ? true : undefined), 15_000);
+  assert.equal(await page.locator(tid('connection-notice')).count(), 0);
+  await page.locator(tid('url-input')).fill(`${stack.target.url}/echo?after=reconnect`);
+  await page.locator(tid('send-button')).click({ timeout: 5_000 });
+  await until('the response after the reconnect', async () => (/^200/.test((await page.locator(tid('response-status')).textContent()) ?? '') ? true : undefined));
+  await screenshot(page, 'e2e-states-04-reconnected');
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });

@@ -12,6 +12,7 @@ import { cancelActive, sendActive } from '../state/actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
 import { usePlatform } from './platform-context.js';
+import { OFFLINE_MESSAGE } from '../platform/index.js';
 
 const CUSTOM = '__custom__';
 
@@ -45,6 +46,7 @@ export function RequestLine() {
   const tab = useApp(activeTab);
   const [draft, update] = useDraft();
   const busy = tab.inFlightId !== undefined;
+  const lost = useApp((s) => s.connection === 'reconnecting');
   return (
     <form
       className="request-line"
@@ -72,7 +74,7 @@ export function RequestLine() {
           Cancel
         </button>
       ) : (
-        <button type="submit" data-testid="send-button" className="btn btn-primary" title="Send (Ctrl+Enter)">
+        <button type="submit" data-testid="send-button" className="btn btn-primary" disabled={lost} title={lost ? OFFLINE_MESSAGE : 'Send (Ctrl+Enter)'}>
           Send
         </button>
       )}

@@ -3,6 +3,7 @@ import { BrowserPlatform, socketUrl } from './browser-platform.js';
 import { bridgeFromWindow, ElectronPlatform } from './electron-platform.js';
 import type { Platform } from './types.js';
 
+export { OFFLINE_MESSAGE } from './browser-platform.js';
 export { PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
 
 let instance: Platform | undefined;

@@ -78,6 +78,15 @@ export function reduceEvents(s: Data, events: readonly InetEventDto[]): Partial<
   return { timeline, responses, tabs };
 }
 
+/** A request in flight when the link to the core is lost: its end will not reach this page. */
+export const LOST_IN_FLIGHT = "The connection to InetScope's core was lost while this request ran; if the core finished it, it is in the history.";
+
+/** The link's state; a loss ends every tab's wait for a `finished` that cannot come. */
+function withConnection(s: AppState, connection: ConnectionState): Partial<AppState> {
+  if (connection !== 'reconnecting' || !s.tabs.some((t) => t.inFlightId !== undefined)) return { connection };
+  return { connection, tabs: s.tabs.map((t) => (t.inFlightId !== undefined ? { ...t, inFlightId: undefined, error: LOST_IN_FLIGHT } : t)) };
+}
+
 let tabCounter = 0;
 const newTabKey = (): string => `tab-${++tabCounter}`;
 
@@ -156,7 +165,7 @@ export function createAppStore(): StoreApi<AppState> {
       set(next);
       return next.activeTab;
     },
-    setConnection: (connection) => set({ connection }),
+    setConnection: (connection) => set((s) => withConnection(s, connection)),
     setTheme: (theme) => set({ theme }),
   }));
 }
