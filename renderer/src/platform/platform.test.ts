@@ -75,6 +75,9 @@ describe('BrowserPlatform', () => {
     expect(got).toEqual(['caught']);
   });
 
+});
+
+describe('BrowserPlatform reconnect', () => {
   it('fails pending calls when the socket closes, refuses calls while away, reconnects with a backoff', async () => {
     vi.useFakeTimers();
     try {
