@@ -153,3 +153,31 @@ test('the core goes away: Send says so and is disabled; the page reconnects when
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
+
+test('the Catch button keeps its running mark after a reload; the caught body sits with the request, not under "Response sent"', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('catch-toggle')).click();
+  await page.locator(tid('catch-start')).click();
+  const url = (await page.locator(tid('catch-url')).textContent({ timeout: 10_000 })) ?? '';
+  const res = await fetch(`${url}hook`, { method: 'POST', body: 'caught-body-text', headers: { 'Content-Type': 'text/plain' } });
+  assert.equal(res.status, 200);
+  await res.arrayBuffer();
+
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 15_000 });
+  // The panel is closed after the reload: the mark comes from what the page learned on connect.
+  await until('the running mark', async () => ((await page.locator(tid('catch-toggle')).textContent()) === 'Catch ●' ? true : undefined));
+
+  await page.locator(tid('catch-toggle')).click();
+  const item = page.locator(tid('caught-item')).first();
+  await item.click({ timeout: 10_000 });
+  await page.locator(`${tid('caught-detail')} ${tid('viewer-raw')}`).click({ timeout: 10_000 });
+  const left = page.locator(`${tid('caught-detail')} .catch-detail-left`);
+  await until('the body in the request column', async () => ((await left.locator('.catch-body').textContent())?.includes('caught-body-text') ? true : undefined));
+  assert.equal(await page.locator(`${tid('caught-detail')} .catch-detail-right .catch-body`).count(), 0, 'the caught body is under "Response sent"');
+  await screenshot(page, 'e2e-states-05-catch');
+  await page.locator(tid('catch-stop')).click();
+  await until('stopped', async () => ((await page.locator(tid('catch-toggle')).textContent()) === 'Catch' ? true : undefined));
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});
