@@ -100,7 +100,11 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
-  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }), output: z.object({ accepted: z.literal(true) }) },
+  /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine). */
+  sendRequest: {
+    input: z.object({ id: RequestIdSchema, request: RequestDraftSchema }),
+    output: z.object({ accepted: z.literal(true), engineStarting: z.string().optional() }),
+  },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   listHistory: {
     input: z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),

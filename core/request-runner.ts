@@ -37,7 +37,7 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, draft: RequestDraft): Promise<{ accepted: true }> {
+  async send(id: string, draft: RequestDraft): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
@@ -45,8 +45,10 @@ export class RequestRunner {
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
       const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id), body));
+      // Asked before start() creates the session: a first request finds its host not yet up.
+      const starting = this.d.sessions.starting(engine);
       this.start(id, draft, engine, spec, body);
-      return { accepted: true };
+      return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
       await this.cleanup(body);

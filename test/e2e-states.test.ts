@@ -1,8 +1,10 @@
 // The states a new user meets, end to end in Debian's Chromium on browser mode (real core,
 // curl engine, loopback target): a cancelled request listed as cancelled with the bytes
 // that arrived; an imported HAR entry without its body said so (no endless Loading, Save
-// disabled with the reason); the Catch button's running mark after a reload; the caught
-// request's body in the request's column. Needs `npm run build` first.
+// disabled with the reason; the "imported" badge whole on a long line); the core going away
+// and coming back (Send says so, the page reconnects); the Catch button's running mark after
+// a reload; the caught body in the request's column; the first WinInet request saying that
+// its engine is starting. Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -178,6 +180,21 @@ test('the Catch button keeps its running mark after a reload; the caught body si
   await screenshot(page, 'e2e-states-05-catch');
   await page.locator(tid('catch-stop')).click();
   await until('stopped', async () => ((await page.locator(tid('catch-toggle')).textContent()) === 'Catch' ? true : undefined));
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});
+
+test('the first WinInet request says "Starting the WinInet engine…" while its host starts under Wine', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('engine-select')).selectOption('wininet', { timeout: 5_000 });
+  await page.locator(tid('url-input')).fill(`${stack.target.url}/echo?first=wininet`);
+  await page.locator(tid('send-button')).click({ timeout: 5_000 });
+  const notice = page.locator(tid('engine-starting'));
+  await notice.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match((await notice.textContent()) ?? '', /^Starting the WinInet engine…/);
+  await screenshot(page, 'e2e-states-06-wininet-starting');
+  await until('the WinInet response', async () => (/^200/.test((await page.locator(tid('response-status')).textContent()) ?? '') ? true : undefined), 60_000);
+  assert.equal(await notice.count(), 0, 'the notice stays after the response');
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });

@@ -10,6 +10,8 @@ import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
 
+const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
+
 function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
   const f = r.finished;
   const cls = f && !f.ok ? (f.error?.code === 'CANCELLED' ? 'status-cancelled' : 'status-err') : r.status ? `status-${Math.floor(r.status.code / 100)}xx` : '';
@@ -21,6 +23,11 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}
+      {busy && !r.started && r.engineStarting && (
+        <span className="muted" data-testid="engine-starting">
+          {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}
+        </span>
+      )}
       {f && !f.ok && f.error && (
         <span className={f.error.code === 'CANCELLED' ? 'status-cancelled' : 'error'} data-testid="response-error">
           {f.error.name}: {f.error.message}

@@ -24,7 +24,8 @@ export async function sendActive(platform: Platform): Promise<void> {
   const id = crypto.randomUUID();
   appStore.getState().beginRequest(tab.key, id);
   try {
-    await platform.call('sendRequest', { id, request: r });
+    const accepted = await platform.call('sendRequest', { id, request: r });
+    if (accepted.engineStarting) appStore.getState().setEngineStarting(id, accepted.engineStarting);
   } catch (e) {
     appStore.getState().failRequest(tab.key, id, describeError(e));
   }

@@ -43,6 +43,8 @@ export interface AppState {
    * (the one shown before belongs to an earlier request, not to the draft refused). */
   failRequest(key: string, id: string | undefined, message: string): void;
   applyPush(push: Push): void;
+  /** The core said the request waits for its engine host to start (sendRequest's answer). */
+  setEngineStarting(id: string, engine: string): void;
   /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
    * its events folded as a live exchange's; returns the tab's key. */
   openExchange(draft: Draft, id: string, events: readonly InetEventDto[]): string;
@@ -159,6 +161,8 @@ export function createAppStore(): StoreApi<AppState> {
         const { [id]: _r, ...responses } = s.responses;
         return { tabs, timeline, responses };
       }),
+    setEngineStarting: (id, engine) =>
+      set((s) => (s.responses[id] ? { responses: { ...s.responses, [id]: { ...s.responses[id], engineStarting: engine } } } : {})),
     applyPush: (push) => (push.kind === 'events' ? set((s) => reduceEvents(s, push.events)) : catchStore.getState().applyCaught(push)),
     openExchange(draft, id, events) {
       const next = withExchange(get(), draft, id, events);
