@@ -76,7 +76,8 @@ test('getSettings and sendRequest over the socket; events are pushed up to finis
 
   const id = randomUUID();
   const sent = await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
-  assert.deepEqual(sent, { kind: 'result', callId: 2, ok: true, output: { accepted: true } });
+  // The first request of an engine is also told its host is starting.
+  assert.deepEqual(sent, { kind: 'result', callId: 2, ok: true, output: { accepted: true, engineStarting: 'curl' } });
   const finished = await client.waitForEvent((e) => e.id === id && e.type === 'finished');
   assert.equal(finished.ok, true, JSON.stringify(finished));
   assert.equal(finished.bodyBytes, 1000);
