@@ -195,3 +195,17 @@ test('close() ends open sockets', T, async () => {
   // The first server is unaffected.
   assert.equal((await client.call('getSettings', {})).ok, true);
 });
+
+test('a fixed token (INETSCOPE_TOKEN) is used as given; a short or odd one is refused by name', T, async () => {
+  const staticDir = path.join(tmp, 'static');
+  await assert.rejects(startWebServer({ core, staticDir, token: 'short' }), /at least 32 characters/);
+  await assert.rejects(startWebServer({ core, staticDir, token: `${'a'.repeat(32)} x` }), /at least 32 characters/);
+  const token = 'T'.repeat(40);
+  const fixed = await startWebServer({ core, staticDir, token });
+  try {
+    assert.equal(fixed.token, token);
+    assert.match(fixed.url, new RegExp(`\\?token=${token}$`));
+  } finally {
+    await fixed.close();
+  }
+});

@@ -75,7 +75,7 @@ function listen(server: http.Server, port: number): Promise<number> {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const log = opts.log ?? (() => {});
   const token = opts.token ?? crypto.randomBytes(32).toString('hex');
-  if (token.length < 32 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('the web token must be at least 32 characters of A-Z, a-z, 0-9, _ or -');
+  if (token.length < 32 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('the web token (INETSCOPE_TOKEN) must be at least 32 characters of A-Z, a-z, 0-9, _ or -');
   const sockets = new Set<WebSocket>();
   let port = 0; // known once listening; no request can arrive before that
   const server = http.createServer((req, res) => handleHttp(req, res, port, opts.staticDir));
