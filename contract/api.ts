@@ -88,11 +88,15 @@ export const HistorySummarySchema = z.object({
   startedAt: z.number(),
   statusCode: z.number().int().optional(),
   ok: z.boolean().optional(),
+  /** A failed exchange's error code (contract/events.ts ERROR_CODES: CANCELLED, TIMEOUT…). */
+  error: z.string().optional(),
   bodyBytes: z.number().optional(),
   /** ms from start to finished. */
   durationMs: z.number().optional(),
   /** 'sent' by this app, or 'har' (imported from a HAR file, e.g. Chrome's). */
   source: z.enum(['sent', 'har']).default('sent'),
+  /** An imported entry whose HAR left the response body out: why (the HAR's own words where it gives them). */
+  bodyOmitted: z.string().optional(),
 });
 
 const empty = z.object({}).strict();
@@ -106,7 +110,11 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
   // Strict: a field the core does not know (an old `caFile` path among them) is refused, never silently dropped.
-  sendRequest: { input: z.object({ id: RequestIdSchema, request: RequestDraftSchema.strict() }).strict(), output: z.object({ accepted: z.literal(true) }) },
+  /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine). */
+  sendRequest: {
+    input: z.object({ id: RequestIdSchema, request: RequestDraftSchema.strict() }).strict(),
+    output: z.object({ accepted: z.literal(true), engineStarting: z.string().optional() }),
+  },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   listHistory: {
     input: z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),

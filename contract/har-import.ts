@@ -98,15 +98,24 @@ function fromInetscope(group: Extra[], entries: unknown[], at: number, id: strin
   const events = group.flatMap((x) => x.events).map((e) => InetEventSchema.parse({ ...e, id }));
   const lastEntry = entries[at + group.length - 1] as { response?: { content?: unknown } };
   const content = HarContentSchema.parse(lastEntry.response?.content ?? {});
-  const body = group.at(-1)!.bodyOmitted === undefined ? bodyOf(content) : undefined;
+  const omittedAs = group.at(-1)!.bodyOmitted;
+  const body = omittedAs === undefined ? bodyOf(content) : undefined;
   const started = events.find((e) => e.type === 'started');
   const finished = events.find((e) => e.type === 'finished');
   const summary = HistorySummarySchema.parse({
     id, method: request.method, url: request.url, engine: started?.type === 'started' ? started.engine : 'har',
     startedAt: started?.type === 'started' ? started.wallTime : 0, source: 'har',
-    ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t } : {}),
+    ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t, error: finished.error?.code } : {}),
+    bodyOmitted: omittedAs ?? (body ? undefined : omitted(content, finished?.type === 'finished' ? finished.bodyBytes : 0)),
   });
   return { summary, request, events, ...(body ? { body } : {}) };
+}
+
+/** Why a response has no body to show, when the HAR says it had one (size > 0) but left it out. */
+function omitted(content: HarContent, bodyBytes: number): string | undefined {
+  const size = Math.max(content.size, bodyBytes);
+  if (content.text !== undefined || size <= 0) return undefined;
+  return content.comment?.trim() || `the HAR file has no content.text for this ${size}-byte body`;
 }
 
 function bodyOf(content: HarContent): Uint8Array | undefined {
@@ -140,7 +149,8 @@ function fromPlainEntry(raw: unknown, id: string): ImportedExchange {
   const finished = events.at(-1) as Extract<InetEventDto, { type: 'finished' }>;
   const summary = HistorySummarySchema.parse({
     id, method: request.method, url, engine: 'har', startedAt: Date.parse(entry.startedDateTime), source: 'har',
-    ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t,
+    ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t, error: finished.error?.code,
+    bodyOmitted: entry.response.status > 0 ? omitted(entry.response.content, 0) : undefined,
   });
   return { summary, request, events, ...(responseBody ? { body: responseBody } : {}) };
 }

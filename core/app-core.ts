@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
 import { BodyStore } from './body-store.js';
+import { readBody } from './body-reads.js';
 import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { EngineSessions } from './engine-sessions.js';
@@ -117,7 +118,7 @@ function handlersFor(p: Parts): Handlers {
     cancelRequest: ({ id }) => p.runner.cancel(id),
     listHistory: ({ query, limit, offset }) => p.history.list(query, limit, offset),
     loadHistoryEntry: ({ id }) => p.history.get(id),
-    readBodySlice: ({ id, offset, length }) => p.bodies.readSlice(id, offset, length),
+    readBodySlice: ({ id, offset, length }) => readBody(p, id, offset, length),
     saveBody: ({ id }) => saveBody({ hooks: p.hooks, bodies: p.bodies, history: p.history }, id),
     pickUploadFile: () => p.uploads.pick(),
     beginUpload: ({ size }) => p.uploads.begin(size),

@@ -84,6 +84,10 @@ export class BodyStore {
     this.bodies.set(id, { inflight: false, bytes: bytes.length });
   }
 
+  has(id: string): boolean {
+    return this.bodies.has(id);
+  }
+
   isInFlight(id: string): boolean {
     return this.bodies.get(id)?.inflight ?? false;
   }
@@ -122,7 +126,7 @@ export async function readFileSlice(file: string, offset: number, length: number
   try {
     fh = await fs.open(file, 'r');
   } catch (e) {
-    // A failed request's sink removes its partial file: an empty, complete body.
+    // No body file (a request that failed before its response began): an empty, complete body.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { offset, base64: '', total: 0, complete };
     throw e;
   }

@@ -13,6 +13,8 @@ interface Session {
   client: Promise<EngineClient>;
   inflight: Set<string>;
   discarded: boolean;
+  /** The host is up (or failed to start): its start no longer delays a request. */
+  settled: boolean;
 }
 
 interface Running {
@@ -44,6 +46,12 @@ export class EngineSessions {
 
   has(id: string): boolean {
     return this.running.has(id);
+  }
+
+  /** A request for this engine now waits for its host to start (none yet, or one starting):
+   * under Wine that is seconds, which the UI says. */
+  starting(engine: EngineName): boolean {
+    return !this.current.get(engine)?.settled;
   }
 
   /** Runs a parsed request to its end; never rejects: failures become a finished event. */
@@ -100,7 +108,11 @@ export class EngineSessions {
     if (!s) {
       const start = this.opts.start ?? ((o: ClientOptions) => EngineClient.start(o));
       const logFile = path.join(this.opts.logDir, `${engine}-host.log`);
-      const session: Session = { engine, client: start({ engine, startWith: 'verify', logFile }), inflight: new Set(), discarded: false };
+      const session: Session = { engine, client: start({ engine, startWith: 'verify', logFile }), inflight: new Set(), discarded: false, settled: false };
+      void session.client.then(
+        () => (session.settled = true),
+        () => (session.settled = true),
+      );
       // A host that failed to start is forgotten, so the next request tries again.
       session.client.catch((e: Error) => {
         this.opts.log(`${engine} engine did not start: ${e.message}`);

@@ -137,6 +137,11 @@ export class HistoryStore {
     }
   }
 
+  /** The entry's summary, from memory (no file read). */
+  summary(id: string): HistorySummary | undefined {
+    return this.findLast(id)?.summary;
+  }
+
   has(id: string): boolean {
     return this.findLast(id) !== undefined;
   }

@@ -13,7 +13,7 @@ import type { BodyStore } from './body-store.js';
 import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import type { EngineSessions } from './engine-sessions.js';
-import type { HistoryStore } from './history-store.js';
+import type { HistoryStore, HistorySummary } from './history-store.js';
 import type { PushBatcher } from './push-batcher.js';
 import type { SettingsStore } from './settings-store.js';
 import type { Uploads } from './uploads.js';
@@ -38,7 +38,7 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, typed: RequestDraft): Promise<{ accepted: true }> {
+  async send(id: string, typed: RequestDraft): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     // The one URL check, as the composer makes it (a page that skips it is refused the same way).
     const url = checkUrlInput(typed.url);
@@ -53,8 +53,10 @@ export class RequestRunner {
       // A staged CA file is used once, like a staged body (a picked one stays).
       if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
       const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id), body));
+      // Asked before start() creates the session: a first request finds its host not yet up.
+      const starting = this.d.sessions.starting(engine);
       this.start(id, draft, engine, spec, body);
-      return { accepted: true };
+      return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
       await this.cleanup(body);
@@ -115,10 +117,15 @@ export class RequestRunner {
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
       source: 'sent' as const,
-      ...(finished?.type === 'finished' ? { ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t } : {}),
+      ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     await this.d.history.append({ summary, request, events });
   }
+}
+
+/** The summary fields a finished event gives: a failure's error code (CANCELLED…) too. */
+export function summaryOfFinished(f: Extract<InetEventDto, { type: 'finished' }>): Partial<HistorySummary> {
+  return { ok: f.ok, statusCode: f.statusCode, bodyBytes: f.bodyBytes, durationMs: f.t, ...(f.error ? { error: f.error.code } : {}) };
 }
 
 /** Enabled headers only; the body as prepareBody made it, its Content-Type added unless a
@@ -132,7 +139,8 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
     method: draft.method,
     headers,
     ...(body.source ? { body: body.source } : {}),
-    sink: { kind: 'file', path: sinkPath },
+    // What arrived before a cancel or a failure stays viewable (history shows it as partial).
+    sink: { kind: 'file', path: sinkPath, keepPartial: true },
     followRedirects: draft.followRedirects,
     maxRedirects: draft.maxRedirects,
     timeouts: draft.timeouts,

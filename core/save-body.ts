@@ -5,6 +5,7 @@ import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { InetEventDto } from '../contract/events.js';
 import type { BodyStore } from './body-store.js';
+import { notImported } from './body-reads.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
 import { suggestFileName } from './file-name.js';
 import type { HistoryStore } from './history-store.js';
@@ -22,6 +23,8 @@ export interface SaveDeps {
 
 export async function saveBody(deps: SaveDeps, id: string): Promise<SaveResult> {
   if (deps.bodies.isInFlight(id)) throw new CommandFailure('NOT_FINISHED', `request ${id} is still running; save its body when it has finished`);
+  const refused = notImported(deps, id);
+  if (refused) throw refused;
   const entry = await deps.history.get(id);
   const source = deps.bodies.pathFor(id);
   const size = await fsp.stat(source).then((s) => s.size, () => undefined);

@@ -53,7 +53,10 @@ class FileSink implements SinkWriter {
   private regular = false;
   private batch = Buffer.allocUnsafe(FILE_BATCH);
   private batched = 0;
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly keepPartial = false,
+  ) {
     try {
       this.fd = fs.openSync(path, 'w');
       this.regular = fs.fstatSync(this.fd).isFile();
@@ -95,7 +98,8 @@ class FileSink implements SinkWriter {
   /**
    * A failed request leaves no half-written file (devices and FIFOs are left alone). The
    * batch is written out first: a reader that holds the file open (the CLI streaming to
-   * stdout) still gets the bytes that arrived before the failure.
+   * stdout) still gets the bytes that arrived before the failure. With keepPartial (the
+   * app's body store) those bytes stay in the file: a cancelled request shows what arrived.
    */
   abort(): void {
     if (this.fd >= 0) {
@@ -111,7 +115,7 @@ class FileSink implements SinkWriter {
       }
       this.fd = -1;
     }
-    if (this.regular) fs.rmSync(this.path, { force: true });
+    if (this.regular && !this.keepPartial) fs.rmSync(this.path, { force: true });
   }
 }
 
@@ -141,7 +145,7 @@ class MemorySink implements SinkWriter {
 const discard: SinkWriter = { write() {}, finish: () => ({}), abort() {} };
 
 export function openSink(spec: BodySink): SinkWriter {
-  if (spec.kind === 'file') return new FileSink(spec.path);
+  if (spec.kind === 'file') return new FileSink(spec.path, spec.keepPartial);
   if (spec.kind === 'memory') return new MemorySink(spec.cap);
   return discard;
 }

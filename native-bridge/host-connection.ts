@@ -163,7 +163,7 @@ export class HostConnection {
   private toHostPaths(spec: RequestSpec): RequestSpec {
     const out = { ...spec };
     if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
-    if (spec.sink.kind === 'file') out.sink = { kind: 'file', path: this.launch.hostPath(spec.sink.path) };
+    if (spec.sink.kind === 'file') out.sink = { ...spec.sink, path: this.launch.hostPath(spec.sink.path) };
     if (spec.caFile) out.caFile = this.launch.hostPath(spec.caFile);
     return out;
   }

@@ -38,8 +38,9 @@ export const BodySourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const BodySinkSchema = z.discriminatedUnion('kind', [
-  /** Written directly and fsynced; atomic replacement of a target is the caller's job. */
-  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
+  /** Written directly and fsynced; atomic replacement of a target is the caller's job.
+   * keepPartial: a failed request leaves the bytes that arrived (the app shows them) instead of no file. */
+  z.object({ kind: z.literal('file'), path: z.string().min(1), keepPartial: z.boolean().optional() }),
   z.object({ kind: z.literal('memory'), cap: z.number().int().positive() }),
   z.object({ kind: z.literal('discard') }),
 ]);

@@ -80,7 +80,8 @@ test('getSettings and sendRequest over the socket; events are pushed up to finis
 
   const id = randomUUID();
   const sent = await client.call('sendRequest', { id, request: { url: `${target.url}/bytes/1000`, engine: 'curl' } });
-  assert.deepEqual(sent, { kind: 'result', callId: 2, ok: true, output: { accepted: true } });
+  // The first request of an engine is also told its host is starting.
+  assert.deepEqual(sent, { kind: 'result', callId: 2, ok: true, output: { accepted: true, engineStarting: 'curl' } });
   const finished = await client.waitForEvent((e) => e.id === id && e.type === 'finished');
   assert.equal(finished.ok, true, JSON.stringify(finished));
   assert.equal(finished.bodyBytes, 1000);
@@ -244,5 +245,19 @@ test('PROBE the built page: its CSP header and its meta tag say the same, and cl
     for (const [name, sources] of header) assert.ok(!sources.includes('unsafe-'), `${name} ${sources}`);
   } finally {
     await real.close();
+  }
+});
+
+test('a fixed token (INETSCOPE_TOKEN) is used as given; a short or odd one is refused by name', T, async () => {
+  const staticDir = path.join(tmp, 'static');
+  await assert.rejects(startWebServer({ core, staticDir, token: 'short' }), /at least 32 characters/);
+  await assert.rejects(startWebServer({ core, staticDir, token: `${'a'.repeat(32)} x` }), /at least 32 characters/);
+  const token = 'T'.repeat(40);
+  const fixed = await startWebServer({ core, staticDir, token });
+  try {
+    assert.equal(fixed.token, token);
+    assert.match(fixed.url, new RegExp(`\\?token=${token}$`));
+  } finally {
+    await fixed.close();
   }
 });

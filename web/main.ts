@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const core = await AppCore.create({ dataDir, hooks, log, fixedSettings });
   created.core = core;
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const server = await startWebServer({ core, port, staticDir, log });
+  const token = process.env.INETSCOPE_TOKEN || undefined;
+  const server = await startWebServer({ core, port, staticDir, log, ...(token ? { token } : {}) });
   process.stdout.write(`InetScope browser mode: ${server.url}\n`);
 
   let closing = false;

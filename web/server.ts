@@ -18,6 +18,9 @@ export interface WebServerOptions {
   core: CoreLike;
   /** 0 or absent: any free port. */
   port?: number;
+  /** The page's secret (at least 32 characters); absent: a random one per run. A fixed one
+   * lets an open page reconnect to a restarted server (INETSCOPE_TOKEN). */
+  token?: string;
   /** The renderer's build output (dist/renderer). */
   staticDir: string;
   log?: (m: string) => void;
@@ -71,7 +74,8 @@ function listen(server: http.Server, port: number): Promise<number> {
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const log = opts.log ?? (() => {});
-  const token = crypto.randomBytes(32).toString('hex');
+  const token = opts.token ?? crypto.randomBytes(32).toString('hex');
+  if (token.length < 32 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('the web token (INETSCOPE_TOKEN) must be at least 32 characters of A-Z, a-z, 0-9, _ or -');
   const sockets = new Set<WebSocket>();
   let port = 0; // known once listening; no request can arrive before that
   const server = http.createServer((req, res) => handleHttp(req, res, port, opts.staticDir));

@@ -16,6 +16,7 @@ import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEventDto } from '../../contract/events.js';
 import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
+import { OFFLINE_MESSAGE } from './platform/index.js';
 
 const NO_EVENTS: InetEventDto[] = [];
 
@@ -40,8 +41,19 @@ function ConnectionBadge() {
   const state = useApp((s) => s.connection);
   return (
     <span className={`conn conn-${state}`} data-testid="connection-state" data-state={state} role="status">
-      {state}
+      {state === 'reconnecting' ? 'reconnecting…' : state}
     </span>
+  );
+}
+
+/** In the tab, under the request line: why Send does nothing now, until the core is back. */
+function ConnectionNotice() {
+  const lost = useApp((s) => s.connection === 'reconnecting');
+  if (!lost) return null;
+  return (
+    <p className="conn-notice" role="alert" data-testid="connection-notice">
+      {OFFLINE_MESSAGE} Send works again as soon as it is back.
+    </p>
   );
 }
 
@@ -88,6 +100,7 @@ export function App() {
           ) : (
             <>
               <RequestLine />
+              <ConnectionNotice />
               <InteropBar />
               {/* Keyed by tab: a new tab opens on the default sub-tab, not the last one used. */}
               <ComposerDetails key={activeKey} />

@@ -5,6 +5,7 @@ import { App } from './App.js';
 import { PlatformContext } from './components/platform-context.js';
 import { getPlatform, type MenuCommand } from './platform/index.js';
 import { runMenuCommand } from './menu-commands.js';
+import { refreshCatch } from './catch/catch-actions.js';
 import { activeTab, appStore, type Theme } from './state/store.js';
 import './styles.css';
 
@@ -15,7 +16,12 @@ const platform = getPlatform();
 const store = appStore.getState();
 platform.onPush((push) => appStore.getState().applyPush(push));
 store.setConnection(platform.connection());
-platform.onConnectionChange((state) => appStore.getState().setConnection(state));
+platform.onConnectionChange((state) => {
+  appStore.getState().setConnection(state);
+  // On every (re)connect the page learns what runs in the core (the catch server, after a reload too).
+  if (state === 'connected') void refreshCatch(platform);
+});
+if (platform.connection() === 'connected') void refreshCatch(platform);
 platform.onMenuCommand((command: MenuCommand) => runMenuCommand(platform, command));
 
 function applyTheme(theme: Theme): void {

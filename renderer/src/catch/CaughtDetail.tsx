@@ -1,6 +1,6 @@
 // One caught request: what arrived (request line, headers, body through the same viewers
-// as responses, read by slices), its server-side timeline, and the response sent; Save
-// body… and Compose (a new request tab from it).
+// as responses, read by slices) and its server-side timeline in one column, the response
+// sent in the other; Save body… and Compose (a new request tab from it).
 import { useState } from 'react';
 import type { CaughtSummary } from '../../../contract/catch.js';
 import { usePlatform } from '../components/platform-context.js';
@@ -84,11 +84,12 @@ export function CaughtDetail({ id }: { id: string }) {
           </h2>
           <Headers pairs={s.headers} testId="caught-headers" />
         </div>
+        {/* The caught request's body belongs to the request, not under "Response sent". */}
+        <CaughtBody key={s.id} s={s} />
         <CatchTimeline events={events} />
       </div>
       <div className="catch-detail-right">
         <SentResponse s={s} />
-        <CaughtBody key={s.id} s={s} />
       </div>
     </div>
   );

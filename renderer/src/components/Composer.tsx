@@ -15,6 +15,7 @@ import { EngineSelect } from './EngineSelect.js';
 import { FilePicker } from '../composer/FilePicker.js';
 import type { FileRef } from '../composer/body-model.js';
 import { usePlatform } from './platform-context.js';
+import { OFFLINE_MESSAGE } from '../platform/index.js';
 
 const CUSTOM = '__custom__';
 
@@ -50,6 +51,7 @@ export function RequestLine() {
   const [focused, setFocused] = useState(false);
   const problem = useUrlProblem(draft.url, focused, tab.error);
   const busy = tab.inFlightId !== undefined;
+  const lost = useApp((s) => s.connection === 'reconnecting');
   return (
     <form
       className="request-line"
@@ -88,7 +90,7 @@ export function RequestLine() {
           Cancel
         </button>
       ) : (
-        <button type="submit" data-testid="send-button" className="btn btn-primary" title={problem ?? 'Send (Ctrl+Enter)'}>
+        <button type="submit" data-testid="send-button" className="btn btn-primary" disabled={lost} title={lost ? OFFLINE_MESSAGE : (problem ?? 'Send (Ctrl+Enter)')}>
           Send
         </button>
       )}

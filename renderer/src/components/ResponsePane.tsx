@@ -10,9 +10,11 @@ import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
 
+const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
+
 function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
   const f = r.finished;
-  const cls = f && !f.ok ? 'status-err' : r.status ? `status-${Math.floor(r.status.code / 100)}xx` : '';
+  const cls = f && !f.ok ? (f.error?.code === 'CANCELLED' ? 'status-cancelled' : 'status-err') : r.status ? `status-${Math.floor(r.status.code / 100)}xx` : '';
   return (
     <div className="status-line">
       <span data-testid="response-status" className={`status ${cls}`}>
@@ -21,8 +23,13 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}
+      {busy && !r.started && r.engineStarting && (
+        <span className="muted" data-testid="engine-starting">
+          {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}
+        </span>
+      )}
       {f && !f.ok && f.error && (
-        <span className="error" data-testid="response-error">
+        <span className={f.error.code === 'CANCELLED' ? 'status-cancelled' : 'error'} data-testid="response-error">
           {f.error.name}: {f.error.message}
         </span>
       )}
@@ -70,9 +77,11 @@ interface BodyProps {
   /** Body bytes reported so far. */
   streamed: number;
   contentType: string | undefined;
+  /** The request failed or was cancelled: what the store holds is what arrived before. */
+  partial?: string;
 }
 
-function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
+function BodyView({ id, ready, finished, streamed, contentType, partial }: BodyProps) {
   const platform = usePlatform();
   const body = useBody(id, ready, finished, streamed);
   const [saved, setSaved] = useState('');
@@ -92,21 +101,46 @@ function BodyView({ id, ready, finished, streamed, contentType }: BodyProps) {
       <h2>
         Body
         <span className="muted">{body.total > 0 ? ` ${formatBytes(body.total)}` : ''}</span>
-        <button className="btn btn-small" data-testid="save-button" disabled={!finished} onClick={() => void saveResponse(platform, id).then(setSaved)}>
+        {partial && body.total > 0 && (
+          <span className="body-partial" data-testid="body-partial" title={`The bytes that arrived before the request ${partial}`}>
+            {`partial: ${partial}`}
+          </span>
+        )}
+        <button
+          className="btn btn-small"
+          data-testid="save-button"
+          disabled={!finished || body.unavailable !== undefined}
+          title={body.unavailable ? `Nothing to save: ${body.error ?? ''}` : undefined}
+          onClick={() => void saveResponse(platform, id).then(setSaved)}
+        >
           Save response…
         </button>
       </h2>
       {saved && <p className="muted" data-testid="save-result">{saved}</p>}
-      {body.error && <p className="error" data-testid="body-error">{body.error}</p>}
-      <div data-testid="response-body" className="response-body">
-        {body.cache && !body.error ? (
-          <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
-        ) : (
-          <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
-        )}
-      </div>
+      {body.error && (
+        <p className={body.unavailable === 'not-imported' ? 'body-note' : 'error'} data-testid="body-error" data-reason={body.unavailable}>
+          {body.error}
+        </p>
+      )}
+      {/* A body that cannot be had is said so above: no empty viewer, no endless "Loading…". */}
+      {!body.error && (
+        <div data-testid="response-body" className="response-body">
+          {body.cache ? (
+            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
+          ) : (
+            <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
+          )}
+        </div>
+      )}
     </div>
   );
+}
+
+/** Why the stored body is only what arrived, for a request that did not end well. */
+function partialOf(r: ResponseInfo): string | undefined {
+  const f = r.finished;
+  if (!f || f.ok) return undefined;
+  return f.error?.code === 'CANCELLED' ? 'was cancelled' : 'failed';
 }
 
 export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; busy: boolean }) {
@@ -126,6 +160,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
           finished={r.finished !== undefined}
           streamed={r.bodyBytes}
           contentType={contentTypeOf(r.rawHeaders)}
+          partial={partialOf(r)}
         />
       </div>
     </section>

@@ -12,6 +12,8 @@ export interface BodyState {
   /** The whole body is stored and `total` is its size. */
   complete: boolean;
   error?: string;
+  /** The body cannot be had at all (evicted, or imported without it): nothing to save. */
+  unavailable?: 'evicted' | 'not-imported';
 }
 
 type WithFromBase64 = { fromBase64?: (s: string) => Uint8Array };
@@ -26,12 +28,15 @@ export function decodeBase64(b64: string): Uint8Array {
   return out;
 }
 
-/** A body the store no longer has (a history entry's, evicted) is said so in plain words. */
-function bodyError(e: unknown): string {
+/** A body the store does not have (evicted, or left out of an imported HAR) is said so in plain words. */
+function bodyError(e: unknown): Pick<BodyState, 'error' | 'unavailable'> {
   if (e instanceof PlatformError && e.code === 'NOT_FOUND') {
-    return 'The body is no longer stored: it was evicted to keep the stored bodies under the limit set in Settings (or it was never stored, as for a HAR entry without its content).';
+    return { unavailable: 'evicted', error: 'The body is no longer stored: it was evicted to keep the stored bodies under the limit set in Settings.' };
   }
-  return describeError(e);
+  if (e instanceof PlatformError && e.code === 'BODY_NOT_IMPORTED') {
+    return { unavailable: 'not-imported', error: `This entry was imported without its body (${e.message.replace(/^this entry was imported without its body: /, '')}).` };
+  }
+  return { error: describeError(e) };
 }
 
 const EMPTY: BodyState = { total: 0, complete: false };
@@ -60,7 +65,7 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
     c.complete = false;
     return c;
   }, [id, ready, platform, source]);
-  const [final, setFinal] = useState<{ total: number; error?: string } | undefined>(undefined);
+  const [final, setFinal] = useState<{ total: number } & Pick<BodyState, 'error' | 'unavailable'> | undefined>(undefined);
 
   useEffect(() => {
     setFinal(undefined);
@@ -72,7 +77,7 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
         cache.settle(r.total);
         if (live) setFinal({ total: r.total });
       },
-      (e: unknown) => live && setFinal({ total: 0, error: bodyError(e) }),
+      (e: unknown) => live && setFinal({ total: 0, ...bodyError(e) }),
     );
     return () => {
       live = false;
@@ -80,6 +85,6 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
   }, [cache, finished]);
 
   if (!cache) return EMPTY;
-  if (final) return { cache, total: final.total, complete: true, error: final.error };
+  if (final) return { cache, total: final.total, complete: true, error: final.error, unavailable: final.unavailable };
   return { cache, total: streamed, complete: false };
 }

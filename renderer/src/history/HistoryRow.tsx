@@ -15,9 +15,13 @@ interface Props {
   onResend: (id: string) => void;
 }
 
-function statusOf(e: HistorySummary): { text: string; cls: string } {
+/** A failed exchange never shows as its status code (a cancelled 200 is not a success). */
+export function statusOf(e: Pick<HistorySummary, 'statusCode' | 'ok' | 'error'>): { text: string; cls: string; title?: string } {
+  const code = e.statusCode !== undefined ? ` (after ${e.statusCode})` : '';
+  if (e.ok === false && e.error === 'CANCELLED') return { text: 'cancelled', cls: 'status-cancelled', title: `Cancelled${code}: the bytes that arrived are kept` };
+  if (e.ok === false) return { text: 'failed', cls: 'status-err', title: `${e.error ?? 'Failed'}${code}` };
   if (e.statusCode !== undefined) return { text: String(e.statusCode), cls: `status-${Math.floor(e.statusCode / 100)}xx` };
-  return e.ok === false ? { text: 'failed', cls: 'status-err' } : { text: '—', cls: '' };
+  return { text: '—', cls: '' };
 }
 
 export const HistoryRow = memo(function HistoryRow({ entry: e, index, selected, current, onCheck, onOpen, onResend }: Props) {
@@ -38,14 +42,17 @@ export const HistoryRow = memo(function HistoryRow({ entry: e, index, selected, 
       <button type="button" className="hist-open" data-testid="history-open" title={`${e.method} ${e.url}\n${when} · ${e.engine}`} onClick={() => onOpen(e.id)}>
         <span className="hist-line">
           <span className="hist-method">{e.method}</span>
-          <span className={`hist-status ${status.cls}`} data-testid="history-status">{status.text}</span>
-          {e.durationMs !== undefined && <span className="muted">{formatMs(e.durationMs)}</span>}
-          {e.bodyBytes !== undefined && <span className="muted">{formatBytes(e.bodyBytes)}</span>}
+          <span className={`hist-status ${status.cls}`} data-testid="history-status" title={status.title}>
+            {status.text}
+          </span>
+          {/* Before the figures: on a long line they give way, the badge never. */}
           {e.source === 'har' && (
             <span className="hist-imported" data-testid="history-imported" title="Imported from a HAR file">
               imported
             </span>
           )}
+          {e.durationMs !== undefined && <span className="muted hist-figure">{formatMs(e.durationMs)}</span>}
+          {e.bodyBytes !== undefined && <span className="muted hist-figure">{formatBytes(e.bodyBytes)}</span>}
         </span>
         <span className="hist-url" data-testid="history-url">{e.url}</span>
       </button>

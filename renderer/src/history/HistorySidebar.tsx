@@ -31,9 +31,12 @@ function useRefreshOnFinish(): void {
         refreshHistory(platform);
       }, REFRESH_DEBOUNCE_MS);
     });
+    // Back after a lost link: what finished meanwhile is listed.
+    const offConnection = platform.onConnectionChange((state) => state === 'connected' && refreshHistory(platform));
     refreshHistory(platform);
     return () => {
       off();
+      offConnection();
       clearTimeout(timer);
     };
   }, [platform]);

@@ -1,6 +1,7 @@
 // Browser mode: one WebSocket to the core (web/server.ts). Calls are matched to results by
-// callId; calls made before the socket opens are queued. No reconnect: a closed socket
-// fails every pending call and shows "disconnected".
+// callId; calls made before the first open are queued. A lost socket fails every pending
+// call, shows "reconnecting" and is opened again with a backoff (the same URL and token),
+// so a core restarted on the same port and token is reached again without a reload.
 import { COMMANDS, PushSchema, type CommandInput, type CommandName, type CommandOutput, type Push } from '../../../contract/api.js';
 import { ServerMessageSchema, type CallMessage } from '../../../contract/transport.js';
 import { Listeners, PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
@@ -28,6 +29,15 @@ export function socketUrl(loc: { protocol: string; host: string }, token: string
   return `${scheme}//${loc.host}/ws?token=${encodeURIComponent(token)}`;
 }
 
+/** Waits before each reconnect attempt: quick at first, then every 5 s. */
+export const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, 5000] as const;
+
+export function reconnectDelay(attempt: number): number {
+  return RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)] as number;
+}
+
+export const OFFLINE_MESSAGE = "Not connected to InetScope's core — reconnecting…";
+
 export class BrowserPlatform implements Platform {
   readonly kind = 'browser';
   private state: ConnectionState = 'connecting';
@@ -36,19 +46,34 @@ export class BrowserPlatform implements Platform {
   private queue: string[] = [];
   private readonly pushes = new Listeners<Push>();
   private readonly states = new Listeners<ConnectionState>();
-  private readonly socket: SocketLike;
+  private socket!: SocketLike;
+  /** The socket whose loss was handled (its error and close both report it). */
+  private lostSocket?: SocketLike;
+  private attempts = 0;
 
-  constructor(url: string, open: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike) {
-    this.socket = open(url);
-    this.socket.onopen = () => {
+  constructor(
+    private readonly url: string,
+    private readonly open: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike,
+  ) {
+    this.connect();
+  }
+
+  private connect(): void {
+    const socket = this.open(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.socket) return;
+      this.attempts = 0;
       this.setState('connected');
       const queued = this.queue;
       this.queue = [];
-      for (const text of queued) this.socket.send(text);
+      for (const text of queued) socket.send(text);
     };
-    this.socket.onclose = () => this.closed();
-    this.socket.onerror = () => this.closed();
-    this.socket.onmessage = (ev) => this.receive(ev.data);
+    socket.onclose = () => this.lost(socket);
+    socket.onerror = () => this.lost(socket);
+    socket.onmessage = (ev) => {
+      if (socket === this.socket) this.receive(ev.data);
+    };
   }
 
   connection(): ConnectionState {
@@ -68,7 +93,8 @@ export class BrowserPlatform implements Platform {
   }
 
   call<C extends CommandName>(name: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-    if (this.state === 'disconnected') return Promise.reject(new PlatformError('DISCONNECTED', 'The connection to InetScope is closed; reload the page.'));
+    // Only the first connection queues: a Send must not fire minutes later after a loss.
+    if (this.state === 'reconnecting') return Promise.reject(new PlatformError('DISCONNECTED', OFFLINE_MESSAGE));
     const callId = this.nextCallId++;
     const msg: CallMessage = { kind: 'call', callId, command: name, input };
     const text = JSON.stringify(msg);
@@ -85,13 +111,16 @@ export class BrowserPlatform implements Platform {
     this.states.emit(state);
   }
 
-  private closed(): void {
-    if (this.state === 'disconnected') return;
-    this.setState('disconnected');
+  /** The socket closed or failed: pending calls fail, and a new socket is tried after a backoff. */
+  private lost(socket: SocketLike): void {
+    if (socket !== this.socket || this.lostSocket === socket) return;
+    this.lostSocket = socket;
+    this.setState('reconnecting');
     this.queue = [];
     const failed = [...this.pending.values()];
     this.pending.clear();
-    for (const p of failed) p.reject(new PlatformError('DISCONNECTED', 'The connection to InetScope closed.'));
+    for (const p of failed) p.reject(new PlatformError('DISCONNECTED', `The connection to InetScope's core was lost. ${OFFLINE_MESSAGE}`));
+    setTimeout(() => this.connect(), reconnectDelay(this.attempts++));
   }
 
   private receive(data: unknown): void {

@@ -4,6 +4,7 @@ import { bridgeFromWindow, ElectronPlatform } from './electron-platform.js';
 import { takePageToken } from './page-token.js';
 import type { Platform } from './types.js';
 
+export { OFFLINE_MESSAGE } from './browser-platform.js';
 export { PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
 
 let instance: Platform | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BrowserPlatform, socketUrl, type SocketLike } from './browser-platform.js';
+import { BrowserPlatform, reconnectDelay, socketUrl, type SocketLike } from './browser-platform.js';
 import { ElectronPlatform, type InetScopeBridge } from './electron-platform.js';
-import { parseErrorMessage, PlatformError } from './types.js';
+import { parseErrorMessage } from './types.js';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -75,16 +75,52 @@ describe('BrowserPlatform', () => {
     expect(got).toEqual(['caught']);
   });
 
-  it('fails pending calls and reports disconnected when the socket closes', async () => {
-    const { p, socket } = browser();
-    const states: string[] = [];
-    p.onConnectionChange((s) => states.push(s));
-    socket.open();
-    const a = p.call('getSettings', {});
-    socket.close();
-    await expect(a).rejects.toMatchObject({ code: 'DISCONNECTED' });
-    await expect(p.call('getSettings', {})).rejects.toBeInstanceOf(PlatformError);
-    expect(states).toEqual(['connected', 'disconnected']);
+});
+
+describe('BrowserPlatform reconnect', () => {
+  it('fails pending calls when the socket closes, refuses calls while away, reconnects with a backoff', async () => {
+    vi.useFakeTimers();
+    try {
+      const sockets: FakeSocket[] = [];
+      const p = new BrowserPlatform('ws://x/ws?token=t', (url) => {
+        expect(url).toBe('ws://x/ws?token=t');
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      });
+      const states: string[] = [];
+      p.onConnectionChange((s) => states.push(s));
+      sockets[0]!.open();
+      const a = p.call('getSettings', {});
+      sockets[0]!.onerror?.({});
+      sockets[0]!.close();
+      await expect(a).rejects.toMatchObject({ code: 'DISCONNECTED' });
+      await expect(p.call('getSettings', {})).rejects.toMatchObject({ code: 'DISCONNECTED', message: expect.stringMatching(/reconnecting/) });
+      expect(states).toEqual(['connected', 'reconnecting']);
+      // The first retry fails (the core is still away), the second one opens.
+      vi.advanceTimersByTime(reconnectDelay(0));
+      expect(sockets).toHaveLength(2);
+      sockets[1]!.close();
+      vi.advanceTimersByTime(reconnectDelay(1) - 1);
+      expect(sockets).toHaveLength(2);
+      vi.advanceTimersByTime(1);
+      expect(sockets).toHaveLength(3);
+      sockets[2]!.open();
+      expect(states).toEqual(['connected', 'reconnecting', 'connected']);
+      const b = p.call('getSettings', {});
+      expect(sockets[2]!.sent).toHaveLength(1);
+      sockets[2]!.deliver({ kind: 'result', callId: JSON.parse(sockets[2]!.sent[0]!).callId, ok: false, error: { code: 'X', message: 'y' } });
+      await expect(b).rejects.toMatchObject({ code: 'X' });
+      // The old socket's late events change nothing.
+      sockets[0]!.close();
+      expect(p.connection()).toBe('connected');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('backs off to every 5 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 50].map(reconnectDelay)).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000]);
   });
 });
 

@@ -7,7 +7,8 @@ import type { MenuCommand } from '../../../contract/menu-commands.js';
 
 export { MENU_COMMANDS, type MenuCommand } from '../../../contract/menu-commands.js';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+/** 'reconnecting': the link was lost and is being tried again (browser mode). */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';

@@ -14,7 +14,8 @@ export const describeError = (e: unknown): string =>
 export async function sendActive(platform: Platform): Promise<void> {
   const s = appStore.getState();
   const tab = activeTab(s);
-  if (tab.inFlightId !== undefined) return;
+  // Not connected: the Send button is disabled and the tab says why (Ctrl+Enter lands here).
+  if (tab.inFlightId !== undefined || s.connection === 'reconnecting') return;
   // Checked before any upload, so a bad URL does not first cost a large upload.
   const check = draftToRequest(tab.draft, true);
   if (!check.ok) return s.failRequest(tab.key, undefined, check.message);
@@ -23,7 +24,8 @@ export async function sendActive(platform: Platform): Promise<void> {
   const id = crypto.randomUUID();
   appStore.getState().beginRequest(tab.key, id);
   try {
-    await platform.call('sendRequest', { id, request: r });
+    const accepted = await platform.call('sendRequest', { id, request: r });
+    if (accepted.engineStarting) appStore.getState().setEngineStarting(id, accepted.engineStarting);
   } catch (e) {
     appStore.getState().failRequest(tab.key, id, describeError(e));
   }

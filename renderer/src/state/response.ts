@@ -18,6 +18,8 @@ export interface ResponseInfo {
   finished?: Pick<Ev<'finished'>, 'ok' | 'error' | 'statusCode' | 'bodyBytes' | 'uploadBytes' | 'engineTimings'> & { t: number };
   /** Time of the last event, ms since the start. */
   lastT: number;
+  /** The core answered that this request waits for its engine's host to start. */
+  engineStarting?: string;
 }
 
 export const emptyResponse = (): ResponseInfo => ({ bodyBytes: 0, uploadBytes: 0, lastT: 0 });

@@ -43,6 +43,8 @@ export interface AppState {
    * (the one shown before belongs to an earlier request, not to the draft refused). */
   failRequest(key: string, id: string | undefined, message: string): void;
   applyPush(push: Push): void;
+  /** The core said the request waits for its engine host to start (sendRequest's answer). */
+  setEngineStarting(id: string, engine: string): void;
   /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
    * its events folded as a live exchange's; returns the tab's key. */
   openExchange(draft: Draft, id: string, events: readonly InetEventDto[]): string;
@@ -76,6 +78,15 @@ export function reduceEvents(s: Data, events: readonly InetEventDto[]): Partial<
   const tabsChange = finished.size > 0 && s.tabs.some((t) => t.inFlightId !== undefined && finished.has(t.inFlightId));
   const tabs = tabsChange ? s.tabs.map((t) => (t.inFlightId !== undefined && finished.has(t.inFlightId) ? { ...t, inFlightId: undefined } : t)) : s.tabs;
   return { timeline, responses, tabs };
+}
+
+/** A request in flight when the link to the core is lost: its end will not reach this page. */
+export const LOST_IN_FLIGHT = "The connection to InetScope's core was lost while this request ran; if the core finished it, it is in the history.";
+
+/** The link's state; a loss ends every tab's wait for a `finished` that cannot come. */
+function withConnection(s: AppState, connection: ConnectionState): Partial<AppState> {
+  if (connection !== 'reconnecting' || !s.tabs.some((t) => t.inFlightId !== undefined)) return { connection };
+  return { connection, tabs: s.tabs.map((t) => (t.inFlightId !== undefined ? { ...t, inFlightId: undefined, error: LOST_IN_FLIGHT } : t)) };
 }
 
 let tabCounter = 0;
@@ -150,13 +161,15 @@ export function createAppStore(): StoreApi<AppState> {
         const { [id]: _r, ...responses } = s.responses;
         return { tabs, timeline, responses };
       }),
+    setEngineStarting: (id, engine) =>
+      set((s) => (s.responses[id] ? { responses: { ...s.responses, [id]: { ...s.responses[id], engineStarting: engine } } } : {})),
     applyPush: (push) => (push.kind === 'events' ? set((s) => reduceEvents(s, push.events)) : catchStore.getState().applyCaught(push)),
     openExchange(draft, id, events) {
       const next = withExchange(get(), draft, id, events);
       set(next);
       return next.activeTab;
     },
-    setConnection: (connection) => set({ connection }),
+    setConnection: (connection) => set((s) => withConnection(s, connection)),
     setTheme: (theme) => set({ theme }),
   }));
 }

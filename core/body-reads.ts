@@ -1,0 +1,28 @@
+// readBodySlice and saveBody for a body the store does not hold: an imported HAR entry
+// whose file left the body out is named as such (BODY_NOT_IMPORTED), an imported entry
+// with no body at all reads as an empty one, and anything else is the store's NOT_FOUND
+// (evicted to stay under the limit).
+import type { BodySlice, BodyStore } from './body-store.js';
+import { CommandFailure } from './command-failure.js';
+import type { HistoryStore } from './history-store.js';
+
+export interface BodyReadDeps {
+  bodies: BodyStore;
+  history: HistoryStore;
+}
+
+/** The failure for a body that was never stored because the HAR left it out, if that is the case. */
+export function notImported(deps: BodyReadDeps, id: string): CommandFailure | undefined {
+  if (deps.bodies.has(id)) return undefined;
+  const reason = deps.history.summary(id)?.bodyOmitted;
+  return reason === undefined ? undefined : new CommandFailure('BODY_NOT_IMPORTED', `this entry was imported without its body: ${reason}`);
+}
+
+export async function readBody(deps: BodyReadDeps, id: string, offset: number, length: number): Promise<BodySlice> {
+  const refused = notImported(deps, id);
+  if (refused) throw refused;
+  const summary = deps.bodies.has(id) ? undefined : deps.history.summary(id);
+  // An imported 204 (or any entry without body bytes) has no body file: it is empty, not evicted.
+  if (summary?.source === 'har' && !summary.bodyBytes) return { offset, base64: '', total: 0, complete: true };
+  return deps.bodies.readSlice(id, offset, length);
+}
