@@ -145,6 +145,7 @@ test('limits set in the panel: a body over the cap is answered 413, a foreign Ho
     const types = await page.locator(tid('catch-event-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
     return types.includes('LIMIT_EXCEEDED') ? true : undefined;
   });
+  assert.match((await page.locator(tid('caught-partial')).textContent()) ?? '', /over the size limit, not read further \(413\)/);
   await screenshot(page, 'catch-limits');
   await stop.click();
   assert.deepEqual(log.cspViolations(), [], log.dump());

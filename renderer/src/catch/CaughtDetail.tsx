@@ -39,7 +39,11 @@ function CaughtBody({ s }: { s: CaughtSummary }) {
     <div className="pane catch-body">
       <h2 className="catch-actions">
         Body <span className="muted" data-testid="caught-body-size">{formatBytes(s.bodyBytes)}</span>
-        {!s.bodyComplete && finished && <span className="error" data-testid="caught-partial">partial: the client went away</span>}
+        {!s.bodyComplete && finished && (
+          <span className="error" data-testid="caught-partial">
+            {partialReason(s)}
+          </span>
+        )}
         <button className="btn btn-small" data-testid="caught-save" disabled={!finished} onClick={() => void saveResponse(platform, s.id, 'saveCaughtBody').then(setSaved)}>
           Save body…
         </button>
@@ -58,12 +62,20 @@ function SentResponse({ s }: { s: CaughtSummary }) {
     <div className="pane" data-testid="caught-response">
       <h2>
         Response sent <span className="muted" data-testid="caught-response-status">{r.statusCode ?? '—'}</span>{' '}
-        <span className="muted">{`${r.rule < 0 ? 'default summary' : `rule ${r.rule + 1} (${r.kind})`}, ${formatBytes(r.bytes)}`}</span>
+        <span className="muted">{`${r.kind === 'refused' ? 'refused by the server' : r.rule < 0 ? 'default summary' : `rule ${r.rule + 1} (${r.kind})`}, ${formatBytes(r.bytes)}`}</span>
       </h2>
       {r.headers && <Headers pairs={r.headers} testId="caught-response-headers" />}
       {r.preview !== undefined && <pre className="catch-preview" data-testid="caught-response-preview">{r.preview}</pre>}
     </div>
   );
+}
+
+/** Why a finished request's body is not all the client sent. */
+function partialReason(s: CaughtSummary): string {
+  const status = s.response?.statusCode;
+  if (s.response?.kind === 'refused' && status === 413) return 'partial: over the size limit, not read further (413)';
+  if (s.response?.kind === 'refused' && status === 408) return 'partial: no byte for too long (408)';
+  return 'partial: the client went away';
 }
 
 export function CaughtDetail({ id }: { id: string }) {
