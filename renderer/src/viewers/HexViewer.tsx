@@ -1,24 +1,16 @@
 // Hex dump by offset: 16 bytes a row, the rows on screen read from the slice cache. Search
 // hits on screen are marked in both columns; a jump puts the hit's row near the top.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SliceCache } from './slice-cache.js';
 import { HEX_COLS, hexRowCount, hexRows, type HexRow } from './hex.js';
 import { hexSegments, marksIn } from './marks.js';
 import { Pieces, useReveal } from './reveal.js';
 import { VirtualScroll, type ScrollControl, type ScrollPos } from './VirtualScroll.js';
-import type { Hits, Jump } from './RawViewer.js';
+import { START, type ByteViewerProps } from './viewer-props.js';
 
-const START: ScrollPos = { fraction: 0, rows: 40, scrollTop: 0 };
 /** Rows above a hit jumped to, for context. */
 const CONTEXT_ROWS = 2;
 
-interface Props {
-  cache: SliceCache;
-  total: number;
-  complete?: boolean;
-  jump?: Jump;
-  hits?: Hits;
-}
+type Props = ByteViewerProps;
 
 /** `complete` false: the body is still streaming in; `total` grows and the window is read
  * again as new bytes cover it (and once more when the body is complete). */

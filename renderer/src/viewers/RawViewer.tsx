@@ -3,23 +3,13 @@
 // screen are marked byte-exact; a jump puts the current hit's row on top and scrolls it
 // into view sideways (a row is up to 512 bytes wide).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SliceCache } from './slice-cache.js';
 import { AVG_ROW_BYTES, layoutRows, windowFor, type Row } from './text-rows.js';
 import { marksIn, rowSegments, type Segment } from './marks.js';
 import { VirtualScroll, type ScrollControl, type ScrollPos } from './VirtualScroll.js';
 import { Pieces, useReveal } from './reveal.js';
+import { START, type ByteViewerProps } from './viewer-props.js';
 
-export interface Jump {
-  offset: number;
-  length: number;
-  seq: number;
-}
-
-/** Every hit the search keeps (sorted offsets), each `length` bytes. */
-export interface Hits {
-  offsets: readonly number[];
-  length: number;
-}
+export type { Hits, Jump } from './viewer-props.js';
 
 interface Shown {
   bytes: Uint8Array;
@@ -27,15 +17,7 @@ interface Shown {
   rows: Row[];
 }
 
-const START: ScrollPos = { fraction: 0, rows: 40, scrollTop: 0 };
-
-interface Props {
-  cache: SliceCache;
-  total: number;
-  complete?: boolean;
-  jump?: Jump;
-  hits?: Hits;
-}
+type Props = ByteViewerProps;
 
 /** `complete` false: the body is still streaming in; `total` grows and the window is read
  * again as new bytes cover it (and once more when the body is complete). */
