@@ -33,7 +33,12 @@ const CONCURRENT = 200;
  * +126 MiB. A second round must not add to it: memory kept per request fails the test.
  */
 const RSS_HIGH_WATER: Record<EngineName, number> = { curl: 64 * 2 ** 20, wininet: 192 * 2 ** 20 };
-const RSS_GROWTH = 32 * 2 ** 20;
+/**
+ * A second round's growth over the first: under Wine 29-34 MiB is measured here (Wine's heap
+ * fragments further; the same code before this bound was set grew 29 MiB), so WinInet's bound
+ * is 48 MiB; memory kept per request (48 KiB or more per request of 1,000) still fails.
+ */
+const RSS_GROWTH: Record<EngineName, number> = { curl: 32 * 2 ** 20, wininet: 48 * 2 ** 20 };
 
 /** The host's lowest RSS once it has not fallen for 10 s (threads exiting, heaps trimmed), within 40 s. */
 async function settledRss(client: EngineClient): Promise<number> {
@@ -98,7 +103,7 @@ for (const engine of ['curl', 'wininet'] as EngineName[]) {
       const first = await round(1, SEED);
       assert.ok(first < rssBefore + RSS_HIGH_WATER[engine], `host RSS grew from ${mib(rssBefore)} to ${mib(first)} MiB`);
       const second = await round(2, SEED + 1);
-      assert.ok(second < first + RSS_GROWTH, `a second round grew host RSS again, from ${mib(first)} to ${mib(second)} MiB: memory kept per request`);
+      assert.ok(second < first + RSS_GROWTH[engine], `a second round grew host RSS again, from ${mib(first)} to ${mib(second)} MiB: memory kept per request`);
 
       const bodies = await Promise.all(Array.from({ length: CONCURRENT }, async (_, i) => {
         const n = 1000 + i * 397;
