@@ -65,7 +65,14 @@ export async function copyActiveAsCurl(): Promise<void> {
   const key = activeTab(appStore.getState()).key;
   const r = activeRequestForExport();
   if (!r.ok) return setCopyStatus(key, `Not copied: ${r.message}`);
-  if (await copyText(draftToCurl(r.request, { fileName: r.fileName }))) return setCopyStatus(key, 'Copied as cURL.');
+  let command: string;
+  try {
+    command = draftToCurl(r.request, { fileName: r.fileName });
+  } catch (e) {
+    // A request no shell command can carry safely (a NUL byte, a header name that is not a token).
+    return setCopyStatus(key, `Not copied: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (await copyText(command)) return setCopyStatus(key, 'Copied as cURL.');
   // The clipboard refused: show the command to copy by hand.
   setCopyStatus(key, '');
   openDialog('code', { language: 'curl', copyFallback: true });
