@@ -117,7 +117,14 @@ export function faultSuite(engine: EngineName): void {
       assert.equal(slice.complete, true, 'the stored body is settled once finished');
       const body = Buffer.from(slice.base64, 'base64');
       assertOutcome(expect, { ...fin, rawHeaders: headers?.type === 'headers' ? headers.rawHeaders : undefined }, body, 'core');
-      if ('error' in expect) assert.equal(slice.total, 0, 'a failed exchange keeps no partial body that could pass for the response');
+      if ('error' in expect) {
+        // The bytes that arrived are kept (the UI shows them as partial), never as a response:
+        // the history entry says the exchange failed, with its error code.
+        const { summary } = await core.call('loadHistoryEntry', { id });
+        assert.equal(summary.ok, false, 'a failed exchange is recorded as failed');
+        assert.equal(summary.error, expect.error, 'with its error code');
+        assert.ok(slice.total <= fin.bodyBytes, `the kept body (${slice.total} bytes) is what arrived (${fin.bodyBytes})`);
+      }
       rec.forget(id);
     }
   });
