@@ -4,12 +4,11 @@
 // and compares the exit code and the stdout bytes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EngineName } from '../native-bridge/engine.js';
-import { REPO_ROOT } from './cli-support.js';
+import { REPO_ROOT, runProcess } from './cli-support.js';
 import { startFaultServer, type FaultServer } from './faults/server.js';
 import { startControlHttp, type ControlHttp } from './cli-control-http.js';
 import { CONTROL_CASES, type ControlCase, type ControlEnv } from './cli-control-cases.js';
@@ -18,31 +17,8 @@ const CURL = '/usr/bin/curl';
 const BIN = path.join(REPO_ROOT, 'bin', 'inetscope.js');
 const T = { timeout: 120_000 };
 
-interface Run {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-  timedOut: boolean;
-}
-
-function run(cmd: string, args: string[], cwd: string, stdin?: Buffer, timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin ?? Buffer.alloc(0));
-    child.on('error', (e) => (clearTimeout(timer), reject(e)));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), timedOut });
-    });
-  });
-}
+/** One side's run, in its own directory (files it writes are compared). */
+const run = (cmd: string, args: string[], cwd: string, stdin?: Buffer) => runProcess(cmd, args, { cwd, stdin });
 
 /** What a run left behind that the case compares besides stdout: files it names. */
 function filesOf(dir: string, names: string[] = []): Record<string, string | null> {

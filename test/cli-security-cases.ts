@@ -2,14 +2,13 @@
 // attack against the real CLI and its real engine host and checks that it failed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { EngineName } from '../native-bridge/engine.js';
-import { REPO_ROOT, assertExit, runCli, type CliResult } from './cli-support.js';
+import { assertExit, runCli, runProcess, type CliResult } from './cli-support.js';
 
 const T = { timeout: 180_000 };
 const CURL = '/usr/bin/curl';
@@ -61,22 +60,7 @@ async function redirectServer(location: string): Promise<{ url: string; close():
 }
 
 /** Runs a command line in sh, bounded; for a CLI whose pid must be known before it starts. */
-function runShell(script: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => (clearTimeout(timer), reject(e)));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, timedOut, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}
+const runShell = (script: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<CliResult> => runProcess('/bin/sh', ['-c', script], { env, timeoutMs });
 
 export function cliSecuritySuite(engine: EngineName): void {
   describe(`CLI security probes (${engine} engine)`, () => {

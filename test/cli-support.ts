@@ -21,19 +21,31 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node bin/inetscope.js ...args` in the repo root; kills it after timeoutMs. */
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Written to the child's stdin, then closed (default: no stdin). */
+  stdin?: Buffer;
+  timeoutMs?: number;
+}
+
+/** Runs a program with its output collected; kills it after timeoutMs (default 60 s). */
+export function runProcess(cmd: string, args: string[], opts: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? REPO_ROOT, env: opts.env ?? process.env, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    }, opts.timeoutMs ?? 60_000);
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
+    child.stderr?.on('data', (d: Buffer) => err.push(d));
+    if (opts.stdin && child.stdin) {
+      child.stdin.on('error', () => {});
+      child.stdin.end(opts.stdin);
+    }
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
@@ -43,6 +55,11 @@ export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
       resolve({ code, signal, timedOut, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
+}
+
+/** Runs `node bin/inetscope.js ...args` in the repo root; kills it after timeoutMs. */
+export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], { timeoutMs });
 }
 
 /** Asserts the exit code, showing stderr when it differs. */
