@@ -5,25 +5,26 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
+import { openApp, screenshot, stackForFile, until, tid } from './e2e-support.js';
 import { selfSignedCert, startTestServer, type TestServer } from './support/servers.js';
 
 const T = { timeout: 120_000 };
-let stack: E2eStack;
+const stack = stackForFile();
 let secure: TestServer;
 let caPath: string;
 
 before(async () => {
-  stack = await startStack();
   const tls = selfSignedCert();
   secure = await startTestServer({ tls });
-  caPath = path.join(stack.tmp, 'server-ca.pem');
+  // A folder of its own: the stack's hooks are not ordered with this file's.
+  caPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-e2e-ca-')), 'server-ca.pem');
   fs.writeFileSync(caPath, tls.cert);
 });
 after(async () => {
   await secure?.close();
-  await stack?.close();
+  fs.rmSync(path.dirname(caPath), { recursive: true, force: true });
 });
 
 test('a picked CA file makes the HTTPS server trusted; without it the certificate is refused; a pasted path must be chosen', T, async () => {

@@ -5,14 +5,12 @@
 // Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
+import { openApp, screenshot, stackForFile, startPageServer, until, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
 
-let stack: E2eStack;
-let server: http.Server;
+const stack = stackForFile();
+let server: Awaited<ReturnType<typeof startPageServer>> | undefined;
 let base = '';
 /** Every path the loopback server was asked for, but the page itself. */
 const seen: string[] = [];
@@ -29,20 +27,16 @@ const page = (origin: string) => `<!doctype html><html><head><title>inner</title
 </body></html>`;
 
 before(async () => {
-  stack = await startStack();
-  server = http.createServer((req, res) => {
+  server = await startPageServer((req, res) => {
     if (req.url === '/styled.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(base));
     seen.push(req.url ?? '');
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 after(async () => {
-  await stack?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 test('the HTML preview renders its own styles, runs no script, follows no link, loads nothing', T, async () => {

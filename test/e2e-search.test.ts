@@ -4,10 +4,8 @@
 // Shift+Enter step through "n of 17", in Raw and in Hex. Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
+import { openApp, screenshot, stackForFile, startPageServer, until, tid } from './e2e-support.js';
 
 const T = { timeout: 180_000 };
 const SIZE = 20 * 1000 * 1000;
@@ -24,22 +22,18 @@ function body(): Buffer {
   return b;
 }
 
-let stack: E2eStack;
-let server: http.Server;
+const stack = stackForFile();
+let server: Awaited<ReturnType<typeof startPageServer>> | undefined;
 let base = '';
 
 before(async () => {
-  stack = await startStack();
   const data = body();
-  server = http.createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end(data));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startPageServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end(data));
+  base = server.base;
 });
 
 after(async () => {
-  await stack?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** The current hit's text and whether it lies wholly inside its scroll box and the window. */

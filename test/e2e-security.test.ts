@@ -1,22 +1,14 @@
 // Security probes in a real browser (Debian's Chromium on browser mode, docs/security.md):
 // the token leaves the address bar, and a page script (what an XSS would run) cannot
 // move the downloads folder. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, startStack, tid, until, type E2eStack } from './e2e-support.js';
+import { openApp, stackForFile, tid, until } from './e2e-support.js';
 
 const T = { timeout: 60_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 test('PROBE the token is taken out of the address bar at once; a reload still connects', T, async () => {
   const { page, log } = await openApp(stack);

@@ -5,28 +5,23 @@
 // and coming back (Send says so, the page reconnects); the Catch button's running mark after
 // a reload; the caught body in the request's column; the first WinInet request saying that
 // its engine is starting. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, STATIC_DIR, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
+import { openApp, screenshot, stackForFile, STATIC_DIR, until, type PageLog, tid } from './e2e-support.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 
 const T = { timeout: 120_000 };
 const ROWS = `${tid('history')} ${tid('history-row')}`;
 
-let stack: E2eStack;
+const stack = stackForFile();
 /** The web server started again by the reconnect test (the stack closes only its first one). */
 let restarted: WebServer | undefined;
 
-before(async () => {
-  stack = await startStack();
-});
-
 after(async () => {
   await restarted?.close();
-  await stack?.close();
 });
 
 async function openWithHistory(): Promise<{ page: Page; log: PageLog }> {

@@ -3,8 +3,11 @@
 // loopback target server, and Debian's Chromium driven by playwright-core. Every wait is
 // bounded; close() tears everything down in reverse order.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { AppCore } from '../core/app-core.js';
@@ -169,4 +172,46 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined> | 
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The stack of one test file: started before its tests, closed after them (read it in tests, not in the file's own hooks). */
+export function stackForFile(opts: { clipboard?: boolean } = {}): E2eStack {
+  let s: E2eStack | undefined;
+  before(async () => void (s = await startStack(opts)));
+  after(async () => void (await s?.close()));
+  const get = (): E2eStack => {
+    if (!s) throw new Error('the e2e stack is not started yet');
+    return s;
+  };
+  return {
+    get tmp() {
+      return get().tmp;
+    },
+    get core() {
+      return get().core;
+    },
+    get web() {
+      return get().web;
+    },
+    get target() {
+      return get().target;
+    },
+    get context() {
+      return get().context;
+    },
+    close: () => get().close(),
+  };
+}
+
+/** A loopback HTTP server of a test file's own, with the origin its pages are served from. */
+export async function startPageServer(handler: http.RequestListener): Promise<{ base: string; close(): Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

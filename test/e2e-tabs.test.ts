@@ -2,22 +2,14 @@
 // scrolls when tabs overflow and keeps the active one and "+" reachable, with a list of the
 // open tabs; what a tab shows (notices, response, scroll position, sub-tab) is its own.
 // Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 60_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
 

@@ -1,22 +1,14 @@
 // The one URL check end to end in Chromium (browser mode, real core): the composer names
 // what is wrong at the URL field before anything is sent, and the core refuses the same
 // URL by itself (a page that skips the composer's check gets the same message).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './e2e-support.js';
+import { openApp, stackForFile, screenshot, until, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 test('a bad URL is named at the URL field and nothing is sent', T, async () => {
   const { page, log } = await open();

@@ -5,9 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
+import { openApp, screenshot, stackForFile, startPageServer, until, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 180_000 };
 const BIG = 100 * 1000 * 1000;
@@ -15,8 +14,8 @@ const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
 const HTML = `<!doctype html><html><head><title>inner</title></head><body><h1>Preview</h1><p>sandboxed</p>
 <script>parent.document.title = 'script ran'; parent.postMessage('script ran', '*'); document.body.append('script ran');</script></body></html>`;
 
-let stack: E2eStack;
-let server: http.Server;
+const stack = stackForFile();
+let server: Awaited<ReturnType<typeof startPageServer>> | undefined;
 let base = '';
 
 /** Streams a JSON array of about `size` bytes, an element a line, generated as it goes. */
@@ -54,16 +53,12 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 before(async () => {
-  stack = await startStack();
-  server = http.createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startPageServer(handle);
+  base = server.base;
 });
 
 after(async () => {
-  await stack?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 async function open(): Promise<{ page: Page; log: PageLog }> {

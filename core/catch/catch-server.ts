@@ -47,10 +47,11 @@ export class CatchServer {
     server.maxConnections = MAX_CONNECTIONS;
     const cs = new CatchServer(server, opts);
     server.on('connection', (socket: Socket) => cs.accept(socket));
+    const loopback = isLoopback(opts.host);
     server.on('request', (req, res) => {
       const conn = cs.conns.get(req.socket);
       if (!conn) return void res.destroy();
-      const ctx = { store: opts.store, rules: cs.rules, limits: opts.limits, loopback: isLoopback(opts.host) };
+      const ctx = { store: opts.store, rules: cs.rules, limits: opts.limits, loopback };
       handleRequest(ctx, conn, req, res).catch((e: Error) => {
         opts.log(`catch server: ${e.stack ?? e.message}`);
         res.destroy();

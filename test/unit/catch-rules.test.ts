@@ -36,7 +36,7 @@ describe('parseRange', () => {
     const t0 = performance.now();
     for (const h of inputs) assert.equal(parseRange(h, size).kind, 'ignored');
     // A bound far from hanging (the backtracking pattern took seconds at 2 KB).
-    assert.ok(performance.now() - t0 < 1000, `${performance.now() - t0} ms`);
+    assert.ok(performance.now() - t0 < 5000, `${performance.now() - t0} ms`);
   });
 });
 
