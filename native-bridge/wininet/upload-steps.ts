@@ -1,7 +1,8 @@
 // The upload states of a request (seed 003, HttpSendRequestEx): send the head, write the body
 // chunk by chunk with InternetWriteFile, end with HttpEndRequest. Each step names the next state.
 import { BodyIoError } from '../body-io.js';
-import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_RAW_HEADERS_CRLF } from './api.js';
+import { api } from './api.js';
+import { querySentHead } from './query.js';
 import type { NativeBuffers } from './native-buffers.js';
 import type { State } from './request-types.js';
 import type { UploadCursor } from './upload-cursor.js';
@@ -21,7 +22,6 @@ export type AwaitRepeatFn = (name: string, graceMs: number) => number;
 
 /** How long a repeated REQUEST_COMPLETE (Wine's, after a redirect) is waited for. */
 const REPEAT_GRACE_MS = 2000;
-const HTTP_QUERY_FLAG_REQUEST_HEADERS = 0x80000000;
 
 /** What a koffi async call that failed in koffi itself (not in WinInet) reports: INTERNAL_ERROR. */
 const ERROR_INTERNET_INTERNAL_ERROR = 12004;
@@ -84,7 +84,7 @@ export class UploadSteps {
           this.repeatAwaited = true;
           return this.awaitRepeat('HttpEndRequestW', REPEAT_GRACE_MS);
         }
-        const lost = lostBodyProblem(this.hops(), upload.total, this.hops() > 0 ? lastRequestHead(h) : undefined);
+        const lost = lostBodyProblem(this.hops(), upload.total, this.hops() > 0 ? querySentHead(h) : undefined);
         if (lost) throw new BodyIoError(lost);
         setState('head');
         return 0;
@@ -113,18 +113,4 @@ export class UploadSteps {
       }
     });
   }
-}
-
-/** The request head WinInet sent last on this handle (a small, in-memory lookup). */
-function lastRequestHead(h: unknown): string | undefined {
-  let buf = Buffer.alloc(8 * 1024);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const len = [buf.length];
-    if (api.HttpQueryInfoW(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0, buf, len, null)) {
-      return buf.subarray(0, len[0]).toString('utf16le');
-    }
-    if (api.GetLastError() !== ERROR_INSUFFICIENT_BUFFER) return undefined;
-    buf = Buffer.alloc((len[0] ?? 0) + 2);
-  }
-  return undefined;
 }
