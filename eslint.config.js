@@ -1,15 +1,10 @@
-// Lint rules, including the layering of design.md: only native-bridge/ touches koffi,
-// the renderer reaches the host only through its platform adapter, core never imports Electron.
+// Lint rules, including the layering (lint/layering.js): each folder lists what it may
+// import, so only native-bridge/ touches koffi and the renderer reaches nothing but the
+// contract and the domain logic.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
-
-const restrict = (paths, patterns) => ({
-  'no-restricted-imports': ['error', { paths, patterns }],
-});
-
-const koffiOnlyInBridge = { name: 'koffi', message: 'Only native-bridge/ may import koffi.' };
-const noElectron = { name: 'electron', message: 'This layer must not import Electron.' };
+import { layering } from './lint/layering.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'release/**'] },
@@ -35,23 +30,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off' },
   },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
-    ignores: ['native-bridge/**'],
-    rules: restrict([koffiOnlyInBridge], []),
-  },
-  {
-    files: ['renderer/**'],
-    rules: restrict(
-      [koffiOnlyInBridge, noElectron],
-      [{ group: ['**/native-bridge/**', '**/core/**', '**/electron/**'], message: 'The renderer talks to the host only through renderer/src/platform.' }],
-    ),
-  },
-  {
-    files: ['core/**'],
-    rules: restrict([koffiOnlyInBridge, noElectron], [{ group: ['**/electron/**'], message: 'core/ never imports Electron.' }]),
-  },
-  {
-    files: ['contract/**', 'native-bridge/events.ts'],
-    rules: restrict([], [{ group: ['../*', '../**', '!./events.js'], message: 'The contract and the event model import nothing of the app.' }]),
+    plugins: { layering },
+    rules: { 'layering/allowed-imports': 'error' },
   },
 );

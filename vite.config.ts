@@ -1,7 +1,7 @@
 // The renderer is built with Vite into dist/renderer (served by browser mode and loaded
 // by the Electron window). Vitest runs the renderer's pure tests (node environment).
 import { defineConfig, type Plugin } from 'vitest/config';
-import { PAGE_META_POLICY } from './contract/page-policy.js';
+import { PAGE_META_POLICY } from './domain/page-policy.js';
 
 /** Writes the page policy into index.html's CSP meta tag; a build without the tag fails. */
 function pagePolicy(): Plugin {

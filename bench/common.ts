@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EngineClient } from '../native-bridge/client.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import { EngineClient } from '../engine/client.js';
+import type { EngineName } from '../engine/engine.js';
 
 export class BenchError extends Error {}
 

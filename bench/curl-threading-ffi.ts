@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a measurement of raw libcurl-over-koffi strategies, not product code */
 // The raw libcurl bindings and the file-writing write callback shared by the threading
 // benchmark's strategies. Loaded once per JS thread (the main thread, or a worker).
 import fs from 'node:fs';

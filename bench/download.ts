@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { EngineClient } from '../native-bridge/client.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import { EngineClient } from '../engine/client.js';
+import type { EngineName } from '../engine/engine.js';
 import { fileSha256, patternSha256, writePatternFile } from '../test/support/servers.js';
 import { startFileServer } from './file-server.js';
 import {

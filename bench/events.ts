@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { AppCore } from '../core/app-core.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 import { startTestServer } from '../test/support/servers.js';
 import { ContractClient, openSocket, type PushedEvent } from '../test/web-client.js';
 import { createBrowserHooks } from '../web/hooks.js';

@@ -1,7 +1,7 @@
 // Aggregation and printing for the download benchmark: per-tool best/median MB/s
 // (MB = 10^6 bytes), each engine's median ratio against `curl -o`, and each engine
 // host's memory, with the issue's targets reported (as information, never as a failure).
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 
 export type EngineTool = `${EngineName}-engine`;
 /** `curl-o` is the system curl writing with -o; the others are InetScope engine hosts. */

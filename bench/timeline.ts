@@ -1,14 +1,14 @@
 // Timeline fidelity: a fault-server script that waits 200 ms before the response head and
 // 300 ms inside the body; for each engine, BENCH_TIMELINE_ROUNDS (default 5) requests, and
-// the error of each derived phase (contract/phases.ts) against the injected delay. Other
+// the error of each derived phase (domain/phases.ts) against the injected delay. Other
 // phases (dns, connect, send) have no injected delay: their derived length is reported as is.
 // Run alone: `node dist/bench/timeline.js`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { derivePhases } from '../contract/phases.js';
-import type { InetEvent } from '../native-bridge/events.js';
+import { derivePhases } from '../domain/phases.js';
+import type { InetEvent } from '../engine/events.js';
 import { head } from '../test/faults/script.js';
 import { startFaultServer } from '../test/faults/server.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';

@@ -1,7 +1,7 @@
-// curl-compatible command-line parsing: curl's flag table and reader (contract/curl-flags.ts:
+// curl-compatible command-line parsing: curl's flag table and reader (domain/curl/flags.ts:
 // bundled short flags -sSL, attached values -XPOST), --max-time=5 too, then a zod schema.
 import { z } from 'zod';
-import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../contract/curl-flags.js';
+import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../domain/curl/flags.js';
 
 export class UsageError extends Error {}
 

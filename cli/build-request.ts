@@ -2,8 +2,8 @@
 // the way curl does. Bad input becomes a UsageError or a BadInput with curl's exit code.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_REDIRECTS, type RequestSpecInput } from '../native-bridge/request-spec.js';
-import { parseHeaderLine } from '../contract/curl-flags.js';
+import { MAX_REDIRECTS, type RequestSpecInput } from '../engine/request-spec.js';
+import { parseHeaderLine } from '../domain/curl/flags.js';
 import { UsageError, type CliOptions } from './args.js';
 
 export class BadInput extends Error {

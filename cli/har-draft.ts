@@ -2,7 +2,7 @@
 // holds), so a HAR the CLI writes imports into the app and replays like one it wrote.
 import path from 'node:path';
 import { RequestDraftSchema, type RequestDraft } from '../contract/api.js';
-import type { RequestSpecInput } from '../native-bridge/request-spec.js';
+import type { RequestSpecInput } from '../engine/request-spec.js';
 
 export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: RequestDraft['engine']): RequestDraft {
   const body: RequestDraft['body'] = !req.body

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import type { RequestDraft } from '../contract/api.js';
 import { SettingsSchema } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
-import { exchangeToHarEntries, type HarBody } from '../contract/har-export.js';
+import { exchangeToHarEntries, type HarBody } from '../domain/har/export.js';
 import { writeHarFile } from '../core/har-file.js';
 import { reason, SaveTargetError } from '../core/save-target.js';
-import type { InetEvent } from '../native-bridge/events.js';
+import type { InetEvent } from '../engine/events.js';
 import { CliFailure } from './cli-exchange.js';
 
 const INLINE_LIMIT = SettingsSchema.parse({}).harInlineBodyLimitBytes;

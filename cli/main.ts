@@ -2,12 +2,12 @@
 // available as a live timeline (--timeline) or as NDJSON (--events).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { EngineClient, HostStartError } from '../native-bridge/client.js';
-import type { FinishedEvent, InetEvent } from '../native-bridge/events.js';
-import { resolveEngine } from '../native-bridge/host-launch.js';
-import { policyFor } from '../native-bridge/client-policy.js';
-import { BadRequestSpec, parseRequestSpec } from '../native-bridge/request-spec.js';
-import { WineSetupError } from '../native-bridge/wine-runtime.js';
+import { EngineClient, HostStartError } from '../engine/client.js';
+import type { FinishedEvent, InetEvent } from '../engine/events.js';
+import { resolveEngine } from '../engine/host-launch.js';
+import { policyFor } from '../engine/client-policy.js';
+import { BadRequestSpec, parseRequestSpec } from '../engine/request-spec.js';
+import { WineSetupError } from '../engine/wine-runtime.js';
 import { SaveTargetError } from '../core/save-target.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { BodyOutputError, openBodyOutput } from './body-output.js';

@@ -4,9 +4,9 @@
 // rest (-L, -m, -x, -k, --engine, -o…) applies as on any run. Bad files are usage errors.
 import fs from 'node:fs';
 import type { RequestDraft } from '../contract/api.js';
-import { MAX_HAR_FILE_BYTES } from '../contract/har.js';
-import { HarFileError, harEntryDraft } from '../contract/har-import.js';
-import type { RequestSpecInput } from '../native-bridge/request-spec.js';
+import { MAX_HAR_FILE_BYTES } from '../domain/har/har.js';
+import { HarFileError, harEntryDraft } from '../domain/har/import.js';
+import type { RequestSpecInput } from '../engine/request-spec.js';
 import { UsageError, type CliOptions } from './args.js';
 import { buildRequest, expandHeaders, parseHeader } from './build-request.js';
 

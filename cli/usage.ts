@@ -1,6 +1,6 @@
 // --help text; the README's CLI section shows the same.
 import fs from 'node:fs';
-import { projectRoot } from '../native-bridge/paths.js';
+import { projectRoot } from '../engine/paths.js';
 import path from 'node:path';
 
 export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,5 +1,5 @@
 // The event stream as the UI receives it: one event per native callback plus lifecycle
-// events (see native-bridge/events.ts for their meaning). Imports nothing of the app.
+// events (see engine/events.ts for their meaning). Imports nothing of the app.
 import { z } from 'zod';
 
 export const ERROR_CODES = [

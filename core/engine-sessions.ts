@@ -2,10 +2,10 @@
 // crashed is discarded (and closed once its other requests are done) so the next request
 // gets a fresh host instead of a dead one.
 import path from 'node:path';
-import { EngineClient, type ClientOptions } from '../native-bridge/client.js';
-import type { EngineName } from '../native-bridge/engine.js';
-import type { ErrorCode, FinishedEvent, InetEvent } from '../native-bridge/events.js';
-import type { RequestSpec } from '../native-bridge/request-spec.js';
+import { EngineClient, type ClientOptions } from '../engine/client.js';
+import type { EngineName } from '../engine/engine.js';
+import type { ErrorCode, FinishedEvent, InetEvent } from '../engine/events.js';
+import type { RequestSpec } from '../engine/request-spec.js';
 import type { Log } from './command-failure.js';
 
 interface Session {

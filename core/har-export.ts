@@ -1,8 +1,8 @@
 // exportHar: history entries → one HAR 1.2 file the user chose (save dialog; browser mode:
 // the downloads folder), one entry per redirect hop, bodies inline up to a limit.
 import fsp from 'node:fs/promises';
-import { exchangeToHarEntries, type HarBody } from '../contract/har-export.js';
-import type { HarEntry } from '../contract/har.js';
+import { exchangeToHarEntries, type HarBody } from '../domain/har/export.js';
+import type { HarEntry } from '../domain/har/har.js';
 import type { BodyStore } from './body-store.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
 import { suggestHarName, writeHarFile } from './har-file.js';

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { HAR_VERSION, type HarEntry } from '../contract/har.js';
-import { projectRoot } from '../native-bridge/paths.js';
+import { HAR_VERSION, type HarEntry } from '../domain/har/har.js';
+import { projectRoot } from '../engine/paths.js';
 import { prepareSaveTarget } from './save-target.js';
 
 export const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -3,8 +3,8 @@
 // in size; a bad file is refused naming the problem, bad entries are skipped with a reason.
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
-import { MAX_HAR_FILE_BYTES } from '../contract/har.js';
-import { HarFileError, harToExchanges, type HarImportResult } from '../contract/har-import.js';
+import { MAX_HAR_FILE_BYTES } from '../domain/har/har.js';
+import { HarFileError, harToExchanges, type HarImportResult } from '../domain/har/import.js';
 import type { BodyStore } from './body-store.js';
 import { CommandFailure } from './command-failure.js';
 import { regularFileSize } from './regular-file.js';

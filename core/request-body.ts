@@ -2,7 +2,7 @@
 // token's path, multipart built into a temp file. Also says which Content-Type the body
 // implies and what to clean up once the request is over.
 import type { RequestDraft } from '../contract/api.js';
-import type { BodySource } from '../native-bridge/request-spec.js';
+import type { BodySource } from '../engine/request-spec.js';
 import { buildMultipart } from './multipart.js';
 import type { Uploads } from './uploads.js';
 

@@ -3,12 +3,12 @@
 // is written to history.
 import fs from 'node:fs/promises';
 import type { RequestDraft } from '../contract/api.js';
-import { checkUrlInput } from '../contract/url.js';
+import { checkUrlInput } from '../domain/url.js';
 import type { InetEventDto } from '../contract/events.js';
-import type { InetEvent } from '../native-bridge/events.js';
-import { policyFor } from '../native-bridge/client-policy.js';
-import { resolveEngine } from '../native-bridge/host-launch.js';
-import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../native-bridge/request-spec.js';
+import type { InetEvent } from '../engine/events.js';
+import { policyFor } from '../engine/client-policy.js';
+import { resolveEngine } from '../engine/host-launch.js';
+import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
 import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';

@@ -1,5 +1,5 @@
 // npm run wine:setup — prepare Windows Node.js + koffi's win32 package for Wine.
-import { ensureWineRuntime, WineSetupError } from '../native-bridge/wine-runtime.js';
+import { ensureWineRuntime, WineSetupError } from '../engine/wine-runtime.js';
 
 try {
   const rt = ensureWineRuntime((s) => console.log(`wine:setup: ${s}`));

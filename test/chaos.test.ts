@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AppCore, engineSessionsOf } from '../core/app-core.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 import { finishedOf, recorder } from './core-support.js';
 import { SEED, seeded } from './soak/random.js';
 import { patternBytes, startTestServer, type TestServer } from './support/servers.js';

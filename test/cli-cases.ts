@@ -11,7 +11,7 @@ import {
 import {
   REPO_ROOT, assertEventStream, assertExit, closedPort, jsonOf, parseNdjson, partFiles, runCli as runCliAny, sha256,
 } from './cli-support.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 
 const T = { timeout: 300_000 };
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Script } from './faults/script.js';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 
 export interface ControlEnv {
   /** The URL of a raw-script case by name. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 import { REPO_ROOT, runProcess } from './cli-support.js';
 import { startFaultServer, type FaultServer } from './faults/server.js';
 import { startControlHttp, type ControlHttp } from './cli-control-http.js';

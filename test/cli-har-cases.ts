@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 import { assertExit, closedPort, jsonOf, runCli as runCliAny } from './cli-support.js';
 import { assertValidHar } from './support/har-schema.js';
 import { selfSignedCert, startTestServer, type TestServer } from './support/servers.js';

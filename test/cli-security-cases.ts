@@ -7,7 +7,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { EngineName } from '../native-bridge/engine.js';
+import type { EngineName } from '../engine/engine.js';
 import { assertExit, runCli, runProcess, type CliResult } from './cli-support.js';
 
 const T = { timeout: 180_000 };

@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { parseCurlCommand } from '../contract/curl-command.js';
-import { draftToCurl } from '../contract/curl-serialize.js';
+import { parseCurlCommand } from '../domain/curl/command.js';
+import { draftToCurl } from '../domain/curl/serialize.js';
 import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './e2e-support.js';
 
 const T = { timeout: 120_000 };

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RequestDraftSchema, type RequestDraft } from '../contract/api.js';
-import { draftToCurl } from '../contract/curl-serialize.js';
+import { draftToCurl } from '../domain/curl/serialize.js';
 import { captureServer, type Arrived, type CaptureServer } from './support/capture-server.js';
 
 const HOSTILE = `$(id) \`id\` \${HOME} #{x} \\(x) {\${x}} ' " \\ \\\\ !! %s é 😀 @file`;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { EngineClient } from '../native-bridge/client.js';
-import { acceptHost, HostStartError } from '../native-bridge/host-handshake.js';
+import { EngineClient } from '../engine/client.js';
+import { acceptHost, HostStartError } from '../engine/host-handshake.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 
 async function listening(): Promise<{ server: net.Server; port: number }> {

@@ -1,4 +1,4 @@
-// The host spawner seam (native-bridge/host-spawn.ts): the desktop app starts Node-kind
+// The host spawner seam (engine/host-spawn.ts): the desktop app starts Node-kind
 // hosts as Electron utility processes (a module plus piped stdio, since its RunAsNode fuse
 // is off). Electron cannot run here, so this drives the same seam with child_process.fork,
 // which has that shape: the real host, a real request to a loopback server, the host's
@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { EngineClient } from '../native-bridge/client.js';
-import { hostLaunch } from '../native-bridge/host-launch.js';
-import { spawnChild, spawnerFor, useNodeHostSpawner, type HostSpawner } from '../native-bridge/host-spawn.js';
+import { EngineClient } from '../engine/client.js';
+import { hostLaunch } from '../engine/host-launch.js';
+import { spawnChild, spawnerFor, useNodeHostSpawner, type HostSpawner } from '../engine/host-spawn.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 
 describe('host spawner seam', () => {

@@ -8,9 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EngineClient } from '../native-bridge/client.js';
-import type { EngineName } from '../native-bridge/engine.js';
-import type { FinishedEvent } from '../native-bridge/events.js';
+import { EngineClient } from '../engine/client.js';
+import type { EngineName } from '../engine/engine.js';
+import type { FinishedEvent } from '../engine/events.js';
 import { startTestServer, writePatternFile, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core.js';
 import { createBrowserHooks } from '../web/hooks.js';
 import { startWebServer, type WebServer } from '../web/server.js';
-import { HEADER_ONLY_DIRECTIVES, parsePolicy } from '../contract/page-policy.js';
+import { HEADER_ONLY_DIRECTIVES, parsePolicy } from '../domain/page-policy.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 import { closeCode, ContractClient, openSocket, rawRequest } from './web-client.js';
 

@@ -2,7 +2,7 @@
 // serving code so they can be read (and reviewed) in one place.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PAGE_POLICY } from '../contract/page-policy.js';
+import { PAGE_POLICY } from '../domain/page-policy.js';
 
 /**
  * The Host names the page may be reached under. Checking Host defeats DNS rebinding: a
@@ -41,7 +41,7 @@ export function tokenMatches(given: string | null | undefined, token: string): b
 
 /** Set on every response, errors included. No CORS header is ever sent. */
 export function setSecurityHeaders(res: ServerResponse): void {
-  // The same policy as index.html's meta tag (contract/page-policy.ts).
+  // The same policy as index.html's meta tag (domain/page-policy.ts).
   res.setHeader('Content-Security-Policy', PAGE_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');

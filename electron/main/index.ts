@@ -8,7 +8,7 @@ import { AppCore, type AppHooks } from '../../core/app-core.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
 import { AppContents } from './app-contents.js';
 import { registerAppScheme } from './app-protocol.js';
-import { useNodeHostSpawner } from '../../native-bridge/host-spawn.js';
+import { useNodeHostSpawner } from '../../engine/host-spawn.js';
 import { utilityHostSpawner } from './utility-host.js';
 import { IpcRouter } from './ipc-router.js';
 import { menuTemplate } from './menu.js';

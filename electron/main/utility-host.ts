@@ -5,7 +5,7 @@
 // the host log, reopened here in append mode without following symlinks.
 import fs from 'node:fs';
 import { utilityProcess } from 'electron';
-import type { HostSpawner } from '../../native-bridge/host-spawn.js';
+import type { HostSpawner } from '../../engine/host-spawn.js';
 
 export const utilityHostSpawner: HostSpawner = ({ launch, env, logFile }) => {
   const child = utilityProcess.fork(launch.entry, [], { env, execArgv: launch.nodeArgs, stdio: 'pipe', serviceName: 'InetScope engine host' });

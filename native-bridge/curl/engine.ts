@@ -2,8 +2,8 @@
 // (bench/curl-threading.ts measured why), this side forwards commands, wakes the
 // worker's poll, and routes the batched events back to each request.
 import { Worker } from 'node:worker_threads';
-import type { Engine, EmitFn } from '../engine.js';
-import type { RequestSpec } from '../request-spec.js';
+import type { Engine, EmitFn } from '../../engine/engine.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import { curl } from './api.js';
 import type { WorkerCommand, WorkerMessage } from './worker-protocol.js';
 

@@ -1,6 +1,6 @@
 // Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
-import type { RequestSpec } from '../request-spec.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import { curl, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {

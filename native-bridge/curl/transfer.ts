@@ -1,16 +1,16 @@
 // One libcurl transfer, seen through libcurl's callbacks (all of which run on the curl
 // worker's own JS thread): each becomes an event on the WinInet vocabulary.
-import { BodyIoError, openSource, type SourceReader } from '../body-io.js';
-import { BodyReceiver } from '../body-receiver.js';
-import type { EmitFn } from '../engine.js';
-import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../events.js';
-import { EventStamper } from '../event-stamper.js';
-import type { RequestSpec } from '../request-spec.js';
+import { BodyIoError, openSource, type SourceReader } from '../../engine/body-io.js';
+import { BodyReceiver } from '../../engine/body-receiver.js';
+import type { EmitFn } from '../../engine/engine.js';
+import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../../engine/events.js';
+import { EventStamper } from '../../engine/event-stamper.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import { curl, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
 import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
-import { responseHeadProblem } from '../response-check.js';
+import { responseHeadProblem } from '../../engine/response-check.js';
 
 const S = { RESOLVING: 10, RESOLVED: 11, CONNECTING: 20, CONNECTED: 21, SENDING: 30, SENT: 31, RECEIVING: 40, RECEIVED: 41 } as const;
 const S2 = { CLOSING: 50, CLOSED: 51, COMPLETE: 100, REDIRECT: 110, INTERMEDIATE: 120, TLS_DONE: 1001 } as const;

@@ -1,6 +1,6 @@
 // Messages between the curl engine (host main thread) and its worker thread.
-import type { InetEvent } from '../events.js';
-import type { RequestSpec } from '../request-spec.js';
+import type { InetEvent } from '../../engine/events.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 
 export type WorkerCommand =
   | { type: 'start'; id: string; spec: RequestSpec }

@@ -4,9 +4,9 @@
 // host wakes the poll with curl_multi_wakeup. Events go back in one batch per turn.
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { InetEvent } from '../events.js';
-import { EVENT_FLUSH_MS, flushesAtOnce } from '../event-flush.js';
-import type { RequestSpec } from '../request-spec.js';
+import type { InetEvent } from '../../engine/events.js';
+import { EVENT_FLUSH_MS, flushesAtOnce } from '../../engine/event-flush.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
   CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, sockets, WriteCb,

@@ -1,9 +1,9 @@
 // The WinInet engine: async sessions (one per proxy and certificate policy), the status callback, and
 // routing of callbacks to requests by their non-zero context id.
 import { performance } from 'node:perf_hooks';
-import type { Engine, EmitFn } from '../engine.js';
-import type { EngineErrorInfo } from '../events.js';
-import type { RequestSpec } from '../request-spec.js';
+import type { Engine, EmitFn } from '../../engine/engine.js';
+import type { EngineErrorInfo } from '../../engine/events.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import {
   api,
   INTERNET_FLAG_ASYNC,

@@ -1,6 +1,6 @@
 // What makes a final WinInet response head unusable, checked before its body is read.
-import type { EngineErrorInfo } from '../events.js';
-import { responseHeadProblem } from '../response-check.js';
+import type { EngineErrorInfo } from '../../engine/events.js';
+import { responseHeadProblem } from '../../engine/response-check.js';
 import type { ResponseHead } from './query.js';
 import { cutHeaderLine, madeUpHead, UNDER_WINE } from './wine-quirks.js';
 

@@ -1,11 +1,11 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyReceiver } from '../body-receiver.js';
-import { loadCaFile } from '../ca-file.js';
-import type { EngineErrorInfo, StatusInfo } from '../events.js';
-import { EventStamper } from '../event-stamper.js';
-import type { EmitFn } from '../engine.js';
-import type { RequestSpec } from '../request-spec.js';
+import { BodyReceiver } from '../../engine/body-receiver.js';
+import { loadCaFile } from '../../engine/ca-file.js';
+import type { EngineErrorInfo, StatusInfo } from '../../engine/events.js';
+import { EventStamper } from '../../engine/event-stamper.js';
+import type { EmitFn } from '../../engine/engine.js';
+import type { RequestSpec } from '../../engine/request-spec.js';
 import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from './api.js';
 import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, errorInfo } from './errors.js';

@@ -1,6 +1,6 @@
 // Decodes lpvStatusInformation inside the status callback: the pointer is valid only
 // for the duration of the callback, so everything is copied out here.
-import type { StatusInfo } from '../events.js';
+import type { StatusInfo } from '../../engine/events.js';
 import { handleHex, isNull, koffi } from './api.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import { decodeText, hex } from './decode.js';

@@ -1,6 +1,6 @@
 // The upload states of a request (seed 003, HttpSendRequestEx): send the head, write the body
 // chunk by chunk with InternetWriteFile, end with HttpEndRequest. Each step names the next state.
-import { BodyIoError } from '../body-io.js';
+import { BodyIoError } from '../../engine/body-io.js';
 import { api } from './api.js';
 import { querySentHead } from './query.js';
 import type { NativeBuffers } from './native-buffers.js';

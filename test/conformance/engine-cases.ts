@@ -1,7 +1,7 @@
 // Conformance: what each stack can and cannot see, per the named expectations.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { derivePhases } from '../../native-bridge/phases.js';
+import { derivePhases } from '../../domain/phases.js';
 import { startTestServer } from '../support/servers.js';
 import { EXPECTATIONS } from './expectations.js';
 import { assertOk, memory, nativeStatuses, type Harness } from './harness.js';

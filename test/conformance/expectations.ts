@@ -1,6 +1,6 @@
 // Where the engines differ, by design of the native stacks: named here, asserted in the
 // cases, never skipped.
-import type { EngineName } from '../../native-bridge/engine.js';
+import type { EngineName } from '../../engine/engine.js';
 import { closeStopsRedirect } from '../../native-bridge/wininet/wine-quirks.js';
 
 export interface EngineExpectations {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { it } from 'node:test';
-import { BadRequestSpec } from '../../native-bridge/request-spec.js';
+import { BadRequestSpec } from '../../engine/request-spec.js';
 import { startBlackhole } from '../support/servers.js';
 import { assertError, assertOk, memory, type Harness } from './harness.js';
 

@@ -5,10 +5,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EngineClient } from '../../native-bridge/client.js';
-import type { EngineName } from '../../native-bridge/engine.js';
-import type { FinishedEvent, InetEvent } from '../../native-bridge/events.js';
-import type { RequestSpecInput } from '../../native-bridge/request-spec.js';
+import { EngineClient } from '../../engine/client.js';
+import type { EngineName } from '../../engine/engine.js';
+import type { FinishedEvent, InetEvent } from '../../engine/events.js';
+import type { RequestSpecInput } from '../../engine/request-spec.js';
 import { selfSignedCert, startTestServer, startTinyproxy, type TestProxy, type TestServer } from '../support/servers.js';
 import { assertEventInvariants } from './invariants.js';
 

@@ -1,7 +1,7 @@
 // The conformance suite, written once against the engine interface (through the host):
 // every engine runs every case.
 import { after, before, describe } from 'node:test';
-import type { EngineName } from '../../native-bridge/engine.js';
+import type { EngineName } from '../../engine/engine.js';
 import { engineCases } from './engine-cases.js';
 import { failureCases } from './failure-cases.js';
 import { startHarness, type Harness } from './harness.js';

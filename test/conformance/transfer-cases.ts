@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { it } from 'node:test';
-import { derivePhases } from '../../native-bridge/phases.js';
+import { derivePhases } from '../../domain/phases.js';
 import { fileSha256, GZIP_BODY, patternSha256, writePatternFile } from '../support/servers.js';
 import { EXPECTATIONS } from './expectations.js';
 import { assertOk, memory, nativeStatuses, type Harness } from './harness.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { AppCore } from '../../core/app-core.js';
-import type { EngineName } from '../../native-bridge/engine.js';
+import type { EngineName } from '../../engine/engine.js';
 import { runCli } from '../cli-support.js';
 import { finishedOf, type recorder } from '../core-support.js';
 import { failsWith } from '../support/fails-with.js';

@@ -3,8 +3,8 @@
 // body, after a random delay), a bounded number in flight at once.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { EngineClient } from '../../native-bridge/client.js';
-import type { FinishedEvent, InetEvent } from '../../native-bridge/events.js';
+import type { EngineClient } from '../../engine/client.js';
+import type { FinishedEvent, InetEvent } from '../../engine/events.js';
 import { assertEventInvariants } from '../conformance/invariants.js';
 import { pick } from './random.js';
 

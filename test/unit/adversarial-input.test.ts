@@ -4,14 +4,14 @@
 // finds such patterns, this proves the parsers as they are wired.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCurlCommand } from '../../contract/curl-command.js';
-import { splitCommand } from '../../contract/shell-words.js';
-import { harToExchanges } from '../../contract/har-import.js';
+import { parseCurlCommand } from '../../domain/curl/command.js';
+import { splitCommand } from '../../domain/curl/shell-words.js';
+import { harToExchanges } from '../../domain/har/import.js';
 import { parseRange } from '../../core/catch/range.js';
 import { matchRule } from '../../core/catch/rules.js';
 import { CatchRulesSchema } from '../../contract/catch.js';
 import { suggestFileName } from '../../core/file-name.js';
-import { responseHeadProblem } from '../../native-bridge/response-check.js';
+import { responseHeadProblem } from '../../engine/response-check.js';
 import { sanitizeFileName } from '../../web/hooks.js';
 
 const SIZE = 32 * 1024;

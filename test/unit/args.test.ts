@@ -68,7 +68,7 @@ describe('building a request from options', () => {
 
 describe('engine selection', () => {
   it('auto is WinInet on Windows and libcurl elsewhere', async () => {
-    const { resolveEngine } = await import('../../native-bridge/host-launch.js');
+    const { resolveEngine } = await import('../../engine/host-launch.js');
     assert.equal(resolveEngine('auto', 'win32'), 'wininet');
     assert.equal(resolveEngine('auto', 'linux'), 'curl');
     assert.equal(resolveEngine('auto', 'darwin'), 'curl');

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseCurlCommand } from '../../contract/curl-command.js';
-import { draftToCurl } from '../../contract/curl-serialize.js';
-import { chainTrusted, issuerNamed, loadCaFile } from '../../native-bridge/ca-file.js';
-import { BadRequestSpec } from '../../native-bridge/request-spec.js';
+import { parseCurlCommand } from '../../domain/curl/command.js';
+import { draftToCurl } from '../../domain/curl/serialize.js';
+import { chainTrusted, issuerNamed, loadCaFile } from '../../engine/ca-file.js';
+import { BadRequestSpec } from '../../engine/request-spec.js';
 import { faultCas, faultCerts } from '../faults/certs.js';
 
 describe('curl --cacert: import and export', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
-import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../contract/curl-command.js';
-import { draftToCurl, quotePosix } from '../../contract/curl-serialize.js';
-import { splitCommand } from '../../contract/shell-words.js';
+import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../domain/curl/command.js';
+import { draftToCurl, quotePosix } from '../../domain/curl/serialize.js';
+import { splitCommand } from '../../domain/curl/shell-words.js';
 import { CURL_CASES } from './curl-cases.js';
 
 const pairs = (d: RequestDraft) => d.headers.map((h): [string, string] => [h.name, h.value]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RequestDraftSchema } from '../../contract/api.js';
-import { draftToHarRequest } from '../../contract/har-request.js';
+import { draftToHarRequest } from '../../domain/har/request.js';
 
 const draft = (d: object) => RequestDraftSchema.parse({ url: 'https://h.example/p?q=a+b&x=%C3%A9&x=2', ...d });
 

@@ -1,12 +1,12 @@
-// The pure HAR conversion (contract/har-*.ts): timings from phases, Chrome-style entries,
+// The pure HAR conversion (domain/har/): timings from phases, Chrome-style entries,
 // versions, bad input named.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hopTimings } from '../../contract/har-export.js';
-import { HarFileError, harEntryDraft, harToExchanges } from '../../contract/har-import.js';
-import { normalizeHttpVersion } from '../../contract/har-synth.js';
-import { derivePhases } from '../../contract/phases.js';
-import { bareAddress, bodyAsText, fromBase64, toBase64 } from '../../contract/har-text.js';
+import { hopTimings } from '../../domain/har/export.js';
+import { HarFileError, harEntryDraft, harToExchanges } from '../../domain/har/import.js';
+import { normalizeHttpVersion } from '../../domain/har/synth.js';
+import { derivePhases } from '../../domain/phases.js';
+import { bareAddress, bodyAsText, fromBase64, toBase64 } from '../../domain/har/text.js';
 
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;

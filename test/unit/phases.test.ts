@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { InetEvent } from '../../native-bridge/events.js';
-import { derivePhases } from '../../native-bridge/phases.js';
+import type { InetEvent } from '../../engine/events.js';
+import { derivePhases } from '../../domain/phases.js';
 
 let seq = 0;
 const n = (t: number, status: string, hop = 0): InetEvent => ({ type: 'native', id: 'r', seq: seq++, hop, t, status: status as never, code: 0 });

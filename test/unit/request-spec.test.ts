@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BadRequestSpec, parseRequestSpec } from '../../native-bridge/request-spec.js';
+import { BadRequestSpec, parseRequestSpec } from '../../engine/request-spec.js';
 
 const bad = (input: object, kind: string, message: RegExp) =>
   assert.throws(() => parseRequestSpec(input), (e: unknown) => e instanceof BadRequestSpec && e.kind === kind && message.test(e.message));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksLikeCmd, splitCommand } from '../../contract/shell-words.js';
+import { looksLikeCmd, splitCommand } from '../../domain/curl/shell-words.js';
 
 const words = (src: string) => splitCommand(src).words;
 

@@ -1,10 +1,10 @@
-// The one URL check (contract/url.ts): a table of what a person types and what it becomes
+// The one URL check (domain/url.ts): a table of what a person types and what it becomes
 // or what the message names. curl 7.88 is the control for what is accepted.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkUrlInput, UrlInputSchema, urlProblem } from '../../contract/url.js';
-import { BadRequestSpec, parseRequestSpec } from '../../native-bridge/request-spec.js';
-import { parseCurlCommand } from '../../contract/curl-command.js';
+import { checkUrlInput, UrlInputSchema, urlProblem } from '../../domain/url.js';
+import { BadRequestSpec, parseRequestSpec } from '../../engine/request-spec.js';
+import { parseCurlCommand } from '../../domain/curl/command.js';
 
 const GOOD: Array<[string, string]> = [
   ['http://example.com/', 'http://example.com/'],

@@ -3,7 +3,7 @@
 // resolved to upload tokens before the conversion (see uploader.ts).
 import type { RequestDraft } from '../../../contract/api.js';
 // UTF-8, as curl and browsers send credentials (btoa alone only takes Latin-1).
-import { base64Utf8 } from '../../../contract/curl-plan.js';
+import { base64Utf8 } from '../../../domain/curl/plan.js';
 import type { ParamRow } from './url-params.js';
 
 export type BodyMode = 'none' | 'raw' | 'form' | 'multipart' | 'binary';

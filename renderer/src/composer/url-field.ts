@@ -1,4 +1,4 @@
-// The URL field's own check (contract/url.ts, the same the core applies): its message shows
+// The URL field's own check (domain/url.ts, the same the core applies): its message shows
 // at the field once typing pauses or the field is left, and at once after a refused Send.
 import { useEffect, useState } from 'react';
 import { urlFieldProblem } from '../state/draft.js';

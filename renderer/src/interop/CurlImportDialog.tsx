@@ -1,7 +1,7 @@
 // "Import cURL…": paste or type a command; it is parsed as you type (the error names the
 // problem), Import replaces the active tab's request.
 import { useMemo, useState } from 'react';
-import { CurlParseError, parseCurlCommand } from '../../../contract/curl-command.js';
+import { CurlParseError, parseCurlCommand } from '../../../domain/curl/command.js';
 import { importCurl } from './interop-actions.js';
 import { closeDialog } from './interop-store.js';
 import { Modal } from './Modal.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestDraftSchema } from '../../../contract/api.js';
-import { parseCurlCommand } from '../../../contract/curl-command.js';
+import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { codeSnippet, LANGUAGES } from './code-export.js';
 
 const post = RequestDraftSchema.parse({

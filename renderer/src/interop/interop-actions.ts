@@ -2,8 +2,8 @@
 // draft, turn its draft into the request to export (files named, not uploaded), copy it as curl.
 import type { ClipboardEvent } from 'react';
 import type { RequestDraft } from '../../../contract/api.js';
-import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../contract/curl-command.js';
-import { draftToCurl } from '../../../contract/curl-serialize.js';
+import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../domain/curl/command.js';
+import { draftToCurl } from '../../../domain/curl/serialize.js';
 import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
 import { draftToRequest } from '../state/draft.js';

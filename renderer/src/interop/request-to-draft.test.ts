@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestDraft } from '../../../contract/api.js';
-import { parseCurlCommand } from '../../../contract/curl-command.js';
+import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { CURL_CASES } from '../../../test/unit/curl-cases.js';
 import { draftToRequest } from '../state/draft.js';
 import { importToDraft, requestToDraft } from './request-to-draft.js';

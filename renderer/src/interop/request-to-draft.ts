@@ -3,8 +3,8 @@
 // the raw editor with its type, the files the command names become file rows left for the
 // user to choose. draftToRequest(requestToDraft(r)) sends what r says. Pure.
 import type { RequestDraft } from '../../../contract/api.js';
-import type { CurlFile } from '../../../contract/curl-command.js';
-import { decodeBasic } from '../../../contract/curl-plan.js';
+import type { CurlFile } from '../../../domain/curl/command.js';
+import { decodeBasic } from '../../../domain/curl/plan.js';
 import { emptyBody, type Auth, type BodyDraft, type MultipartRow, type RawType } from '../composer/body-model.js';
 import { rowsForUrl } from '../composer/params-sync.js';
 import { emptyDraft, type Draft, type Engine, type HeaderRow } from '../state/draft.js';

@@ -4,7 +4,7 @@
 // header name and value, body, part and type goes in as an inert placeholder, the URL with
 // every character that is syntax somewhere percent-encoded, and each placeholder in the code
 // that comes out is replaced by its value escaped for the literal it sits in. Pure.
-import type { HarRequest } from '../../../contract/har-request.js';
+import type { HarRequest } from '../../../domain/har/request.js';
 import { escapeIn, literals, type Family, type Literal, type ShellWord } from './snippet-literals.js';
 
 /** What is syntax in no target's string literal (kept as written); the rest is masked. */

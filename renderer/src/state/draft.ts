@@ -2,7 +2,7 @@
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
 import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from '../composer/body-model.js';
 import type { ParamRow } from '../composer/url-params.js';
-import { checkUrlInput } from '../../../contract/url.js';
+import { checkUrlInput } from '../../../domain/url.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type Engine = 'auto' | 'curl' | 'wininet';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { InetEventDto } from '../../../contract/events.js';
-import { derivePhases } from '../../../contract/phases.js';
+import { derivePhases } from '../../../domain/phases.js';
 import { formatTick, niceStep, waterfallGeometry } from './geometry.js';
 
 type Ev = InetEventDto;

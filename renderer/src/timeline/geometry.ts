@@ -1,9 +1,9 @@
 // Waterfall geometry: one bar per phase per redirect hop, scaled to a width in px. A pure
 // function of the events (and of `now` while the request runs), so it is tested without a
-// DOM. The phase boundaries are contract/phases.ts's (hopMarks, as derivePhases uses them):
+// DOM. The phase boundaries are domain/phases.ts's (hopMarks, as derivePhases uses them):
 // a finished hop gets the same durations; a running one also shows the phase in progress.
 import type { InetEventDto } from '../../../contract/events.js';
-import { hopMarks, waitStart } from '../../../contract/phases.js';
+import { hopMarks, waitStart } from '../../../domain/phases.js';
 
 export type PhaseName = 'blocked' | 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'receive';
 

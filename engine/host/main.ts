@@ -22,7 +22,7 @@ process.on('uncaughtException', (e) => {
 async function loadEngine(name: string): Promise<Engine> {
   const engine = EngineNameSchema.parse(name);
   if (engine === 'wininet') {
-    const { WinInetEngine } = await import('../wininet/engine.js');
+    const { WinInetEngine } = await import('../../native-bridge/wininet/engine.js');
     const gc = (globalThis as { gc?: () => void }).gc;
     const stress = process.env.INETSCOPE_GC_STRESS === '1';
     if (stress && !gc) throw new Error('INETSCOPE_GC_STRESS=1 needs --expose-gc');
@@ -30,7 +30,7 @@ async function loadEngine(name: string): Promise<Engine> {
     if (maxHeld !== undefined && !(Number.isInteger(maxHeld) && maxHeld > 0)) throw new Error('INETSCOPE_WININET_MAX_HELD must be a positive integer');
     return new WinInetEngine({ afterCall: stress && gc ? gc : undefined, log, maxHeld });
   }
-  const { CurlEngine } = await import('../curl/engine.js');
+  const { CurlEngine } = await import('../../native-bridge/curl/engine.js');
   const curl = await CurlEngine.create(log);
   log(`stack: ${curl.stack}`);
   return curl;

@@ -1,9 +1,9 @@
 // Lifecycle events for a HAR entry that has no InetScope events (Chrome's…): started,
 // headers, body, finished, placed at the times its HAR timings give, so the response
 // panes and the waterfall work. No native callback is invented. Imports nothing of the app.
-import type { InetEventDto } from './events.js';
+import type { InetEventDto } from '../../contract/events.js';
 import type { HarEntry } from './har.js';
-import { buildHeaderBlock, headerValue } from './har-text.js';
+import { buildHeaderBlock, headerValue } from './text.js';
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
 const pos = (v: number | undefined): number => (v !== undefined && v > 0 ? v : 0);

@@ -1,5 +1,5 @@
 // The one URL check: what a person typed (the composer, the core's sendRequest) and what an
-// engine is given (native-bridge/request-spec.ts) pass through it. Pure; no app imports.
+// engine is given (engine/request-spec.ts) pass through it. Pure; no app imports.
 // As curl: no scheme means http://; spaces and control characters are refused anywhere
 // (curl exits 3 on them); the message names the part that is wrong.
 import { z } from 'zod';

@@ -1,12 +1,12 @@
 // One exchange of the history → HAR 1.2 entries, one per redirect hop (as Chrome exports
 // redirects), timings derived from the native events by derivePhases, the raw events of
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
-import type { RequestDraft } from './api.js';
-import type { InetEventDto } from './events.js';
+import type { RequestDraft } from '../../contract/api.js';
+import type { InetEventDto } from '../../contract/events.js';
 import { HAR_VERSION, INETSCOPE_FIELD, type HarContent, type HarEntry, type HarLog, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
-import { harPostData } from './har-post-data.js';
-import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './har-text.js';
-import { derivePhases, type HopPhases } from './phases.js';
+import { harPostData } from './post-data.js';
+import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './text.js';
+import { derivePhases, type HopPhases } from '../phases.js';
 
 type HeadersEvent = Extract<InetEventDto, { type: 'headers' }>;
 type FinishedEvent = Extract<InetEventDto, { type: 'finished' }>;

@@ -4,12 +4,12 @@
 // its HAR timings, never invented native callbacks. Bad entries are skipped with a reason.
 // Pure (the caller mints ids and stores bodies). Imports nothing of the app.
 import { z } from 'zod';
-import { HistorySummarySchema, RequestDraftSchema, type RequestDraft } from './api.js';
-import { InetEventSchema, type InetEventDto } from './events.js';
+import { HistorySummarySchema, RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
+import { InetEventSchema, type InetEventDto } from '../../contract/events.js';
 import { HarContentSchema, HarEntrySchema, HarFileSchema, INETSCOPE_FIELD, type HarContent } from './har.js';
-import { synthesizeEvents } from './har-synth.js';
-import { draftBodyFrom } from './har-post-data.js';
-import { contentBytes } from './har-text.js';
+import { synthesizeEvents } from './synth.js';
+import { draftBodyFrom } from './post-data.js';
+import { contentBytes } from './text.js';
 
 export type HistorySummaryDto = z.infer<typeof HistorySummarySchema>;
 

@@ -1,8 +1,8 @@
 // What each curl option does to the plan of a pasted command. Options that only change
 // curl's output are collected as notes; known options with no counterpart here and
 // unknown ones become warnings, never silently dropped. Pure.
-import { parseHeaderLine, type FlagHit } from './curl-flags.js';
-import { curlEscape, type CurlPlan, type DataPiece } from './curl-plan.js';
+import { parseHeaderLine, type FlagHit } from './flags.js';
+import { curlEscape, type CurlPlan, type DataPiece } from './plan.js';
 
 export interface ParseState {
   plan: CurlPlan;

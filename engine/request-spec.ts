@@ -1,7 +1,7 @@
 // What a caller asks an engine to do, parsed with zod at every boundary (CLI, host
 // protocol). Bad input fails here with a message that names the problem.
 import { z } from 'zod';
-import { urlProblem } from '../contract/url.js';
+import { urlProblem } from '../domain/url.js';
 
 // RFC 9110 token: methods and header names.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
