@@ -20,7 +20,7 @@ export interface NameSource {
 
 export function suggestFileName(src: NameSource): string {
   const fromHeader = src.contentDisposition ? fromDisposition(src.contentDisposition) : undefined;
-  const name = sanitize(fromHeader ?? '') || sanitize(fromUrl(src.url) ?? '') || 'response';
+  const name = portableFileName(fromHeader ?? '') || portableFileName(fromUrl(src.url) ?? '') || 'response';
   return hasExtension(name) ? name : withExtension(name, src.contentType);
 }
 
@@ -76,16 +76,28 @@ function fromUrl(url: string): string | undefined {
   }
 }
 
-/** Path separators become "_" (a server must not choose the directory), controls go. */
-function sanitize(name: string): string {
+/** Windows reserves these device names whatever the extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const MAX_NAME = 180;
+
+/**
+ * A bare file name safe on every platform, or "" when nothing is left: path separators
+ * become "_" (no one else chooses the directory), control characters go, the characters
+ * Windows refuses become "_", no leading dots (no hidden or dot-dot names), no trailing dots
+ * or spaces, reserved device names prefixed, bounded length keeping the extension.
+ */
+export function portableFileName(name: string): string {
   let cleaned = name
     .replace(/[\p{Cc}]/gu, '')
-    .replace(/[/\\]/g, '_')
-    .replace(/[<>:"|?*]/g, '_')
+    .replace(/[/\\<>:"|?*]/g, '_')
     .trim()
-    .replace(/^\.+/, '');
-  cleaned = stripTrailing(cleaned, '. ');
-  return [...cleaned].slice(0, 200).join('');
+    .replace(/^[.\s]+/, '');
+  cleaned = stripTrailing(cleaned, '. \t\r\n\v\f');
+  if (RESERVED.test(cleaned)) cleaned = `_${cleaned}`;
+  const chars = [...cleaned];
+  if (chars.length <= MAX_NAME) return cleaned;
+  const ext = /\.[^.]{1,15}$/.exec(cleaned)?.[0] ?? '';
+  return chars.slice(0, MAX_NAME - ext.length).join('') + ext;
 }
 
 function hasExtension(name: string): boolean {

@@ -5,22 +5,24 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBrowserHooks, downloadsDir, sanitizeFileName } from '../web/hooks.js';
+import { portableFileName } from '../core/file-name.js';
+import { createBrowserHooks, downloadsDir } from '../web/hooks.js';
 import { defaultDataDir, downloadsDirFromStart, portFromEnv } from '../web/data-dir.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-web-hooks-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('file names are sanitized', () => {
-  assert.equal(sanitizeFileName('report.pdf'), 'report.pdf');
-  assert.equal(sanitizeFileName('../../etc/passwd'), 'passwd');
-  assert.equal(sanitizeFileName('..\\..\\boot.ini'), 'boot.ini');
-  assert.equal(sanitizeFileName('.bashrc'), 'bashrc');
-  assert.equal(sanitizeFileName('..'), 'download');
-  assert.equal(sanitizeFileName(''), 'download');
-  assert.equal(sanitizeFileName('a<b>:c"d|e?f*g\u0001.txt'), 'a_b__c_d_e_f_g_.txt');
-  assert.equal(sanitizeFileName('CON.txt'), '_CON.txt');
-  const long = sanitizeFileName(`${'x'.repeat(500)}.json`);
+test('file names are portable and bare', () => {
+  assert.equal(portableFileName('report.pdf'), 'report.pdf');
+  assert.equal(portableFileName('../../etc/passwd'), '_.._etc_passwd');
+  assert.equal(portableFileName('..\\..\\boot.ini'), '_.._boot.ini');
+  assert.equal(portableFileName('.bashrc'), 'bashrc');
+  assert.equal(portableFileName('..'), '');
+  assert.equal(portableFileName(''), '');
+  assert.equal(portableFileName('a<b>:c"d|e?f*g\u0001.txt'), 'a_b__c_d_e_f_g.txt');
+  assert.equal(portableFileName('CON.txt'), '_CON.txt');
+  assert.equal(portableFileName('name. . '), 'name');
+  const long = portableFileName(`${'x'.repeat(500)}.json`);
   assert.ok(long.length <= 180 && long.endsWith('.json'));
 });
 
@@ -36,9 +38,10 @@ test('chooseSavePath stays in the folder, creates it, never reuses a name', asyn
   const setting: { downloadsDir?: string } = {};
   const hooks = createBrowserHooks({ settings: async () => setting, home: tmp });
   const first = await hooks.chooseSavePath('../../evil.sh');
-  assert.equal(first, path.join(tmp, 'Downloads', 'InetScope', 'evil.sh'));
+  assert.equal(first, path.join(tmp, 'Downloads', 'InetScope', '_.._evil.sh'));
   fs.writeFileSync(first!, '');
-  assert.equal(await hooks.chooseSavePath('evil.sh'), path.join(tmp, 'Downloads', 'InetScope', 'evil (1).sh'));
+  assert.equal(await hooks.chooseSavePath('/../evil.sh'), path.join(tmp, 'Downloads', 'InetScope', '_.._evil (1).sh'));
+  assert.equal(await hooks.chooseSavePath('..'), path.join(tmp, 'Downloads', 'InetScope', 'download'));
   setting.downloadsDir = path.join(tmp, 'chosen');
   assert.equal(await hooks.chooseSavePath('body'), path.join(tmp, 'chosen', 'body'));
   assert.ok(fs.statSync(path.join(tmp, 'chosen')).isDirectory());

@@ -7,33 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppHooks } from '../core/app-core.js';
-import { stripTrailing } from '../core/file-name.js';
+import { portableFileName } from '../core/file-name.js';
 
 export interface BrowserHooksOptions {
   /** The current settings; their downloadsDir is the folder fixed at start. */
   settings(): Promise<{ downloadsDir?: string | undefined }>;
   home?: string;
-}
-
-/** Windows reserves these device names whatever the extension. */
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-const MAX_NAME = 180;
-
-/**
- * A file name safe on every platform: no separators or control characters, none of the
- * characters Windows refuses, no leading dot (no hidden or dot-dot names), bounded length.
- */
-export function sanitizeFileName(suggested: string): string {
-  let name = path.basename(suggested.replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  name = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').trim();
-  name = stripTrailing(name.replace(/^[.\s]+/, ''), '. \t\r\n\v\f');
-  if (RESERVED.test(name)) name = `_${name}`;
-  if (name.length > MAX_NAME) {
-    const ext = path.extname(name).slice(0, 16);
-    name = name.slice(0, MAX_NAME - ext.length) + ext;
-  }
-  return name || 'download';
 }
 
 /** `name.ext`, else `name (1).ext`, `name (2).ext`…: an existing file is never replaced. */
@@ -63,7 +42,7 @@ export function createBrowserHooks(opts: BrowserHooksOptions): AppHooks {
       fs.mkdirSync(dir, { recursive: true });
       // The existence check and the later write are not atomic; the core writes through
       // a temp file renamed into place, so a racing file is at worst replaced, never mixed.
-      return uniquePath(dir, sanitizeFileName(suggestedName));
+      return uniquePath(dir, portableFileName(suggestedName) || 'download');
     },
     // A page cannot hand the server a file path (and must not be able to name one), and
     // browser mode has no native picker: uploads from a file are not offered here.

@@ -10,9 +10,8 @@ import { harToExchanges } from '../../domain/har/import.js';
 import { parseRange } from '../../core/catch/range.js';
 import { matchRule } from '../../core/catch/rules.js';
 import { CatchRulesSchema } from '../../contract/catch.js';
-import { suggestFileName } from '../../core/file-name.js';
+import { portableFileName, suggestFileName } from '../../core/file-name.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
-import { sanitizeFileName } from '../../web/hooks.js';
 
 const SIZE = 32 * 1024;
 const fill = (unit: string, suffix = '\u0001'): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE) + suffix;
@@ -43,7 +42,7 @@ describe('parsers of peer input stay linear on 32 KB adversarial inputs', () => 
 
   it('Content-Disposition file names and URL path segments', () => {
     timed('suggestFileName', (s) => suggestFileName({ contentDisposition: `attachment; filename=${s}; filename*=UTF-8''${s}`, url: `http://127.0.0.1/${s}`, contentType: s }));
-    timed('sanitizeFileName', (s) => sanitizeFileName(s));
+    timed('portableFileName', (s) => portableFileName(s));
   });
 
   it('the catch server: Range and rule matching', () => {
