@@ -1,4 +1,5 @@
 // Pure decoders for status information bytes (no koffi here, so they can be unit-tested anywhere).
+import { ERROR_INTERNET_INTERNAL_ERROR } from './errors.js';
 
 export function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
@@ -21,5 +22,5 @@ export function decodeText(bytes: Uint8Array): string | undefined {
  * available (Windows does; Wine's http.c copies it); dwResult FALSE: dwError is the error.
  */
 export function queryDataCompletion(result: bigint, error: number): { available: number; error: number } {
-  return result !== 0n ? { available: error, error: 0 } : { available: 0, error: error || 12004 };
+  return result !== 0n ? { available: error, error: 0 } : { available: 0, error: error || ERROR_INTERNET_INTERNAL_ERROR };
 }

@@ -3,13 +3,17 @@ import { BodyIoError } from '../../engine/body-io.js';
 import type { EngineErrorInfo, ErrorCode } from '../../engine/events.js';
 import { abortIsTimeout, UNDER_WINE } from './wine-quirks.js';
 
+/** The error numbers the engine itself tests for or reports (the rest are only named in TABLE). */
+export const ERROR_INTERNET_INTERNAL_ERROR = 12004;
+export const ERROR_INTERNET_FORCE_RETRY = 12032;
+
 const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = {
   // Winsock errors Wine passes through as they are.
   10053: ['WSAECONNABORTED', 'RECV_FAILED', 'the connection was aborted'],
   10054: ['WSAECONNRESET', 'RECV_FAILED', 'the connection was reset by the server'],
   87: ['ERROR_INVALID_PARAMETER', 'BAD_REQUEST', 'a parameter WinInet was given is invalid'],
   12002: ['ERROR_INTERNET_TIMEOUT', 'TIMEOUT', 'the operation timed out'],
-  12004: ['ERROR_INTERNET_INTERNAL_ERROR', 'INTERNAL', 'WinInet reported an internal error'],
+  [ERROR_INTERNET_INTERNAL_ERROR]: ['ERROR_INTERNET_INTERNAL_ERROR', 'INTERNAL', 'WinInet reported an internal error'],
   12005: ['ERROR_INTERNET_INVALID_URL', 'BAD_URL', 'the URL is invalid'],
   12006: ['ERROR_INTERNET_UNRECOGNIZED_SCHEME', 'UNSUPPORTED_SCHEME', 'the URL scheme is not supported'],
   12007: ['ERROR_INTERNET_NAME_NOT_RESOLVED', 'RESOLVE_FAILED', 'the server name could not be resolved'],
@@ -18,7 +22,7 @@ const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = 
   12029: ['ERROR_INTERNET_CANNOT_CONNECT', 'CONNECT_FAILED', 'could not connect to the server'],
   12030: ['ERROR_INTERNET_CONNECTION_ABORTED', 'RECV_FAILED', 'the connection was aborted'],
   12031: ['ERROR_INTERNET_CONNECTION_RESET', 'RECV_FAILED', 'the connection was reset by the server'],
-  12032: ['ERROR_INTERNET_FORCE_RETRY', 'SEND_FAILED', 'WinInet asks for the request to be sent again (a redirected upload)'],
+  [ERROR_INTERNET_FORCE_RETRY]: ['ERROR_INTERNET_FORCE_RETRY', 'SEND_FAILED', 'WinInet asks for the request to be sent again (a redirected upload)'],
   12037: ['ERROR_INTERNET_SEC_CERT_DATE_INVALID', 'TLS_CERT', 'the server certificate has expired or is not yet valid'],
   12038: ['ERROR_INTERNET_SEC_CERT_CN_INVALID', 'TLS_CERT', 'the server certificate does not match the host name'],
   12044: ['ERROR_INTERNET_CLIENT_AUTH_CERT_NEEDED', 'TLS_HANDSHAKE', 'the server asks for a client certificate'],

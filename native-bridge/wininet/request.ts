@@ -8,7 +8,7 @@ import type { EmitFn } from '../../engine/engine.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from './api.js';
 import { CaTrust } from './ca-trust.js';
-import { classifyWinInetError, errorInfo } from './errors.js';
+import { classifyWinInetError, ERROR_INTERNET_INTERNAL_ERROR, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
@@ -128,7 +128,7 @@ export class WinInetRequest {
       this.reads.asyncProbe(done.available);
       return this.advance(done.error);
     }
-    this.advance(r.error !== 0 ? r.error : r.result === 0n ? 12004 : 0);
+    this.advance(r.error !== 0 ? r.error : r.result === 0n ? ERROR_INTERNET_INTERNAL_ERROR : 0);
   }
 
   private advance(error: number): void {

@@ -4,8 +4,8 @@
 // itself instead (Wine does), the request it sent last is checked: a method that keeps its
 // body must have carried it, or the exchange is not the one asked for. Pure (no koffi).
 import type { EngineErrorInfo } from '../../engine/events.js';
+import { ERROR_INTERNET_FORCE_RETRY } from './errors.js';
 
-export const ERROR_INTERNET_FORCE_RETRY = 12032;
 /** Resends at most: redirects and authentication rounds together. */
 export const MAX_RESENDS = 20;
 

@@ -6,6 +6,7 @@ import { querySentHead } from './query.js';
 import type { NativeBuffers } from './native-buffers.js';
 import type { State } from './request-types.js';
 import type { UploadCursor } from './upload-cursor.js';
+import { ERROR_INTERNET_INTERNAL_ERROR } from './errors.js';
 import { lostBodyProblem, resendWanted } from './upload-redirect.js';
 import { endRequestCompletesTwice, UNDER_WINE, writeOffJsThread } from './wine-quirks.js';
 
@@ -23,8 +24,6 @@ export type AwaitRepeatFn = (name: string, graceMs: number) => number;
 /** How long a repeated REQUEST_COMPLETE (Wine's, after a redirect) is waited for. */
 const REPEAT_GRACE_MS = 2000;
 
-/** What a koffi async call that failed in koffi itself (not in WinInet) reports: INTERNAL_ERROR. */
-const ERROR_INTERNET_INTERNAL_ERROR = 12004;
 
 export function isUploadState(s: State): s is UploadState {
   return s === 'sendEx' || s === 'write' || s === 'wrote' || s === 'end' || s === 'ended';
@@ -102,6 +101,7 @@ export class UploadSteps {
       try {
         api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {
           // koffi hands the worker's last error to this callback's thread: read it before anything else.
+          // A call that failed in koffi itself (e), not in WinInet, reports INTERNAL_ERROR.
           const error = e ? ERROR_INTERNET_INTERNAL_ERROR : ok ? 0 : (api.GetLastError() as number);
           this.mem.release();
           done(error);
