@@ -1,5 +1,5 @@
 // One human-readable line per event, for --timeline and -v.
-import type { InetEvent, StatusInfo } from '../engine/events.js';
+import type { InetEvent, StatusInfo } from '../contract/events.js';
 
 function formatInfo(info: StatusInfo | undefined): string {
   if (!info) return '';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { formatClock, formatTimelineJson, formatTimelineLine, formatTimelineText, startWallTime } from './text-format.js';
 
 const base = { id: 'r1', hop: 0 };
-const events: InetEventDto[] = [
+const events: InetEvent[] = [
   { ...base, seq: 0, t: 0.291, type: 'started', engine: 'wininet', method: 'GET', url: 'http://127.0.0.1:18080/', wallTime: 1_700_000_000_000 },
   { ...base, seq: 1, t: 9.697, type: 'native', status: 'HANDLE_CREATED', code: 60, info: { handle: '0x2' } },
   { ...base, seq: 2, t: 23.495, type: 'native', status: 'SENDING_REQUEST', code: 30 },
@@ -28,9 +28,9 @@ describe('timeline text (the CLI --timeline format)', () => {
   });
 
   it('quotes info values with spaces, names errors and redirect hops', () => {
-    const redirect: InetEventDto = { ...base, hop: 1, seq: 9, t: 1234.5, type: 'native', status: 'REDIRECT', code: 110, info: { url: 'http://a/b c' } };
+    const redirect: InetEvent = { ...base, hop: 1, seq: 9, t: 1234.5, type: 'native', status: 'REDIRECT', code: 110, info: { url: 'http://a/b c' } };
     expect(formatTimelineLine(redirect)).toBe('  1234.500 ms  hop 1  REDIRECT (110)  url="http://a/b c"');
-    const failed: InetEventDto = {
+    const failed: InetEvent = {
       ...base, seq: 10, t: 5, type: 'finished', ok: false, bodyBytes: 0, uploadBytes: 0,
       error: { code: 'CONNECT_FAILED', name: 'CURLE_COULDNT_CONNECT', message: 'refused' },
     };
@@ -46,7 +46,7 @@ describe('timeline text (the CLI --timeline format)', () => {
   });
 
   it('copies the raw events as a JSON array, without the inline body', () => {
-    const parsed = JSON.parse(formatTimelineJson(events)) as InetEventDto[];
+    const parsed = JSON.parse(formatTimelineJson(events)) as InetEvent[];
     expect(parsed).toHaveLength(events.length);
     expect(parsed[1]).toEqual(events[1]);
     expect(parsed[6]).not.toHaveProperty('bodyBase64');
