@@ -5,7 +5,7 @@ import type { InetEvent } from '../contract/events.js';
 import type { CliOptions } from './args.js';
 import type { BodyOutput, BodyOutputError } from './body-output.js';
 import { EXIT_HTTP_ERROR } from './exit-codes.js';
-import { formatTimelineLine } from './timeline-format.js';
+import { formatTimelineLine } from '../domain/timeline-text.js';
 
 export class CliFailure extends Error {
   constructor(

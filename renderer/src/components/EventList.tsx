@@ -7,7 +7,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
 import { eventInfo, eventStatus } from '../state/format.js';
 import { CopyTimeline } from '../timeline/CopyTimeline.js';
-import { formatClock, startWallTime } from '../timeline/text-format.js';
+import { formatClock, startWallTime } from '../../../domain/timeline-text.js';
 import { hopSections, listLayout } from '../timeline/hop-sections.js';
 import { HeaderLine, HopHeading } from './HopHeading.js';
 import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from '../timeline/virtual.js';

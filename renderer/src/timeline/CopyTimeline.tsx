@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
 import { copyText } from './clipboard.js';
-import { formatTimelineJson, formatTimelineText } from './text-format.js';
+import { formatTimelineJson, formatTimelineText } from '../../../domain/timeline-text.js';
 
 interface Outcome {
   message: string;

@@ -3,7 +3,7 @@
 // unmount, so an idle or finished exchange costs no frames.
 import { useEffect, useState } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
-import { startWallTime } from './text-format.js';
+import { startWallTime } from '../../../domain/timeline-text.js';
 
 /** Epoch ms with sub-ms precision (Date.now() steps by whole ms, which shows as jitter). */
 const epochNow = (): number => performance.timeOrigin + performance.now();

@@ -1,12 +1,9 @@
-// Text renderings of a timeline: the CLI's --timeline lines (so a copied timeline reads and
-// diffs like `inetscope --timeline` output), the raw events as JSON, and wall-clock times.
-// Pure: tested without a DOM. Mirrors cli/timeline-format.ts, which the renderer cannot
-// import (it is typed on native-bridge/, outside the renderer's layer).
-import type { InetEvent } from '../../../contract/events.js';
+// Text renderings of a timeline, shared by the CLI (--timeline, -v) and the UI (a copied
+// timeline reads and diffs like `inetscope --timeline` output): one line per event, the raw
+// events as JSON, and wall-clock times. Imports nothing of the app but the contract.
+import type { InetEvent, StatusInfo } from '../contract/events.js';
 
-type Info = Extract<InetEvent, { type: 'native' }>['info'];
-
-function formatInfo(info: Info): string {
+function formatInfo(info: StatusInfo | undefined): string {
   if (!info) return '';
   return Object.entries(info)
     .filter(([, v]) => v !== undefined)
