@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { InetEvent } from '../engine/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';
 import { smallServer } from './keepalive.js';
 import { sampleProcs } from './proc-stats.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { derivePhases } from '../domain/phases.js';
-import type { InetEvent } from '../engine/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { head } from '../test/faults/script.js';
 import { startFaultServer } from '../test/faults/server.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';

@@ -1,11 +1,11 @@
 // What the CLI does with each event of its one exchange: events out, timeline lines,
 // headers and body to their output, and the local reasons to stop early (--fail, a
 // closed pipe). The first such reason wins and cancels the request.
-import type { InetEvent } from '../engine/events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { CliOptions } from './args.js';
 import type { BodyOutput, BodyOutputError } from './body-output.js';
 import { EXIT_HTTP_ERROR } from './exit-codes.js';
-import { formatTimelineLine } from './timeline-format.js';
+import { formatTimelineLine } from '../domain/timeline-text.js';
 
 export class CliFailure extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // curl's exit codes: libcurl's own CURLcode where the engine reports one (curl exits with
 // it), else the closest code for each stable engine error code.
-import type { EngineErrorInfo, ErrorCode } from '../engine/events.js';
+import type { EngineErrorInfo, ErrorCode } from '../contract/events.js';
 
 export const EXIT_USAGE = 2;
 export const EXIT_HTTP_ERROR = 22;

@@ -4,17 +4,16 @@
 import fs from 'node:fs';
 import type { RequestDraft } from '../contract/api.js';
 import { SettingsSchema } from '../contract/api.js';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { exchangeToHarEntries, type HarBody } from '../domain/har/export.js';
 import { writeHarFile } from '../core/har-file.js';
 import { reason, SaveTargetError } from '../core/save-target.js';
-import type { InetEvent } from '../engine/events.js';
 import { CliFailure } from './cli-exchange.js';
 
 const INLINE_LIMIT = SettingsSchema.parse({}).harInlineBodyLimitBytes;
 
 export class HarRecorder {
-  private readonly events: InetEventDto[] = [];
+  private readonly events: InetEvent[] = [];
   private body: HarBody = { bytes: new Uint8Array(0) };
 
   constructor(
@@ -23,7 +22,7 @@ export class HarRecorder {
   ) {}
 
   onEvent(ev: InetEvent): void {
-    this.events.push(ev as InetEventDto);
+    this.events.push(ev as InetEvent);
   }
 
   /** Before the output is finished: the sink still holds the body (a failed one is gone). */

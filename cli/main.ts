@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { EngineClient, HostStartError } from '../engine/client.js';
-import type { FinishedEvent, InetEvent } from '../engine/events.js';
+import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';
 import { policyFor } from '../engine/client-policy.js';
 import { BadRequestSpec, parseRequestSpec } from '../engine/request-spec.js';

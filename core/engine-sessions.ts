@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { EngineClient, type ClientOptions } from '../engine/client.js';
 import type { EngineName } from '../engine/engine.js';
-import type { ErrorCode, FinishedEvent, InetEvent } from '../engine/events.js';
+import type { ErrorCode, FinishedEvent, InetEvent } from '../contract/events.js';
 import type { RequestSpec } from '../engine/request-spec.js';
 import type { Log } from './command-failure.js';
 

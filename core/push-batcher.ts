@@ -4,13 +4,13 @@
 // push of their own kind with the summaries of the requests they changed.
 import type { Push } from '../contract/api.js';
 import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { Log } from './command-failure.js';
 
 const FRAME_MS = 16;
 
 export class PushBatcher {
-  private pending: InetEventDto[] = [];
+  private pending: InetEvent[] = [];
   private caught: CatchEvent[] = [];
   private changed = new Map<string, CaughtSummary>();
   private timer: NodeJS.Timeout | undefined;
@@ -18,7 +18,7 @@ export class PushBatcher {
 
   constructor(private readonly log: Log) {}
 
-  add(event: InetEventDto): void {
+  add(event: InetEvent): void {
     this.pending.push(event);
     this.timer ??= setTimeout(() => this.flush(), FRAME_MS);
   }

@@ -4,8 +4,7 @@
 import fs from 'node:fs/promises';
 import type { RequestDraft } from '../contract/api.js';
 import { checkUrlInput } from '../domain/url.js';
-import type { InetEventDto } from '../contract/events.js';
-import type { InetEvent } from '../engine/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { policyFor } from '../engine/client-policy.js';
 import { resolveEngine } from '../engine/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../engine/request-spec.js';
@@ -66,13 +65,13 @@ export class RequestRunner {
 
   private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: RequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
-    const events: InetEventDto[] = [];
+    const events: InetEvent[] = [];
     this.d.bodies.begin(id);
     const onEvent = (e: InetEvent): void => {
-      events.push(e as InetEventDto);
+      events.push(e as InetEvent);
       // The finished event is pushed only once history and the body store know the
       // request is over, so a UI reacting to it finds both up to date.
-      if (e.type !== 'finished') this.d.batcher.add(e as InetEventDto);
+      if (e.type !== 'finished') this.d.batcher.add(e as InetEvent);
     };
     const done = this.d.sessions
       .run(engine, id, spec, onEvent)
@@ -80,7 +79,7 @@ export class RequestRunner {
         await this.record(id, draft, engine, sentAt, events);
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
-        this.d.batcher.add(finished as InetEventDto);
+        this.d.batcher.add(finished as InetEvent);
       })
       .catch((e: Error) => this.d.log(`request ${id}: ${e.message}`))
       .finally(() => {
@@ -106,7 +105,7 @@ export class RequestRunner {
     await Promise.allSettled([...this.open]);
   }
 
-  private async record(id: string, request: RequestDraft, engine: string, sentAt: number, events: InetEventDto[]): Promise<void> {
+  private async record(id: string, request: RequestDraft, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
@@ -124,7 +123,7 @@ export class RequestRunner {
 }
 
 /** The summary fields a finished event gives: a failure's error code (CANCELLED…) too. */
-export function summaryOfFinished(f: Extract<InetEventDto, { type: 'finished' }>): Partial<HistorySummary> {
+export function summaryOfFinished(f: Extract<InetEvent, { type: 'finished' }>): Partial<HistorySummary> {
   return { ok: f.ok, statusCode: f.statusCode, bodyBytes: f.bodyBytes, durationMs: f.t, ...(f.error ? { error: f.error.code } : {}) };
 }
 

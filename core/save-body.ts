@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { BodyStore } from './body-store.js';
 import { notImported } from './body-reads.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
@@ -77,7 +77,7 @@ function resolveUrl(href: string, base: string): string {
 
 /** Content-Disposition and Content-Type of the last response (every redirect hop has its own
  * headers event; the last one is the final response's), and the final URL. */
-export function nameSource(events: InetEventDto[], requestUrl: string): { contentDisposition?: string; contentType?: string; url: string } {
+export function nameSource(events: InetEvent[], requestUrl: string): { contentDisposition?: string; contentType?: string; url: string } {
   let url = requestUrl;
   let raw = '';
   for (const e of events) {

@@ -1,6 +1,6 @@
 // Phase durations per redirect hop, derived from the event list by a pure function that
 // the UI, the core and the tests share. Imports nothing of the app.
-import type { InetEventDto as InetEvent } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 
 export interface HopPhases {
   hop: number;

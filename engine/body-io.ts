@@ -1,7 +1,7 @@
 // Where response bodies go (sinks) and where upload bodies come from (sources), for
 // every engine. Errors carry the stable code and a message that names the file.
 import fs from 'node:fs';
-import type { EngineErrorInfo } from './events.js';
+import type { EngineErrorInfo } from '../contract/events.js';
 import type { BodySink, BodySource } from './request-spec.js';
 
 export class BodyIoError extends Error {

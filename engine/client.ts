@@ -6,7 +6,7 @@
 // has to tell WinInet to ignore the unknown CA once it has checked the chain itself, and that
 // too is remembered per server for the whole process.
 import type { EngineName } from './engine.js';
-import type { FinishedEvent, InetEvent } from './events.js';
+import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { HostConnection, type ConnectionOptions, type HostPolicy } from './host-connection.js';
 import { HostStartError } from './host-handshake.js';
 import type { LaunchOptions } from './host-launch.js';

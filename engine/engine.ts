@@ -1,5 +1,5 @@
 // The interface every engine implements; the host drives it, the conformance suite tests it.
-import type { InetEvent } from './events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { RequestSpec } from './request-spec.js';
 
 export type EngineName = 'wininet' | 'curl';

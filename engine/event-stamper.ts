@@ -1,10 +1,7 @@
 // Stamps events of one request with id, seq, hop and t (ms since start, monotonic).
 import { performance } from 'node:perf_hooks';
 import type { EmitFn } from './engine.js';
-import type { EventPayload, InetEvent, StatusInfo } from './events.js';
-import { statusName } from './events.js';
-
-const REDIRECT = 110;
+import { STATUS, statusName, type EventPayload, type InetEvent, type StatusInfo } from '../contract/events.js';
 
 export class EventStamper {
   readonly t0 = performance.now();
@@ -31,7 +28,7 @@ export class EventStamper {
     if (this.done) return this.late(ev);
     this.emit(ev);
     // A REDIRECT closes its hop; what follows belongs to the next one.
-    if (code === REDIRECT) this.hop++;
+    if (code === STATUS.REDIRECT) this.hop++;
   }
 
   /** `at` (a performance.now()) stamps an event taken inside a native callback at that callback's time. */

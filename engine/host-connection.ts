@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineName } from './engine.js';
-import type { FinishedEvent, InetEvent } from './events.js';
+import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
 import { spawnerFor, type HostProcess } from './host-spawn.js';
 import { acceptHost } from './host-handshake.js';

@@ -1,7 +1,7 @@
 // Checks on a final response head that both engines apply, because the native stacks let
 // these through (WinInet under Wine takes almost anything; libcurl takes the last of two
 // different Content-Lengths): a reply that is not HTTP must not pass for a response.
-import type { EngineErrorInfo } from './events.js';
+import type { EngineErrorInfo } from '../contract/events.js';
 
 const bad = (name: string, message: string): EngineErrorInfo => ({ code: 'BAD_RESPONSE', name, message });
 

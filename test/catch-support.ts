@@ -2,7 +2,7 @@
 // requests, and the invariants of a caught request's timeline.
 import assert from 'node:assert/strict';
 import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { AppCore } from '../core/app-core.js';
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -22,7 +22,7 @@ function settle<T>(list: Array<Waiter<T>>, v: T): void {
 }
 
 export function catchRecorder(core: AppCore) {
-  const finished: Array<Waiter<InetEventDto>> = [];
+  const finished: Array<Waiter<InetEvent>> = [];
   const caught: Array<Waiter<CaughtSummary>> = [];
   const seen = new Map<string, CaughtSummary>();
   core.onPush((push) => {
@@ -36,7 +36,7 @@ export function catchRecorder(core: AppCore) {
   const ended = (s: CaughtSummary) => s.state === 'done' || s.state === 'aborted';
   return {
     finished: (id: string, ms = 120_000) =>
-      waitList(finished, (e) => e.id === id && e.type === 'finished', ms, `finished of ${id}`) as Promise<Extract<InetEventDto, { type: 'finished' }>>,
+      waitList(finished, (e) => e.id === id && e.type === 'finished', ms, `finished of ${id}`) as Promise<Extract<InetEvent, { type: 'finished' }>>,
     /** The caught request whose X-Test-Id header is `tag`, once it is done or aborted. */
     caught: (tag: string, ms = 120_000): Promise<CaughtSummary> => {
       const test = (s: CaughtSummary) => ended(s) && s.headers.some(([k, v]) => k.toLowerCase() === 'x-test-id' && v === tag);

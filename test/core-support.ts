@@ -2,16 +2,16 @@
 // per request with bounded waits.
 import assert from 'node:assert/strict';
 import type { Push } from '../contract/api.js';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import type { AppCore } from '../core/app-core.js';
 
-export type FinishedDto = Extract<InetEventDto, { type: 'finished' }>;
+export type FinishedDto = Extract<InetEvent, { type: 'finished' }>;
 
 /** Collects pushed events per request; waits are bounded. */
 export function recorder(core: AppCore) {
   const pushes: Push[] = [];
-  const byId = new Map<string, InetEventDto[]>();
-  const waiters: Array<{ test: (e: InetEventDto) => boolean; resolve: (e: InetEventDto) => void }> = [];
+  const byId = new Map<string, InetEvent[]>();
+  const waiters: Array<{ test: (e: InetEvent) => boolean; resolve: (e: InetEvent) => void }> = [];
   core.onPush((push) => {
     pushes.push(push);
     if (push.kind !== 'events') return;
@@ -25,7 +25,7 @@ export function recorder(core: AppCore) {
       }
     }
   });
-  const waitFor = (test: (e: InetEventDto) => boolean, ms: number, what: string): Promise<InetEventDto> =>
+  const waitFor = (test: (e: InetEvent) => boolean, ms: number, what: string): Promise<InetEvent> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
       waiters.push({ test, resolve: (e) => (clearTimeout(timer), resolve(e)) });
@@ -42,7 +42,7 @@ export function recorder(core: AppCore) {
   };
 }
 
-export function finishedOf(e: InetEventDto): FinishedDto {
+export function finishedOf(e: InetEvent): FinishedDto {
   assert.equal(e.type, 'finished');
   return e as FinishedDto;
 }

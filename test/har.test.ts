@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RequestDraft } from '../contract/api.js';
-import type { InetEventDto } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { AppCore } from '../core/app-core.js';
 import { failsWith } from './support/fails-with.js';
 import { REPO_ROOT } from './cli-support.js';
@@ -26,7 +26,7 @@ describe('HAR export and import (AppCore, both engines)', () => {
   let tmp: string;
   let core: AppCore;
   const hooks = { savePath: undefined as string | undefined, uploadPath: undefined as string | undefined };
-  const finished = new Map<string, (e: InetEventDto) => void>();
+  const finished = new Map<string, (e: InetEvent) => void>();
 
   before(async () => {
     srv = await startTestServer();
@@ -50,7 +50,7 @@ describe('HAR export and import (AppCore, both engines)', () => {
 
   async function send(request: Partial<RequestDraft> & { url: string }): Promise<string> {
     const id = randomUUID();
-    const done = new Promise<InetEventDto>((resolve, reject) => {
+    const done = new Promise<InetEvent>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no finished for ${request.url}`)), 120_000);
       finished.set(id, (e) => (clearTimeout(timer), resolve(e)));
     });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EngineClient } from '../engine/client.js';
 import type { EngineName } from '../engine/engine.js';
-import type { FinishedEvent } from '../engine/events.js';
+import type { FinishedEvent } from '../contract/events.js';
 import { startTestServer, writePatternFile, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';
 

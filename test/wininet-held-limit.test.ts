@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EngineClient } from '../engine/client.js';
-import type { FinishedEvent } from '../engine/events.js';
+import type { FinishedEvent } from '../contract/events.js';
 import { lateClosings } from './soak/cancel-soak.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';

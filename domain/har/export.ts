@@ -2,21 +2,21 @@
 // redirects), timings derived from the native events by derivePhases, the raw events of
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
 import type { RequestDraft } from '../../contract/api.js';
-import type { InetEventDto } from '../../contract/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import { HAR_VERSION, INETSCOPE_FIELD, type HarContent, type HarEntry, type HarLog, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
 import { harPostData } from './post-data.js';
 import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './text.js';
 import { derivePhases, type HopPhases } from '../phases.js';
 
-type HeadersEvent = Extract<InetEventDto, { type: 'headers' }>;
-type FinishedEvent = Extract<InetEventDto, { type: 'finished' }>;
+type HeadersEvent = Extract<InetEvent, { type: 'headers' }>;
+type FinishedEvent = Extract<InetEvent, { type: 'finished' }>;
 
 /** The final response's body: its bytes, or why they are not in the HAR. */
 export type HarBody = { bytes: Uint8Array } | { omitted: string };
 
 export interface ExchangeForHar {
   request: RequestDraft;
-  events: InetEventDto[];
+  events: InetEvent[];
   body: HarBody;
 }
 
@@ -27,7 +27,7 @@ export interface InetscopeExtra {
   hop: number;
   hops: number;
   /** This hop's events, without the request id (a re-import mints a new one). */
-  events: Array<Omit<InetEventDto, 'id'>>;
+  events: Array<Omit<InetEvent, 'id'>>;
   /** The request as composed: on the first hop only. */
   request?: RequestDraft;
   /** The final hop: why content.text is absent. */
@@ -108,7 +108,7 @@ function hostOf(url: string): string {
 }
 
 /** The hop's own connect events; a hop on a kept-alive connection to the same host: that connection's address. */
-function serverAddress(events: InetEventDto[], reusedIp: string | undefined): { serverIPAddress?: string } {
+function serverAddress(events: InetEvent[], reusedIp: string | undefined): { serverIPAddress?: string } {
   for (const status of ['CONNECTED_TO_SERVER', 'NAME_RESOLVED']) {
     const e = events.find((x) => x.type === 'native' && x.status === status);
     const ip = bareAddress(e?.type === 'native' ? e.info?.address : undefined);
@@ -118,7 +118,7 @@ function serverAddress(events: InetEventDto[], reusedIp: string | undefined): { 
 }
 
 /** What the engine reported as sent (the headers event's requestHeaders), else the draft. */
-function harRequest(url: string, head: HeadersEvent | undefined, events: InetEventDto[], draft: RequestDraft, hop: number): HarRequest {
+function harRequest(url: string, head: HeadersEvent | undefined, events: InetEvent[], draft: RequestDraft, hop: number): HarRequest {
   const sent = head?.requestHeaders ? parseHeaderBlock(head.requestHeaders) : undefined;
   const line = /^(\S+)\s+\S+\s+(HTTP\/\S+)/.exec(sent?.firstLine ?? '');
   const method = line?.[1] ?? (hop === 0 ? draft.method : 'GET');

@@ -5,7 +5,7 @@
 // Pure (the caller mints ids and stores bodies). Imports nothing of the app.
 import { z } from 'zod';
 import { HistorySummarySchema, RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
-import { InetEventSchema, type InetEventDto } from '../../contract/events.js';
+import { InetEventSchema, type InetEvent } from '../../contract/events.js';
 import { HarContentSchema, HarEntrySchema, HarFileSchema, INETSCOPE_FIELD, type HarContent } from './har.js';
 import { synthesizeEvents } from './synth.js';
 import { draftBodyFrom } from './post-data.js';
@@ -16,7 +16,7 @@ export type HistorySummaryDto = z.infer<typeof HistorySummarySchema>;
 export interface ImportedExchange {
   summary: HistorySummaryDto;
   request: RequestDraft;
-  events: InetEventDto[];
+  events: InetEvent[];
   /** The final response's body, when the HAR holds it. */
   body?: Uint8Array;
 }
@@ -146,7 +146,7 @@ function fromPlainEntry(raw: unknown, id: string): ImportedExchange {
   const request = RequestDraftSchema.parse({ url, method: entry.request.method, headers, body });
   const responseBody = entry.response.status > 0 ? bodyOf(entry.response.content) : undefined;
   const events = synthesizeEvents(entry, id, responseBody?.length ?? 0);
-  const finished = events.at(-1) as Extract<InetEventDto, { type: 'finished' }>;
+  const finished = events.at(-1) as Extract<InetEvent, { type: 'finished' }>;
   const summary = HistorySummarySchema.parse({
     id, method: request.method, url, engine: 'har', startedAt: Date.parse(entry.startedDateTime), source: 'har',
     ok: finished.ok, statusCode: finished.statusCode, bodyBytes: finished.bodyBytes, durationMs: finished.t, error: finished.error?.code,

@@ -1,7 +1,7 @@
 // Lifecycle events for a HAR entry that has no InetScope events (Chrome's…): started,
 // headers, body, finished, placed at the times its HAR timings give, so the response
 // panes and the waterfall work. No native callback is invented. Imports nothing of the app.
-import type { InetEventDto } from '../../contract/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import type { HarEntry } from './har.js';
 import { buildHeaderBlock, headerValue } from './text.js';
 
@@ -27,9 +27,9 @@ function requestLine(entry: HarEntry, version: string): string {
   return `${entry.request.method} ${target} ${version}`;
 }
 
-export function synthesizeEvents(entry: HarEntry, id: string, bodyBytes: number): InetEventDto[] {
-  const out: InetEventDto[] = [];
-  const push = (e: Record<string, unknown>, t: number) => out.push({ ...e, id, seq: out.length, hop: 0, t: ms(t) } as InetEventDto);
+export function synthesizeEvents(entry: HarEntry, id: string, bodyBytes: number): InetEvent[] {
+  const out: InetEvent[] = [];
+  const push = (e: Record<string, unknown>, t: number) => out.push({ ...e, id, seq: out.length, hop: 0, t: ms(t) } as InetEvent);
   const { request: req, response: res, timings: tm } = entry;
   const wallTime = Date.parse(entry.startedDateTime);
   push({ type: 'started', engine: 'har', method: req.method, url: req.url, wallTime }, 0);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import type { Engine } from '../engine.js';
 import { policyFor } from '../client-policy.js';
-import type { EngineErrorInfo, FinishedEvent } from '../events.js';
+import type { EngineErrorInfo, FinishedEvent } from '../../contract/events.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
 import { Outbox } from './outbox.js';
 

@@ -1,5 +1,5 @@
 // CURLcode → names, stable error codes and messages (libcurl's own strerror text).
-import type { EngineErrorInfo, ErrorCode } from '../../engine/events.js';
+import type { EngineErrorInfo, ErrorCode } from '../../contract/events.js';
 
 const TABLE: Record<number, [name: string, code: ErrorCode]> = {
   1: ['CURLE_UNSUPPORTED_PROTOCOL', 'UNSUPPORTED_SCHEME'],

@@ -3,7 +3,7 @@
 import { BodyIoError, openSource, type SourceReader } from '../../engine/body-io.js';
 import { BodyReceiver } from '../../engine/body-receiver.js';
 import type { EmitFn } from '../../engine/engine.js';
-import type { EngineErrorInfo, EngineTimings, StatusInfo } from '../../engine/events.js';
+import { STATUS, type EngineErrorInfo, type EngineTimings, type KnownStatusName, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { curl, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
@@ -12,8 +12,6 @@ import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
 
-const S = { RESOLVING: 10, RESOLVED: 11, CONNECTING: 20, CONNECTED: 21, SENDING: 30, SENT: 31, RECEIVING: 40, RECEIVED: 41 } as const;
-const S2 = { CLOSING: 50, CLOSED: 51, COMPLETE: 100, REDIRECT: 110, INTERMEDIATE: 120, TLS_DONE: 1001 } as const;
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
 /** One per worker: callbacks run one at a time, and sinks copy what they keep. */
@@ -81,34 +79,34 @@ export class CurlTransfer {
     }
   }
 
-  private native(code: number, info?: StatusInfo): void {
-    this.ev.native(code, info, performance.now());
+  private native(status: KnownStatusName, info?: StatusInfo): void {
+    this.ev.native(STATUS[status], info, performance.now());
   }
 
   onResolverStart(): number {
-    this.native(S.RESOLVING, { address: this.host });
+    this.native('RESOLVING_NAME', { address: this.host });
     return 0;
   }
 
   /** libcurl asks us for a socket: that is when the address is known. */
   onOpenSocket(family: number, socktype: number, protocol: number, address: string | undefined): number {
     const ip = address?.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
-    this.native(S.RESOLVED, { address: ip });
-    this.native(S.CONNECTING, { address });
+    this.native('NAME_RESOLVED', { address: ip });
+    this.native('CONNECTING_TO_SERVER', { address });
     this.hop.opened = address;
     return sockets.socket ? (sockets.socket(family, socktype, protocol) as number) : -1;
   }
 
   onCloseSocket(): void {
-    this.native(S2.CLOSING);
-    this.native(S2.CLOSED);
+    this.native('CLOSING_CONNECTION');
+    this.native('CONNECTION_CLOSED');
   }
 
   /** Right before the request goes out: the connection (and its TLS) is ready. */
   onPrereq(ip: string, port: number): number {
     const address = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-    if (!this.hop.connected) this.native(S.CONNECTED, { address, reused: this.hop.opened === undefined });
-    if (this.secure && this.hop.opened !== undefined) this.native(S2.TLS_DONE, { address });
+    if (!this.hop.connected) this.native('CONNECTED_TO_SERVER', { address, reused: this.hop.opened === undefined });
+    if (this.secure && this.hop.opened !== undefined) this.native('TLS_HANDSHAKE_DONE', { address });
     this.hop.connected = true;
     return 0;
   }
@@ -116,13 +114,13 @@ export class CurlTransfer {
   onDebug(type: number, data: unknown, size: number): number {
     if (type === 2 || type === 4) {
       // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
-      if (!this.hop.sending) this.native(S.SENDING);
+      if (!this.hop.sending) this.native('SENDING_REQUEST');
       this.hop.sending = true;
       if (type === 2) this.requestHeaders += Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1');
-      this.native(S.SENT, { bytes: size });
+      this.native('REQUEST_SENT', { bytes: size });
     } else if (type === 6 && this.hop.opened !== undefined && !this.hop.connected) {
       // The first TLS record out: the TCP connection is up, the handshake begins.
-      this.native(S.CONNECTED, { address: this.hop.opened, reused: false });
+      this.native('CONNECTED_TO_SERVER', { address: this.hop.opened, reused: false });
       this.hop.connected = true;
     }
     return 0;
@@ -131,7 +129,7 @@ export class CurlTransfer {
   onHeader(ptr: unknown, n: number): number {
     // After the final head, header lines are trailers: they are not a new response.
     if (this.finalStatus !== undefined) return n;
-    if (!this.hop.receiving) this.native(S.RECEIVING);
+    if (!this.hop.receiving) this.native('RECEIVING_RESPONSE');
     this.hop.receiving = true;
     const line = Buffer.from(readNative(ptr, n, scratch)).toString('latin1');
     if (this.block.push(line)) this.endOfHeaders();
@@ -140,11 +138,11 @@ export class CurlTransfer {
 
   private endOfHeaders(): void {
     const b = this.block.take();
-    this.native(S.RECEIVED, { bytes: b.raw.length });
+    this.native('RESPONSE_RECEIVED', { bytes: b.raw.length });
     if (b.statusCode >= 100 && b.statusCode < 200) {
       this.interimStatus = b.statusCode;
       this.interimHeads += b.raw;
-      return this.native(S2.INTERMEDIATE, { value: b.statusCode });
+      return this.native('INTERMEDIATE_RESPONSE', { value: b.statusCode });
     }
     const location = this.redirectTarget(b.statusCode, b.location);
     const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders, ...(this.interimHeads ? { interimHeads: this.interimHeads } : {}) };
@@ -154,7 +152,7 @@ export class CurlTransfer {
       this.ev.lifecycle(head);
       this.redirects++;
       this.currentUrl = location;
-      this.native(S2.REDIRECT, { url: location });
+      this.native('REDIRECT', { url: location });
       this.hop = { connected: false, sending: false, receiving: false };
       this.requestHeaders = '';
       return;
@@ -189,7 +187,7 @@ export class CurlTransfer {
   onWrite(ptr: unknown, n: number): number {
     if (this.finalStatus === undefined) return n;
     if (this.localError || !this.body.opened) return 0;
-    this.native(S.RECEIVED, { bytes: n });
+    this.native('RESPONSE_RECEIVED', { bytes: n });
     try {
       this.body.write(readNative(ptr, n, scratch));
     } catch (e) {
@@ -240,7 +238,7 @@ export class CurlTransfer {
     if (problem) this.localError ??= problem;
     else {
       this.body.flushProgress();
-      this.native(S2.COMPLETE, { error: code, op: 'transfer' });
+      this.native('REQUEST_COMPLETE', { error: code, op: 'transfer' });
     }
     const detail = koffi.decode(this.errorBuffer, 'char', -1) as string;
     let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);

@@ -1,5 +1,5 @@
 // Messages between the curl engine (host main thread) and its worker thread.
-import type { InetEvent } from '../../engine/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 
 export type WorkerCommand =

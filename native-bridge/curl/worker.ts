@@ -4,7 +4,7 @@
 // host wakes the poll with curl_multi_wakeup. Events go back in one batch per turn.
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { InetEvent } from '../../engine/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import { EVENT_FLUSH_MS, flushesAtOnce } from '../../engine/event-flush.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';

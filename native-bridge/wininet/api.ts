@@ -54,11 +54,6 @@ export const SECURITY_FLAGS_IGNORE_ALL =
 export const ERROR_INSUFFICIENT_BUFFER = 122;
 export const ERROR_IO_PENDING = 997;
 
-export const INTERNET_STATUS_CLOSING_CONNECTION = 50;
-export const INTERNET_STATUS_HANDLE_CLOSING = 70;
-export const INTERNET_STATUS_REQUEST_COMPLETE = 100;
-export const INTERNET_STATUS_REDIRECT = 110;
-
 /**
  * Each WinInet worker thread that calls our status callback holds one of koffi's relay
  * slots until the JS thread has run it. Reads abandoned on stalled connections (Wine never

@@ -7,7 +7,7 @@
 // errors. Before the response is shown, the chain WinInet accepted is checked once more.
 import { X509Certificate } from 'node:crypto';
 import { chainTrusted, issuerNamed, nameValues, type CaBundle } from '../../engine/ca-file.js';
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import { api, INTERNET_OPTION_SECURITY_FLAGS, SECURITY_FLAG_IGNORE_REVOCATION, SECURITY_FLAG_IGNORE_UNKNOWN_CA } from './api.js';
 import { winInetError } from './errors.js';
 import { serverCertSummary, serverChain } from './server-cert.js';

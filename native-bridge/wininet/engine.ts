@@ -2,7 +2,7 @@
 // routing of callbacks to requests by their non-zero context id.
 import { performance } from 'node:perf_hooks';
 import type { Engine, EmitFn } from '../../engine/engine.js';
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import {
   api,

@@ -1,6 +1,6 @@
 // WinInet error numbers → names, stable error codes and messages a user can act on.
 import { BodyIoError } from '../../engine/body-io.js';
-import type { EngineErrorInfo, ErrorCode } from '../../engine/events.js';
+import type { EngineErrorInfo, ErrorCode } from '../../contract/events.js';
 import { abortIsTimeout, UNDER_WINE } from './wine-quirks.js';
 
 /** The error numbers the engine itself tests for or reports (the rest are only named in TABLE). */

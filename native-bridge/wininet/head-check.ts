@@ -1,5 +1,5 @@
 // What makes a final WinInet response head unusable, checked before its body is read.
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
 import type { ResponseHead } from './query.js';
 import { cutHeaderLine, madeUpHead, UNDER_WINE } from './wine-quirks.js';

@@ -1,6 +1,6 @@
 // Creates the connect and request handles of one request and applies its options.
 // All of these calls are synchronous; the context id routes every later callback.
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import {
   api,

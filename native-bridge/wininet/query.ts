@@ -1,5 +1,5 @@
 // Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import { dropAtCloseMeansBrokenChunks, UNDER_WINE } from './wine-quirks.js';
 import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_CUSTOM, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 

@@ -1,6 +1,6 @@
 // The read side's bookkeeping: how many bytes a completed InternetReadFile delivered (its own
 // count, or Wine's race workaround from wine-quirks.ts) and when a 0-byte read is the end.
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import { MAX_EMPTY_READS } from './request-limits.js';
 import { probeAfterEmptyRead, readCount, UNDER_WINE } from './wine-quirks.js';
 

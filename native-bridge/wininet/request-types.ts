@@ -1,5 +1,5 @@
 // The request state machine's states and what a request needs from its engine.
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import type { WinInetRequest } from './request.js';
 
 export type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'ended' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';

@@ -2,11 +2,11 @@
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
 import { BodyReceiver } from '../../engine/body-receiver.js';
 import { loadCaFile } from '../../engine/ca-file.js';
-import type { EngineErrorInfo, StatusInfo } from '../../engine/events.js';
+import { STATUS, type EngineErrorInfo, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
 import type { EmitFn } from '../../engine/engine.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
-import { api, ERROR_IO_PENDING, INTERNET_STATUS_CLOSING_CONNECTION, koffi } from './api.js';
+import { api, ERROR_IO_PENDING, koffi } from './api.js';
 import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, ERROR_INTERNET_INTERNAL_ERROR, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
@@ -100,17 +100,17 @@ export class WinInetRequest {
 
   /** Called inside the status callback: decode is done, native follow-ups are deferred. */
   onStatus(hInternet: unknown, status: number, info: StatusInfo | undefined, async: AsyncResult | undefined, at: number): void {
-    if (status === 100 && info && this.pending) info.op = this.pending;
-    if (status === 41) this.lastDataAt = at;
-    if (status === 41 && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.reads.received(info.bytes);
+    if (status === STATUS.REQUEST_COMPLETE && info && this.pending) info.op = this.pending;
+    if (status === STATUS.RESPONSE_RECEIVED) this.lastDataAt = at;
+    if (status === STATUS.RESPONSE_RECEIVED && this.pending === 'InternetReadFile' && info?.bytes !== undefined) this.reads.received(info.bytes);
     // Once closing, the handle may be closed: it is never queried again.
-    if (status === 31 && !this.closing && this.sent?.hop !== this.ev.hop) this.sent = { hop: this.ev.hop, head: querySentHead(this.handles.request) };
-    if (status === 110 && !this.closing) this.redirectHead(at);
-    if (status === INTERNET_STATUS_CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
+    if (status === STATUS.REQUEST_SENT && !this.closing && this.sent?.hop !== this.ev.hop) this.sent = { hop: this.ev.hop, head: querySentHead(this.handles.request) };
+    if (status === STATUS.REDIRECT && !this.closing) this.redirectHead(at);
+    if (status === STATUS.CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
-    if (status === 100 && async) setImmediate(() => this.onComplete(async));
-    else if (status === 70) setImmediate(() => this.closer.onHandleClosing(hInternet));
-    else if (status === 110 && this.ev.hop > this.spec.maxRedirects) {
+    if (status === STATUS.REQUEST_COMPLETE && async) setImmediate(() => this.onComplete(async));
+    else if (status === STATUS.HANDLE_CLOSING) setImmediate(() => this.closer.onHandleClosing(hInternet));
+    else if (status === STATUS.REDIRECT && this.ev.hop > this.spec.maxRedirects) {
       // Here, before WinInet sends the next hop (a 307/308 would re-send the body): the close cancels it.
       this.fail({ code: 'TOO_MANY_REDIRECTS', name: 'TOO_MANY_REDIRECTS', message: `more than ${this.spec.maxRedirects} redirects` }, true);
     }

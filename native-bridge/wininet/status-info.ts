@@ -1,6 +1,6 @@
 // Decodes lpvStatusInformation inside the status callback: the pointer is valid only
 // for the duration of the callback, so everything is copied out here.
-import type { StatusInfo } from '../../engine/events.js';
+import { STATUS, type StatusInfo } from '../../contract/events.js';
 import { handleHex, isNull, koffi } from './api.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import { decodeText, hex } from './decode.js';
@@ -35,30 +35,30 @@ export function decodeStatusInfo(
   length: number,
 ): { info?: StatusInfo; async?: AsyncResult } {
   if (isNull(ptr) || length === 0) return {};
-  if (status === 100) {
+  if (status === STATUS.REQUEST_COMPLETE) {
     const ar = decodeAsyncResult(ptr);
     return { info: { result: handleHex(ar.result), error: ar.error }, async: ar };
   }
   // HANDLE_CREATED and HANDLE_CLOSING carry an 8-byte HINTERNET, not an INTERNET_ASYNC_RESULT.
-  if (status === 60 || status === 70) {
+  if (status === STATUS.HANDLE_CREATED || status === STATUS.HANDLE_CLOSING) {
     return { info: { handle: handleHex(koffi.decode(ptr, 'uint64_t')) } };
   }
   const bytes = koffi.decode(ptr, 'uint8_t', Math.min(length, 8192)) as Uint8Array;
   switch (status) {
-    case 10:
-    case 11:
-    case 20:
-    case 21:
+    case STATUS.RESOLVING_NAME:
+    case STATUS.NAME_RESOLVED:
+    case STATUS.CONNECTING_TO_SERVER:
+    case STATUS.CONNECTED_TO_SERVER:
       return { info: decodeAddress(bytes) };
-    case 31:
-    case 41:
+    case STATUS.REQUEST_SENT:
+    case STATUS.RESPONSE_RECEIVED:
       return length >= 4 ? { info: { bytes: dword(bytes) } } : { info: { raw: hex(bytes) } };
-    case 110: {
+    case STATUS.REDIRECT: {
       const url = decodeText(bytes);
       return { info: url !== undefined ? { url } : { raw: hex(bytes) } };
     }
-    case 120:
-    case 200:
+    case STATUS.INTERMEDIATE_RESPONSE:
+    case STATUS.STATE_CHANGE:
       return length >= 4 ? { info: { value: dword(bytes) } } : { info: { raw: hex(bytes) } };
     default:
       return { info: { raw: hex(bytes.subarray(0, 256)) } };

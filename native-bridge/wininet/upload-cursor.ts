@@ -2,7 +2,7 @@
 // (which stays put while InternetWriteFile may use it) and counts what was written. With a
 // chunked upload each load is one framed chunk (chunk-framing.ts), the last one empty.
 import { BodyIoError, openSource, type SourceReader } from '../../engine/body-io.js';
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { api, koffi } from './api.js';
 import { chunkedUpload, FRAME_OVERHEAD, frameChunk } from './chunk-framing.js';

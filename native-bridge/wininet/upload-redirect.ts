@@ -3,7 +3,7 @@
 // with the body rewound (a bounded number of times). Where WinInet follows the redirect
 // itself instead (Wine does), the request it sent last is checked: a method that keeps its
 // body must have carried it, or the exchange is not the one asked for. Pure (no koffi).
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 import { ERROR_INTERNET_FORCE_RETRY } from './errors.js';
 
 /** Resends at most: redirects and authentication rounds together. */

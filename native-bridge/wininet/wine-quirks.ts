@@ -1,7 +1,7 @@
 // Every place where Wine's WinInet differs from Windows' documented behaviour, in one module:
 // each quirk names the Wine behaviour, the Windows one, and how it is detected; the decisions
 // are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
-import type { EngineErrorInfo } from '../../engine/events.js';
+import type { EngineErrorInfo } from '../../contract/events.js';
 
 export interface WineQuirk {
   wine: string;

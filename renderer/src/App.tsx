@@ -13,12 +13,12 @@ import { HistorySidebar } from './history/HistorySidebar.js';
 import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
 import { useHistory } from './history/history-store.js';
 import { useHistoryShortcuts } from './history/shortcuts.js';
-import type { InetEventDto } from '../../contract/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
 
-const NO_EVENTS: InetEventDto[] = [];
+const NO_EVENTS: InetEvent[] = [];
 
 function useShortcuts(): void {
   const platform = usePlatform();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EngineClient } from '../../engine/client.js';
 import type { EngineName } from '../../engine/engine.js';
-import type { FinishedEvent, InetEvent } from '../../engine/events.js';
+import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import type { RequestSpecInput } from '../../engine/request-spec.js';
 import { selfSignedCert, startTestServer, startTinyproxy, type TestProxy, type TestServer } from '../support/servers.js';
 import { assertEventInvariants } from './invariants.js';

@@ -1,6 +1,6 @@
 // What every event list must satisfy, whatever the engine and the outcome.
 import assert from 'node:assert/strict';
-import type { FinishedEvent, InetEvent } from '../../engine/events.js';
+import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 
 /** `maxRedirects`: the request's limit (the request spec's default is 50). */
 export function assertEventInvariants(events: InetEvent[], finished: FinishedEvent, maxRedirects = 50): void {

@@ -2,7 +2,7 @@
 // script the fault server plays, and what each engine must make of it: a named error (a
 // stable code of contract/events.ts) or a correct response with exact bytes. Where WinInet
 // (under Wine) and libcurl differ, `differs` says why and each side is asserted as it is.
-import type { ErrorCode } from '../../engine/events.js';
+import type { ErrorCode } from '../../contract/events.js';
 import type { EngineName } from '../../engine/engine.js';
 import type { CaKind, LeafCerts } from './certs.js';
 import { head, type Script } from './script.js';

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { exitCodeForError } from '../../cli/exit-codes.js';
 import { AppCore } from '../../core/app-core.js';
 import type { EngineName } from '../../engine/engine.js';
-import type { ErrorCode } from '../../engine/events.js';
+import type { ErrorCode } from '../../contract/events.js';
 import { assertExit, parseNdjson, partFiles, runCli } from '../cli-support.js';
 import { finishedOf, recorder } from '../core-support.js';
 import { caFileCases } from './ca-file-cases.js';

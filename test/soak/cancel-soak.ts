@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { EngineClient } from '../../engine/client.js';
-import type { FinishedEvent, InetEvent } from '../../engine/events.js';
+import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import { assertEventInvariants } from '../conformance/invariants.js';
 import { pick } from './random.js';
 

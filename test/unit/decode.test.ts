@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeSockaddr } from '../../native-bridge/sockaddr.js';
 import { decodeText } from '../../native-bridge/wininet/decode.js';
-import { formatTimelineLine } from '../../cli/timeline-format.js';
+import { formatTimelineLine } from '../../domain/timeline-text.js';
 import { exitCodeFor, exitCodeForError } from '../../cli/exit-codes.js';
 import { curlError } from '../../native-bridge/curl/errors.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { InetEvent } from '../../engine/events.js';
+import type { InetEvent } from '../../contract/events.js';
 import { derivePhases } from '../../domain/phases.js';
 
 let seq = 0;

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { CatchEvent } from '../../../contract/catch.js';
 import { useFollowingList } from '../components/EventList.js';
-import { formatClock } from '../timeline/text-format.js';
+import { formatClock } from '../../../domain/timeline-text.js';
 import { VIRTUALIZE_ABOVE } from '../timeline/virtual.js';
 import { catchEventInfo } from './catch-format.js';
 import '../timeline/timeline.css';

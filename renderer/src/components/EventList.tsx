@@ -4,10 +4,10 @@
 // user scrolled up. Each redirect hop is a section (timeline/hop-sections.ts): a heading
 // with its URL and status line that opens its response headers, all rows of one height.
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { eventInfo, eventStatus } from '../state/format.js';
 import { CopyTimeline } from '../timeline/CopyTimeline.js';
-import { formatClock, startWallTime } from '../timeline/text-format.js';
+import { formatClock, startWallTime } from '../../../domain/timeline-text.js';
 import { hopSections, listLayout } from '../timeline/hop-sections.js';
 import { HeaderLine, HopHeading } from './HopHeading.js';
 import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from '../timeline/virtual.js';
@@ -17,7 +17,7 @@ import '../timeline/timeline.css';
 export const ROW_H = 18;
 const OVERSCAN = 20;
 
-const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEventDto; wallTime?: number; alt: boolean }) {
+const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEvent; wallTime?: number; alt: boolean }) {
   const status = eventStatus(e);
   const info = eventInfo(e);
   const failed = e.type === 'finished' && !e.ok;
@@ -86,7 +86,7 @@ function Head() {
   );
 }
 
-export function EventList({ events }: { events: readonly InetEventDto[] }) {
+export function EventList({ events }: { events: readonly InetEvent[] }) {
   const sections = useMemo(() => hopSections(events), [events]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const layout = listLayout(sections, events.length, expanded);
@@ -106,7 +106,7 @@ export function EventList({ events }: { events: readonly InetEventDto[] }) {
     if (r.kind === 'section') rows.push(<HopHeading key={`hop-${r.section.hop}`} section={r.section} open={expanded.has(r.section.hop)} onToggle={toggle} />);
     else if (r.kind === 'header') rows.push(<HeaderLine key={`h-${r.section.hop}-${i}`} name={r.name} value={r.value} alt={alt} />);
     else {
-      const e = events[r.index] as InetEventDto;
+      const e = events[r.index] as InetEvent;
       rows.push(<EventRow key={`${e.id}:${e.seq}`} e={e} wallTime={wallTime} alt={alt} />);
     }
   }

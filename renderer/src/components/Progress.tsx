@@ -2,7 +2,7 @@
 // of the total when known, the rate over about the last second of progress events (their
 // own clock, t and bytes) and, with a known total, the time left.
 import { useMemo } from 'react';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { formatBytes } from '../state/format.js';
 import { useApp } from '../state/store.js';
 import './Progress.css';
@@ -19,12 +19,12 @@ export interface Rate {
 
 /** The rate of the last ~1 s of `kind` events of the last hop: scanned from the end, so a
  * long timeline costs only the events of that second. */
-export function rateOf(events: readonly InetEventDto[] | undefined, kind: Kind, windowMs = RATE_WINDOW_MS): number | undefined {
+export function rateOf(events: readonly InetEvent[] | undefined, kind: Kind, windowMs = RATE_WINDOW_MS): number | undefined {
   if (!events) return undefined;
   let last: { t: number; bytes: number; hop: number } | undefined;
   let first: { t: number; bytes: number } | undefined;
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i] as InetEventDto;
+    const e = events[i] as InetEvent;
     if (e.type !== kind) continue;
     if (!last) {
       last = { t: e.t, bytes: e.bytes, hop: e.hop };

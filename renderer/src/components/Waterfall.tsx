@@ -3,7 +3,7 @@
 // grows. Sizes are SVG attributes and the tooltip moves through CSSOM (el.style): the
 // page's CSP forbids style attributes; colours come from classes.
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { waterfallGeometry, type WaterfallGeometry, type WaterfallRow } from '../timeline/geometry.js';
 import { useLiveNow } from '../timeline/use-live-now.js';
 import { barKey, barTooltip, hopInfos, layoutWaterfall, type WaterfallItem } from '../timeline/waterfall-layout.js';
@@ -100,7 +100,7 @@ function Item({ item }: { item: WaterfallItem }) {
   );
 }
 
-export function Waterfall({ events }: { events: readonly InetEventDto[] }) {
+export function Waterfall({ events }: { events: readonly InetEvent[] }) {
   const [ref, width] = useWidth();
   const now = useLiveNow(events);
   const [hover, setHover] = useState<Hover>();

@@ -58,7 +58,7 @@ describe('BrowserPlatform', () => {
     p.onPush((push) => got.push(push.events.length));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     socket.open();
-    socket.deliver({ kind: 'events', events: [{ type: 'native', id: 'a', seq: 0, hop: 0, t: 1, status: 'X', code: 1 }] });
+    socket.deliver({ kind: 'events', events: [{ type: 'native', id: 'a', seq: 0, hop: 0, t: 1, status: 'RESOLVING_NAME', code: 10 }] });
     socket.deliver({ kind: 'events', events: [{ type: 'bogus' }] });
     socket.onmessage?.({ data: 'not json' });
     expect(got).toEqual([1]);

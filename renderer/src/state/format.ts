@@ -1,5 +1,5 @@
 // Formatting for the panes: pure functions, tested without a DOM.
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 
 const REASONS: Record<number, string> = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
@@ -35,12 +35,12 @@ export function formatMs(ms: number): string {
 }
 
 /** The label of an event: the native status name or the lifecycle type. */
-export function eventStatus(e: InetEventDto): string {
+export function eventStatus(e: InetEvent): string {
   return e.type === 'native' ? e.status : e.type;
 }
 
 /** The decoded part of an event, one line. */
-export function eventInfo(e: InetEventDto): string {
+export function eventInfo(e: InetEvent): string {
   switch (e.type) {
     case 'native':
       return e.info ? Object.entries(e.info).map(([k, v]) => `${k}=${String(v)}`).join(' ') : '';

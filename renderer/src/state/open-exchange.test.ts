@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { emptyDraft } from './draft.js';
 import { activeTab, createAppStore } from './store.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
-const ev = (seq: number, rest: Record<string, unknown>): InetEventDto => ({ id: A, seq, hop: 0, t: seq, ...rest }) as InetEventDto;
-const stored: InetEventDto[] = [
+const ev = (seq: number, rest: Record<string, unknown>): InetEvent => ({ id: A, seq, hop: 0, t: seq, ...rest }) as InetEvent;
+const stored: InetEvent[] = [
   ev(0, { type: 'started', engine: 'curl', method: 'GET', url: 'http://h/x', wallTime: 5 }),
   ev(1, { type: 'headers', statusCode: 200, statusLine: 'HTTP/1.1 200 OK', httpVersion: '1.1', rawHeaders: 'HTTP/1.1 200 OK\r\n\r\n' }),
   ev(2, { type: 'finished', ok: true, statusCode: 200, bodyBytes: 3, uploadBytes: 0 }),

@@ -1,7 +1,7 @@
 // What the response panes show of one request, folded from its events.
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 
-type Ev<T extends InetEventDto['type']> = Extract<InetEventDto, { type: T }>;
+type Ev<T extends InetEvent['type']> = Extract<InetEvent, { type: T }>;
 
 export interface ResponseInfo {
   started?: { engine: string; method: string; url: string; wallTime: number };
@@ -25,7 +25,7 @@ export interface ResponseInfo {
 export const emptyResponse = (): ResponseInfo => ({ bodyBytes: 0, uploadBytes: 0, lastT: 0 });
 
 /** Folds one event into a response (a new object; the input is not changed). */
-export function foldEvent(r: ResponseInfo, e: InetEventDto): ResponseInfo {
+export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
   const next: ResponseInfo = { ...r, lastT: Math.max(r.lastT, e.t) };
   switch (e.type) {
     case 'started':

@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent, StatusName } from '../../../contract/events.js';
 import { createAppStore } from './store.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
-function ev(id: string, seq: number, rest: Partial<InetEventDto> & Pick<InetEventDto, 'type'>): InetEventDto {
-  return { id, seq, hop: 0, t: seq * 1.5, ...rest } as InetEventDto;
+function ev(id: string, seq: number, rest: Partial<InetEvent> & Pick<InetEvent, 'type'>): InetEvent {
+  return { id, seq, hop: 0, t: seq * 1.5, ...rest } as InetEvent;
 }
 
 const started = (id: string) => ev(id, 0, { type: 'started', engine: 'curl', method: 'GET', url: 'http://x/', wallTime: 1 });
-const native = (id: string, seq: number, status: string) => ev(id, seq, { type: 'native', status, code: 10 });
+const native = (id: string, seq: number, status: StatusName) => ev(id, seq, { type: 'native', status, code: 10 });
 
 describe('applyPush', () => {
   it('applies events of several requests in one set() call', () => {

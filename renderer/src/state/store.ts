@@ -3,7 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Push } from '../../../contract/api.js';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { emptyDraft, type Draft } from './draft.js';
 import { emptyResponse, foldEvent, type ResponseInfo } from './response.js';
 import type { ConnectionState } from '../platform/types.js';
@@ -26,7 +26,7 @@ export interface AppState {
   tabs: Tab[];
   activeTab: string;
   /** Events per request id, in seq order. */
-  timeline: Record<string, InetEventDto[]>;
+  timeline: Record<string, InetEvent[]>;
   responses: Record<string, ResponseInfo>;
   theme: Theme;
   connection: ConnectionState;
@@ -47,7 +47,7 @@ export interface AppState {
   setEngineStarting(id: string, engine: string): void;
   /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
    * its events folded as a live exchange's; returns the tab's key. */
-  openExchange(draft: Draft, id: string, events: readonly InetEventDto[]): string;
+  openExchange(draft: Draft, id: string, events: readonly InetEvent[]): string;
   setConnection(state: ConnectionState): void;
   setTheme(theme: Theme): void;
 }
@@ -55,7 +55,7 @@ export interface AppState {
 type Data = Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'>;
 
 /** Applies a batch of events (of any number of requests); returns only what changed. */
-export function reduceEvents(s: Data, events: readonly InetEventDto[]): Partial<Data> {
+export function reduceEvents(s: Data, events: readonly InetEvent[]): Partial<Data> {
   if (events.length === 0) return {};
   const timeline = { ...s.timeline };
   const responses = { ...s.responses };
@@ -70,7 +70,7 @@ export function reduceEvents(s: Data, events: readonly InetEventDto[]): Partial<
       timeline[e.id] = list;
       copied.add(e.id);
     }
-    (list as InetEventDto[]).push(e);
+    (list as InetEvent[]).push(e);
     responses[e.id] = foldEvent(responses[e.id] ?? emptyResponse(), e);
     if (e.type === 'finished') finished.add(e.id);
   }
@@ -100,7 +100,7 @@ function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
 export const isBlankTab = (t: Tab): boolean => t.requestId === undefined && t.inFlightId === undefined && t.draft.url.trim() === '';
 
 /** The state with a stored exchange in a tab: the active one if blank, else a new one. */
-function withExchange(s: AppState, draft: Draft, id: string, events: readonly InetEventDto[]): Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'> {
+function withExchange(s: AppState, draft: Draft, id: string, events: readonly InetEvent[]): Pick<AppState, 'tabs' | 'activeTab' | 'timeline' | 'responses'> {
   const active = activeTab(s);
   const blank = isBlankTab(active);
   const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };

@@ -2,9 +2,9 @@
 // the clipboard refuses (no permission, no focus, not a secure context) the text is shown
 // in a read-only box, selected, to copy by hand.
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { copyText } from './clipboard.js';
-import { formatTimelineJson, formatTimelineText } from './text-format.js';
+import { formatTimelineJson, formatTimelineText } from '../../../domain/timeline-text.js';
 
 interface Outcome {
   message: string;
@@ -26,7 +26,7 @@ function Fallback({ text, onClose }: { text: string; onClose: () => void }) {
   );
 }
 
-export function CopyTimeline({ events }: { events: readonly InetEventDto[] }) {
+export function CopyTimeline({ events }: { events: readonly InetEvent[] }) {
   const [outcome, setOutcome] = useState<Outcome>();
   const copy = async (kind: 'text' | 'JSON'): Promise<void> => {
     // Formatted at click time: the snapshot is what the list shows now.

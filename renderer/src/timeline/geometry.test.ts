@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { derivePhases } from '../../../domain/phases.js';
 import { formatTick, niceStep, waterfallGeometry } from './geometry.js';
 
-type Ev = InetEventDto;
+type Ev = InetEvent;
 const ID = '00000000-0000-4000-8000-000000000000';
 
 /** A small event builder: seq follows the order of the calls. */

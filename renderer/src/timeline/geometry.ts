@@ -2,7 +2,7 @@
 // function of the events (and of `now` while the request runs), so it is tested without a
 // DOM. The phase boundaries are domain/phases.ts's (hopMarks, as derivePhases uses them):
 // a finished hop gets the same durations; a running one also shows the phase in progress.
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { hopMarks, waitStart } from '../../../domain/phases.js';
 
 export type PhaseName = 'blocked' | 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'receive';
@@ -61,7 +61,7 @@ function expectsTls(hopUrl: string | undefined, engine: string | undefined): boo
 }
 
 /** The phases that started in one hop, with their ends where known (derivePhases' rules). */
-function hopSpans(events: InetEventDto[], tlsExpected: boolean, hopStart: number): Span[] {
+function hopSpans(events: InetEvent[], tlsExpected: boolean, hopStart: number): Span[] {
   const m = hopMarks(events);
   const spans: Span[] = [];
   const add = (phase: PhaseName, start: number | undefined, end: number | undefined): void => {
@@ -123,8 +123,8 @@ export function formatDuration(ms: number): string {
   return `${clean(Number(ms.toPrecision(3)))} ms`;
 }
 
-function groupByHop(events: readonly InetEventDto[]): Map<number, InetEventDto[]> {
-  const byHop = new Map<number, InetEventDto[]>();
+function groupByHop(events: readonly InetEvent[]): Map<number, InetEvent[]> {
+  const byHop = new Map<number, InetEvent[]>();
   for (const e of events) {
     const list = byHop.get(e.hop) ?? [];
     list.push(e);
@@ -134,7 +134,7 @@ function groupByHop(events: readonly InetEventDto[]): Map<number, InetEventDto[]
 }
 
 /** The URL each hop asked for: the started URL, then each REDIRECT's target. */
-function hopUrls(events: readonly InetEventDto[]): Map<number, string> {
+function hopUrls(events: readonly InetEvent[]): Map<number, string> {
   const urls = new Map<number, string>();
   for (const e of events) {
     if (e.type === 'started') urls.set(e.hop, e.url);
@@ -143,7 +143,7 @@ function hopUrls(events: readonly InetEventDto[]): Map<number, string> {
   return urls;
 }
 
-export function waterfallGeometry(events: readonly InetEventDto[], opts: WaterfallOptions): WaterfallGeometry {
+export function waterfallGeometry(events: readonly InetEvent[], opts: WaterfallOptions): WaterfallGeometry {
   const finished = events.find((e) => e.type === 'finished');
   const started = events.find((e) => e.type === 'started');
   const lastEventT = events.reduce((m, e) => Math.max(m, e.t), 0);
@@ -157,7 +157,7 @@ export function waterfallGeometry(events: readonly InetEventDto[], opts: Waterfa
   // A hop starts where the previous one ended (derivePhases' rule).
   let hopStart = 0;
   for (const hop of hops) {
-    const list = byHop.get(hop) as InetEventDto[];
+    const list = byHop.get(hop) as InetEvent[];
     const raw = hopSpans(list, expectsTls(urls.get(hop), started?.type === 'started' ? started.engine : undefined), hopStart);
     const hopEnd = list[list.length - 1]?.t ?? hopStart;
     if (raw.length > 0) for (const s of closeSpans(raw, hopEnd, !finished && hop === lastHop, now)) spans.push({ ...s, hop });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { hopSections, listLayout, sectionStatus } from './hop-sections.js';
 
-const ev = (e: Omit<InetEventDto, 'id'> & Record<string, unknown>) => ({ id: 'r', ...e }) as InetEventDto;
+const ev = (e: Omit<InetEvent, 'id'> & Record<string, unknown>) => ({ id: 'r', ...e }) as InetEvent;
 const native = (seq: number, hop: number, status: string, info?: Record<string, unknown>) => ev({ seq, hop, t: seq, type: 'native', status, code: 1, ...(info ? { info } : {}) });
 const headers = (seq: number, hop: number, code: number, line: string, raw: string) =>
   ev({ seq, hop, t: seq, type: 'headers', statusCode: code, statusLine: line, httpVersion: '1.1', rawHeaders: raw });
 
 /** A 3-hop chain: 302, 301, then 200; the engine sends a headers event per hop. */
-const chain: InetEventDto[] = [
+const chain: InetEvent[] = [
   ev({ seq: 0, hop: 0, t: 0, type: 'started', engine: 'curl', method: 'GET', url: 'http://h/a', wallTime: 1 }),
   native(1, 0, 'CONNECTED_TO_SERVER'),
   headers(2, 0, 302, 'HTTP/1.1 302 Found', 'HTTP/1.1 302 Found\r\nLocation: /b\r\nContent-Length: 0\r\n\r\n'),
@@ -55,7 +55,7 @@ describe('hop sections', () => {
   });
 
   it('finds any row of a long list without walking it', () => {
-    const many: InetEventDto[] = [chain[0] as InetEventDto];
+    const many: InetEvent[] = [chain[0] as InetEvent];
     for (let i = 1; i < 50_000; i++) many.push(native(i, 0, 'RESPONSE_RECEIVED', { bytes: 100 }));
     const l = listLayout(hopSections(many), many.length, new Set());
     expect(l.count).toBe(50_001);

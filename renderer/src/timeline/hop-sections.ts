@@ -3,7 +3,7 @@
 // headers, then the hop's events. Every row has the same height, so the virtual window's
 // math works on display rows; rowAt finds a row by binary search over the few sections.
 // Pure, tested without a DOM.
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import { parseHeaders, statusText } from '../state/format.js';
 import { hopInfos } from './waterfall-layout.js';
 
@@ -21,11 +21,11 @@ export interface HopSection {
 }
 
 /** Sections in hop order; events are in seq order, so hops never go down. */
-export function hopSections(events: readonly InetEventDto[]): HopSection[] {
+export function hopSections(events: readonly InetEvent[]): HopSection[] {
   const infos = hopInfos(events);
   const sections: HopSection[] = [];
   for (let i = 0; i < events.length; i++) {
-    const e = events[i] as InetEventDto;
+    const e = events[i] as InetEvent;
     let s = sections[sections.length - 1];
     if (!s || e.hop !== s.hop) {
       const info = infos.get(e.hop);

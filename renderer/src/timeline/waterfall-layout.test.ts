@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import type { WaterfallRow } from './geometry.js';
 import { barTooltip, hopInfos, layoutWaterfall } from './waterfall-layout.js';
 
-const ev = (e: Omit<InetEventDto, 'id'> & Record<string, unknown>) => ({ id: 'r', ...e }) as InetEventDto;
+const ev = (e: Omit<InetEvent, 'id'> & Record<string, unknown>) => ({ id: 'r', ...e }) as InetEvent;
 const row = (hop: number, phase: WaterfallRow['phase'], startMs: number, durationMs: number, running = false): WaterfallRow => ({
   hop, phase, x: 0, width: 1, y: 0, startMs, durationMs, running, label: phase,
 });

@@ -1,7 +1,7 @@
 // Layout of the waterfall's rows around geometry.ts: a section heading per redirect hop
 // (its status and URL, where the events tell them) above that hop's phase rows, and the
 // exact numbers a hovered bar shows. Pure, tested without a DOM.
-import type { InetEventDto } from '../../../contract/events.js';
+import type { InetEvent } from '../../../contract/events.js';
 import type { WaterfallRow } from './geometry.js';
 
 export interface HopInfo {
@@ -14,7 +14,7 @@ export interface HopInfo {
   redirected: boolean;
 }
 
-export function hopInfos(events: readonly InetEventDto[]): Map<number, HopInfo> {
+export function hopInfos(events: readonly InetEvent[]): Map<number, HopInfo> {
   const hops = new Map<number, HopInfo>();
   const get = (hop: number): HopInfo => {
     let h = hops.get(hop);

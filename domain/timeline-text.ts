@@ -1,12 +1,9 @@
-// Text renderings of a timeline: the CLI's --timeline lines (so a copied timeline reads and
-// diffs like `inetscope --timeline` output), the raw events as JSON, and wall-clock times.
-// Pure: tested without a DOM. Mirrors cli/timeline-format.ts, which the renderer cannot
-// import (it is typed on native-bridge/, outside the renderer's layer).
-import type { InetEventDto } from '../../../contract/events.js';
+// Text renderings of a timeline, shared by the CLI (--timeline, -v) and the UI (a copied
+// timeline reads and diffs like `inetscope --timeline` output): one line per event, the raw
+// events as JSON, and wall-clock times. Imports nothing of the app but the contract.
+import type { InetEvent, StatusInfo } from '../contract/events.js';
 
-type Info = Extract<InetEventDto, { type: 'native' }>['info'];
-
-function formatInfo(info: Info): string {
+function formatInfo(info: StatusInfo | undefined): string {
   if (!info) return '';
   return Object.entries(info)
     .filter(([, v]) => v !== undefined)
@@ -15,7 +12,7 @@ function formatInfo(info: Info): string {
 }
 
 /** The part after "hop N  ": exactly what the CLI prints for the event. */
-export function describeEvent(e: InetEventDto): string {
+export function describeEvent(e: InetEvent): string {
   switch (e.type) {
     case 'native':
       return `${e.status} (${e.code})${e.info ? `  ${formatInfo(e.info)}` : ''}`;
@@ -35,17 +32,17 @@ export function describeEvent(e: InetEventDto): string {
 }
 
 /** `%10.3f ms  hop N  STATUS (code)  info`, as `inetscope --timeline` prints it. */
-export function formatTimelineLine(e: InetEventDto): string {
+export function formatTimelineLine(e: InetEvent): string {
   return `${e.t.toFixed(3).padStart(10)} ms  hop ${e.hop}  ${describeEvent(e)}`;
 }
 
-export function formatTimelineText(events: readonly InetEventDto[]): string {
+export function formatTimelineText(events: readonly InetEvent[]): string {
   return events.map(formatTimelineLine).join('\n') + (events.length > 0 ? '\n' : '');
 }
 
 /** The raw events as a JSON array, one event per line: valid JSON that still greps well.
  * A finished event's inline body (bodyBase64) is left out: it is the body, not timeline. */
-export function formatTimelineJson(events: readonly InetEventDto[]): string {
+export function formatTimelineJson(events: readonly InetEvent[]): string {
   if (events.length === 0) return '[]\n';
   const lines = events.map((e) => {
     if (e.type !== 'finished' || e.bodyBase64 === undefined) return JSON.stringify(e);
@@ -67,10 +64,10 @@ export function formatClock(epochMs: number): string {
 }
 
 /** The epoch-ms of t = 0 (the started event's wallTime), if it has arrived. */
-export function startWallTime(events: readonly InetEventDto[]): number | undefined {
+export function startWallTime(events: readonly InetEvent[]): number | undefined {
   // The started event is the first one; a short scan covers odd orders without O(n).
   for (let i = 0; i < Math.min(events.length, 8); i++) {
-    const e = events[i] as InetEventDto;
+    const e = events[i] as InetEvent;
     if (e.type === 'started') return e.wallTime;
   }
   return undefined;

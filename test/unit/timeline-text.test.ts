@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
-import { formatClock, formatTimelineJson, formatTimelineLine, formatTimelineText, startWallTime } from './text-format.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { InetEvent } from '../../contract/events.js';
+import { formatClock, formatTimelineJson, formatTimelineLine, formatTimelineText, startWallTime } from '../../domain/timeline-text.js';
 
 const base = { id: 'r1', hop: 0 };
-const events: InetEventDto[] = [
+const events: InetEvent[] = [
   { ...base, seq: 0, t: 0.291, type: 'started', engine: 'wininet', method: 'GET', url: 'http://127.0.0.1:18080/', wallTime: 1_700_000_000_000 },
   { ...base, seq: 1, t: 9.697, type: 'native', status: 'HANDLE_CREATED', code: 60, info: { handle: '0x2' } },
   { ...base, seq: 2, t: 23.495, type: 'native', status: 'SENDING_REQUEST', code: 30 },
@@ -15,7 +16,7 @@ const events: InetEventDto[] = [
 
 describe('timeline text (the CLI --timeline format)', () => {
   it('formats each event as the --timeline example in docs/cli.md shows it', () => {
-    expect(formatTimelineText(events).split('\n')).toEqual([
+    assert.deepEqual(formatTimelineText(events).split('\n'), [
       '     0.291 ms  hop 0  started GET http://127.0.0.1:18080/ [wininet]',
       '     9.697 ms  hop 0  HANDLE_CREATED (60)  handle=0x2',
       '    23.495 ms  hop 0  SENDING_REQUEST (30)',
@@ -28,48 +29,48 @@ describe('timeline text (the CLI --timeline format)', () => {
   });
 
   it('quotes info values with spaces, names errors and redirect hops', () => {
-    const redirect: InetEventDto = { ...base, hop: 1, seq: 9, t: 1234.5, type: 'native', status: 'REDIRECT', code: 110, info: { url: 'http://a/b c' } };
-    expect(formatTimelineLine(redirect)).toBe('  1234.500 ms  hop 1  REDIRECT (110)  url="http://a/b c"');
-    const failed: InetEventDto = {
+    const redirect: InetEvent = { ...base, hop: 1, seq: 9, t: 1234.5, type: 'native', status: 'REDIRECT', code: 110, info: { url: 'http://a/b c' } };
+    assert.equal(formatTimelineLine(redirect), '  1234.500 ms  hop 1  REDIRECT (110)  url="http://a/b c"');
+    const failed: InetEvent = {
       ...base, seq: 10, t: 5, type: 'finished', ok: false, bodyBytes: 0, uploadBytes: 0,
       error: { code: 'CONNECT_FAILED', name: 'CURLE_COULDNT_CONNECT', message: 'refused' },
     };
-    expect(formatTimelineLine(failed)).toBe('     5.000 ms  hop 0  finished error CONNECT_FAILED: refused');
-    expect(formatTimelineText([])).toBe('');
+    assert.equal(formatTimelineLine(failed), '     5.000 ms  hop 0  finished error CONNECT_FAILED: refused');
+    assert.equal(formatTimelineText([]), '');
   });
 
   it('matches the CLI line pattern for every event', () => {
     for (const line of formatTimelineText(events).trimEnd().split('\n')) {
-      expect(line).toMatch(/^ *\d+\.\d{3} ms {2}hop \d+ {2}\S/);
-      expect(line.indexOf(' ms')).toBe(10);
+      assert.match(line, /^ *\d+\.\d{3} ms {2}hop \d+ {2}\S/);
+      assert.equal(line.indexOf(' ms'), 10);
     }
   });
 
   it('copies the raw events as a JSON array, without the inline body', () => {
-    const parsed = JSON.parse(formatTimelineJson(events)) as InetEventDto[];
-    expect(parsed).toHaveLength(events.length);
-    expect(parsed[1]).toEqual(events[1]);
-    expect(parsed[6]).not.toHaveProperty('bodyBase64');
-    expect(JSON.parse(formatTimelineJson([]))).toEqual([]);
+    const parsed = JSON.parse(formatTimelineJson(events)) as InetEvent[];
+    assert.equal(parsed.length, events.length);
+    assert.deepEqual(parsed[1], events[1]);
+    assert.equal('bodyBase64' in (parsed[6] ?? {}), false);
+    assert.deepEqual(JSON.parse(formatTimelineJson([])), []);
   });
 });
 
 describe('absolute time', () => {
   it('formats local HH:MM:SS.mmm with zero padding', () => {
     const d = new Date(2024, 0, 2, 3, 4, 5, 6);
-    expect(formatClock(d.getTime())).toBe('03:04:05.006');
-    expect(formatClock(new Date(2024, 0, 2, 23, 59, 59, 999).getTime())).toBe('23:59:59.999');
+    assert.equal(formatClock(d.getTime()), '03:04:05.006');
+    assert.equal(formatClock(new Date(2024, 0, 2, 23, 59, 59, 999).getTime()), '23:59:59.999');
   });
 
   it('truncates sub-ms parts instead of rounding into the next second', () => {
     const d = new Date(2024, 0, 2, 12, 0, 0, 999).getTime();
-    expect(formatClock(d + 0.9)).toBe('12:00:00.999');
-    expect(formatClock(new Date(2024, 0, 2, 12, 0, 0, 0).getTime() + 41.242)).toBe('12:00:00.041');
+    assert.equal(formatClock(d + 0.9), '12:00:00.999');
+    assert.equal(formatClock(new Date(2024, 0, 2, 12, 0, 0, 0).getTime() + 41.242), '12:00:00.041');
   });
 
   it('is empty for a non-finite instant; t = 0 is the started event wallTime', () => {
-    expect(formatClock(Number.NaN)).toBe('');
-    expect(startWallTime(events)).toBe(1_700_000_000_000);
-    expect(startWallTime(events.slice(1))).toBeUndefined();
+    assert.equal(formatClock(Number.NaN), '');
+    assert.equal(startWallTime(events), 1_700_000_000_000);
+    assert.equal(startWallTime(events.slice(1)), undefined);
   });
 });
