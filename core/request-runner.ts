@@ -8,7 +8,7 @@ import type { InetEventDto } from '../contract/events.js';
 import type { InetEvent } from '../engine/events.js';
 import { policyFor } from '../engine/client-policy.js';
 import { resolveEngine } from '../engine/host-launch.js';
-import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../engine/request-spec.js';
+import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
 import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
@@ -39,7 +39,7 @@ export class RequestRunner {
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
   async send(id: string, typed: RequestDraft): Promise<{ accepted: true; engineStarting?: string }> {
-    if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
+    if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     // The one URL check, as the composer makes it (a page that skips it is refused the same way).
     const url = checkUrlInput(typed.url);
     if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
@@ -64,7 +64,7 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: RequestSpec, body: PreparedBody): void {
+  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
     const events: InetEventDto[] = [];
     this.d.bodies.begin(id);
@@ -75,7 +75,8 @@ export class RequestRunner {
       if (e.type !== 'finished') this.d.batcher.add(e as InetEventDto);
     };
     const done = this.d.sessions
-      .run(engine, id, spec, onEvent)
+      .client(engine)
+      .send(id, spec, onEvent)
       .then(async (finished) => {
         await this.record(id, draft, engine, sentAt, events);
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
@@ -150,7 +151,7 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
   };
 }
 
-function parseSpec(input: RequestSpecInput): RequestSpec {
+function parseSpec(input: RequestSpecInput): ValidRequestSpec {
   try {
     const spec = parseRequestSpec(input);
     // A CA file that is missing, unreadable or holds no certificate is refused here, by name.

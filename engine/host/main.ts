@@ -2,6 +2,7 @@
 // proves itself with the one-time token, then runs commands and streams events.
 import fs from 'node:fs';
 import net from 'node:net';
+import { z } from 'zod';
 import type { Engine } from '../engine.js';
 import { policyFor } from '../client-policy.js';
 import type { EngineErrorInfo, FinishedEvent } from '../events.js';
@@ -42,6 +43,9 @@ const POLICY_WORDS = (policy: string): string =>
 function refusal(id: string, error: EngineErrorInfo): FinishedEvent {
   return { type: 'finished', id, seq: 0, hop: 0, t: 0, ok: false, bodyBytes: 0, uploadBytes: 0, error };
 }
+
+const SendIdSchema = z.object({ type: z.literal('send'), id: z.string().min(1).max(200) });
+const sendId = (line: string): string | undefined => SendIdSchema.safeParse(JSON.parse(line)).data?.id;
 
 /** Certificate decisions are cached per process: never mix policies (or CA files) in one host. */
 function policyProblem(spec: Parameters<typeof policyFor>[0], policy: string): EngineErrorInfo | undefined {
@@ -94,6 +98,9 @@ async function main(): Promise<void> {
       const parsed = HostCommandSchema.safeParse(JSON.parse(line));
       if (!parsed.success) {
         log(`bad command: ${line.slice(0, 200)}`);
+        // A send refused here still ends, so its caller does not wait for ever.
+        const id = sendId(line);
+        if (id) out.send(refusal(id, { code: 'BAD_REQUEST', name: 'BAD_COMMAND', message: z.prettifyError(parsed.error).slice(0, 500) }));
         continue;
       }
       const cmd = parsed.data;
