@@ -37,7 +37,8 @@ export type HostStats = z.infer<typeof HostStatsSchema>;
 export const HostFatalSchema = z.strictObject({ type: z.literal('host-error'), token: z.string(), message: z.string() });
 
 /** One discriminated union: the hot path (thousands of events a second) dispatches on `type` at once. */
-export const HostMessageSchema = z.discriminatedUnion('type', [HelloSchema, HostFatalSchema, HostStatsSchema, ...eventVariants]);
+// The events strict here too: an event with a field the contract does not name is a broken host.
+export const HostMessageSchema = z.discriminatedUnion('type', [HelloSchema, HostFatalSchema, HostStatsSchema, ...eventVariants.map((v) => v.strict())]);
 
 /** Splits a byte stream into lines; keeps the unfinished tail. */
 export class LineSplitter {

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Engine } from '../engine.js';
 import { policyFor } from '../client-policy.js';
 import type { EngineErrorInfo, FinishedEvent } from '../events.js';
+import { Batcher, EVENT_FLUSH_MS, flushesAtOnce } from '../batcher.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
-import { Outbox } from './outbox.js';
 
 const logPath = process.env.INETSCOPE_HOST_LOG;
 function log(msg: string): void {
@@ -66,7 +66,9 @@ async function main(): Promise<void> {
   const policy = process.env.INETSCOPE_HOST_POLICY ?? 'verify';
   const sock = net.connect({ host: '127.0.0.1', port });
   sock.setNoDelay(true);
-  const out = new Outbox(sock);
+  // NDJSON, gathered so that a request's events cost one write (one wake of the client) where they can.
+  const batch = new Batcher<string>((lines) => sock.write(lines.join('\n') + '\n'), EVENT_FLUSH_MS);
+  const out = { send: <T extends { type: string }>(msg: T) => batch.add(JSON.stringify(msg), flushesAtOnce(msg)), flush: () => batch.flush() };
   await new Promise<void>((resolve, reject) => sock.once('connect', resolve).once('error', reject));
   let engine: Engine;
   try {
