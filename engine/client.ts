@@ -132,12 +132,12 @@ export class EngineClient {
   }
 
   private host(policy: HostPolicy): Promise<HostConnection> {
-    let host = this.hosts.get(policy);
-    if (host) {
+    const known = this.hosts.get(policy);
+    if (known) {
       // Most recently used last: the eviction below closes the oldest idle CA host.
       this.hosts.delete(policy);
-      this.hosts.set(policy, host);
-      return host;
+      this.hosts.set(policy, known);
+      return known;
     }
     if (policy.startsWith('ca:')) void this.evictCaHost();
     const started: Promise<HostConnection> = HostConnection.start(this.connectionOptions(policy), {
@@ -147,7 +147,6 @@ export class EngineClient {
         void started.then((c) => this.endAll(c, why));
       },
     });
-    host = started;
     void started.then(
       () => this.settled.add(started),
       (e: Error) => {
@@ -156,8 +155,8 @@ export class EngineClient {
         if (this.hosts.get(policy) === started) this.hosts.delete(policy);
       },
     );
-    this.hosts.set(policy, host);
-    return host;
+    this.hosts.set(policy, started);
+    return started;
   }
 
   private connectionOptions(policy: HostPolicy): ConnectionOptions {
