@@ -53,7 +53,7 @@ export class EngineClient {
   /** Starts the first host at once; a failure to start ends the requests that wait for it. */
   constructor(private readonly opts: ClientOptions) {
     this.firstPolicy = opts.startWith ?? 'verify';
-    this.host(this.firstPolicy).catch(() => {});
+    void this.host(this.firstPolicy);
   }
 
   /** A client whose first host is up (throws HostStartError when it cannot start). */
