@@ -101,10 +101,9 @@ export function parseRequestSpec(input: unknown): ValidRequestSpec {
   const r = RequestSpecSchema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const kind = (issue && 'params' in issue ? (issue.params as { kind?: string } | undefined)?.kind : undefined) as
-    | 'BAD_URL'
-    | 'UNSUPPORTED_SCHEME'
-    | undefined;
+  // UrlSchema names its problem's kind in the issue's params.
+  const given: unknown = issue?.code === 'custom' ? issue.params?.kind : undefined;
+  const kind = given === 'BAD_URL' || given === 'UNSUPPORTED_SCHEME' ? given : 'BAD_REQUEST';
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new BadRequestSpec(issue?.code === 'custom' ? issue.message : `${where}${issue?.message}`, kind ?? 'BAD_REQUEST');
+  throw new BadRequestSpec(issue?.code === 'custom' ? issue.message : `${where}${issue?.message}`, kind);
 }
