@@ -11,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../engine/client.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 import type { EngineName } from '../engine/engine.js';
 import { fileSha256, patternSha256, writePatternFile } from '../test/support/servers.js';
 import { startFileServer } from './file-server.js';
@@ -87,7 +88,7 @@ interface Ctx {
 /** One engine download; returns the problem (or undefined) and the finished event's t. */
 async function engineDownload(ctx: Ctx, engine: EngineName, round: number, file: string): Promise<{ error?: string; t: number }> {
   const client = ctx.clients.get(engine) as EngineClient;
-  const fin = await client.send(`bench-${round}`, { url: ctx.url, sink: { kind: 'file', path: file } });
+  const fin = await client.send(`bench-${round}`, parseRequestSpec({ url: ctx.url, sink: { kind: 'file', path: file } }));
   const what = `${engine} engine`;
   if (!fin.ok) return { t: fin.t, error: `${what} failed: ${fin.error?.code ?? '?'} ${fin.error?.message ?? ''}`.trim() };
   if (fin.statusCode !== 200) return { t: fin.t, error: `${what} got HTTP ${fin.statusCode}` };

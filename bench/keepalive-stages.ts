@@ -14,6 +14,7 @@ import type { InetEvent } from '../contract/events.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';
 import { smallServer } from './keepalive.js';
 import { sampleProcs } from './proc-stats.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 const r3 = (n: number): number => Math.round(n * 1000) / 1000;
 
@@ -30,7 +31,7 @@ interface EngineStages {
 
 async function measure(engine: 'curl' | 'wininet', n: number, url: string, dir: string): Promise<EngineStages> {
   return withClient(engine, dir, async (client) => {
-    await client.send(randomUUID(), { url }); // warm: the first request loads the stack
+    await client.send(randomUUID(), parseRequestSpec({ url })); // warm: the first request loads the stack
     const waits: number[] = [];
     const hosts: number[] = [];
     const byStage = new Map<string, number[]>();
@@ -39,7 +40,7 @@ async function measure(engine: 'curl' | 'wininet', n: number, url: string, dir: 
     for (let i = 0; i < n; i++) {
       const events: InetEvent[] = [];
       const c0 = performance.now();
-      const fin = await client.send(randomUUID(), { url, sink: { kind: 'memory', cap: 1024 } }, (e) => events.push(e));
+      const fin = await client.send(randomUUID(), parseRequestSpec({ url, sink: { kind: 'memory', cap: 1024 } }), (e) => events.push(e));
       waits.push(performance.now() - c0);
       if (!fin.ok) throw new Error(`${engine} request ${i} failed: ${fin.error?.message}`);
       hosts.push(fin.t);

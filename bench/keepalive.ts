@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { curlVersion, engines, envInt, round1, runCurl, runStandalone, table, withClient, writeResult } from './common.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 const BODY = Buffer.alloc(100, 'k');
 
@@ -55,10 +56,10 @@ export async function runKeepAlive(): Promise<{ report: KeepAliveReport; table: 
     await measure('curl (one process)', async () => void (await runCurl(['-s', '-K', config])));
     for (const engine of engines()) {
       await withClient(engine, dir, async (client) => {
-        await client.send(randomUUID(), { url }); // warm: the host's first request loads the stack
+        await client.send(randomUUID(), parseRequestSpec({ url })); // warm: the host's first request loads the stack
         await measure(`${engine} engine`, async () => {
           for (let i = 0; i < n; i++) {
-            const fin = await client.send(randomUUID(), { url, sink: { kind: 'memory', cap: 1024 } });
+            const fin = await client.send(randomUUID(), parseRequestSpec({ url, sink: { kind: 'memory', cap: 1024 } }));
             if (!fin.ok || fin.bodyBytes !== BODY.length) failures.push(`${engine} engine request ${i}: ${fin.error?.message ?? `${fin.bodyBytes} bytes`}`);
           }
         });

@@ -12,6 +12,7 @@ import type { InetEvent } from '../contract/events.js';
 import { head } from '../test/faults/script.js';
 import { startFaultServer } from '../test/faults/server.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 const WAIT_MS = 200;
 const BODY_GAP_MS = 300;
@@ -40,10 +41,10 @@ export async function runTimeline(): Promise<{ report: TimelineReport; table: st
         const wait: number[] = [];
         const receive: number[] = [];
         const other: Record<string, number[]> = { dns: [], connect: [], send: [] };
-        await client.send(randomUUID(), { url: `${server.url}/warm` });
+        await client.send(randomUUID(), parseRequestSpec({ url: `${server.url}/warm` }));
         for (let i = 0; i < rounds; i++) {
           const events: InetEvent[] = [];
-          const fin = await client.send(randomUUID(), { url: `${server.url}/t`, sink: { kind: 'discard' } }, (e) => events.push(e));
+          const fin = await client.send(randomUUID(), parseRequestSpec({ url: `${server.url}/t`, sink: { kind: 'discard' } }), (e) => events.push(e));
           if (!fin.ok) failures.push(`${engine} round ${i}: ${fin.error?.message}`);
           const hop = derivePhases(events).hops.at(-1);
           if (hop?.wait === undefined || hop.receive === undefined) {

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { writePatternFile } from '../test/support/servers.js';
 import { curlVersion, engines, envInt, median, mib, round1, runCurl, runStandalone, table, withClients, writeResult } from './common.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 interface Sink { url: string; last?: { bytes: number; sha256?: string }; hashNext: boolean; close(): Promise<void> }
 
@@ -77,7 +78,7 @@ export async function runUpload(): Promise<{ report: UploadReport; table: string
         for (const engine of list) {
           const client = clients.get(engine);
           await timed(`${engine} engine`, round, async () => {
-            const fin = await client!.send(randomUUID(), { url: sink.url, method: 'PUT', body: { kind: 'file', path: source } });
+            const fin = await client!.send(randomUUID(), parseRequestSpec({ url: sink.url, method: 'PUT', body: { kind: 'file', path: source } }));
             if (!fin.ok) failures.push(`${engine} engine round ${round}: ${fin.error?.code} ${fin.error?.message}`);
           });
         }

@@ -22,7 +22,7 @@ export class HarRecorder {
   ) {}
 
   onEvent(ev: InetEvent): void {
-    this.events.push(ev as InetEvent);
+    this.events.push(ev);
   }
 
   /** Before the output is finished: the sink still holds the body (a failed one is gone). */

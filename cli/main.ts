@@ -49,7 +49,8 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   if (opts.events === '-' && (opts.output === undefined || opts.output === '-')) {
     throw new UsageError('--events - writes the events to stdout: send the body elsewhere with -o FILE');
   }
-  const policy = policyFor(parseRequestSpec({ ...request, sink: { kind: 'discard' } }));
+  // The one parse of the user's request; only the sink (the CLI's own file) is set after it.
+  const spec = parseRequestSpec(request);
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const writeEvent = openEventsSink(opts.events);
   const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
@@ -60,11 +61,11 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const onSigint = () => client?.cancel(id);
   process.on('SIGINT', onSigint);
   try {
-    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policy });
+    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policyFor(spec) });
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     x.cancel = () => c.cancel(id);
-    finished = await c.send(id, { ...request, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
+    finished = await c.send(id, { ...spec, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
     har?.captureBody(output.sinkPath, finished.bodyBytes);
     // What arrived before an engine error still goes to stdout (curl does the same); a
     // local stop (--fail, a closed pipe) writes nothing more.

@@ -12,6 +12,7 @@ import { EngineSessions } from './engine-sessions.js';
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
 import { HistoryStore } from './history-store.js';
+import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
@@ -33,6 +34,7 @@ interface Parts {
   runner: RequestRunner;
   catcher: CatchService;
   hooks: AppHooks;
+  shutdown: DisposableStore;
 }
 
 /** Tests reach the engine sessions (to kill a host) without widening AppCore's API. */
@@ -63,17 +65,32 @@ export class AppCore {
   static async create(opts: CoreOptions): Promise<AppCore> {
     const log: Log = opts.log ?? ((m) => console.warn(`[inetscope core] ${m}`));
     await fs.mkdir(path.join(opts.dataDir, 'logs'), { recursive: true });
-    const settings = await SettingsStore.load(opts.dataDir, log, opts.fixedSettings);
-    const history = await HistoryStore.load(opts.dataDir, log);
-    const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
-    await bodies.evict();
-    const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-    const batcher = new PushBatcher(log);
-    const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
-    await uploads.init();
-    const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
-    const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
-    return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks });
+    const shutdown = new DisposableStore();
+    try {
+      // Made first so that it is closed last: what the closing parts push still leaves.
+      const batcher = new PushBatcher(log);
+      shutdown.add(() => batcher.flush());
+      const settings = await SettingsStore.load(opts.dataDir, log, opts.fixedSettings);
+      const history = await HistoryStore.load(opts.dataDir, log);
+      shutdown.add(() => history.flushed());
+      const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
+      await bodies.evict();
+      const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
+      await uploads.init();
+      shutdown.add(() => uploads.close());
+      const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
+      // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
+      shutdown.add(() => runner.idle());
+      shutdown.add(() => sessions.close());
+      const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
+      shutdown.add(() => catcher.close());
+      return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks, shutdown });
+    } catch (e) {
+      // What was made before the failure is closed again.
+      await shutdown.dispose().catch(() => {});
+      throw e;
+    }
   }
 
   /** Parses `input` with COMMANDS[name].input, runs it, returns the output (checked against the output schema). */
@@ -99,16 +116,11 @@ export class AppCore {
     return this.p.uploads.abandon(tokens);
   }
 
-  /** Stops the engine hosts (requests in flight end), records what finished, pushes the rest. */
+  /** Closes the parts in reverse order of creation: the catch server, the engine hosts
+   * (requests in flight end), then records what finished and pushes the rest. */
   async close(): Promise<void> {
-    if (this.closed) return;
     this.closed = true;
-    await this.p.catcher.close();
-    await this.p.sessions.close();
-    await this.p.runner.idle();
-    await this.p.uploads.close();
-    await this.p.history.flushed();
-    this.p.batcher.flush();
+    await this.p.shutdown.dispose();
   }
 }
 

@@ -1,33 +1,31 @@
-// Events of every request gathered and pushed to the UI about once a frame (16 ms): a
-// download produces thousands of events a second, and one IPC message per event would
-// cost more than the rendering it feeds. The catch server's events go the same way, in a
+// Events of every request gathered (engine/batcher.ts) and pushed to the UI about once a
+// frame (16 ms): a download produces thousands of events a second, and one IPC message per
+// event would cost more than the rendering it feeds. This is the last batch on the way:
+// the Electron router and the browser-mode socket pass each push on as it is. The catch server's events go the same way, in a
 // push of their own kind with the summaries of the requests they changed.
 import type { Push } from '../contract/api.js';
 import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
 import type { InetEvent } from '../contract/events.js';
+import { Batcher } from '../engine/batcher.js';
 import type { Log } from './command-failure.js';
 
 const FRAME_MS = 16;
 
+type Pending = { event: InetEvent } | { caught: CatchEvent; summary: CaughtSummary };
+
 export class PushBatcher {
-  private pending: InetEvent[] = [];
-  private caught: CatchEvent[] = [];
-  private changed = new Map<string, CaughtSummary>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly batch = new Batcher<Pending>((items) => this.deliver(items), FRAME_MS);
   private readonly listeners = new Set<(push: Push) => void>();
 
   constructor(private readonly log: Log) {}
 
   add(event: InetEvent): void {
-    this.pending.push(event);
-    this.timer ??= setTimeout(() => this.flush(), FRAME_MS);
+    this.batch.add({ event });
   }
 
   /** `summary` is the caught request's live summary: it is copied when the batch leaves. */
   addCaught(event: CatchEvent, summary: CaughtSummary): void {
-    this.caught.push(event);
-    this.changed.set(summary.id, summary);
-    this.timer ??= setTimeout(() => this.flush(), FRAME_MS);
+    this.batch.add({ caught: event, summary });
   }
 
   subscribe(listener: (push: Push) => void): () => void {
@@ -36,18 +34,16 @@ export class PushBatcher {
   }
 
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.pending.length > 0) {
-      this.emit({ kind: 'events', events: this.pending });
-      this.pending = [];
-    }
-    if (this.caught.length > 0) {
-      const requests = [...this.changed.values()].map((s) => structuredClone(s));
-      this.emit({ kind: 'caught', events: this.caught, requests });
-      this.caught = [];
-      this.changed = new Map();
-    }
+    this.batch.flush();
+  }
+
+  private deliver(items: Pending[]): void {
+    const events = items.flatMap((i) => ('event' in i ? [i.event] : []));
+    const caught = items.flatMap((i) => ('caught' in i ? [i.caught] : []));
+    if (events.length > 0) this.emit({ kind: 'events', events });
+    if (caught.length === 0) return;
+    const changed = new Map(items.flatMap((i) => ('summary' in i ? [[i.summary.id, i.summary] as const] : [])));
+    this.emit({ kind: 'caught', events: caught, requests: [...changed.values()].map((s) => structuredClone(s)) });
   }
 
   private emit(push: Push): void {

@@ -7,7 +7,7 @@ import { checkUrlInput } from '../domain/url.js';
 import type { InetEvent } from '../contract/events.js';
 import { policyFor } from '../engine/client-policy.js';
 import { resolveEngine } from '../engine/host-launch.js';
-import { BadRequestSpec, parseRequestSpec, type RequestSpec, type RequestSpecInput } from '../engine/request-spec.js';
+import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
 import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
@@ -38,7 +38,7 @@ export class RequestRunner {
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
   async send(id: string, typed: RequestDraft): Promise<{ accepted: true; engineStarting?: string }> {
-    if (this.reserved.has(id) || this.d.sessions.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
+    if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     // The one URL check, as the composer makes it (a page that skips it is refused the same way).
     const url = checkUrlInput(typed.url);
     if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
@@ -63,23 +63,24 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: RequestSpec, body: PreparedBody): void {
+  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     this.d.bodies.begin(id);
     const onEvent = (e: InetEvent): void => {
-      events.push(e as InetEvent);
+      events.push(e);
       // The finished event is pushed only once history and the body store know the
       // request is over, so a UI reacting to it finds both up to date.
-      if (e.type !== 'finished') this.d.batcher.add(e as InetEvent);
+      if (e.type !== 'finished') this.d.batcher.add(e);
     };
     const done = this.d.sessions
-      .run(engine, id, spec, onEvent)
+      .client(engine)
+      .send(id, spec, onEvent)
       .then(async (finished) => {
         await this.record(id, draft, engine, sentAt, events);
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
-        this.d.batcher.add(finished as InetEvent);
+        this.d.batcher.add(finished);
       })
       .catch((e: Error) => this.d.log(`request ${id}: ${e.message}`))
       .finally(() => {
@@ -149,7 +150,7 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
   };
 }
 
-function parseSpec(input: RequestSpecInput): RequestSpec {
+function parseSpec(input: RequestSpecInput): ValidRequestSpec {
   try {
     const spec = parseRequestSpec(input);
     // A CA file that is missing, unreadable or holds no certificate is refused here, by name.

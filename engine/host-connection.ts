@@ -1,18 +1,17 @@
-// One engine-host process: spawns it, authenticates it, routes its events to requests,
-// and turns a host crash into a HOST_CRASHED error on every request it held.
+// One engine-host process: spawns it, authenticates it, parses what it sends (the
+// host→core boundary) and tells its owner, the engine client, each event and the exit.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { EngineName } from './engine.js';
-import type { FinishedEvent, InetEvent } from '../contract/events.js';
+import type { InetEvent } from '../contract/events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
 import { spawnerFor, type HostProcess } from './host-spawn.js';
 import { acceptHost } from './host-handshake.js';
 import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
-import type { RequestSpec } from './request-spec.js';
+import type { ValidRequestSpec } from './request-spec.js';
 
 /**
  * A host verifies TLS certificates against the system's CAs, or ignores their errors, or
@@ -28,12 +27,11 @@ export interface ConnectionOptions extends LaunchOptions {
   startTimeoutMs?: number;
 }
 
-interface InFlight {
-  onEvent: (e: InetEvent) => void;
-  resolve: (e: FinishedEvent) => void;
-  started: number;
-  lastSeq: number;
-  hop: number;
+/** What the owner of a host hears: every event it sent, and (once) that it is gone. */
+export interface HostListener {
+  event(e: InetEvent): void;
+  /** `why` reads "the curl engine host exited (SIGKILL); its log is …". */
+  gone(why: string): void;
 }
 
 let logDir: string | undefined;
@@ -55,9 +53,9 @@ function openLog(file: string): number {
 }
 
 export class HostConnection {
-  private inflight = new Map<string, InFlight>();
   private outbox: net.Socket;
   private exited = false;
+  private running = true;
   private statsWaiters: Array<{ resolve: (s: HostStats) => void; reject: (e: Error) => void }> = [];
   readonly runtime: string;
 
@@ -69,13 +67,14 @@ export class HostConnection {
     private readonly launch: HostLaunch,
     readonly logFile: string,
     lines: LineSplitter,
+    private readonly listener: HostListener,
   ) {
     this.outbox = sock;
     this.runtime = hello.runtime;
     sock.on('data', (chunk: string) => {
       for (const line of lines.push(chunk)) this.onLine(line);
     });
-    const crashed = (why: string) => this.failAll(why);
+    const crashed = (why: string) => this.gone(why);
     sock.on('close', () => crashed('closed its connection'));
     // A host killed with data in flight resets the connection: that is a crash, not ours.
     sock.on('error', (e) => crashed(`broke its connection (${e.message})`));
@@ -85,7 +84,7 @@ export class HostConnection {
     });
   }
 
-  static async start(opts: ConnectionOptions): Promise<HostConnection> {
+  static async start(opts: ConnectionOptions, listener: HostListener): Promise<HostConnection> {
     const launch = hostLaunch(opts.engine, opts);
     const token = crypto.randomBytes(32).toString('hex');
     const logFile = opts.logFile ?? path.join(privateLogDir(), `${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}.log`);
@@ -105,7 +104,7 @@ export class HostConnection {
     }
     try {
       const { sock, hello, lines } = await acceptHost(server, child, token, opts.startTimeoutMs ?? 120_000, logFile);
-      return new HostConnection(opts.engine, child, sock, hello, launch, logFile, lines);
+      return new HostConnection(opts.engine, child, sock, hello, launch, logFile, lines, listener);
     } catch (e) {
       child.kill();
       throw e;
@@ -114,27 +113,14 @@ export class HostConnection {
     }
   }
 
-  /** Sends a request; events stream to onEvent; resolves with the finished event. */
-  send(id: string, parsed: RequestSpec, onEvent: (e: InetEvent) => void = () => {}): Promise<FinishedEvent> {
-    const spec = this.toHostPaths(parsed);
-    if (this.inflight.has(id)) throw new Error(`request id ${id} is already in flight`);
-    return new Promise((resolve) => {
-      this.inflight.set(id, { onEvent, resolve, started: performance.now(), lastSeq: -1, hop: 0 });
-      if (this.exited) return this.failAll('is not running');
-      this.command({ type: 'send', id, spec });
-    });
-  }
-
-  has(id: string): boolean {
-    return this.inflight.has(id);
+  /** Sends a request; its events go to the listener. false: the host is gone. */
+  send(id: string, spec: ValidRequestSpec): boolean {
+    if (this.running) this.command({ type: 'send', id, spec: this.toHostPaths(spec) });
+    return this.running;
   }
 
   cancel(id: string): void {
-    if (this.inflight.has(id)) this.command({ type: 'cancel', id });
-  }
-
-  get active(): number {
-    return this.inflight.size;
+    this.command({ type: 'cancel', id });
   }
 
   async close(): Promise<void> {
@@ -149,7 +135,7 @@ export class HostConnection {
   /** The host's memory use (its peak RSS for benchmarks). */
   stats(): Promise<HostStats> {
     return new Promise((resolve, reject) => {
-      if (this.exited) return reject(new Error(`the ${this.engine} engine host is not running`));
+      if (!this.running) return reject(new Error(`the ${this.engine} engine host is not running`));
       this.statsWaiters.push({ resolve, reject });
       this.command({ type: 'stats' });
     });
@@ -160,7 +146,7 @@ export class HostConnection {
     this.child.kill('SIGKILL');
   }
 
-  private toHostPaths(spec: RequestSpec): RequestSpec {
+  private toHostPaths(spec: ValidRequestSpec): ValidRequestSpec {
     const out = { ...spec };
     if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
     if (spec.sink.kind === 'file') out.sink = { ...spec.sink, path: this.launch.hostPath(spec.sink.path) };
@@ -173,40 +159,22 @@ export class HostConnection {
   }
 
   private onLine(line: string): void {
-    let msg;
+    let m;
     try {
-      msg = HostMessageSchema.parse(JSON.parse(line));
+      m = HostMessageSchema.parse(JSON.parse(line));
     } catch (e) {
       // A host that breaks the protocol cannot be trusted with its requests any more.
-      this.failAll(`sent a malformed message (${e instanceof Error ? e.message.slice(0, 200) : e})`);
-      this.kill();
-      return;
+      this.gone(`sent a malformed message (${e instanceof Error ? e.message.slice(0, 200) : e})`);
+      return this.kill();
     }
-    if (msg.type === 'stats') return this.statsWaiters.shift()?.resolve(msg);
-    if (msg.type === 'hello' || msg.type === 'host-error') return;
-    const ev = msg as InetEvent;
-    const req = this.inflight.get(ev.id);
-    if (!req) return;
-    req.lastSeq = ev.seq;
-    req.hop = ev.hop;
-    req.onEvent(ev);
-    if (ev.type === 'finished') {
-      this.inflight.delete(ev.id);
-      req.resolve(ev);
-    }
+    if (m.type === 'stats') this.statsWaiters.shift()?.resolve(m);
+    else if (m.type !== 'hello' && m.type !== 'host-error') this.listener.event(m);
   }
 
-  private failAll(why: string): void {
-    for (const [id, req] of this.inflight) {
-      const ev: FinishedEvent = {
-        type: 'finished', id, seq: req.lastSeq + 1, hop: req.hop, t: performance.now() - req.started,
-        ok: false, bodyBytes: 0, uploadBytes: 0,
-        error: { code: 'HOST_CRASHED', name: 'HOST_CRASHED', message: `the ${this.engine} engine host ${why}; its log is ${this.logFile}` },
-      };
-      req.onEvent(ev);
-      req.resolve(ev);
-    }
-    this.inflight.clear();
+  private gone(why: string): void {
+    if (!this.running) return;
+    this.running = false;
     for (const w of this.statsWaiters.splice(0)) w.reject(new Error(`the ${this.engine} engine host ${why}`));
+    this.listener.gone(`the ${this.engine} engine host ${why}; its log is ${this.logFile}`);
   }
 }

@@ -3,7 +3,11 @@
 import type { EventEmitter } from 'node:events';
 import crypto from 'node:crypto';
 import type net from 'node:net';
-import { HelloSchema, LineSplitter } from './protocol.js';
+import { z } from 'zod';
+import { HelloSchema, HostFatalSchema, LineSplitter } from './protocol.js';
+
+/** A host's first line: its hello, or why it could not load its engine. */
+const FirstLineSchema = z.discriminatedUnion('type', [HelloSchema, HostFatalSchema]);
 
 export class HostStartError extends Error {}
 
@@ -43,17 +47,16 @@ export function acceptHost(server: net.Server, child: EventEmitter, token: strin
         if (first === undefined) return void (seen > 65536 && sock.destroy());
         sock.off('data', onData);
         sock.setTimeout(0);
-        let raw: { type?: string; message?: string; token?: string };
+        let msg;
         try {
-          raw = JSON.parse(first) as typeof raw;
+          msg = FirstLineSchema.parse(JSON.parse(first));
         } catch {
           return void sock.destroy();
         }
-        if (raw.type === 'host-error' && tokenMatches(String(raw.token), token)) return fail(`the engine host failed: ${raw.message}`);
-        const hello = HelloSchema.safeParse(raw);
-        if (!hello.success || !tokenMatches(hello.data.token, token)) return void sock.destroy();
+        if (!tokenMatches(msg.token, token)) return void sock.destroy();
+        if (msg.type === 'host-error') return fail(`the engine host failed: ${msg.message}`);
         clearTimeout(timer);
-        resolve({ sock, hello: hello.data, lines });
+        resolve({ sock, hello: msg, lines });
       };
       sock.on('data', onData);
     });

@@ -1,5 +1,8 @@
-// What a caller asks an engine to do, parsed with zod at every boundary (CLI, host
-// protocol). Bad input fails here with a message that names the problem.
+// What a caller asks an engine to do. Parsed once where it is built (the core's request
+// runner, the CLI) and once where it crosses into the host (protocol.ts): either parse
+// gives a ValidRequestSpec, the only kind the client and the engines take. The objects are
+// strict: an unknown field is an error, never silently dropped. Bad input fails with a
+// message that names the problem.
 import { z } from 'zod';
 import { urlProblem } from '../domain/url.js';
 
@@ -33,16 +36,16 @@ export const UrlSchema = z.string().superRefine((u, ctx) => {
 });
 
 export const BodySourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('memory'), base64: z.string() }),
-  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('memory'), base64: z.string() }),
+  z.strictObject({ kind: z.literal('file'), path: z.string().min(1) }),
 ]);
 
 export const BodySinkSchema = z.discriminatedUnion('kind', [
   /** Written directly and fsynced; atomic replacement of a target is the caller's job.
    * keepPartial: a failed request leaves the bytes that arrived (the app shows them) instead of no file. */
-  z.object({ kind: z.literal('file'), path: z.string().min(1), keepPartial: z.boolean().optional() }),
-  z.object({ kind: z.literal('memory'), cap: z.number().int().positive() }),
-  z.object({ kind: z.literal('discard') }),
+  z.strictObject({ kind: z.literal('file'), path: z.string().min(1), keepPartial: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('memory'), cap: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('discard') }),
 ]);
 
 /** POSIX or Windows (drive or UNC) absolute paths: the host may run under either. */
@@ -52,7 +55,7 @@ export const MAX_REDIRECTS = 2_147_483_647;
 
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
 
-export const RequestSpecSchema = z.object({
+export const RequestSpecSchema = z.strictObject({
   url: UrlSchema,
   method: MethodSchema.default('GET'),
   headers: z.array(HeaderSchema).default([]),
@@ -62,7 +65,7 @@ export const RequestSpecSchema = z.object({
   /** Any count curl accepts; "no limit" is the largest (a C long on every platform). */
   maxRedirects: z.number().int().min(0).max(MAX_REDIRECTS).default(50),
   timeouts: z
-    .object({ connectMs: Ms.optional(), sendMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() })
+    .strictObject({ connectMs: Ms.optional(), sendMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() })
     .default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
@@ -73,9 +76,13 @@ export const RequestSpecSchema = z.object({
       if (!isAbsolutePath(p)) ctx.addIssue({ code: 'custom', message: `the CA file ${JSON.stringify(p)} is not an absolute path` });
     })
     .optional(),
-}).refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' });
+})
+  .refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' })
+  .brand<'ValidRequestSpec'>();
 
-export type RequestSpec = z.infer<typeof RequestSpecSchema>;
+/** A parsed spec: the brand says it came out of RequestSpecSchema, so no caller can hand the client or an engine an unchecked one. */
+export type ValidRequestSpec = z.infer<typeof RequestSpecSchema>;
+export type RequestSpec = Omit<ValidRequestSpec, typeof z.core.$brand>;
 export type RequestSpecInput = z.input<typeof RequestSpecSchema>;
 export type BodySource = z.infer<typeof BodySourceSchema>;
 export type BodySink = z.infer<typeof BodySinkSchema>;
@@ -90,14 +97,13 @@ export class BadRequestSpec extends Error {
 }
 
 /** Parses a spec or throws BadRequestSpec naming the first problem. */
-export function parseRequestSpec(input: unknown): RequestSpec {
+export function parseRequestSpec(input: unknown): ValidRequestSpec {
   const r = RequestSpecSchema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const kind = (issue && 'params' in issue ? (issue.params as { kind?: string } | undefined)?.kind : undefined) as
-    | 'BAD_URL'
-    | 'UNSUPPORTED_SCHEME'
-    | undefined;
+  // UrlSchema names its problem's kind in the issue's params.
+  const given: unknown = issue?.code === 'custom' ? issue.params?.kind : undefined;
+  const kind = given === 'BAD_URL' || given === 'UNSUPPORTED_SCHEME' ? given : 'BAD_REQUEST';
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new BadRequestSpec(issue?.code === 'custom' ? issue.message : `${where}${issue?.message}`, kind ?? 'BAD_REQUEST');
+  throw new BadRequestSpec(issue?.code === 'custom' ? issue.message : `${where}${issue?.message}`, kind);
 }

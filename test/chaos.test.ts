@@ -49,7 +49,7 @@ for (const engine of ['curl', 'wininet'] as EngineName[]) {
           const url = urls[i % urls.length] as string;
           await core.call('sendRequest', { id, request: { url, engine, timeouts: { totalMs: 20_000 } } });
         }
-        const host = await sessions.client(engine);
+        const host = sessions.client(engine);
         await new Promise((r) => setTimeout(r, Math.floor(rnd() * 1000)));
         await host.kill();
         for (const e of await Promise.all(ends)) {

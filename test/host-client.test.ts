@@ -1,5 +1,6 @@
-// The engine host and its client: authentication of the loopback connection, and a
-// host crash turned into an error on every in-flight request.
+// The engine host and its client: authentication of the loopback connection, a host crash
+// turned into an error on every in-flight request, and the client as the one owner of its
+// hosts (a fresh one after a crash) and of the in-flight ids.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
@@ -7,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { EngineClient } from '../engine/client.js';
 import { acceptHost, HostStartError } from '../engine/host-handshake.js';
 import { startTestServer, type TestServer } from './support/servers.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 async function listening(): Promise<{ server: net.Server; port: number }> {
   const server = net.createServer();
@@ -66,8 +68,8 @@ describe('host crash', () => {
       if (e.type === 'native' && e.status === 'REQUEST_SENT' && ++sent === 2) void client.kill();
     };
     const [a, b] = await Promise.all([
-      client.send('one', { url: `${srv.url}/stall` }, onEvent),
-      client.send('two', { url: `${srv.url}/stall` }, onEvent),
+      client.send('one', parseRequestSpec({ url: `${srv.url}/stall` }), onEvent),
+      client.send('two', parseRequestSpec({ url: `${srv.url}/stall` }), onEvent),
     ]);
     for (const f of [a, b]) {
       assert.equal(f.ok, false);
@@ -75,5 +77,31 @@ describe('host crash', () => {
       assert.match(f.error?.message ?? '', /wininet engine host/);
     }
     assert.equal(await client.active(), 0);
+  });
+
+  it('the client refuses a duplicate id, ends a killed host\'s request HOST_CRASHED and runs the next on a fresh host', async () => {
+    const client = await EngineClient.start({ engine: 'curl' });
+    try {
+      const stall = parseRequestSpec({ url: `${srv.url}/stall` });
+      let sent!: () => void;
+      const sending = new Promise<void>((r) => (sent = r));
+      const first = client.send('one', stall, (e) => e.type === 'native' && e.status === 'REQUEST_SENT' && sent());
+      assert.throws(() => client.send('one', stall), /request id one is already in flight/);
+      await sending;
+      assert.equal(client.starting, false);
+      await client.kill();
+      const crashed = await first;
+      assert.equal(crashed.error?.code, 'HOST_CRASHED');
+      assert.match(crashed.error?.message ?? '', /curl engine host/);
+      // The dead host is forgotten at once: the next request starts another process.
+      assert.equal(client.starting, true);
+      const next = await client.send('one', parseRequestSpec({ url: `${srv.url}/bytes/1000`, sink: { kind: 'memory', cap: 1000 } }));
+      assert.equal(next.ok, true, JSON.stringify(next.error));
+      assert.equal(next.bodyBytes, 1000);
+      assert.equal(client.starting, false);
+      assert.equal(client.active(), 0);
+    } finally {
+      await client.close();
+    }
   });
 });

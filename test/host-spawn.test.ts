@@ -11,6 +11,7 @@ import { EngineClient } from '../engine/client.js';
 import { hostLaunch } from '../engine/host-launch.js';
 import { spawnChild, spawnerFor, useNodeHostSpawner, type HostSpawner } from '../engine/host-spawn.js';
 import { startTestServer, type TestServer } from './support/servers.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 describe('host spawner seam', () => {
   let srv: TestServer;
@@ -34,7 +35,7 @@ describe('host spawner seam', () => {
     useNodeHostSpawner(forkSpawner);
     const client = await EngineClient.start({ engine: 'curl' });
     try {
-      const f = await client.send('one', { url: `${srv.url}/bytes/1000` });
+      const f = await client.send('one', parseRequestSpec({ url: `${srv.url}/bytes/1000` }));
       assert.equal(f.ok, true, JSON.stringify(f.error));
       assert.equal(f.bodyBytes, 1000);
       assert.equal(started.length, 1);

@@ -15,6 +15,7 @@ import { cancelSoak, lateClosings } from './soak/cancel-soak.js';
 import { SEED, seeded } from './soak/random.js';
 import { patternBytes, startTestServer, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 /**
  * 1,000 per the issue, on both engines. (WinInet once crashed here: some 260 reads abandoned
@@ -76,7 +77,7 @@ for (const engine of ['curl', 'wininet'] as EngineName[]) {
 
     it(`${COUNT} requests cancelled at random phases, then ${CONCURRENT} concurrent exact bodies, then a clean shutdown`, async () => {
       // Warm up first, so the baseline has the engine loaded.
-      for (let i = 0; i < 5; i++) assert.equal((await client.send(randomUUID(), { url: `${srv.url}/bytes/1000` })).ok, true);
+      for (let i = 0; i < 5; i++) assert.equal((await client.send(randomUUID(), parseRequestSpec({ url: `${srv.url}/bytes/1000` }))).ok, true);
       const rssBefore = (await client.stats()).rss;
       const round = async (n: number, seed: number): Promise<number> => {
         const soakSrv = await startTestServer();
@@ -107,7 +108,7 @@ for (const engine of ['curl', 'wininet'] as EngineName[]) {
 
       const bodies = await Promise.all(Array.from({ length: CONCURRENT }, async (_, i) => {
         const n = 1000 + i * 397;
-        const fin = await client.send(randomUUID(), { url: `${srv.url}/bytes/${n}?seed=c${i}`, sink: { kind: 'memory', cap: n } });
+        const fin = await client.send(randomUUID(), parseRequestSpec({ url: `${srv.url}/bytes/${n}?seed=c${i}`, sink: { kind: 'memory', cap: n } }));
         assert.equal(fin.ok, true, JSON.stringify(fin.error));
         return Buffer.from(fin.bodyBase64 ?? '', 'base64').equals(patternBytes(n, `c${i}`));
       }));

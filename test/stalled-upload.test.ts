@@ -13,6 +13,7 @@ import type { EngineName } from '../engine/engine.js';
 import type { FinishedEvent } from '../contract/events.js';
 import { startTestServer, writePatternFile, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 const MB = 1024 * 1024;
 /** Only to catch a hang: each of these ends in well under a second when the host is free. */
@@ -74,7 +75,7 @@ for (const engine of ['wininet', 'curl'] as EngineName[]) {
       const stall = await startStallingServer();
       const id = crypto.randomUUID();
       let uploaded = 0;
-      const stalled = client.send(id, { url: `${stall.url}/up`, method: 'PUT', body: { kind: 'file', path: file }, sink: { kind: 'discard' } }, (e) => {
+      const stalled = client.send(id, parseRequestSpec({ url: `${stall.url}/up`, method: 'PUT', body: { kind: 'file', path: file }, sink: { kind: 'discard' } }), (e) => {
         if (e.type === 'upload') uploaded = e.bytes;
       });
       let settled: FinishedEvent | undefined;
@@ -84,7 +85,7 @@ for (const engine of ['wininet', 'curl'] as EngineName[]) {
         // Let the socket buffers fill up: from here on every write waits for a reader that never comes.
         await new Promise((r) => setTimeout(r, 1500));
         assert.equal(settled, undefined, 'the upload is still under way');
-        const other = await withinHangBound(client.send(crypto.randomUUID(), { url: `${http.url}/bytes/1000`, sink: { kind: 'memory', cap: MB } }), 'a second request');
+        const other = await withinHangBound(client.send(crypto.randomUUID(), parseRequestSpec({ url: `${http.url}/bytes/1000`, sink: { kind: 'memory', cap: MB } })), 'a second request');
         assert.equal(other.ok, true, JSON.stringify(other.error));
         assert.equal(other.bodyBytes, 1000);
         assert.ok(uploaded < 64 * MB, `the upload is stalled (${uploaded} bytes out)`);
@@ -101,7 +102,7 @@ for (const engine of ['wininet', 'curl'] as EngineName[]) {
     it('a deadline ends a stalled upload (TIMEOUT)', async () => {
       const stall = await startStallingServer();
       const spec = { url: `${stall.url}/up`, method: 'PUT', body: { kind: 'file' as const, path: file }, sink: { kind: 'discard' as const }, timeouts: { totalMs: 1500 } };
-      const stalled = client.send(crypto.randomUUID(), spec);
+      const stalled = client.send(crypto.randomUUID(), parseRequestSpec(spec));
       try {
         const f = await withinHangBound(stalled, 'the upload past its deadline');
         assert.ok(stall.received() > 16 * 1024, 'the upload reached the server');

@@ -13,6 +13,7 @@ import type { FinishedEvent } from '../contract/events.js';
 import { lateClosings } from './soak/cancel-soak.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 import { until } from './support/until.js';
+import { parseRequestSpec } from '../engine/request-spec.js';
 
 const HELD = 3;
 
@@ -44,7 +45,7 @@ describe('WinInet engine: a cap on held requests', { timeout: 120_000 }, () => {
   /** A request to the stalling server, cancelled once it was sent: its receive stays pending. */
   const abandonOne = (): Promise<FinishedEvent> => {
     const id = randomUUID();
-    return client.send(id, { url: `${stallSrv.url}/stall` }, (e) => {
+    return client.send(id, parseRequestSpec({ url: `${stallSrv.url}/stall` }), (e) => {
       if (e.type === 'native' && e.status === 'REQUEST_SENT') setTimeout(() => client.cancel(id), 50);
     });
   };
@@ -55,7 +56,7 @@ describe('WinInet engine: a cap on held requests', { timeout: 120_000 }, () => {
       assert.equal(fin.error?.code, 'CANCELLED');
       assert.ok(fin.abandoned, `the cancelled call stays pending in Wine (${JSON.stringify(fin)})`);
     }
-    const refused = await client.send(randomUUID(), { url: `${srv.url}/bytes/10` });
+    const refused = await client.send(randomUUID(), parseRequestSpec({ url: `${srv.url}/bytes/10` }));
     assert.equal(refused.ok, false);
     assert.equal(refused.error?.code, 'ENGINE_UNAVAILABLE');
     assert.equal(refused.error?.name, 'TOO_MANY_HELD_REQUESTS');
@@ -64,7 +65,7 @@ describe('WinInet engine: a cap on held requests', { timeout: 120_000 }, () => {
     // The stalled connections end: Wine completes the abandoned calls, their handles close.
     await stallSrv.close();
     assert.ok(await until(() => lateClosings(fs.readFileSync(logFile, 'utf8')) >= HELD, 15_000), 'the late HANDLE_CLOSINGs came');
-    const after = await client.send(randomUUID(), { url: `${srv.url}/bytes/10`, sink: { kind: 'memory', cap: 10 } });
+    const after = await client.send(randomUUID(), parseRequestSpec({ url: `${srv.url}/bytes/10`, sink: { kind: 'memory', cap: 10 } }));
     assert.equal(after.ok, true, JSON.stringify(after.error));
     assert.equal(after.bodyBytes, 10);
   });

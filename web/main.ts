@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core.js';
+import { DisposableStore } from '../core/lifecycle.js';
 import { defaultDataDir, downloadsDirFromStart, portFromEnv } from './data-dir.js';
 import { createBrowserHooks, downloadsDir } from './hooks.js';
 import { startWebServer } from './server.js';
@@ -22,29 +23,28 @@ async function main(): Promise<void> {
   const hooks = createBrowserHooks({ settings: async () => (created.core ? created.core.call('getSettings', {}) : {}) });
   // Fixed for this run: the start's choice, else the settings file's, else the default.
   const fixedSettings = (stored: { downloadsDir?: string }) => ({ downloadsDir: startDir ?? downloadsDir(stored.downloadsDir, home) });
+  const shutdown = new DisposableStore();
   const core = await AppCore.create({ dataDir, hooks, log, fixedSettings });
+  shutdown.add(() => core.close());
   created.core = core;
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const token = process.env.INETSCOPE_TOKEN || undefined;
   const server = await startWebServer({ core, port, staticDir, log, ...(token ? { token } : {}) });
+  shutdown.add(() => server.close());
   process.stdout.write(`InetScope browser mode: ${server.url}\n`);
 
-  let closing = false;
-  const shutdown = (): void => {
-    if (closing) return;
-    closing = true;
-    void (async () => {
-      await server.close();
-      await core.close();
+  const stop = (): void => {
+    shutdown.dispose().then(
       // Unref'd: it only fires if something still holds the event loop open.
-      setTimeout(() => process.exit(0), 2000).unref();
-    })().catch((e: unknown) => {
-      log(`InetScope: error while closing: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    });
+      () => void setTimeout(() => process.exit(0), 2000).unref(),
+      (e: unknown) => {
+        log(`InetScope: error while closing: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

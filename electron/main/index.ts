@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type OpenDialogOptions } from 'electron';
 import { AppCore, type AppHooks } from '../../core/app-core.js';
+import { DisposableStore } from '../../core/lifecycle.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
 import { AppContents } from './app-contents.js';
 import { registerAppScheme } from './app-protocol.js';
@@ -41,17 +42,16 @@ function sendToFocused(contents: AppContents, command: MenuCommand): void {
   if (wc && contents.list().includes(wc)) wc.send(MENU_CHANNEL, command);
 }
 
-/** Closes the core (engine hosts, stores) before the process exits. */
-function closeOnQuit(core: AppCore, router: IpcRouter): void {
+/** Runs the shutdown list (the router, then the core: engine hosts, stores) before the process exits. */
+function closeOnQuit(shutdown: DisposableStore): void {
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    router.dispose();
-    core
-      .close()
-      .catch((e: unknown) => log(`closing the core failed: ${String(e)}`))
+    shutdown
+      .dispose()
+      .catch((e: unknown) => log(`closing failed: ${String(e)}`))
       .finally(() => app.quit());
   });
 }
@@ -63,10 +63,13 @@ async function main(): Promise<void> {
   await app.whenReady();
   useNodeHostSpawner(utilityHostSpawner);
   hardenSession(session.defaultSession);
+  const shutdown = new DisposableStore();
   const core = await AppCore.create({ dataDir: app.getPath('userData'), hooks: dialogHooks(), log });
+  shutdown.add(() => core.close());
   const contents = new AppContents(RENDERER_URL);
   // The router is registered before the window loads, so the page's first call finds it.
   const router = new IpcRouter({ ipc: ipcMain, core, contents, log });
+  shutdown.add(() => router.dispose());
   const open = (): BrowserWindow => createWindow(contents);
   open();
   const dev = !app.isPackaged;
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  closeOnQuit(core, router);
+  closeOnQuit(shutdown);
 }
 
 main().catch((e: unknown) => {

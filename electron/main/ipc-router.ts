@@ -5,7 +5,7 @@
 // The input itself is parsed by the core (contract/api.ts schemas), which stays the only
 // place that knows what a valid input is.
 import { z } from 'zod';
-import { isCommandName, type CommandName, type EventsPush, type Push } from '../../contract/api.js';
+import { isCommandName, type CommandName, type Push } from '../../contract/api.js';
 import { CommandFailure } from '../../core/command-failure.js';
 import { CALL_CHANNEL, PUSH_CHANNEL, type CallResult } from '../channels.js';
 import type { AppContents, FrameLike, SenderLike } from './app-contents.js';
@@ -31,8 +31,6 @@ export interface RouterOptions {
   ipc: IpcMainLike;
   core: CoreLike;
   contents: AppContents;
-  /** Push batching interval: about one frame. */
-  frameMs?: number;
   log?: (message: string) => void;
 }
 
@@ -51,13 +49,12 @@ export function toCallError(e: unknown): CallResult {
 }
 
 export class IpcRouter {
-  private readonly pending = new Map<number, { sender: SenderLike; events: EventsPush['events'] }>();
-  private timer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly opts: RouterOptions) {
     opts.ipc.handle(CALL_CHANNEL, (event, envelope) => this.handleCall(event, envelope));
-    this.unsubscribe = opts.core.onPush((push) => this.queue(push));
+    // The core batches pushes per frame already (core/push-batcher.ts): each goes on as it comes.
+    this.unsubscribe = opts.core.onPush((push) => this.send(push));
   }
 
   /** Answers one call; never throws, so the renderer always gets {ok, …}. */
@@ -77,43 +74,14 @@ export class IpcRouter {
     }
   }
 
-  /** Adds a push to every app webContents' batch; the batch leaves on the next flush. */
-  private queue(push: Push): void {
-    // The core batches catch pushes per frame already; they go out as they come.
-    if (push.kind === 'caught') return this.sendNow(push);
-    if (push.events.length === 0) return;
-    for (const sender of this.opts.contents.list()) {
-      const batch = this.pending.get(sender.id) ?? { sender, events: [] };
-      batch.events.push(...push.events);
-      this.pending.set(sender.id, batch);
-    }
-    // One timer for all: each webContents still gets at most one send per frame.
-    this.timer ??= setTimeout(() => this.flush(), this.opts.frameMs ?? 16);
-  }
-
-  /** Sends each webContents its batch as one Push. */
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batches = [...this.pending.values()];
-    this.pending.clear();
-    for (const { sender, events } of batches) {
-      if (sender.isDestroyed()) continue;
-      const push: EventsPush = { kind: 'events', events };
-      sender.send(PUSH_CHANNEL, push);
-    }
-  }
-
-  private sendNow(push: Push): void {
+  /** Sends a push to every app webContents still open. */
+  private send(push: Push): void {
     for (const sender of this.opts.contents.list()) if (!sender.isDestroyed()) sender.send(PUSH_CHANNEL, push);
   }
 
-  /** Stops answering and pushing; what is queued is dropped. */
+  /** Stops answering and pushing. */
   dispose(): void {
     this.unsubscribe();
     this.opts.ipc.removeHandler(CALL_CHANNEL);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending.clear();
   }
 }

@@ -2,11 +2,12 @@
 // proves itself with the one-time token, then runs commands and streams events.
 import fs from 'node:fs';
 import net from 'node:net';
+import { z } from 'zod';
 import type { Engine } from '../engine.js';
 import { policyFor } from '../client-policy.js';
 import type { EngineErrorInfo, FinishedEvent } from '../../contract/events.js';
+import { Batcher, EVENT_FLUSH_MS, flushesAtOnce } from '../batcher.js';
 import { EngineNameSchema, HostCommandSchema, LineSplitter } from '../protocol.js';
-import { Outbox } from './outbox.js';
 
 const logPath = process.env.INETSCOPE_HOST_LOG;
 function log(msg: string): void {
@@ -43,6 +44,9 @@ function refusal(id: string, error: EngineErrorInfo): FinishedEvent {
   return { type: 'finished', id, seq: 0, hop: 0, t: 0, ok: false, bodyBytes: 0, uploadBytes: 0, error };
 }
 
+const SendIdSchema = z.object({ type: z.literal('send'), id: z.string().min(1).max(200) });
+const sendId = (line: string): string | undefined => SendIdSchema.safeParse(JSON.parse(line)).data?.id;
+
 /** Certificate decisions are cached per process: never mix policies (or CA files) in one host. */
 function policyProblem(spec: Parameters<typeof policyFor>[0], policy: string): EngineErrorInfo | undefined {
   let wanted: string;
@@ -62,7 +66,9 @@ async function main(): Promise<void> {
   const policy = process.env.INETSCOPE_HOST_POLICY ?? 'verify';
   const sock = net.connect({ host: '127.0.0.1', port });
   sock.setNoDelay(true);
-  const out = new Outbox(sock);
+  // NDJSON, gathered so that a request's events cost one write (one wake of the client) where they can.
+  const batch = new Batcher<string>((lines) => sock.write(lines.join('\n') + '\n'), EVENT_FLUSH_MS);
+  const out = { send: <T extends { type: string }>(msg: T) => batch.add(JSON.stringify(msg), flushesAtOnce(msg)), flush: () => batch.flush() };
   await new Promise<void>((resolve, reject) => sock.once('connect', resolve).once('error', reject));
   let engine: Engine;
   try {
@@ -94,6 +100,9 @@ async function main(): Promise<void> {
       const parsed = HostCommandSchema.safeParse(JSON.parse(line));
       if (!parsed.success) {
         log(`bad command: ${line.slice(0, 200)}`);
+        // A send refused here still ends, so its caller does not wait for ever.
+        const id = sendId(line);
+        if (id) out.send(refusal(id, { code: 'BAD_REQUEST', name: 'BAD_COMMAND', message: z.prettifyError(parsed.error).slice(0, 500) }));
         continue;
       }
       const cmd = parsed.data;

@@ -5,7 +5,7 @@
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { InetEvent } from '../../contract/events.js';
-import { EVENT_FLUSH_MS, flushesAtOnce } from '../../engine/event-flush.js';
+import { Batcher, EVENT_FLUSH_MS, flushesAtOnce } from '../../engine/batcher.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
@@ -25,18 +25,12 @@ const userAgent = `InetScope/0.1 (${version.split(' ')[0]})`;
 const byNum = new Map<number, CurlTransfer>();
 const byId = new Map<string, CurlTransfer>();
 let nextNum = 1;
-let outbox: InetEvent[] = [];
-/** When the oldest queued event was queued, and whether one of them must leave at once. */
-let queuedAt = 0;
-let urgent = false;
 let stopping = false;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
-const emit = (e: InetEvent): void => {
-  if (outbox.length === 0) queuedAt = performance.now();
-  if (flushesAtOnce(e)) urgent = true;
-  outbox.push(e);
-};
+// Untimed: this thread blocks in curl_multi_poll, so the loop asks the batch how long it may wait.
+const outbox = new Batcher<InetEvent>((events) => send({ type: 'events', events }), EVENT_FLUSH_MS, false);
+const emit = (e: InetEvent): void => outbox.add(e, flushesAtOnce(e));
 const BSD = process.platform === 'darwin';
 const AF_INET6 = BSD ? 30 : 10;
 
@@ -119,14 +113,11 @@ function readCompletions(): void {
   }
 }
 
-/** Sends the queued events when they may not wait any longer (event-flush.ts); returns how long the rest may. */
+/** Sends the queued events when they may not wait any longer (batcher.ts); returns how long the rest may. */
 function flush(force = false): number {
-  if (outbox.length === 0) return Infinity;
-  const wait = queuedAt + EVENT_FLUSH_MS - performance.now();
-  if (!force && !urgent && wait > 0) return wait;
-  send({ type: 'events', events: outbox });
-  outbox = [];
-  urgent = false;
+  const wait = outbox.wait();
+  if (!force && wait > 0) return wait;
+  outbox.flush();
   return Infinity;
 }
 

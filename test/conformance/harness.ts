@@ -11,6 +11,7 @@ import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import type { RequestSpecInput } from '../../engine/request-spec.js';
 import { selfSignedCert, startTestServer, startTinyproxy, type TestProxy, type TestServer } from '../support/servers.js';
 import { assertEventInvariants } from './invariants.js';
+import { parseRequestSpec } from '../../engine/request-spec.js';
 
 export interface Harness {
   engine: EngineName;
@@ -47,7 +48,7 @@ export async function startHarness(engine: EngineName, opts: { gcStress?: boolea
     async run(spec, runOpts = {}) {
       const id = crypto.randomUUID();
       const events: InetEvent[] = [];
-      const finished = await client.send(id, spec, (e) => {
+      const finished = await client.send(id, parseRequestSpec(spec), (e) => {
         events.push(e);
         runOpts.onEvent?.(e, id);
       });

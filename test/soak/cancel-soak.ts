@@ -7,6 +7,7 @@ import type { EngineClient } from '../../engine/client.js';
 import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import { assertEventInvariants } from '../conformance/invariants.js';
 import { pick } from './random.js';
+import { parseRequestSpec } from '../../engine/request-spec.js';
 
 const PHASES = [
   'at once', 'RESOLVING_NAME', 'CONNECTING_TO_SERVER', 'CONNECTED_TO_SERVER', 'SENDING_REQUEST', 'REQUEST_SENT',
@@ -36,7 +37,7 @@ async function one(client: EngineClient, url: string, phase: Phase, delayMs: num
     if (!fired) client.cancel(id);
     fired = true;
   };
-  const finished = client.send(id, { url, sink: { kind: 'discard' } }, (e) => {
+  const finished = client.send(id, parseRequestSpec({ url, sink: { kind: 'discard' } }), (e) => {
     events.push(e);
     if (matches(phase, e)) cancel();
   });
