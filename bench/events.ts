@@ -19,7 +19,7 @@ import { engines, envInt, round1, runStandalone, table, writeResult } from './co
 
 const IN_FLIGHT = 50;
 
-export interface EventsReport {
+interface EventsReport {
   requests: number;
   engines: Record<string, { events: number; expected: number; lost: number; seconds: number; eventsPerSecond: number }>;
   failures: string[];

@@ -13,7 +13,7 @@ import { curlVersion, engines, envInt, round1, runCurl, runStandalone, table, wi
 
 const BODY = Buffer.alloc(100, 'k');
 
-export interface KeepAliveReport {
+interface KeepAliveReport {
   requests: number;
   tools: Record<string, { requestsPerSecond: number; newConnections: number; ratioOverCurl?: number }>;
   failures: string[];

@@ -17,7 +17,7 @@ const WAIT_MS = 200;
 const BODY_GAP_MS = 300;
 const HALF = 'b'.repeat(1000);
 
-export interface TimelineReport {
+interface TimelineReport {
   injected: { waitMs: number; receiveMs: number };
   engines: Record<string, { waitErrorMs: number[]; receiveErrorMs: number[]; medianWaitErrorMs: number; medianReceiveErrorMs: number; maxAbsErrorMs: number; otherPhasesMs: Record<string, number> }>;
   failures: string[];

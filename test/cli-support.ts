@@ -21,7 +21,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export interface RunOptions {
+interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   /** Written to the child's stdin, then closed (default: no stdin). */
@@ -84,7 +84,7 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export type EventLine = Record<string, unknown> & { type: string };
+type EventLine = Record<string, unknown> & { type: string };
 
 /** Every line of NDJSON text as an object (a line that does not parse fails the test). */
 export function parseNdjson(text: string): EventLine[] {

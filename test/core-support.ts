@@ -5,7 +5,7 @@ import type { Push } from '../contract/api.js';
 import type { InetEventDto } from '../contract/events.js';
 import type { AppCore } from '../core/app-core.js';
 
-export type FinishedDto = Extract<InetEventDto, { type: 'finished' }>;
+type FinishedDto = Extract<InetEventDto, { type: 'finished' }>;
 
 /** Collects pushed events per request; waits are bounded. */
 export function recorder(core: AppCore) {

@@ -3,7 +3,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import { WebSocket } from 'ws';
 
-export interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
+interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
 
 /** A request sent verbatim (path not normalized), no pooled sockets, bounded to 5 s. */
 export function rawRequest(port: number, method: string, path: string, headers: Record<string, string> = {}): Promise<Reply> {
@@ -21,7 +21,7 @@ export function rawRequest(port: number, method: string, path: string, headers: 
   });
 }
 
-export interface WsOptions { origin?: string; host?: string }
+interface WsOptions { origin?: string; host?: string }
 
 /** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
 export function openSocket(url: string, opts: WsOptions = {}): Promise<WebSocket> {
@@ -37,7 +37,7 @@ export function openSocket(url: string, opts: WsOptions = {}): Promise<WebSocket
   });
 }
 
-export interface Result { kind: 'result'; callId: number; ok: boolean; output?: unknown; error?: { code: string; message: string } }
+interface Result { kind: 'result'; callId: number; ok: boolean; output?: unknown; error?: { code: string; message: string } }
 export interface PushedEvent { id: string; type: string; ok?: boolean; [k: string]: unknown }
 
 /** Calls over one socket; collects every pushed event. */

@@ -9,10 +9,10 @@ import type { CaughtStore } from './caught-store.js';
 import type { CatchLimits } from '../../contract/catch.js';
 import { handleRequest, type ActiveRule, type ConnectionInfo } from './request-handler.js';
 
-export const MAX_HEADER_BYTES = 32 * 1024;
+const MAX_HEADER_BYTES = 32 * 1024;
 export const MAX_CONNECTIONS = 256;
 
-export interface CatchServerOptions {
+interface CatchServerOptions {
   host: string;
   port: number;
   rules: ActiveRule[];

@@ -64,7 +64,7 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
 }
 
 /** What a request is handled with: the server's store, its rules now, its limits. */
-export interface CatchContext {
+interface CatchContext {
   store: CaughtStore;
   rules: readonly ActiveRule[];
   limits: CatchLimits;

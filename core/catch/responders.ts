@@ -9,9 +9,9 @@ import type { Recorder } from './recorder.js';
 import type { ResponseWriter } from './response-writer.js';
 
 const READ_SIZE = 1024 * 1024;
-export const PREVIEW_MAX = 64 * 1024;
+const PREVIEW_MAX = 64 * 1024;
 
-export interface RespondContext {
+interface RespondContext {
   w: ResponseWriter;
   rec: Recorder;
   summary: CaughtSummary;
@@ -23,11 +23,11 @@ export interface RespondContext {
   isGet: boolean;
 }
 
-export interface Sent {
+interface Sent {
   preview?: string;
 }
 
-export function summaryBody(s: CaughtSummary): Buffer {
+function summaryBody(s: CaughtSummary): Buffer {
   const body = { id: s.id, method: s.method, path: s.path, httpVersion: s.httpVersion, headers: s.headers, bodyBytes: s.bodyBytes, bodySha256: s.bodySha256 };
   return Buffer.from(JSON.stringify(body, null, 2) + '\n');
 }

@@ -5,7 +5,7 @@
 // body must have carried it, or the exchange is not the one asked for. Pure (no koffi).
 import type { EngineErrorInfo } from '../../engine/events.js';
 
-export const ERROR_INTERNET_FORCE_RETRY = 12032;
+const ERROR_INTERNET_FORCE_RETRY = 12032;
 /** Resends at most: redirects and authentication rounds together. */
 export const MAX_RESENDS = 20;
 

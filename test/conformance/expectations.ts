@@ -3,7 +3,7 @@
 import type { EngineName } from '../../engine/engine.js';
 import { closeStopsRedirect } from '../../native-bridge/wininet/wine-quirks.js';
 
-export interface EngineExpectations {
+interface EngineExpectations {
   /** WinInet calls can return ERROR_IO_PENDING and finish in REQUEST_COMPLETE; libcurl's multi loop has no such calls. */
   pendingCalls: boolean;
   /** libcurl tells when the TLS handshake is done (TLS_HANDSHAKE_DONE); WinInet cannot. */

@@ -23,7 +23,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface Exchange {
+interface Exchange {
   id: string;
   events: InetEvent[];
   finished: FinishedEvent;

@@ -14,7 +14,7 @@ import { FAULT_CASES, MAX_TIME_S } from './cases.js';
 import type { CaKind } from './certs.js';
 import type { FaultFixture } from './fixture.js';
 
-export interface CaFileCtx {
+interface CaFileCtx {
   fixture: FaultFixture;
   core: AppCore;
   rec: ReturnType<typeof recorder>;

@@ -18,7 +18,7 @@ export interface LeafCerts {
 }
 
 /** CA certificates (PEM) for caFile: the one that signed the leaves, another, and a same-name forgery. */
-export interface FaultCas {
+interface FaultCas {
   test: string;
   other: string;
   forged: string;

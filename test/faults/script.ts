@@ -2,7 +2,7 @@
 // the connection ends. Played on a raw socket so a case can misbehave byte by byte.
 import type { Socket } from 'node:net';
 
-export type Step =
+type Step =
   /** Write these bytes at once. */
   | { send: string | Buffer }
   /** Write these bytes in pieces of `size`, `gapMs` apart (headers split across writes, a slow drip). */

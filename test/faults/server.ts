@@ -13,7 +13,7 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-export type ScriptFor = (path: string, ctx: { url: string }) => Script | undefined;
+type ScriptFor = (path: string, ctx: { url: string }) => Script | undefined;
 
 const NOT_FOUND: Script = [{ send: 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n' }];
 const MAX_HEAD = 64 * 1024;

@@ -13,9 +13,9 @@ const PHASES = [
   'RECEIVING_RESPONSE', 'headers', 'body', 'delay',
 ] as const;
 const FALLBACK_MS = 400;
-export type Phase = (typeof PHASES)[number];
+type Phase = (typeof PHASES)[number];
 
-export interface SoakTally {
+interface SoakTally {
   cancelled: number;
   completed: number;
   otherErrors: Record<string, number>;
