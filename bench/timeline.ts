@@ -9,8 +9,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { derivePhases } from '../domain/phases.js';
 import type { InetEvent } from '../engine/events.js';
-import { head } from '../test/faults/script.js';
-import { startFaultServer } from '../test/faults/server.js';
+import { head } from '../test/engine/faults/script.js';
+import { startFaultServer } from '../test/engine/faults/server.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';
 
 const WAIT_MS = 200;
