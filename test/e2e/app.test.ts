@@ -1,34 +1,19 @@
 // The UI end to end in a real browser: Debian's Chromium (playwright-core) on browser mode
 // started in-process (real core, curl engine, temp data dir, the built renderer from
 // dist/renderer) against a loopback test server. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid, sendGet } from './support.js';
 
 const T = { timeout: 60_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
-
-/** Fills the composer and clicks Send. */
-async function send(page: Page, method: string, url: string): Promise<void> {
-  await page.locator(tid('method-select')).selectOption(method, { timeout: 5_000 });
-  await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
-  await page.locator(tid('send-button')).click({ timeout: 5_000 });
-}
 
 async function historyEntry(url: string) {
   const { entries } = await stack.core.call('listHistory', { limit: 100, offset: 0 });
@@ -54,7 +39,7 @@ test('the page loads under its CSP: no violation, no page error, connected', T, 
 test('a GET composed in the UI: the native status rows, finished, status 200, the waterfall', T, async () => {
   const { page, log } = await open();
   const url = `${stack.target.url}/bytes/2000`;
-  await send(page, 'GET', url);
+  await sendGet(page, url);
   for (const status of ['RESOLVING_NAME', 'CONNECTING_TO_SERVER', 'REQUEST_SENT', 'RESPONSE_RECEIVED', 'REQUEST_COMPLETE', 'finished']) {
     await page.locator(row(status)).first().waitFor({ state: 'attached', timeout: 15_000 });
   }
@@ -84,7 +69,7 @@ test('a GET composed in the UI: the native status rows, finished, status 200, th
 test('cancel mid-download: a finished row with CANCELLED', T, async () => {
   const { page, log } = await open();
   const url = `${stack.target.url}/slow/50000000?chunk=16384&interval=20`;
-  await send(page, 'GET', url);
+  await sendGet(page, url);
   await page.locator(row('body')).first().waitFor({ state: 'attached', timeout: 15_000 });
   const cancel = page.locator(tid('cancel-button'));
   await cancel.click({ timeout: 5_000 });
@@ -105,7 +90,7 @@ test('cancel mid-download: a finished row with CANCELLED', T, async () => {
 test('save writes the body into the downloads folder', T, async () => {
   const { page, log } = await open();
   const url = `${stack.target.url}/bytes/1500`;
-  await send(page, 'GET', url);
+  await sendGet(page, url);
   await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 15_000 });
   await page.locator(tid('save-button')).click({ timeout: 5_000 });
   const dir = path.join(stack.tmp, 'downloads');

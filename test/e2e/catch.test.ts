@@ -2,19 +2,17 @@
 // engine): start the catch server from the UI, a request caught live with its server-side
 // timeline and the response sent, its body saved, a partial body marked, and Compose
 // turning it into a request that the app sends (back to the catch server). Needs `npm run build`.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, tid } from './support.js';
 
 const T = { timeout: 120_000 };
-let stack: E2eStack;
-before(async () => void (stack = await startStack()));
-after(() => stack?.close());
+const stack = stackForFile();
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {

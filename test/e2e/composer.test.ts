@@ -1,25 +1,17 @@
 // The composer end to end in Debian's Chromium against browser mode (real core, curl
 // engine): the query table ↔ URL, a raw JSON body under the CSP, a 100 MB file uploaded from
 // the page in chunks, basic auth. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid } from './support.js';
 
 const T = { timeout: 120_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
 

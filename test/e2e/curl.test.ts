@@ -3,24 +3,16 @@
 // request and the server receives what it says; Copy as cURL writes the command of the
 // request to the real clipboard; the Code dialog shows a snippet under the CSP; the import
 // dialog parses as you type. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parseCurlCommand } from '../../domain/curl/command.js';
 import { draftToCurl } from '../../domain/curl/serialize.js';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid } from './support.js';
 
 const T = { timeout: 120_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack({ clipboard: true });
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile({ clipboard: true });
 
 interface Echo {
   method: string;

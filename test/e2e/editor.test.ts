@@ -3,22 +3,14 @@
 // line breaks, deleting across lines, undo, highlighting, bracket matching and Ctrl+Enter
 // report no CSP violation, and the typed body is what the server receives. Needs
 // `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid } from './support.js';
 
 const T = { timeout: 120_000 };
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 declare global {
   interface Window {

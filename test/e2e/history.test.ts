@@ -3,40 +3,23 @@
 // same panes and re-sent; a redirect chain in sections per hop; HAR export into the
 // downloads folder and HAR import (entries shown and re-sent); settings checked and kept
 // across a reload; an evicted body said so. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeBulkHar, writeDevtoolsHar } from './har-files.js';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { stackForFile, screenshot, until, tid, openWithHistory, sendGet } from './support.js';
 
 const T = { timeout: 120_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 const ROWS = `${tid('history')} ${tid('history-row')}`;
 
-let stack: E2eStack;
+const stack = stackForFile();
 
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
-
-/** The app with the history sidebar shown (it starts hidden; the choice is remembered). */
-async function openWithHistory(): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openApp(stack);
-  if ((await opened.page.locator(tid('history')).count()) === 0) await opened.page.locator(tid('history-toggle')).click({ timeout: 5_000 });
-  await opened.page.locator(tid('history')).waitFor({ state: 'visible', timeout: 5_000 });
-  return opened;
-}
-
+/** Sends and waits until the request is over (Send shows again). */
 async function send(page: Page, url: string): Promise<void> {
-  await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });
-  await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
-  await page.locator(tid('send-button')).click({ timeout: 5_000 });
+  await sendGet(page, url);
   await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
@@ -66,7 +49,7 @@ async function expectBody(page: Page, re: RegExp): Promise<void> {
 const rowFor = (page: Page, url: string, nth = 0) => page.locator(ROWS).filter({ has: page.locator(tid('history-url'), { hasText: new RegExp(`^${url.replace(/[.?*+^$()[\]{}|\\]/g, '\\$&')}$`) }) }).nth(nth);
 
 test('two requests are listed newest first, found by search, re-opened with their response and timeline, re-sent', T, async () => {
-  const { page, log } = await openWithHistory();
+  const { page, log } = await openWithHistory(stack);
   const first = `${stack.target.url}/echo?first=1`;
   const second = `${stack.target.url}/echo?second=2`;
   await send(page, first);
@@ -112,7 +95,7 @@ test('two requests are listed newest first, found by search, re-opened with thei
 
 for (const engine of ['curl', 'wininet'] as const) {
   test(`a redirect chain of 3 hops (${engine}): 3 sections in the event list with their statuses and headers, labelled waterfall groups`, T, async () => {
-    const { page } = await openWithHistory();
+    const { page } = await openWithHistory(stack);
     await page.locator(tid('engine-select')).selectOption(engine, { timeout: 5_000 });
     const start = `${stack.target.url}/redirect/2`;
     await send(page, start);
@@ -149,7 +132,7 @@ async function expectedHarEntries(): Promise<number> {
 }
 
 test('Export HAR… of the whole history, then of a Shift-click selection with no inline bodies: valid HAR 1.2 in the downloads folder', T, async () => {
-  const { page } = await openWithHistory();
+  const { page } = await openWithHistory(stack);
   await page.locator(tid('export-har')).click({ timeout: 5_000 });
   const dialog = page.locator(tid('har-export-dialog'));
   await dialog.waitFor({ state: 'visible', timeout: 5_000 });
@@ -193,7 +176,7 @@ test('Export HAR… of the whole history, then of a Shift-click selection with n
 });
 
 test('Import HAR… shows its entries in the history and panes; one re-sent reaches the loopback server', T, async () => {
-  const { page } = await openWithHistory();
+  const { page } = await openWithHistory(stack);
   await page.locator(tid('import-har-file')).setInputFiles(writeDevtoolsHar(stack.tmp, stack.target.url), { timeout: 5_000 });
   await until('the import report', async () => {
     const text = (await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '';
@@ -229,7 +212,7 @@ test('Import HAR… shows its entries in the history and panes; one re-sent reac
 });
 
 test('settings: bad input is named, a change persists across a reload; the sidebar remembers being hidden; an evicted body says so', T, async () => {
-  const { page } = await openWithHistory();
+  const { page } = await openWithHistory(stack);
   await page.keyboard.press('Control+,');
   const dialog = page.locator(tid('settings-dialog'));
   await dialog.waitFor({ state: 'visible', timeout: 5_000 });
@@ -280,7 +263,7 @@ test('thousands of entries: the sidebar renders only the rows in view, down to t
   const N = 3000;
   const file = path.join(stack.tmp, 'bulk.har');
   writeBulkHar(file, stack.target.url, N);
-  const { page } = await openWithHistory();
+  const { page } = await openWithHistory(stack);
   const before = (await stack.core.call('listHistory', { limit: 1, offset: 0 })).total;
   await page.locator(tid('import-har-file')).setInputFiles(file, { timeout: 5_000 });
   await until('the bulk import', async () => (/bulk\.har: 3000 imported, 0 skipped/.test((await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '') ? true : undefined), 60_000);

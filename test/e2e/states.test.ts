@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, stackForFile, STATIC_DIR, until, type PageLog, tid } from './support.js';
+import { openApp, screenshot, stackForFile, STATIC_DIR, until, tid, openWithHistory } from './support.js';
 import { startWebServer, type WebServer } from '../../web/server.js';
 
 const T = { timeout: 120_000 };
@@ -24,17 +24,10 @@ after(async () => {
   await restarted?.close();
 });
 
-async function openWithHistory(): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openApp(stack);
-  if ((await opened.page.locator(tid('history')).count()) === 0) await opened.page.locator(tid('history-toggle')).click({ timeout: 5_000 });
-  await opened.page.locator(tid('history')).waitFor({ state: 'visible', timeout: 5_000 });
-  return opened;
-}
-
 const rowFor = (page: Page, url: string) => page.locator(ROWS).filter({ has: page.locator(tid('history-url'), { hasText: url }) }).first();
 
 test('a cancelled request is listed as cancelled (not a green 200) and shows the bytes that arrived', T, async () => {
-  const { page, log } = await openWithHistory();
+  const { page, log } = await openWithHistory(stack);
   // 64 KiB of the 200000 bytes, then the server stalls: Cancel ends it.
   const url = `${stack.target.url}/stall-body/200000`;
   await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
@@ -92,7 +85,7 @@ function writeBodylessHar(dir: string, base: string): string {
 }
 
 test('an imported HAR entry without its body says so: no endless Loading, Save disabled with the reason', T, async () => {
-  const { page, log } = await openWithHistory();
+  const { page, log } = await openWithHistory(stack);
   await page.locator(tid('import-har-file')).setInputFiles(writeBodylessHar(stack.tmp, stack.target.url), { timeout: 5_000 });
   await until('the import', async () => (/3 imported/.test((await page.locator(tid('history-report')).textContent().catch(() => '')) ?? '') ? true : undefined));
   const badge = rowFor(page, `${stack.target.url}/echo?long=1`).locator(tid('history-imported'));

@@ -2,34 +2,20 @@
 // the status and the first body bytes show before the request is over, the download
 // progress shows a rate, and "Save response…" writes exactly the bytes the server sent.
 // Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, type PageLog, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, type PageLog, tid, sendGet } from './support.js';
 import { fileSha256, patternBytes, patternSha256 } from '../support/content.js';
 
 const T = { timeout: 90_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-});
-
-after(async () => {
-  await stack?.close();
-});
+const stack = stackForFile();
 
 const open = (): Promise<{ page: Page; log: PageLog }> => openApp(stack);
-
-async function send(page: Page, url: string): Promise<void> {
-  await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });
-  await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
-  await page.locator(tid('send-button')).click({ timeout: 5_000 });
-}
 
 const finishedRows = (page: Page): Promise<number> => page.locator(row('finished')).count();
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
@@ -39,7 +25,7 @@ test('a slow body: status, first bytes and a download rate show before the reque
   const size = 30_000_000;
   // About 915 chunks 20 ms apart: at least 18 s of streaming, so a loaded machine cannot
   // finish the body before the checks below have seen it grow (the test cancels it).
-  await send(page, `${stack.target.url}/slow/${size}?chunk=32768&interval=20`);
+  await sendGet(page, `${stack.target.url}/slow/${size}?chunk=32768&interval=20`);
 
   await until('response-status to show 200', async () => {
     const text = (await page.locator(tid('response-status')).textContent()) ?? '';
@@ -92,7 +78,7 @@ test('a slow body: status, first bytes and a download rate show before the reque
 test('Save response… writes the 5 MB binary body byte-exact into the downloads folder', T, async () => {
   const { page, log } = await open();
   const size = 5 * 1024 * 1024;
-  await send(page, `${stack.target.url}/bytes/${size}`);
+  await sendGet(page, `${stack.target.url}/bytes/${size}`);
   await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.locator(tid('save-button')).click({ timeout: 5_000 });
   const result = page.locator(tid('save-result'));

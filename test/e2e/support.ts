@@ -156,6 +156,21 @@ export async function openApp(stack: E2eStack): Promise<{ page: Page; log: PageL
   return { page, log };
 }
 
+/** The app with the history sidebar shown (it starts hidden; the choice is remembered). */
+export async function openWithHistory(stack: E2eStack): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openApp(stack);
+  if ((await opened.page.locator(tid('history')).count()) === 0) await opened.page.locator(tid('history-toggle')).click({ timeout: 5_000 });
+  await opened.page.locator(tid('history')).waitFor({ state: 'visible', timeout: 5_000 });
+  return opened;
+}
+
+/** Types `url` into the composer as a GET and clicks Send; does not wait for the answer. */
+export async function sendGet(page: Page, url: string): Promise<void> {
+  await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });
+  await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
+  await page.locator(tid('send-button')).click({ timeout: 5_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);

@@ -2,10 +2,10 @@
 // the waterfall grows live while the server delays its headers, a hovered bar tells exact
 // durations, a large download's event list stays responsive and virtualized, and the
 // timeline copies as the CLI's --timeline text. Needs `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, startStack, until, type E2eStack, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, tid, sendGet } from './support.js';
 
 const T = { timeout: 90_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
@@ -13,27 +13,12 @@ const WAIT_BAR = `${tid('waterfall')} ${tid('wf-bar')}[data-phase="wait"]`;
 /** `%10.3f ms  hop N  …`, as `inetscope --timeline` prints each event. */
 const CLI_LINE = /^ *\d+\.\d{3} ms {2}hop \d+ {2}\S/;
 
-let stack: E2eStack;
-
-before(async () => {
-  stack = await startStack();
-  // Copy writes to the real clipboard; without the grant the page shows its fallback box.
-  await stack.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.web.url).origin });
-});
-
-after(async () => {
-  await stack?.close();
-});
+// Copy writes to the real clipboard; without the grant the page shows its fallback box.
+const stack = stackForFile({ clipboard: true });
 
 async function open(): Promise<Page> {
   const { page } = await openApp(stack);
   return page;
-}
-
-async function send(page: Page, url: string): Promise<void> {
-  await page.locator(tid('method-select')).selectOption('GET', { timeout: 5_000 });
-  await page.locator(tid('url-input')).fill(url, { timeout: 5_000 });
-  await page.locator(tid('send-button')).click({ timeout: 5_000 });
 }
 
 /** Two samples of the running wait bar, 120 ms apart, taken in the page (no round trips). */
@@ -60,7 +45,7 @@ const durationOf = (text: string): number => Number(/duration (\d+\.\d{3}) ms/.e
 
 test('the wait bar grows while the server delays its headers; the final waterfall; hover shows durations', T, async () => {
   const page = await open();
-  await send(page, `${stack.target.url}/delay/300`);
+  await sendGet(page, `${stack.target.url}/delay/300`);
   const s = await sampleWaitBar(page);
   assert.ok(s?.first && s.second, `no running wait bar sampled twice: ${JSON.stringify(s)}`);
   assert.ok(s.second.width > s.first.width, `wait bar did not grow: ${JSON.stringify(s)}`);
@@ -112,7 +97,7 @@ function watchPage(page: Page) {
 test('a 20 MB download: the event list stays responsive and virtualized, and follows the end', T, async () => {
   const page = await open();
   await watchPage(page);
-  await send(page, `${stack.target.url}/bytes/20000000`);
+  await sendGet(page, `${stack.target.url}/bytes/20000000`);
   await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 60_000 });
   // A few frames after the end, so the last renders are measured too.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
@@ -135,7 +120,7 @@ test('a 20 MB download: the event list stays responsive and virtualized, and fol
 
 test('copy as text gives the CLI --timeline lines; copy as JSON the raw events', T, async () => {
   const page = await open();
-  await send(page, `${stack.target.url}/bytes/1000`);
+  await sendGet(page, `${stack.target.url}/bytes/1000`);
   await page.locator(row('finished')).first().waitFor({ state: 'attached', timeout: 15_000 });
   const copied = async (button: string): Promise<string> => {
     await page.evaluate(() => navigator.clipboard?.writeText('').catch(() => {}));
