@@ -20,8 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, here.split(path.sep).includes('dist') ? '../../..' : '../..');
 export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 /** Screenshots kept as CI artifacts (git-ignored). */
-export const ARTIFACTS = process.env.INETSCOPE_ARTIFACTS ?? path.join(ROOT, 'test-artifacts');
-export const CHROMIUM = process.env.INETSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = process.env.INETSCOPE_ARTIFACTS ?? path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.INETSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -89,7 +89,7 @@ async function bounded<T>(what: string, p: Promise<T>, ms: number): Promise<T | 
   }
 }
 
-export function assertBuilt(): void {
+function assertBuilt(): void {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
     throw new Error(`${STATIC_DIR}/index.html is missing: run \`npm run build\` before the end-to-end tests`);
   }
