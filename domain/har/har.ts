@@ -117,7 +117,3 @@ export const HarFileSchema = z.looseObject({
     entries: z.array(z.unknown()),
   }),
 });
-
-export interface HarLog {
-  log: { version: string; creator: { name: string; version: string }; entries: HarEntry[] };
-}

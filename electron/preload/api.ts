@@ -14,7 +14,7 @@ export interface IpcRendererLike {
 
 type CommandMethods = { [C in CommandName]: (input: CommandInput<C>) => Promise<CommandOutput<C>> };
 
-export interface InetScopeApi extends CommandMethods {
+interface InetScopeApi extends CommandMethods {
   onPush(listener: (push: Push) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
