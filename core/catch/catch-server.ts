@@ -89,7 +89,7 @@ export class CatchServer {
 
   private accept(socket: Socket): void {
     const info: ConnectionInfo = {
-      n: ++this.connections,
+      connection: ++this.connections,
       acceptedAt: performance.now(),
       wallTime: Date.now(),
       remoteAddress: socket.remoteAddress ?? '?',
@@ -99,7 +99,7 @@ export class CatchServer {
     this.conns.set(socket, info);
     socket.once('close', () => {
       this.conns.delete(socket);
-      info.last?.rec.emit({ type: 'CONNECTION_CLOSED', connection: info.n });
+      info.last?.rec.emit({ type: 'CONNECTION_CLOSED', connection: info.connection });
     });
   }
 }

@@ -22,7 +22,8 @@ export interface ActiveRule {
 }
 
 export interface ConnectionInfo {
-  n: number;
+  /** Its number among the connections this server accepted (1, 2, …). */
+  connection: number;
   acceptedAt: number;
   wallTime: number;
   remoteAddress: string;
@@ -44,7 +45,7 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
   const t0 = first ? conn.acceptedAt : now;
   const summary: CaughtSummary = {
     id: crypto.randomUUID(),
-    connection: conn.n,
+    connection: conn.connection,
     wallTime: first ? conn.wallTime : Date.now(),
     remote: `${conn.remoteAddress}:${conn.remotePort}`,
     method: req.method ?? 'GET',
@@ -57,7 +58,7 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
   };
   const entry = store.create(summary, t0);
   conn.last = entry;
-  const where = { connection: conn.n, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort, wallTime: summary.wallTime };
+  const where = { connection: conn.connection, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort, wallTime: summary.wallTime };
   entry.rec.emit({ type: first ? 'CONNECTION_ACCEPTED' : 'CONNECTION_REUSED', ...where }, t0);
   entry.rec.emit({ type: 'REQUEST_HEADERS_READ', method: summary.method, path: summary.path, httpVersion: summary.httpVersion, headers: summary.headers }, now);
   return entry;
