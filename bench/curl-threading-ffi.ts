@@ -13,7 +13,7 @@ const CURLMSG_DONE = 1;
 const lib = koffi.load('libcurl.so.4');
 const WriteCb = koffi.proto('size_t WriteCb(void *ptr, size_t size, size_t nmemb, void *userdata)');
 
-export const curl = {
+const curl = {
   globalInit: lib.func('int curl_global_init(long flags)'),
   easyInit: lib.func('void *curl_easy_init()'),
   easyCleanup: lib.func('void curl_easy_cleanup(void *curl)'),
@@ -39,7 +39,7 @@ export function initCurl(): void {
 }
 
 /** One download's easy handle, its registered write callback and its output file. */
-export interface Transfer {
+interface Transfer {
   easy: unknown;
   /** Write callbacks made so far, and the bytes they carried. */
   stats: { callbacks: number; bytes: number; writeError?: string };

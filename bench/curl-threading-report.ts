@@ -34,7 +34,7 @@ export interface RunResult {
   error?: string;
 }
 
-export interface StrategySummary {
+interface StrategySummary {
   label: string;
   medianMBps: number;
   runsMBps: number[];
@@ -61,7 +61,7 @@ export interface Report {
   failures: number;
 }
 
-export function median(xs: number[]): number {
+function median(xs: number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

@@ -13,7 +13,7 @@
 // Reports MB/s, ratio to the CLI, write callbacks and the main thread's event-loop delay
 // during each transfer (setInterval lag, monitorEventLoopDelay, eventLoopUtilization); every file's size (and 16 sampled blocks) is verified (exit 1 on
 // failure). JSON goes to bench/results/curl-threading-latest.json.
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,18 +26,10 @@ import {
   formatReport, STRATEGY_LABELS, summarize, type Lag, type Report, type RunResult, type StrategyId,
 } from './curl-threading-report.js';
 import type { WorkerJob, WorkerReply } from './curl-threading-worker.js';
+import { curlVersion, envInt, runCurl, writeResult } from './common.js';
 
 const MIB = 1024 * 1024;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RESULTS_DIR = path.resolve(HERE, '../../bench/results');
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name}=${JSON.stringify(raw)} is not a positive integer`);
-  return n;
-}
 
 function strategyIds(): StrategyId[] {
   const all = Object.keys(STRATEGY_LABELS) as StrategyId[];
@@ -93,18 +85,11 @@ function watchLag(): () => Lag {
 
 type Outcome = { seconds: number; callbacks?: number; workerSeconds?: number; error?: string };
 
-function runCli(url: string, file: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn('curl', ['-s', '-o', file, url], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.once('error', (e) => resolve({ seconds: 0, error: `curl could not start: ${e.message}` }));
-    child.once('close', (code, signal) => {
-      const seconds = (performance.now() - t0) / 1000;
-      resolve(code === 0 ? { seconds } : { seconds, error: `curl ${signal ?? `exit ${code}`} ${stderr.trim()}` });
-    });
-  });
+async function runCli(url: string, file: string): Promise<Outcome> {
+  const t0 = performance.now();
+  const error = await runCurl(['-s', '-o', file, url]).then(() => undefined, (e: Error) => e.message);
+  const seconds = (performance.now() - t0) / 1000;
+  return error === undefined ? { seconds } : { seconds, error };
 }
 
 /** B/D: timed from "go" (the worker has loaded koffi and prepared its handle) to "done". */
@@ -193,12 +178,6 @@ async function runOnce(ctx: Ctx, strategy: StrategyId, round: number): Promise<R
   return { strategy, round, seconds, mbps, callbacks, workerSeconds, lag, ok: error === undefined, error };
 }
 
-function curlVersion(): string {
-  const r = spawnSync('curl', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error('this benchmark needs the system curl on PATH ("curl --version" failed)');
-  return r.stdout.split('\n')[0] ?? 'curl';
-}
-
 async function main(): Promise<number> {
   const bytes = envInt('BENCH_BYTES', 1024 * MIB);
   const rounds = envInt('BENCH_ROUNDS', 3);
@@ -225,8 +204,7 @@ async function main(): Promise<number> {
       date: new Date().toISOString(), bytes, rounds, unit: 'MB/s (MB = 10^6 bytes)', node: process.version,
       curlVersion: version, strategies: summarize(runs, ids, bytes), runs, failures,
     };
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'curl-threading-latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeResult('curl-threading', report);
     console.log(formatReport(report));
     return failures === 0 ? 0 : 1;
   } finally {

@@ -4,70 +4,20 @@
 // (default 3). Every file's size is checked, and its sha256 in each tool's round 1, so a
 // fast but wrong download fails the run (exit 1). Not a test: speed and memory are only
 // reported, against the issue's targets. Run with `npm run bench:download`.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../engine/client.js';
 import { parseRequestSpec } from '../engine/request-spec.js';
 import type { EngineName } from '../engine/engine.js';
 import { fileSha256, patternSha256, writePatternFile } from '../test/support/servers.js';
+import { BenchError, curlVersion, engines as enginesFromEnv, envInt, runCurl, writeResult } from './common.js';
 import { startFileServer } from './file-server.js';
 import {
   engineSection, engineTool, formatReport, toMiB, toolSummary,
   type HostMemory, type Report, type RunResult, type Tool,
 } from './summary.js';
-
-class BenchError extends Error {}
-
-const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results/download-latest.json');
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new BenchError(`${name}=${JSON.stringify(raw)} is not a positive integer`);
-  return n;
-}
-
-const ALL_ENGINES: readonly EngineName[] = ['curl', 'wininet'];
-
-/** BENCH_ENGINES: a comma-separated subset of curl,wininet (default both), in that order. */
-function enginesFromEnv(): EngineName[] {
-  const raw = process.env.BENCH_ENGINES;
-  if (raw === undefined || raw.trim() === '') return [...ALL_ENGINES];
-  const asked = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const unknown = asked.filter((s) => !(ALL_ENGINES as readonly string[]).includes(s));
-  if (unknown.length > 0 || asked.length === 0) {
-    throw new BenchError(`BENCH_ENGINES=${JSON.stringify(raw)}: expected a comma-separated subset of ${ALL_ENGINES.join(',')}`);
-  }
-  return ALL_ENGINES.filter((e) => asked.includes(e));
-}
-
-function curlVersion(): string {
-  const r = spawnSync('curl', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : `exit code ${r.status}`;
-    throw new BenchError(`this benchmark needs the system curl, but running "curl --version" failed (${why}); install curl and put it on PATH`);
-  }
-  return r.stdout.split('\n')[0] ?? 'curl';
-}
-
-/** Runs `curl -s -o file url` without blocking this process (it also hosts the server). */
-function curlDownload(url: string, file: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('curl', ['-s', '-o', file, url], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.once('error', (e) => reject(new Error(`curl could not start: ${e.message}`)));
-    child.once('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`curl failed (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`));
-    });
-  });
-}
 
 /** Size always, sha256 when asked; returns the problem, or undefined when the file is right. */
 async function verify(file: string, bytes: number, withSha: boolean): Promise<string | undefined> {
@@ -104,7 +54,7 @@ async function runOnce(ctx: Ctx, tool: Tool, round: number): Promise<RunResult> 
   const t0 = performance.now();
   try {
     if (tool === 'curl-o') {
-      await curlDownload(ctx.url, file);
+      await runCurl(['-s', '-o', file, ctx.url]);
     } else {
       const r = await engineDownload(ctx, tool === 'curl-engine' ? 'curl' : 'wininet', round, file);
       engineT = r.t;
@@ -129,7 +79,7 @@ async function runOnce(ctx: Ctx, tool: Tool, round: number): Promise<RunResult> 
 /** What the server and loopback deliver when nothing is written: context for the table. */
 async function serverCeiling(url: string, bytes: number): Promise<number> {
   const t0 = performance.now();
-  await curlDownload(url, '/dev/null');
+  await runCurl(['-s', '-o', '/dev/null', url]);
   return bytes / 1e6 / ((performance.now() - t0) / 1000);
 }
 
@@ -219,9 +169,7 @@ async function main(): Promise<number> {
   try {
     const report = await bench(dir, bytes, rounds, engines, curl);
     console.log(formatReport(report));
-    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-    fs.writeFileSync(RESULTS, JSON.stringify(report, null, 2) + '\n');
-    console.log(`results: ${path.relative(process.cwd(), RESULTS)}`);
+    console.log(`results: ${path.relative(process.cwd(), writeResult('download', report))}`);
     keep = report.verificationFailures > 0;
     return keep ? 1 : 0;
   } finally {

@@ -1,5 +1,5 @@
 // Event throughput in browser mode: the real web server and AppCore, a WebSocket client
-// speaking the contract (test/web-client.ts); BENCH_EVENT_REQUESTS (default 200) requests
+// speaking the contract (test/support/web-client.ts); BENCH_EVENT_REQUESTS (default 200) requests
 // per engine, 50 in flight, each a 400 KB body the server writes 1,000 bytes at a time (many
 // native callbacks). Counts the events received against the host's seq
 // numbers (every request's seqs 0..finished.seq, none missing or doubled) and reports
@@ -12,14 +12,14 @@ import { randomUUID } from 'node:crypto';
 import { AppCore } from '../core/app-core.js';
 import type { EngineName } from '../engine/engine.js';
 import { startTestServer } from '../test/support/servers.js';
-import { ContractClient, openSocket, type PushedEvent } from '../test/web-client.js';
+import { ContractClient, openSocket, type PushedEvent } from '../test/support/web-client.js';
 import { createBrowserHooks } from '../web/hooks.js';
 import { startWebServer } from '../web/server.js';
 import { engines, envInt, round1, runStandalone, table, writeResult } from './common.js';
 
 const IN_FLIGHT = 50;
 
-export interface EventsReport {
+interface EventsReport {
   requests: number;
   engines: Record<string, { events: number; expected: number; lost: number; seconds: number; eventsPerSecond: number }>;
   failures: string[];

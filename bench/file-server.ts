@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 
 const MIB = 1024 * 1024;
 
-export interface FileServer {
+interface FileServer {
   /** URL of the file, e.g. http://127.0.0.1:41234/data */
   url: string;
   /** Responses that ended before their whole body was sent, and why (for diagnosing failures). */

@@ -65,7 +65,7 @@ async function measure(engine: 'curl' | 'wininet', n: number, url: string, dir: 
   });
 }
 
-export async function runKeepAliveStages(): Promise<{ table: string; ok: boolean }> {
+async function runKeepAliveStages(): Promise<{ table: string; ok: boolean }> {
   const n = envInt('BENCH_REQUESTS', 300);
   const { server, url } = await smallServer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-bench-stages-'));

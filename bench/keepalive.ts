@@ -14,7 +14,7 @@ import { parseRequestSpec } from '../engine/request-spec.js';
 
 const BODY = Buffer.alloc(100, 'k');
 
-export interface KeepAliveReport {
+interface KeepAliveReport {
   requests: number;
   tools: Record<string, { requestsPerSecond: number; newConnections: number; ratioOverCurl?: number }>;
   failures: string[];

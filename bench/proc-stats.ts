@@ -5,7 +5,7 @@ import fs from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-export interface ProcSample {
+interface ProcSample {
   /** user + system ms: this process, then its descendants. */
   selfCpuMs: number;
   childCpuMs: number;

@@ -3,7 +3,7 @@
 // host's memory, with the issue's targets reported (as information, never as a failure).
 import type { EngineName } from '../engine/engine.js';
 
-export type EngineTool = `${EngineName}-engine`;
+type EngineTool = `${EngineName}-engine`;
 /** `curl-o` is the system curl writing with -o; the others are InetScope engine hosts. */
 export type Tool = 'curl-o' | EngineTool;
 
@@ -12,7 +12,7 @@ export const engineTool = (e: EngineName): EngineTool => `${e}-engine`;
 const LABELS: Record<Tool, string> = { 'curl-o': 'curl -o', 'curl-engine': 'curl engine', 'wininet-engine': 'wininet engine' };
 
 /** The issue's targets; an engine without an entry has none. */
-export const TARGETS: Partial<Record<EngineName, { minRatio: number; maxGrowthMiB: number }>> = {
+const TARGETS: Partial<Record<EngineName, { minRatio: number; maxGrowthMiB: number }>> = {
   curl: { minRatio: 0.9, maxGrowthMiB: 64 },
 };
 
@@ -31,7 +31,7 @@ export interface RunResult {
   engineT?: number;
 }
 
-export interface ToolSummary {
+interface ToolSummary {
   bestMBps: number;
   medianMBps: number;
   runsMBps: number[];
@@ -46,7 +46,7 @@ export interface HostMemory {
   rssAfterMiB: number;
 }
 
-export interface EngineSection {
+interface EngineSection {
   tool: EngineTool;
   /** Engine median MB/s over curl -o median MB/s. */
   ratioOverCurlOMedian: number;
@@ -75,7 +75,7 @@ export interface Report {
   serverIncidents: string[];
 }
 
-export function median(xs: number[]): number {
+function median(xs: number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { derivePhases } from '../domain/phases.js';
 import type { InetEvent } from '../contract/events.js';
-import { head } from '../test/faults/script.js';
-import { startFaultServer } from '../test/faults/server.js';
+import { head } from '../test/engine/faults/script.js';
+import { startFaultServer } from '../test/engine/faults/server.js';
 import { engines, envInt, median, round1, runStandalone, table, withClient, writeResult } from './common.js';
 import { parseRequestSpec } from '../engine/request-spec.js';
 
@@ -18,7 +18,7 @@ const WAIT_MS = 200;
 const BODY_GAP_MS = 300;
 const HALF = 'b'.repeat(1000);
 
-export interface TimelineReport {
+interface TimelineReport {
   injected: { waitMs: number; receiveMs: number };
   engines: Record<string, { waitErrorMs: number[]; receiveErrorMs: number[]; medianWaitErrorMs: number; medianReceiveErrorMs: number; maxAbsErrorMs: number; otherPhasesMs: Record<string, number> }>;
   failures: string[];

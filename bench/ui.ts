@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, ROOT, startStack, until, type E2eStack } from '../test/e2e-support.js';
+import { openApp, ROOT, startStack, until, type E2eStack } from '../test/e2e/support.js';
 import { armPaintProbe, readPaintProbe, readLongTasks, scrollBody, watchLongTasks, type PaintProbe } from './ui-page.js';
 
 const RESULTS = path.join(ROOT, 'bench', 'results', 'ui-latest.json');

@@ -37,7 +37,7 @@ async function startSink(): Promise<Sink> {
   return sink;
 }
 
-export interface UploadReport {
+interface UploadReport {
   bytes: number;
   rounds: number;
   tools: Record<string, { runsMBps: number[]; medianMBps: number; ratioOverCurlT?: number; peakRssMiB?: number }>;

@@ -93,7 +93,7 @@ const seconds = (flag: string) =>
       return Math.max(1, Math.round(n * 1000));
     });
 
-export const CliOptionsSchema = z.object({
+const CliOptionsSchema = z.object({
   method: z.string().optional(),
   headers: z.array(z.string()),
   /** -d/--data-binary/--data-raw in the order given; curl joins them with '&'. */

@@ -9,7 +9,7 @@ import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
 /** Writing the body out failed (a closed pipe, a full disk): curl's exit 23. */
 export class BodyOutputError extends Error {}
 
-export type OutputEnd = 'complete' | 'partial' | 'discard';
+type OutputEnd = 'complete' | 'partial' | 'discard';
 
 export interface BodyOutput {
   /** The file the engine host writes. */

@@ -16,7 +16,7 @@ export class CliFailure extends Error {
   }
 }
 
-export interface EventLines {
+interface EventLines {
   line(text: string): void;
 }
 

@@ -12,13 +12,13 @@ import { buildRequest, expandHeaders, parseHeader } from './build-request.js';
 
 type Request = Omit<RequestSpecInput, 'sink'>;
 
-export function parseReplayArg(arg: string): { file: string; index: number } {
+function parseReplayArg(arg: string): { file: string; index: number } {
   const m = /^(.*)#(\d+)$/.exec(arg);
   if (!m) return { file: arg, index: 0 };
   return { file: m[1] as string, index: Number(m[2]) };
 }
 
-export function loadReplayDraft(arg: string): RequestDraft {
+function loadReplayDraft(arg: string): RequestDraft {
   const { file, index } = parseReplayArg(arg);
   let text: string;
   try {

@@ -19,7 +19,7 @@ const FLAGS: Record<string, Key> = {
   '-h': 'help',
 };
 
-export const ServeOptionsSchema = z.object({
+const ServeOptionsSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z
     .string()

@@ -13,7 +13,7 @@ import { parseServeArgs, type ServeOptions } from './serve-args.js';
 import { SERVE_USAGE } from './usage.js';
 
 /** Rules from a JSON file; a file rule's path is relative to the rules file. */
-export function loadRules(file: string): ActiveRule[] {
+function loadRules(file: string): ActiveRule[] {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -197,17 +197,12 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 /** A command failure as the UI sees it: a stable code and a message that names the problem. */
 export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
-export type CommandError = z.infer<typeof CommandErrorSchema>;
 
 /** Pushed to the UI, batched (about one batch per frame): events of many requests, or the catch server's. */
 export const EventsPushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
 export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema]);
 export type Push = z.infer<typeof PushSchema>;
 export type EventsPush = z.infer<typeof EventsPushSchema>;
-
-export function parseCommandInput<C extends CommandName>(name: C, input: unknown): ParsedInput<C> {
-  return COMMANDS[name].input.parse(input) as ParsedInput<C>;
-}
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);

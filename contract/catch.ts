@@ -11,13 +11,7 @@ export const CaughtIdSchema = z.string().uuid();
 const base = { id: CaughtIdSchema, seq: z.number().int().min(0), t: z.number() };
 const HeaderPairs = z.array(z.tuple([z.string(), z.string()]));
 
-export const CATCH_EVENT_TYPES = [
-  'CONNECTION_ACCEPTED', 'CONNECTION_REUSED', 'REQUEST_HEADERS_READ', 'BODY_CHUNK_READ', 'BODY_READ_COMPLETE', 'RULE_MATCHED',
-  'RESPONSE_DELAYED', 'RESPONSE_HEADERS_WRITTEN', 'BODY_WRITE_COMPLETED', 'FILE_TRANSMITTED', 'CLIENT_ABORTED', 'SERVER_ERROR',
-  'SESSION_DONE', 'CONNECTION_CLOSED', 'LIMIT_EXCEEDED', 'CLIENT_TIMEOUT', 'HOST_REFUSED',
-] as const;
-
-export const catchEventVariants = [
+const catchEventVariants = [
   /** t = 0 is the accept; `connection` numbers connections of one server run. */
   z.object({ ...base, type: z.literal('CONNECTION_ACCEPTED'), connection: z.number().int(), remoteAddress: z.string(), remotePort: z.number().int(), wallTime: z.number() }),
   /** A later request on a kept-alive connection: t = 0 is when its headers were read. */
@@ -56,12 +50,11 @@ export const catchEventVariants = [
 
 export const CatchEventSchema = z.discriminatedUnion('type', [...catchEventVariants]);
 export type CatchEvent = z.infer<typeof CatchEventSchema>;
-export type CatchEventType = CatchEvent['type'];
 
 const HeaderText = z.string().regex(/^[^\r\n]*$/, 'must not contain CR or LF');
 const HeaderMap = z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'is not a header name'), HeaderText);
 
-export const CatchResponseSchema = z.discriminatedUnion('kind', [
+const CatchResponseSchema = z.discriminatedUnion('kind', [
   /** The default: a JSON summary of what arrived (method, path, headers, body length and sha256). */
   z.object({ kind: z.literal('summary') }),
   z.object({
@@ -86,7 +79,7 @@ export const CatchResponseSchema = z.discriminatedUnion('kind', [
 ]);
 export type CatchResponse = z.infer<typeof CatchResponseSchema>;
 
-export const CatchRuleSchema = z.object({
+const CatchRuleSchema = z.object({
   match: z.object({
     path: z.string().startsWith('/', 'a rule path starts with /'),
     /** Prefix match: "/files/" matches "/files/a.bin"; otherwise the path (without the query) must be equal. */

@@ -13,7 +13,7 @@ export const CallMessageSchema = z.object({
 export type CallMessage = z.infer<typeof CallMessageSchema>;
 
 /** core → UI: the answer to one call, or pushed events. */
-export const ResultMessageSchema = z.discriminatedUnion('ok', [
+const ResultMessageSchema = z.discriminatedUnion('ok', [
   z.object({ kind: z.literal('result'), callId: z.number().int(), ok: z.literal(true), output: z.unknown() }),
   z.object({ kind: z.literal('result'), callId: z.number().int(), ok: z.literal(false), error: CommandErrorSchema }),
 ]);

@@ -6,7 +6,7 @@ import type { BodySlice, BodyStore } from './body-store.js';
 import { CommandFailure } from './command-failure.js';
 import type { HistoryStore } from './history-store.js';
 
-export interface BodyReadDeps {
+interface BodyReadDeps {
   bodies: BodyStore;
   history: HistoryStore;
 }

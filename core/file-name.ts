@@ -12,7 +12,7 @@ const EXTENSIONS: Record<string, string> = {
   'application/octet-stream': 'bin',
 };
 
-export interface NameSource {
+interface NameSource {
   contentDisposition?: string;
   url: string;
   contentType?: string;

@@ -9,16 +9,16 @@ import { suggestHarName, writeHarFile } from './har-file.js';
 import type { HistoryEntry, HistoryStore } from './history-store.js';
 import { reason, SaveTargetError } from './save-target.js';
 
-export interface HarExportDeps {
+interface HarExportDeps {
   hooks: AppHooks;
   bodies: BodyStore;
   history: HistoryStore;
 }
 
-export type HarExportResult = { saved: true; path: string; entries: number; bytes: number } | { saved: false };
+type HarExportResult = { saved: true; path: string; entries: number; bytes: number } | { saved: false };
 
 /** The stored body when it fits the inline limit; otherwise why it is not in the HAR. */
-export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
+async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
   const file = bodies.pathFor(entry.summary.id);
   const size = await fsp.stat(file).then((s) => s.size, () => undefined);
   if (size === undefined) {
@@ -30,7 +30,7 @@ export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: 
 }
 
 /** HAR entries of stored exchanges, read one exchange at a time in one pass over the history file. */
-export async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], limit: number): AsyncGenerator<HarEntry> {
+async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], limit: number): AsyncGenerator<HarEntry> {
   let i = 0;
   for await (const entry of deps.history.getMany(ids)) {
     yield* exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, limit) }, i++);

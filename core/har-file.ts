@@ -8,7 +8,7 @@ import { HAR_VERSION, type HarEntry } from '../domain/har/har.js';
 import { projectRoot } from '../engine/paths.js';
 import { prepareSaveTarget } from './save-target.js';
 
-export const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Throws SaveTargetError (unwritable place) or the write's error; the target is then untouched.
  * Writes are asynchronous: a large export does not stall the core's event loop. */

@@ -11,14 +11,14 @@ import { regularFileSize } from './regular-file.js';
 import type { HistoryStore } from './history-store.js';
 import type { Uploads } from './uploads.js';
 
-export interface HarImportDeps {
+interface HarImportDeps {
   uploads: Uploads;
   history: HistoryStore;
   bodies: BodyStore;
 }
 
 /** Reads and parses a HAR file; CommandFailure names what is wrong with it. */
-export async function readHarFile(file: string, label = file): Promise<HarImportResult> {
+async function readHarFile(file: string, label = file): Promise<HarImportResult> {
   const size = await regularFileSize(file, 'HAR_UNREADABLE', `cannot read ${label}`);
   if (size > MAX_HAR_FILE_BYTES) {
     throw new CommandFailure('HAR_TOO_LARGE', `${label} is ${size} bytes; a HAR file can have at most ${MAX_HAR_FILE_BYTES} bytes`);
@@ -26,7 +26,7 @@ export async function readHarFile(file: string, label = file): Promise<HarImport
   return parseHarText((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''), label);
 }
 
-export function parseHarText(text: string, label: string): HarImportResult {
+function parseHarText(text: string, label: string): HarImportResult {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -9,7 +9,7 @@ import { InetEventSchema } from '../contract/events.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import { scanLines } from './ndjson-scan.js';
 
-export const HistoryEntrySchema = z.object({
+const HistoryEntrySchema = z.object({
   summary: HistorySummarySchema,
   request: RequestDraftSchema,
   events: z.array(InetEventSchema),

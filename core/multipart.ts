@@ -6,20 +6,20 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartPart } from '../contract/api.js';
 
-export interface BuiltMultipart {
+interface BuiltMultipart {
   boundary: string;
   contentType: string;
   size: number;
 }
 
 /** A random boundary: 32 hex digits cannot plausibly occur in a part's bytes. */
-export function newBoundary(): string {
+function newBoundary(): string {
   return `----InetScope${crypto.randomBytes(16).toString('hex')}`;
 }
 
 /** Quotes a name for a Content-Disposition parameter as browsers do (HTML's form
  * encoding): '"' and CR/LF percent-escaped, so a name cannot end the header early. */
-export function quoteParam(s: string): string {
+function quoteParam(s: string): string {
   return `"${s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
 }
 

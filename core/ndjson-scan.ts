@@ -2,7 +2,7 @@
 // back into the file instead of holding every line in memory.
 import fs from 'node:fs';
 
-export interface ScannedLine {
+interface ScannedLine {
   offset: number;
   length: number;
   text: string;

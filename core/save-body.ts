@@ -15,7 +15,7 @@ export { suggestFileName } from './file-name.js';
 
 export type SaveResult = { saved: true; path: string; bytes: number } | { saved: false };
 
-export interface SaveDeps {
+interface SaveDeps {
   hooks: AppHooks;
   bodies: BodyStore;
   history: HistoryStore;
@@ -77,7 +77,7 @@ function resolveUrl(href: string, base: string): string {
 
 /** Content-Disposition and Content-Type of the last response (every redirect hop has its own
  * headers event; the last one is the final response's), and the final URL. */
-export function nameSource(events: InetEvent[], requestUrl: string): { contentDisposition?: string; contentType?: string; url: string } {
+function nameSource(events: InetEvent[], requestUrl: string): { contentDisposition?: string; contentType?: string; url: string } {
   let url = requestUrl;
   let raw = '';
   for (const e of events) {

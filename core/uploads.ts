@@ -14,7 +14,7 @@ import { MAX_CHUNK_BYTES, MAX_UPLOAD_BYTES } from '../contract/api.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
 import { regularFileSize } from './regular-file.js';
 
-export type PickResult = { picked: true; fileToken: string; name: string; size: number } | { picked: false };
+type PickResult = { picked: true; fileToken: string; name: string; size: number } | { picked: false };
 
 export interface UploadLimits {
   /** Unfinished uploads at once (each holds a file descriptor). */
@@ -25,7 +25,7 @@ export interface UploadLimits {
   idleMs: number;
 }
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxOpen: 8, maxStagedBytes: MAX_UPLOAD_BYTES, idleMs: 10 * 60 * 1000 };
+const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxOpen: 8, maxStagedBytes: MAX_UPLOAD_BYTES, idleMs: 10 * 60 * 1000 };
 
 /** Expired tokens remembered (for a clear error), oldest forgotten first. */
 const EXPIRED_KEPT = 256;

@@ -4,14 +4,14 @@
 // (curl exits 3 on them); the message names the part that is wrong.
 import { z } from 'zod';
 
-export const URL_SCHEMES = ['http', 'https'] as const;
+const URL_SCHEMES = ['http', 'https'] as const;
 
-export type UrlProblemKind = 'BAD_URL' | 'UNSUPPORTED_SCHEME';
-export interface UrlProblem {
+type UrlProblemKind = 'BAD_URL' | 'UNSUPPORTED_SCHEME';
+interface UrlProblem {
   kind: UrlProblemKind;
   message: string;
 }
-export type UrlCheck = { ok: true; url: string } | ({ ok: false } & UrlProblem);
+type UrlCheck = { ok: true; url: string } | ({ ok: false } & UrlProblem);
 
 const bad = (message: string): UrlProblem => ({ kind: 'BAD_URL', message });
 const q = (s: string): string => JSON.stringify(s);

@@ -26,12 +26,12 @@ function describeFsError(e: unknown): { name: string; text: string } {
   return { name: code, text: text[code] ?? err.message };
 }
 
-export function writeError(path: string, e: unknown): BodyIoError {
+function writeError(path: string, e: unknown): BodyIoError {
   const { name, text } = describeFsError(e);
   return new BodyIoError({ code: 'BODY_WRITE_FAILED', name, message: `cannot write the body to ${path}: ${text}` });
 }
 
-export function readError(path: string, e: unknown): BodyIoError {
+function readError(path: string, e: unknown): BodyIoError {
   const { name, text } = describeFsError(e);
   return new BodyIoError({ code: 'UPLOAD_READ_FAILED', name, message: `cannot read the upload file ${path}: ${text}` });
 }

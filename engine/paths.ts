@@ -3,6 +3,6 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
-export const distRoot = path.join(projectRoot, 'dist');
+const distRoot = path.join(projectRoot, 'dist');
 export const hostEntry = path.join(distRoot, 'engine', 'host', 'main.js');
 export const cacheRoot = path.join(projectRoot, '.cache');

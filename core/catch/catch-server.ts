@@ -9,10 +9,10 @@ import type { CaughtStore } from './caught-store.js';
 import type { CatchLimits } from '../../contract/catch.js';
 import { handleRequest, type ActiveRule, type ConnectionInfo } from './request-handler.js';
 
-export const MAX_HEADER_BYTES = 32 * 1024;
+const MAX_HEADER_BYTES = 32 * 1024;
 export const MAX_CONNECTIONS = 256;
 
-export interface CatchServerOptions {
+interface CatchServerOptions {
   host: string;
   port: number;
   rules: ActiveRule[];
@@ -89,7 +89,7 @@ export class CatchServer {
 
   private accept(socket: Socket): void {
     const info: ConnectionInfo = {
-      n: ++this.connections,
+      connection: ++this.connections,
       acceptedAt: performance.now(),
       wallTime: Date.now(),
       remoteAddress: socket.remoteAddress ?? '?',
@@ -99,7 +99,7 @@ export class CatchServer {
     this.conns.set(socket, info);
     socket.once('close', () => {
       this.conns.delete(socket);
-      info.last?.rec.emit({ type: 'CONNECTION_CLOSED', connection: info.n });
+      info.last?.rec.emit({ type: 'CONNECTION_CLOSED', connection: info.connection });
     });
   }
 }

@@ -14,7 +14,7 @@ import { CatchServer, CatchServerError, isLoopback } from './catch-server.js';
 import { CaughtStore, type CaughtEntry } from './caught-store.js';
 import type { ActiveRule } from './request-handler.js';
 
-export interface CatchServiceDeps {
+interface CatchServiceDeps {
   dir: string;
   batcher: PushBatcher;
   uploads: Uploads;
@@ -29,15 +29,15 @@ export class CatchService {
   private limits: CatchLimits = CatchLimitsSchema.parse({});
   private readonly store: CaughtStore;
 
-  private constructor(private readonly d: CatchServiceDeps) {
-    this.store = new CaughtStore(d.dir, (e, s) => d.batcher.addCaught(e, s));
+  private constructor(private readonly deps: CatchServiceDeps) {
+    this.store = new CaughtStore(deps.dir, (e, s) => deps.batcher.addCaught(e, s));
   }
 
-  static async create(d: CatchServiceDeps): Promise<CatchService> {
+  static async create(deps: CatchServiceDeps): Promise<CatchService> {
     // Bodies of an earlier run have no entries any more.
-    await fs.rm(d.dir, { recursive: true, force: true });
-    await fs.mkdir(d.dir, { recursive: true });
-    return new CatchService(d);
+    await fs.rm(deps.dir, { recursive: true, force: true });
+    await fs.mkdir(deps.dir, { recursive: true });
+    return new CatchService(deps);
   }
 
   status(): CatchStatus {
@@ -53,7 +53,7 @@ export class CatchService {
     const host = input.host ?? '127.0.0.1';
     const limits = input.limits ?? this.limits;
     try {
-      this.server = await CatchServer.start({ host, port: input.port ?? 0, rules: active, limits, store: this.store, log: this.d.log });
+      this.server = await CatchServer.start({ host, port: input.port ?? 0, rules: active, limits, store: this.store, log: this.deps.log });
     } catch (e) {
       throw new CommandFailure('CATCH_LISTEN_FAILED', e instanceof CatchServerError ? e.message : (e as Error).message);
     }
@@ -94,14 +94,14 @@ export class CatchService {
   async save(id: string): Promise<SaveResult> {
     const e = this.finishedEntry(id);
     const type = e.summary.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-    const target = await this.d.hooks.chooseSavePath(suggestFileName({ url: `http://caught${e.summary.path}`, contentType: type }));
+    const target = await this.deps.hooks.chooseSavePath(suggestFileName({ url: `http://caught${e.summary.path}`, contentType: type }));
     if (target === undefined) return { saved: false };
     return { saved: true, path: target, bytes: await copyAtomic(e.bodyFile, target) };
   }
 
   bodyToken(id: string): { fileToken: string; size: number } {
     const e = this.finishedEntry(id);
-    return { fileToken: this.d.uploads.offer(e.bodyFile), size: e.summary.bodyBytes };
+    return { fileToken: this.deps.uploads.offer(e.bodyFile), size: e.summary.bodyBytes };
   }
 
   close(): Promise<CatchStatus> {
@@ -125,7 +125,7 @@ export class CatchService {
     return rules.map((rule, i) => {
       if (rule.response.kind !== 'file') return { rule };
       if (rule.response.path !== undefined) throw new CommandFailure('FORBIDDEN', `rule ${i}: the app serves only a file picked or uploaded (fileToken), not a path`);
-      return { rule, filePath: this.d.uploads.pathFor(rule.response.fileToken as string) };
+      return { rule, filePath: this.deps.uploads.pathFor(rule.response.fileToken as string) };
     });
   }
 }

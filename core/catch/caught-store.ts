@@ -12,7 +12,7 @@ export interface CaughtEntry {
   bodyFile: string;
 }
 
-export type CaughtListener = (event: CatchEvent, summary: CaughtSummary) => void;
+type CaughtListener = (event: CatchEvent, summary: CaughtSummary) => void;
 
 const DEFAULT_MAX = 1000;
 

@@ -2,7 +2,7 @@
 // as 206; a range that starts past the end is unsatisfiable (416); several ranges, or a
 // header this parser does not understand, are ignored and the whole file is sent (the RFC
 // lets a server ignore Range), which every client handles.
-export type RangeResult =
+type RangeResult =
   | { kind: 'none' }
   | { kind: 'single'; start: number; end: number }
   | { kind: 'unsatisfiable' }

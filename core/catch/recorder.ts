@@ -5,7 +5,7 @@ import type { CatchEvent } from '../../contract/catch.js';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id' | 'seq' | 't'> : never;
 /** An event as a caller makes it: the recorder adds id, seq and t. */
-export type CatchEventBody = Distribute<CatchEvent>;
+type CatchEventBody = Distribute<CatchEvent>;
 
 export class Recorder {
   private seq = 0;

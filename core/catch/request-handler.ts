@@ -22,7 +22,8 @@ export interface ActiveRule {
 }
 
 export interface ConnectionInfo {
-  n: number;
+  /** Its number among the connections this server accepted (1, 2, …). */
+  connection: number;
   acceptedAt: number;
   wallTime: number;
   remoteAddress: string;
@@ -44,7 +45,7 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
   const t0 = first ? conn.acceptedAt : now;
   const summary: CaughtSummary = {
     id: crypto.randomUUID(),
-    connection: conn.n,
+    connection: conn.connection,
     wallTime: first ? conn.wallTime : Date.now(),
     remote: `${conn.remoteAddress}:${conn.remotePort}`,
     method: req.method ?? 'GET',
@@ -57,14 +58,14 @@ function begin(store: CaughtStore, conn: ConnectionInfo, req: IncomingMessage): 
   };
   const entry = store.create(summary, t0);
   conn.last = entry;
-  const where = { connection: conn.n, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort, wallTime: summary.wallTime };
+  const where = { connection: conn.connection, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort, wallTime: summary.wallTime };
   entry.rec.emit({ type: first ? 'CONNECTION_ACCEPTED' : 'CONNECTION_REUSED', ...where }, t0);
   entry.rec.emit({ type: 'REQUEST_HEADERS_READ', method: summary.method, path: summary.path, httpVersion: summary.httpVersion, headers: summary.headers }, now);
   return entry;
 }
 
 /** What a request is handled with: the server's store, its rules now, its limits. */
-export interface CatchContext {
+interface CatchContext {
   store: CaughtStore;
   rules: readonly ActiveRule[];
   limits: CatchLimits;
@@ -75,63 +76,63 @@ export interface CatchContext {
 export async function handleRequest(ctx: CatchContext, conn: ConnectionInfo, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { store, limits } = ctx;
   const entry = begin(store, conn, req);
-  const { summary: s, rec } = entry;
+  const { summary, rec } = entry;
   if (!hostAllowed(req.headers.host, ctx.loopback, limits.allowHosts)) return refuseHost(entry, res, req.headers.host ?? '');
   const capture = { ...limits, room: () => limits.maxTotalBytes - store.totalBytes };
   const declared = declaredOverLimit(req.headers['content-length'], capture);
   const body = declared
     ? { bytes: 0, sha256: '', complete: false, stopped: declared }
     : await captureBody(req, entry.bodyFile, capture, (bytes, total) => {
-        s.bodyBytes = total;
+        summary.bodyBytes = total;
         store.addBytes(bytes);
         rec.emit({ type: 'BODY_CHUNK_READ', bytes, total });
       });
-  s.bodyBytes = body.bytes;
-  s.bodySha256 = body.sha256 || undefined;
-  s.bodyComplete = body.complete;
+  summary.bodyBytes = body.bytes;
+  summary.bodySha256 = body.sha256 || undefined;
+  summary.bodyComplete = body.complete;
   if (body.stopped) return refuseBody(entry, res, body.stopped);
   if (!body.complete) {
     if (body.error) rec.emit({ type: 'SERVER_ERROR', message: body.error });
     else rec.emit({ type: 'CLIENT_ABORTED', phase: 'body', bytes: body.bytes });
-    s.state = 'aborted';
+    summary.state = 'aborted';
     rec.emit({ type: 'SESSION_DONE', outcome: body.error ? 'error' : 'aborted', bytesRead: body.bytes, bytesWritten: 0 });
     res.destroy();
     return;
   }
-  s.state = 'responding';
+  summary.state = 'responding';
   rec.emit({ type: 'BODY_READ_COMPLETE', total: body.bytes, sha256: body.sha256 });
   await answer(entry, ctx.rules, req, res);
 }
 
 async function answer(entry: CaughtEntry, rules: readonly ActiveRule[], req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const { summary: s, rec } = entry;
-  const index = matchRule(rules.map((r) => r.rule), s.method, s.path);
+  const { summary, rec } = entry;
+  const index = matchRule(rules.map((r) => r.rule), summary.method, summary.path);
   const active = rules[index];
   const response = active?.rule.response ?? { kind: 'summary' as const };
   rec.emit({ type: 'RULE_MATCHED', rule: index, response: response.kind });
-  const w = new ResponseWriter(res, rec, active?.rule.throttleBytesPerSecond, s.method.toUpperCase() === 'HEAD');
-  s.response = { rule: index, kind: response.kind, bytes: 0 };
+  const writer = new ResponseWriter(res, rec, active?.rule.throttleBytesPerSecond, summary.method.toUpperCase() === 'HEAD');
+  summary.response = { rule: index, kind: response.kind, bytes: 0 };
   let outcome: 'complete' | 'aborted' | 'error' = 'complete';
   try {
     const delay = active?.rule.delayMs;
     if (delay) {
       rec.emit({ type: 'RESPONSE_DELAYED', ms: delay });
-      await Promise.race([new Promise((r) => setTimeout(r, delay)), w.closed]);
+      await Promise.race([new Promise((r) => setTimeout(r, delay)), writer.closed]);
     }
-    if (!w.gone) {
-      const sent = await respond({ w, rec, summary: s, bodyFile: entry.bodyFile, filePath: active?.filePath, rangeHeader: req.headers.range, isGet: s.method.toUpperCase() === 'GET' }, response);
-      s.response.preview = sent.preview;
+    if (!writer.gone) {
+      const sent = await respond({ writer, recorder: rec, summary, bodyFile: entry.bodyFile, filePath: active?.filePath, rangeHeader: req.headers.range, isGet: summary.method.toUpperCase() === 'GET' }, response);
+      summary.response.preview = sent.preview;
     }
   } catch (e) {
     outcome = 'error';
     rec.emit({ type: 'SERVER_ERROR', message: (e as Error).message });
     res.destroy();
   }
-  Object.assign(s.response, { statusCode: w.statusCode, headers: w.headerPairs, bytes: w.written });
-  if (outcome === 'complete' && !w.finished) {
+  Object.assign(summary.response, { statusCode: writer.statusCode, headers: writer.headerPairs, bytes: writer.written });
+  if (outcome === 'complete' && !writer.finished) {
     outcome = 'aborted';
-    rec.emit({ type: 'CLIENT_ABORTED', phase: 'response', bytes: w.written });
+    rec.emit({ type: 'CLIENT_ABORTED', phase: 'response', bytes: writer.written });
   }
-  s.state = outcome === 'aborted' ? 'aborted' : 'done';
-  rec.emit({ type: 'SESSION_DONE', outcome, statusCode: w.statusCode, bytesRead: s.bodyBytes, bytesWritten: w.written });
+  summary.state = outcome === 'aborted' ? 'aborted' : 'done';
+  rec.emit({ type: 'SESSION_DONE', outcome, statusCode: writer.statusCode, bytesRead: summary.bodyBytes, bytesWritten: writer.written });
 }

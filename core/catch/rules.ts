@@ -2,7 +2,7 @@
 // match, exact or by prefix, on the path without its query. None: the JSON summary.
 import type { CatchRule } from '../../contract/catch.js';
 
-export function pathOnly(target: string): string {
+function pathOnly(target: string): string {
   const q = target.search(/[?#]/);
   return q < 0 ? target : target.slice(0, q);
 }

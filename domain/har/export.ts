@@ -3,7 +3,7 @@
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
 import type { RequestDraft } from '../../contract/api.js';
 import type { InetEvent } from '../../contract/events.js';
-import { HAR_VERSION, INETSCOPE_FIELD, type HarContent, type HarEntry, type HarLog, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
+import { INETSCOPE_FIELD, type HarContent, type HarEntry, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
 import { harPostData } from './post-data.js';
 import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './text.js';
 import { derivePhases, type HopPhases } from '../phases.js';
@@ -14,14 +14,14 @@ type FinishedEvent = Extract<InetEvent, { type: 'finished' }>;
 /** The final response's body: its bytes, or why they are not in the HAR. */
 export type HarBody = { bytes: Uint8Array } | { omitted: string };
 
-export interface ExchangeForHar {
+interface ExchangeForHar {
   request: RequestDraft;
   events: InetEvent[];
   body: HarBody;
 }
 
 /** What `_inetscope` holds: enough to rebuild the history entry exactly (har-import.ts). */
-export interface InetscopeExtra {
+interface InetscopeExtra {
   /** Which exchange of this file the entry belongs to (0, 1, 2…), and its hop of `hops`. */
   exchange: number;
   hop: number;
@@ -35,10 +35,6 @@ export interface InetscopeExtra {
 }
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
-
-export function harLog(entries: HarEntry[], creatorVersion: string): HarLog {
-  return { log: { version: HAR_VERSION, creator: { name: 'InetScope', version: creatorVersion }, entries } };
-}
 
 /** The HAR timings of one hop: connect includes ssl (HAR 1.2), -1 where a phase did not happen. */
 export function hopTimings(p: HopPhases): { timings: HarTimings; time: number } {

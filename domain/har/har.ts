@@ -12,7 +12,7 @@ export const MAX_HAR_FILE_BYTES = 256 * 1024 * 1024;
 const NameValue = z.looseObject({ name: z.string(), value: z.string().default('') });
 export type HarNameValue = { name: string; value: string };
 
-export const HarCookieSchema = z.looseObject({
+const HarCookieSchema = z.looseObject({
   name: z.string(),
   value: z.string().default(''),
   path: z.string().optional(),
@@ -23,15 +23,14 @@ export const HarCookieSchema = z.looseObject({
 });
 export type HarCookie = z.infer<typeof HarCookieSchema>;
 
-export const HarParamSchema = z.looseObject({
+const HarParamSchema = z.looseObject({
   name: z.string(),
   value: z.string().optional(),
   fileName: z.string().optional(),
   contentType: z.string().optional(),
 });
-export type HarParam = z.infer<typeof HarParamSchema>;
 
-export const HarPostDataSchema = z.looseObject({
+const HarPostDataSchema = z.looseObject({
   mimeType: z.string().default(''),
   text: z.string().optional(),
   params: z.array(HarParamSchema).optional(),
@@ -42,7 +41,7 @@ export const HarPostDataSchema = z.looseObject({
 });
 export type HarPostData = z.infer<typeof HarPostDataSchema>;
 
-export const HarRequestSchema = z.looseObject({
+const HarRequestSchema = z.looseObject({
   method: z.string().min(1),
   url: z.string().min(1),
   httpVersion: z.string().default('HTTP/1.1'),
@@ -66,7 +65,7 @@ export const HarContentSchema = z.looseObject({
 });
 export type HarContent = z.infer<typeof HarContentSchema>;
 
-export const HarResponseSchema = z.looseObject({
+const HarResponseSchema = z.looseObject({
   status: z.number().int(),
   statusText: z.string().default(''),
   httpVersion: z.string().default(''),
@@ -83,7 +82,7 @@ export type HarResponse = z.infer<typeof HarResponseSchema>;
 /** -1 marks a phase that does not apply; Chrome also writes other negative values: read as -1. */
 const Timing = z.number().transform((v) => (v < 0 ? -1 : v));
 
-export const HarTimingsSchema = z.looseObject({
+const HarTimingsSchema = z.looseObject({
   blocked: Timing.optional(),
   dns: Timing.optional(),
   connect: Timing.optional(),
@@ -118,7 +117,3 @@ export const HarFileSchema = z.looseObject({
     entries: z.array(z.unknown()),
   }),
 });
-
-export interface HarLog {
-  log: { version: string; creator: { name: string; version: string }; entries: HarEntry[] };
-}

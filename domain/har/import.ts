@@ -11,9 +11,9 @@ import { synthesizeEvents } from './synth.js';
 import { draftBodyFrom } from './post-data.js';
 import { contentBytes } from './text.js';
 
-export type HistorySummaryDto = z.infer<typeof HistorySummarySchema>;
+type HistorySummaryDto = z.infer<typeof HistorySummarySchema>;
 
-export interface ImportedExchange {
+interface ImportedExchange {
   summary: HistorySummaryDto;
   request: RequestDraft;
   events: InetEvent[];
@@ -39,7 +39,7 @@ const ExtraSchema = z.looseObject({
 });
 type Extra = z.infer<typeof ExtraSchema>;
 
-export function describeZod(error: z.ZodError): string {
+function describeZod(error: z.ZodError): string {
   const issue = error.issues[0];
   return `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`;
 }

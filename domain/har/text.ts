@@ -82,7 +82,7 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-export const utf8Bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const utf8Bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql)\b)|^image\/svg\+xml/i;
 

@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../channels.js';
 
-export interface MenuOptions {
+interface MenuOptions {
   /** Reload and devtools are for development only: a packaged app hides them. */
   dev: boolean;
   isMac: boolean;

@@ -11,13 +11,13 @@ import { APP_INDEX_URL } from './app-files.js';
 // This file runs as dist/electron/main/window.js; the renderer and the bundled preload
 // are built next to it (vite → dist/renderer, esbuild → dist/electron/preload.cjs).
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const PRELOAD_PATH = path.join(here, '..', 'preload.cjs');
-export const RENDERER_ROOT = path.join(here, '..', '..', 'renderer');
+const PRELOAD_PATH = path.join(here, '..', 'preload.cjs');
+const RENDERER_ROOT = path.join(here, '..', '..', 'renderer');
 /** Served by app-protocol.ts: the page gets no file: privileges. */
 export const RENDERER_URL = APP_INDEX_URL;
 
 /** The renderer needs its own scripts, styles and data: images, nothing from elsewhere. */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -48,7 +48,7 @@ export function hardenSession(ses: Session): void {
 }
 
 /** Opens plain web links in the user's browser; any other scheme (file:, javascript:, custom handlers) is dropped. */
-export function openIfWebLink(url: string): void {
+function openIfWebLink(url: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -12,9 +12,9 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-export type CommandMethods = { [C in CommandName]: (input: CommandInput<C>) => Promise<CommandOutput<C>> };
+type CommandMethods = { [C in CommandName]: (input: CommandInput<C>) => Promise<CommandOutput<C>> };
 
-export interface InetScopeApi extends CommandMethods {
+interface InetScopeApi extends CommandMethods {
   onPush(listener: (push: Push) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -23,7 +23,7 @@ export interface InetScopeApi extends CommandMethods {
  * A failed command. contextBridge copies only an Error's message into the page, so the
  * code is also the message's prefix: "code: message" (the page reads it with /^([A-Z_]+): /; codes are the core's, e.g. BAD_INPUT).
  */
-export function commandError(code: string, message: string): Error & { code: string } {
+function commandError(code: string, message: string): Error & { code: string } {
   return Object.assign(new Error(`${code}: ${message}`), { code });
 }
 

@@ -4,6 +4,4 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from './api.js';
 
-export type { InetScopeApi } from './api.js';
-
 contextBridge.exposeInMainWorld('inetscope', createApi(ipcRenderer));

@@ -2,7 +2,7 @@
 // the numbers of curl.h the engine uses. Loaded only inside the engine host.
 import koffi from 'koffi';
 
-export class LibcurlMissing extends Error {}
+class LibcurlMissing extends Error {}
 
 const CANDIDATES: Record<string, string[]> = {
   linux: ['libcurl.so.4', 'libcurl-gnutls.so.4'],
@@ -86,10 +86,8 @@ export function writeNative(ptr: unknown, data: Buffer, n: number): void {
 }
 
 export const CURL_GLOBAL_ALL = 3;
-export const CURLE_OK = 0;
 export const CURLMSG_DONE = 1;
 export const CURL_READFUNC_ABORT = 0x10000000;
-export const CURL_SOCKET_BAD = -1;
 
 export const OPT = {
   WRITEDATA: 10001,
@@ -168,9 +166,6 @@ export const INFO = {
   APPCONNECT_TIME_T: OFF_T + 56,
 } as const;
 
-/** Debug callback types (curl_infotype). */
-export const DEBUG = { TEXT: 0, HEADER_IN: 1, HEADER_OUT: 2, DATA_IN: 3, DATA_OUT: 4, SSL_DATA_IN: 5, SSL_DATA_OUT: 6 } as const;
-
 export function getLong(h: unknown, info: number): number {
   const out = [0];
   curl.easy_getinfo(h, info, '_Out_ long *', out);
@@ -181,12 +176,6 @@ export function getOffT(h: unknown, info: number): number {
   const out = [0];
   curl.easy_getinfo(h, info, '_Out_ int64_t *', out);
   return Number(out[0]);
-}
-
-export function getString(h: unknown, info: number): string | undefined {
-  const out: Array<string | null> = [null];
-  curl.easy_getinfo(h, info, '_Out_ const char **', out);
-  return out[0] ?? undefined;
 }
 
 export { koffi };

@@ -46,10 +46,6 @@ function malformedReply(code: number, detail = '', inHeaders = false): boolean {
   return false;
 }
 
-export function curlErrorName(code: number): string {
-  return TABLE[code]?.[0] ?? `CURLE_${code}`;
-}
-
 export function curlError(
   code: number,
   text: string,

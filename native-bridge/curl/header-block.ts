@@ -1,6 +1,6 @@
 // Collects the header lines libcurl hands to the header callback into one response head.
 
-export interface ResponseHeadBlock {
+interface ResponseHeadBlock {
   statusCode: number;
   statusLine: string;
   httpVersion: string;

@@ -6,7 +6,7 @@ import type { EmitFn } from '../../engine/engine.js';
 import { STATUS, type EngineErrorInfo, type EngineTimings, type KnownStatusName, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
-import { curl, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
+import { curl, CURL_READFUNC_ABORT, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
 import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
@@ -212,7 +212,7 @@ export class CurlTransfer {
       return n;
     } catch (e) {
       this.localError = e instanceof BodyIoError ? e.info : { code: 'INTERNAL', name: 'SOURCE', message: String(e) };
-      return 0x10000000; // CURL_READFUNC_ABORT
+      return CURL_READFUNC_ABORT;
     }
   }
 

@@ -9,7 +9,7 @@ import { Batcher, EVENT_FLUSH_MS, flushesAtOnce } from '../../engine/batcher.js'
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { decodeSockaddr } from '../sockaddr.js';
 import {
-  CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, sockets, WriteCb,
+  CloseSocketCb, curl, describeLibcurl, CURL_GLOBAL_ALL, CURLMSG_DONE, CURL_READFUNC_ABORT, DebugCb, koffi, OpenSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, sockets, WriteCb,
 } from './api.js';
 import type { RegisteredCallbacks } from './options.js';
 import { CurlTransfer } from './transfer.js';
@@ -38,7 +38,7 @@ const AF_INET6 = BSD ? 30 : 10;
 const cbs: RegisteredCallbacks = {
   write: koffi.register((p: unknown, size: number, n: number, id: number) => byNum.get(id)?.onWrite(p, size * n) ?? 0, koffi.pointer(WriteCb)),
   header: koffi.register((p: unknown, size: number, n: number, id: number) => byNum.get(id)?.onHeader(p, size * n) ?? 0, koffi.pointer(WriteCb)),
-  read: koffi.register((b: unknown, size: number, n: number, id: number) => byNum.get(id)?.onRead(b, size * n) ?? 0x10000000, koffi.pointer(ReadCb)),
+  read: koffi.register((b: unknown, size: number, n: number, id: number) => byNum.get(id)?.onRead(b, size * n) ?? CURL_READFUNC_ABORT, koffi.pointer(ReadCb)),
   seek: koffi.register((id: number, offset: number | bigint, origin: number) => byNum.get(id)?.onSeek(Number(offset), origin) ?? 1, koffi.pointer(SeekCb)),
   debug: koffi.register((_h: unknown, type: number, data: unknown, size: number, id: number) => byNum.get(id)?.onDebug(type, data, size) ?? 0, koffi.pointer(DebugCb)),
   resolverStart: koffi.register((_s: unknown, _r: unknown, id: number) => byNum.get(id)?.onResolverStart() ?? 0, koffi.pointer(ResolverStartCb)),

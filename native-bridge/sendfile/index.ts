@@ -14,7 +14,7 @@ export function zeroCopyAvailable(): boolean {
 }
 
 /** The socket's file descriptor (Node keeps it on its internal handle), if it has one. */
-export function socketFd(socket: Socket): number | undefined {
+function socketFd(socket: Socket): number | undefined {
   const fd = (socket as unknown as { _handle?: { fd?: unknown } })._handle?.fd;
   return typeof fd === 'number' && fd >= 0 ? fd : undefined;
 }

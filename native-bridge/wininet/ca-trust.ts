@@ -17,7 +17,7 @@ const ERROR_INTERNET_SEC_CERT_REV_FAILED = 12057;
 /** Wine reports REV_FAILED, then (revocation ignored) INVALID_CA: a bound, not a loop. */
 const MAX_RESENDS = 2;
 
-export type CertDecision = { resend: true } | { error: EngineErrorInfo };
+type CertDecision = { resend: true } | { error: EngineErrorInfo };
 
 export class CaTrust {
   private resends = 0;

@@ -97,7 +97,7 @@ export class WinInetEngine implements Engine {
     const req = new WinInetRequest(id, ctx, spec, emit, {
       session: (p, insecure) => this.session(p, insecure),
       afterCall: this.afterCall,
-      released: (r, fullyClosed) => this.release(r, fullyClosed),
+      released: (fullyClosed) => this.release(req, fullyClosed),
       log: this.log,
     });
     // Registered before any WinInet call, since callbacks may arrive during the call.

@@ -40,7 +40,7 @@ const TABLE: Record<number, [name: string, code: ErrorCode, message: string]> = 
   12175: ['ERROR_INTERNET_DECODING_FAILED', 'BAD_RESPONSE', 'the response content could not be decoded'],
 };
 
-export function winInetErrorName(native: number): string {
+function winInetErrorName(native: number): string {
   return TABLE[native]?.[0] ?? `ERROR_${native}`;
 }
 

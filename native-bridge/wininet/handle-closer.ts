@@ -5,7 +5,7 @@
 import { api, isNull } from './api.js';
 import type { RequestHandles } from './open-handles.js';
 
-export interface CloserHooks {
+interface CloserHooks {
   afterCall(): void;
   /** The request handle is gone: nothing can touch its buffers any more. */
   freeMemory(): void;

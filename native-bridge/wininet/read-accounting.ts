@@ -4,7 +4,7 @@ import type { EngineErrorInfo } from '../../contract/events.js';
 import { MAX_EMPTY_READS } from './request-limits.js';
 import { probeAfterEmptyRead, readCount, UNDER_WINE } from './wine-quirks.js';
 
-export type ReadOutcome = { bytes: number } | { next: 'probe' | 'eof' } | { error: EngineErrorInfo };
+type ReadOutcome = { bytes: number } | { next: 'probe' | 'eof' } | { error: EngineErrorInfo };
 
 export class ReadAccounting {
   /** RESPONSE_RECEIVED's count during a pending InternetReadFile. */

@@ -1,6 +1,5 @@
 // The request state machine's states and what a request needs from its engine.
 import type { EngineErrorInfo } from '../../contract/events.js';
-import type { WinInetRequest } from './request.js';
 
 export type State = 'send' | 'sendEx' | 'write' | 'wrote' | 'end' | 'ended' | 'head' | 'read' | 'consume' | 'probe' | 'probed' | 'eof' | 'done';
 
@@ -10,7 +9,7 @@ export interface RequestOwner {
   /** GC-stress hook: runs after every WinInet call. */
   afterCall(): void;
   /** Called at `finished`, and again once a late HANDLE_CLOSING has freed everything. */
-  released(req: WinInetRequest, fullyClosed: boolean): void;
+  released(fullyClosed: boolean): void;
   log(msg: string): void;
 }
 

@@ -22,8 +22,6 @@ import type { RequestOwner, State } from './request-types.js';
 import { openUpload, UploadCursor } from './upload-cursor.js';
 import { isUploadState, UploadSteps } from './upload-steps.js';
 
-export type { RequestOwner };
-
 export class WinInetRequest {
   readonly ev: EventStamper;
   private state: State;
@@ -67,7 +65,7 @@ export class WinInetRequest {
       afterCall: () => owner.afterCall(),
       freeMemory: () => this.mem.free(),
       finalize: (problem) => this.finalize(problem),
-      lateClosed: () => owner.released(this, true),
+      lateClosed: () => owner.released(true),
     });
   }
 
@@ -337,6 +335,6 @@ export class WinInetRequest {
       ...(this.pending ? { abandoned: this.pending } : {}),
       ...memoryBody,
     });
-    this.owner.released(this, this.closer.fullyClosed);
+    this.owner.released(this.closer.fullyClosed);
   }
 }

@@ -4,7 +4,7 @@
 // memory the call hands over; everything is copied out and freed here.
 import { api, INTERNET_OPTION_SECURITY_CERTIFICATE_STRUCT, INTERNET_OPTION_SERVER_CERT_CHAIN_CONTEXT, koffi } from './api.js';
 
-export interface CertSummary {
+interface CertSummary {
   subject: string;
   issuer: string;
   /** ms since the epoch. */

@@ -22,7 +22,7 @@ export interface AsyncResult {
 }
 
 /** INTERNET_ASYNC_RESULT { DWORD_PTR dwResult; DWORD dwError; } */
-export function decodeAsyncResult(ptr: unknown): AsyncResult {
+function decodeAsyncResult(ptr: unknown): AsyncResult {
   const result = koffi.decode(ptr, 'uint64_t') as bigint | number;
   const error = koffi.decode(ptr, 8, 'uint32_t') as number;
   return { result: BigInt(result), error };

@@ -10,16 +10,16 @@ import { ERROR_INTERNET_INTERNAL_ERROR } from './errors.js';
 import { lostBodyProblem, resendWanted } from './upload-redirect.js';
 import { endRequestCompletesTwice, UNDER_WINE, writeOffJsThread } from './wine-quirks.js';
 
-export type UploadState = 'sendEx' | 'write' | 'wrote' | 'end' | 'ended';
+type UploadState = 'sendEx' | 'write' | 'wrote' | 'end' | 'ended';
 /** Runs one WinInet call; 0, PENDING, or the call's native error. */
-export type CallFn = (name: string, fn: () => boolean) => number;
+type CallFn = (name: string, fn: () => boolean) => number;
 /**
  * Starts a call on a koffi worker thread; `done` gets its error (0: success) exactly once,
  * on the JS thread. Returns PENDING: the request resumes at `done`, as at a REQUEST_COMPLETE.
  */
-export type OffThreadFn = (name: string, start: (done: (error: number) => void) => void) => number;
+type OffThreadFn = (name: string, start: (done: (error: number) => void) => void) => number;
 /** Waits for one more REQUEST_COMPLETE of `name` without a call (at most `graceMs`); returns PENDING. */
-export type AwaitRepeatFn = (name: string, graceMs: number) => number;
+type AwaitRepeatFn = (name: string, graceMs: number) => number;
 
 /** How long a repeated REQUEST_COMPLETE (Wine's, after a redirect) is waited for. */
 const REPEAT_GRACE_MS = 2000;

@@ -3,7 +3,7 @@
 // are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
 import type { EngineErrorInfo } from '../../contract/events.js';
 
-export interface WineQuirk {
+interface WineQuirk {
   wine: string;
   windows: string;
   detected: string;

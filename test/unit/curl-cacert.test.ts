@@ -9,7 +9,7 @@ import { parseCurlCommand } from '../../domain/curl/command.js';
 import { draftToCurl } from '../../domain/curl/serialize.js';
 import { chainTrusted, issuerNamed, loadCaFile } from '../../engine/ca-file.js';
 import { BadRequestSpec } from '../../engine/request-spec.js';
-import { faultCas, faultCerts } from '../faults/certs.js';
+import { faultCas, faultCerts } from '../engine/faults/certs.js';
 
 describe('curl --cacert: import and export', () => {
   it('a pasted --cacert is kept as the CA file, and comes back out', () => {

@@ -1,6 +1,6 @@
 // The rest of the table of curl-cases.ts: OpenAI-style posts, multipart, auth, proxies,
 // --data-urlencode, -G, files, PowerShell and Windows quoting.
-import type { CurlCase } from './curl-cases.js';
+import type { CurlCase } from './curl-case.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const ENC = 'deflate, gzip, br, zstd';

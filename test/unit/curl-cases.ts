@@ -1,21 +1,8 @@
 // Real-world curl commands (Chrome's and Firefox's "Copy as cURL" in bash and cmd flavours,
 // API documentation of GitHub, Stripe, Slack, Elasticsearch, OpenAI) with the request each
 // must give. `h` lists every header in order; `body` is the text body (or a body object).
-import type { RequestDraft } from '../../contract/api.js';
+import type { CurlCase } from './curl-case.js';
 import { MORE_CASES } from './curl-cases-more.js';
-
-export interface CurlCase {
-  name: string;
-  cmd: string;
-  url: string;
-  method: string;
-  h: Array<[string, string]>;
-  body?: string | RequestDraft['body'];
-  more?: Partial<RequestDraft>;
-  /** Every warning must match one of these, and each of these a warning. */
-  warn?: RegExp[];
-  files?: number;
-}
 
 const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const FORM = 'application/x-www-form-urlencoded';
