@@ -1,14 +1,14 @@
 // The UI: request tabs, the composer, then the live events, waterfall and response.
 import { useEffect } from 'react';
-import { cancelActive, sendActive } from './state/actions.js';
-import { activeTab, appStore, useApp } from './state/store.js';
-import { RequestLine, ComposerDetails } from './components/Composer.js';
-import { EventList } from './components/EventList.js';
-import { ResponsePane } from './components/ResponsePane.js';
-import { TabBar } from './components/TabBar.js';
-import { Waterfall } from './components/Waterfall.js';
+import { cancelActive, sendActive } from './composer/send-actions.js';
+import { activeTab, appStore, useApp } from './app-store.js';
+import { RequestLine, ComposerDetails } from './composer/Composer.js';
+import { EventList } from './timeline/EventList.js';
+import { ResponsePane } from './response/ResponsePane.js';
+import { TabBar } from './tabs/TabBar.js';
+import { Waterfall } from './timeline/Waterfall.js';
 import { InteropBar } from './interop/InteropBar.js';
-import { usePlatform } from './components/platform-context.js';
+import { usePlatform } from './platform/platform-context.js';
 import { HistorySidebar } from './history/HistorySidebar.js';
 import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
 import { useHistory } from './history/history-store.js';

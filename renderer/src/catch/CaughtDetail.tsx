@@ -3,11 +3,11 @@
 // sent in the other; Save body… and Compose (a new request tab from it).
 import { useState } from 'react';
 import type { CaughtSummary } from '../../../contract/catch.js';
-import { usePlatform } from '../components/platform-context.js';
-import { useBody } from '../components/use-body.js';
-import { formatBytes } from '../state/format.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { useBody } from '../response/use-body.js';
+import { formatBytes } from '../format.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
-import { saveResponse } from '../state/actions.js';
+import { saveResponse } from '../composer/send-actions.js';
 import { composeFromCaught } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 import { CatchTimeline } from './CatchTimeline.js';

@@ -3,9 +3,9 @@
 // A file rule names its file by a token: Electron's picker, or a browser upload.
 import { useState } from 'react';
 import { CatchRulesSchema, type CatchRuleInput } from '../../../contract/catch.js';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { uploadOne } from '../composer/uploader.js';
-import { describeError } from '../state/actions.js';
+import { describeError } from '../composer/send-actions.js';
 import { applyRules } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 

@@ -2,8 +2,8 @@
 // keeps the path, the page a token), or in a browser an <input type="file"> whose File the
 // page holds until it is uploaded at send time (uploader.ts).
 import { useState } from 'react';
-import { usePlatform } from '../components/platform-context.js';
-import { describeError } from '../state/actions.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { describeError } from './send-actions.js';
 import type { FileRef } from './body-model.js';
 import { holdFile } from './uploader.js';
 

@@ -1,7 +1,7 @@
 // "Import HAR…": Electron opens the native picker; browser mode a file input, whose File is
 // uploaded to the core in chunks before importHar.
 import { useRef } from 'react';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { importHar } from './har-actions.js';
 import { useHistory } from './history-store.js';
 

@@ -2,7 +2,7 @@
 // buttons, and the open dialog (at most one).
 import { HarExportDialog } from './HarExportDialog.js';
 import { toggleHistory, useHistory } from './history-store.js';
-import { openDialog, useOpenDialog } from '../components/dialogs.js';
+import { openDialog, useOpenDialog } from '../dialogs/dialog-store.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 
 export function HistoryButtons() {

@@ -1,7 +1,7 @@
 // HAR export and import through the core, each reported in one line for the sidebar.
 import type { Platform } from '../platform/index.js';
-import { describeError } from '../state/actions.js';
-import { formatBytes } from '../state/format.js';
+import { describeError } from '../composer/send-actions.js';
+import { formatBytes } from '../format.js';
 import { uploadOne, uploadProgress } from '../composer/uploader.js';
 import { refreshHistory } from './history-actions.js';
 import { setReport, type Report } from './history-store.js';

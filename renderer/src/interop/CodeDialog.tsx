@@ -5,7 +5,7 @@ import { copyText } from '../timeline/clipboard.js';
 import { activeRequestForExport } from './interop-actions.js';
 import { closeDialog, interopStore, useInterop } from './interop-store.js';
 import { DROPPED, LANGUAGES } from './languages.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../dialogs/Modal.js';
 import { SnippetView } from './SnippetView.js';
 
 type Snippet = { code: string } | { error: string } | undefined;

@@ -6,7 +6,7 @@ import { CurlImportDialog } from './CurlImportDialog.js';
 import { ImportNotice } from './ImportNotice.js';
 import { copyActiveAsCurl } from './interop-actions.js';
 import { openDialog, useInterop } from './interop-store.js';
-import { useApp } from '../state/store.js';
+import { useApp } from '../app-store.js';
 import './interop.css';
 
 function useImportShortcut(): void {

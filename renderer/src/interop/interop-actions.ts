@@ -6,8 +6,8 @@ import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../domain
 import { draftToCurl } from '../../../domain/curl/serialize.js';
 import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
-import { draftToRequest } from '../state/draft.js';
-import { activeTab, appStore } from '../state/store.js';
+import { draftToRequest } from '../composer/draft.js';
+import { activeTab, appStore } from '../app-store.js';
 import { openDialog, setCopyStatus, setNotice } from './interop-store.js';
 import { importToDraft } from './request-to-draft.js';
 

@@ -3,13 +3,13 @@
 // starts, never by the page). Checked as typed, saved through setSettings.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
-import { usePlatform } from '../components/platform-context.js';
-import { closeDialog } from '../components/dialogs.js';
-import { EngineSelect } from '../components/EngineSelect.js';
-import { Modal } from '../interop/Modal.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { closeDialog } from '../dialogs/dialog-store.js';
+import { EngineSelect } from '../composer/EngineSelect.js';
+import { Modal } from '../dialogs/Modal.js';
 import { FieldRow } from './FieldRow.js';
-import { describeError } from '../state/actions.js';
-import { activeTab, appStore, isBlankTab } from '../state/store.js';
+import { describeError } from '../composer/send-actions.js';
+import { activeTab, appStore, isBlankTab } from '../app-store.js';
 import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
 
 function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; browser: boolean }) {

@@ -2,12 +2,12 @@
 // folded response of every request, and UI state. Pushed batches are applied in one set().
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Push } from '../../../contract/api.js';
-import type { InetEventDto } from '../../../contract/events.js';
-import { emptyDraft, type Draft } from './draft.js';
-import { emptyResponse, foldEvent, type ResponseInfo } from './response.js';
-import type { ConnectionState } from '../platform/types.js';
-import { catchStore } from '../catch/catch-store.js';
+import type { Push } from '../../contract/api.js';
+import type { InetEventDto } from '../../contract/events.js';
+import { emptyDraft, type Draft } from './composer/draft.js';
+import { emptyResponse, foldEvent, type ResponseInfo } from './response/response-model.js';
+import type { ConnectionState } from './platform/types.js';
+import { catchStore } from './catch/catch-store.js';
 
 export interface Tab {
   key: string;

@@ -2,8 +2,8 @@
 // the final headers arrive; it reads what the store holds so far while the body streams.
 import { useEffect, useMemo, useState } from 'react';
 import { PlatformError } from '../platform/index.js';
-import { describeError } from '../state/actions.js';
-import { usePlatform } from './platform-context.js';
+import { describeError } from '../composer/send-actions.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
 
 export interface BodyState {

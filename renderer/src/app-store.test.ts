@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { InetEventDto } from '../../../contract/events.js';
-import { createAppStore } from './store.js';
+import type { InetEventDto } from '../../contract/events.js';
+import { createAppStore } from './app-store.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';

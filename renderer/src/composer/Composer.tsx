@@ -1,20 +1,20 @@
 // The request line (method, URL, Send/Cancel), then options and the tabs: query params
 // (kept in step with the URL both ways), headers, body, auth.
 import { useState, type ReactNode } from 'react';
-import { AuthEditor } from '../composer/AuthEditor.js';
-import { BodyEditor } from '../composer/BodyEditor.js';
-import { rowsForUrl, urlForRows } from '../composer/params-sync.js';
-import { RowsTable } from '../composer/RowsTable.js';
-import type { ParamRow } from '../composer/url-params.js';
-import { useUrlProblem } from '../composer/url-field.js';
-import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions, type HeaderRow } from '../state/draft.js';
-import { activeTab, useApp } from '../state/store.js';
-import { cancelActive, sendActive } from '../state/actions.js';
+import { AuthEditor } from './AuthEditor.js';
+import { BodyEditor } from './BodyEditor.js';
+import { rowsForUrl, urlForRows } from './params-sync.js';
+import { RowsTable } from './RowsTable.js';
+import type { ParamRow } from './url-params.js';
+import { useUrlProblem } from './url-field.js';
+import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions, type HeaderRow } from './draft.js';
+import { activeTab, useApp } from '../app-store.js';
+import { cancelActive, sendActive } from './send-actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
-import { FilePicker } from '../composer/FilePicker.js';
-import type { FileRef } from '../composer/body-model.js';
-import { usePlatform } from './platform-context.js';
+import { FilePicker } from './FilePicker.js';
+import type { FileRef } from './body-model.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
 
 const CUSTOM = '__custom__';

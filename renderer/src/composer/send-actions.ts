@@ -3,9 +3,9 @@
 import type { Platform } from '../platform/index.js';
 import { PlatformError } from '../platform/index.js';
 import type { RequestDraft } from '../../../contract/api.js';
-import { uploadPending, uploadPendingRef } from '../composer/uploader.js';
+import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, type Draft } from './draft.js';
-import { activeTab, appStore } from './store.js';
+import { activeTab, appStore } from '../app-store.js';
 
 export const describeError = (e: unknown): string =>
   e instanceof PlatformError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);

@@ -1,10 +1,10 @@
 // The response: status line, time and size, upload and download progress, headers and the
 // body, shown from the final headers on (the raw and hex views read the body as it streams).
 import { useState } from 'react';
-import type { ResponseInfo } from '../state/response.js';
-import { formatBytes, formatMs, parseHeaders, statusText } from '../state/format.js';
-import { saveResponse } from '../state/actions.js';
-import { usePlatform } from './platform-context.js';
+import type { ResponseInfo } from './response-model.js';
+import { formatBytes, formatMs, parseHeaders, statusText } from '../format.js';
+import { saveResponse } from '../composer/send-actions.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
