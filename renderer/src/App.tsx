@@ -1,7 +1,8 @@
 // The UI: request tabs, the composer, then the live events, waterfall and response.
 import { useEffect } from 'react';
 import { cancelActive, sendActive } from './composer/send-actions.js';
-import { activeTab, appStore, useApp } from './app-store.js';
+import { appStore, useApp } from './app-store.js';
+import { activeTab } from './tabs/tabs-slice.js';
 import { RequestLine, ComposerDetails } from './composer/Composer.js';
 import { EventList } from './timeline/EventList.js';
 import { ResponsePane } from './response/ResponsePane.js';

@@ -1,6 +1,7 @@
 // The application menu's commands (Electron), each doing what its button or shortcut does.
 import { saveResponse, sendActive } from './composer/send-actions.js';
-import { activeTab, appStore } from './app-store.js';
+import { appStore } from './app-store.js';
+import { activeTab } from './tabs/tabs-slice.js';
 import { openDialog as openAppDialog } from './dialogs/dialog-store.js';
 import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';

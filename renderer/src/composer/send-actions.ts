@@ -5,7 +5,8 @@ import { PlatformError } from '../platform/index.js';
 import type { RequestDraft } from '../../../contract/api.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, type Draft } from './draft.js';
-import { activeTab, appStore } from '../app-store.js';
+import { appStore } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 
 export const describeError = (e: unknown): string =>
   e instanceof PlatformError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);

@@ -5,7 +5,8 @@ import type { Platform } from '../platform/index.js';
 import { describeError, sendActive } from '../composer/send-actions.js';
 import type { Draft } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
-import { activeTab, appStore, isBlankTab } from '../app-store.js';
+import { appStore } from '../app-store.js';
+import { activeTab, isBlankTab } from '../tabs/tabs-slice.js';
 import { missingPages, pagesFor, PAGE_SIZE, refreshed, withPage } from './history-model.js';
 import { historyStore, setReport } from './history-store.js';
 

@@ -7,7 +7,8 @@ import { draftToCurl } from '../../../domain/curl/serialize.js';
 import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
 import { draftToRequest } from '../composer/draft.js';
-import { activeTab, appStore } from '../app-store.js';
+import { appStore } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 import { openDialog, setCopyStatus, setNotice } from './interop-store.js';
 import { importToDraft } from './request-to-draft.js';
 

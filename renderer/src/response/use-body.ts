@@ -5,6 +5,7 @@ import { PlatformError } from '../platform/index.js';
 import { describeError } from '../composer/send-actions.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
+import { responseBodyCache } from './body-caches.js';
 
 export interface BodyState {
   cache?: SliceCache;
@@ -61,6 +62,7 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
       const r = await platform.call(source, { id, offset, length });
       return { bytes: decodeBase64(r.base64), total: r.total, complete: r.complete };
     };
+    if (source === 'readBodySlice') return responseBodyCache(id, reader);
     const c = new SliceCache(reader, 0);
     c.complete = false;
     return c;
