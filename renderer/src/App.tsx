@@ -11,7 +11,12 @@ import { Waterfall } from './timeline/Waterfall.js';
 import { InteropBar } from './interop/InteropBar.js';
 import { usePlatform } from './platform/platform-context.js';
 import { HistorySidebar } from './history/HistorySidebar.js';
-import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
+import { HistoryButtons } from './history/HistoryChrome.js';
+import { HarExportDialog } from './history/HarExportDialog.js';
+import { CodeDialog } from './interop/CodeDialog.js';
+import { CurlImportDialog } from './interop/CurlImportDialog.js';
+import { SettingsDialog } from './settings/SettingsDialog.js';
+import { useOpenDialog } from './dialogs/dialog-store.js';
 import { useHistory } from './history/history-store.js';
 import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEventDto } from '../../contract/events.js';
@@ -78,6 +83,15 @@ function Exchange() {
   );
 }
 
+const DIALOGS = { settings: SettingsDialog, harExport: HarExportDialog, curlImport: CurlImportDialog, code: CodeDialog };
+
+/** The open modal dialog (at most one). */
+function Dialog() {
+  const open = useOpenDialog();
+  const Shown = open && DIALOGS[open.name];
+  return Shown ? <Shown /> : null;
+}
+
 export function App() {
   useShortcuts();
   useHistoryShortcuts();
@@ -110,7 +124,7 @@ export function App() {
           )}
         </div>
       </div>
-      <Dialogs />
+      <Dialog />
     </div>
   );
 }

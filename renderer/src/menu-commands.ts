@@ -2,12 +2,11 @@
 import { saveResponse, sendActive } from './composer/send-actions.js';
 import { appStore } from './app-store.js';
 import { activeTab } from './tabs/tabs-slice.js';
-import { openDialog as openAppDialog } from './dialogs/dialog-store.js';
+import { openDialog } from './dialogs/dialog-store.js';
 import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';
 import { toggleHistory } from './history/history-store.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
-import { openDialog as openInteropDialog } from './interop/interop-store.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
 export function runMenuCommand(platform: Platform, command: MenuCommand): void {
@@ -25,18 +24,18 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return;
     }
     case 'importCurl':
-      return openInteropDialog('import');
+      return openDialog('curlImport');
     case 'copyCurl':
       return void copyActiveAsCurl();
     case 'showCode':
-      return openInteropDialog('code');
+      return openDialog('code');
     case 'importHar':
       return void importHar(platform);
     case 'exportHar':
-      return openAppDialog('export');
+      return openDialog('harExport');
     case 'toggleHistory':
       return toggleHistory();
     case 'settings':
-      return openAppDialog('settings');
+      return openDialog('settings');
   }
 }

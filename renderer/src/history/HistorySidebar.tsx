@@ -69,7 +69,7 @@ function Toolbar() {
   return (
     <div className="hist-toolbar">
       <HarImportButton />
-      <button type="button" className="btn btn-small" data-testid="export-har" onClick={() => openDialog('export')}>
+      <button type="button" className="btn btn-small" data-testid="export-har" onClick={() => openDialog('harExport')}>
         Export HAR…
       </button>
       <span className="muted hist-count" data-testid="history-count">

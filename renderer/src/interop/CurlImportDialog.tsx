@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { CurlParseError, parseCurlCommand } from '../../../domain/curl/command.js';
 import { importCurl } from './interop-actions.js';
-import { closeDialog } from './interop-store.js';
+import { closeDialog } from '../dialogs/dialog-store.js';
 import { Modal } from '../dialogs/Modal.js';
 
 function preview(text: string): { ok: true; line: string; warnings: number } | { ok: false; message: string } | undefined {
