@@ -1,5 +1,5 @@
-// "Import HAR…": Electron opens the native picker; browser mode a file input, whose File is
-// uploaded to the core in chunks before importHar.
+// "Import HAR…": the platform's native picker where it has one, else a file input whose File
+// is uploaded to the core in chunks before importHar.
 import { useRef } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { importHar } from './har-actions.js';
@@ -16,11 +16,11 @@ export function HarImportButton() {
         className="btn btn-small"
         data-testid="import-har"
         disabled={busy}
-        onClick={() => (platform.kind === 'browser' ? input.current?.click() : void importHar(platform))}
+        onClick={() => (platform.pickFile ? void importHar(platform) : input.current?.click())}
       >
         Import HAR…
       </button>
-      {platform.kind === 'browser' && (
+      {!platform.pickFile && (
         <input
           ref={input}
           type="file"
