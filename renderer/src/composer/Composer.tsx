@@ -99,43 +99,6 @@ export function RequestLine() {
   );
 }
 
-function HeadersTable({ rows, onChange }: { rows: HeaderRow[]; onChange: (rows: HeaderRow[]) => void }) {
-  const set = (i: number, patch: Partial<HeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  return (
-    <table className="headers-edit">
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            <td className="cell-check">
-              <input type="checkbox" aria-label="Header enabled" checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
-            </td>
-            <td>
-              <input aria-label="Header name" placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
-            </td>
-            <td>
-              <input aria-label="Header value" placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
-            </td>
-            <td className="cell-check">
-              <button type="button" className="btn-icon" aria-label="Remove header" title="Remove header" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-                ×
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>
-            <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', value: '', enabled: true }])}>
-              Add header
-            </button>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
-}
-
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <label className="field">
@@ -214,7 +177,7 @@ function DetailPane({ tab }: { tab: TabName }) {
       return <RowsTable<ParamRow> rows={rows} onChange={onChange} blank={() => ({ name: '', value: '', enabled: true })} testId="params-table" what="parameter" />;
     }
     case 'headers':
-      return <HeadersTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} />;
+      return <RowsTable<HeaderRow> rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} blank={() => ({ name: '', value: '', enabled: true })} testId="headers-table" what="header" />;
     case 'body':
       return (
         <BodyEditor body={draft.bodyDraft} text={draft.body} onBody={(bodyDraft) => update((d) => ({ ...d, bodyDraft }))} onText={(body) => update((d) => ({ ...d, body }))} />
