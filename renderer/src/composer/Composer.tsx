@@ -7,7 +7,7 @@ import { rowsForUrl, urlForRows } from './params-sync.js';
 import { RowsTable } from './RowsTable.js';
 import type { ParamRow } from './url-params.js';
 import { useUrlProblem } from './url-field.js';
-import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions, type HeaderRow } from './draft.js';
+import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions } from './draft.js';
 import { useApp } from '../app-store.js';
 import { activeTab } from '../tabs/tabs-slice.js';
 import { cancelActive, sendActive } from './send-actions.js';
@@ -174,10 +174,10 @@ function DetailPane({ tab }: { tab: TabName }) {
     case 'params': {
       const rows = rowsForUrl(draft.url, draft.params);
       const onChange = (params: ParamRow[]) => update((d) => ({ ...d, params, url: urlForRows(d.url, params) }));
-      return <RowsTable<ParamRow> rows={rows} onChange={onChange} blank={() => ({ name: '', value: '', enabled: true })} testId="params-table" what="parameter" />;
+      return <RowsTable rows={rows} onChange={onChange} testId="params-table" what="parameter" />;
     }
     case 'headers':
-      return <RowsTable<HeaderRow> rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} blank={() => ({ name: '', value: '', enabled: true })} testId="headers-table" what="header" />;
+      return <RowsTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} testId="headers-table" what="header" />;
     case 'body':
       return (
         <BodyEditor body={draft.bodyDraft} text={draft.body} onBody={(bodyDraft) => update((d) => ({ ...d, bodyDraft }))} onText={(body) => update((d) => ({ ...d, body }))} />

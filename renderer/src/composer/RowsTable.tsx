@@ -1,22 +1,16 @@
 // An editable list of name/value rows with an enabled box: headers, query parameters, form fields.
+import type { KeyValueRow } from './url-params.js';
 import './composer.css';
 
-export interface Row {
-  name: string;
-  value: string;
-  enabled: boolean;
-}
-
-interface Props<R extends Row> {
-  rows: R[];
-  onChange: (rows: R[]) => void;
-  blank: () => R;
+interface Props {
+  rows: KeyValueRow[];
+  onChange: (rows: KeyValueRow[]) => void;
   testId: string;
   what: string;
 }
 
-export function RowsTable<R extends Row>({ rows, onChange, blank, testId, what }: Props<R>) {
-  const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+export function RowsTable({ rows, onChange, testId, what }: Props) {
+  const set = (i: number, patch: Partial<KeyValueRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const title = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   return (
     <table className="headers-edit rows-edit" data-testid={testId}>
@@ -43,7 +37,7 @@ export function RowsTable<R extends Row>({ rows, onChange, blank, testId, what }
       <tfoot>
         <tr>
           <td colSpan={4}>
-            <button type="button" className="btn btn-small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, blank()])}>
+            <button type="button" className="btn btn-small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, { name: '', value: '', enabled: true }])}>
               Add {what}
             </button>
           </td>

@@ -1,18 +1,14 @@
 // The viewers' slice caches of response bodies, one per request id, kept while the app store
 // holds that response: a closed tab's cached body bytes go with its exchange.
-import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
+import type { SliceCache } from '../viewers/slice-cache.js';
 
 const caches = new Map<string, SliceCache>();
 
-/** The body cache of a response, made (still streaming, nothing read) on first use. */
-export function responseBodyCache(id: string, reader: SliceReader): SliceCache {
-  let c = caches.get(id);
-  if (!c) {
-    c = new SliceCache(reader, 0);
-    c.complete = false;
-    caches.set(id, c);
-  }
-  return c;
+/** The body cache of a response: the one kept, else `fresh` (then kept). */
+export function responseBodyCache(id: string, fresh: SliceCache): SliceCache {
+  const kept = caches.get(id) ?? fresh;
+  caches.set(id, kept);
+  return kept;
 }
 
 /** Drops the caches of responses the store no longer holds. */

@@ -62,10 +62,9 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
       const r = await platform.call(source, { id, offset, length });
       return { bytes: decodeBase64(r.base64), total: r.total, complete: r.complete };
     };
-    if (source === 'readBodySlice') return responseBodyCache(id, reader);
     const c = new SliceCache(reader, 0);
     c.complete = false;
-    return c;
+    return source === 'readBodySlice' ? responseBodyCache(id, c) : c;
   }, [id, ready, platform, source]);
   const [final, setFinal] = useState<{ total: number } & Pick<BodyState, 'error' | 'unavailable'> | undefined>(undefined);
 

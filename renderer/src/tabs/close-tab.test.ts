@@ -3,7 +3,7 @@ import type { InetEventDto } from '../../../contract/events.js';
 import { appStore } from '../app-store.js';
 import { historyStore } from '../history/history-store.js';
 import { cachedBodyIds, responseBodyCache } from '../response/body-caches.js';
-import { CHUNK } from '../viewers/slice-cache.js';
+import { CHUNK, SliceCache } from '../viewers/slice-cache.js';
 
 const TABS = 50;
 const NATIVE_EVENTS = 2000;
@@ -32,7 +32,7 @@ describe('closing a tab', () => {
       appStore.getState().beginRequest(key, id(i));
       appStore.getState().applyPush({ kind: 'events', events: exchange(id(i)) });
       // What the viewers do: read the body through its slice cache.
-      const cache = responseBodyCache(id(i), async (offset, length) => ({ bytes: new Uint8Array(Math.min(length, BODY - offset)), total: BODY, complete: true }));
+      const cache = responseBodyCache(id(i), new SliceCache(async (offset, length) => ({ bytes: new Uint8Array(Math.min(length, BODY - offset)), total: BODY, complete: true }), BODY));
       await cache.read(0, BODY);
       expect(cache.cachedChunks).toHaveLength(4);
     }
