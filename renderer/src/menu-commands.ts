@@ -1,5 +1,6 @@
 // The application menu's commands (Electron), each doing what its button or shortcut does.
-import { saveResponse, sendActive } from './composer/send-actions.js';
+import { sendActive } from './composer/send-actions.js';
+import { saveResponse } from './response/save-response.js';
 import { appStore } from './app-store.js';
 import { activeTab } from './tabs/tabs-slice.js';
 import { openDialog } from './dialogs/dialog-store.js';

@@ -7,7 +7,7 @@ import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from '../response/use-body.js';
 import { formatBytes } from '../format.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
-import { saveResponse } from '../composer/send-actions.js';
+import { saveResponse } from '../response/save-response.js';
 import { composeFromCaught } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 import { CatchTimeline } from './CatchTimeline.js';

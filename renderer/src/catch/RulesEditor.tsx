@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { CatchRulesSchema, type CatchRuleInput } from '../../../contract/catch.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { uploadOne } from '../composer/uploader.js';
-import { describeError } from '../composer/send-actions.js';
+import { describeError } from '../platform/index.js';
 import { applyRules } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 

@@ -3,7 +3,7 @@
 // it is uploaded at send time (uploader.ts).
 import { useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
-import { describeError } from './send-actions.js';
+import { describeError } from '../platform/index.js';
 import type { FileRef } from './body-model.js';
 import { holdFile } from './uploader.js';
 

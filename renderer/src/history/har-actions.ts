@@ -1,6 +1,5 @@
 // HAR export and import through the core, each reported in one line for the sidebar.
-import type { Platform } from '../platform/index.js';
-import { describeError } from '../composer/send-actions.js';
+import { describeError, type Platform } from '../platform/index.js';
 import { formatBytes } from '../format.js';
 import { uploadOne, uploadProgress } from '../composer/uploader.js';
 import { refreshHistory } from './history-actions.js';

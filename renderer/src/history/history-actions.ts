@@ -1,8 +1,8 @@
 // What the history sidebar does with the core: fetch the pages in view, refresh, search,
 // re-open an entry in a tab (its stored events fed to the store as a live exchange's) and
 // re-send an entry as a new request.
-import type { Platform } from '../platform/index.js';
-import { describeError, sendActive } from '../composer/send-actions.js';
+import { sendActive } from '../composer/send-actions.js';
+import { describeError, type Platform } from '../platform/index.js';
 import type { Draft } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
 import { appStore } from '../app-store.js';

@@ -49,6 +49,9 @@ export class PlatformError extends Error {
   }
 }
 
+export const describeError = (e: unknown): string =>
+  e instanceof PlatformError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+
 /** "CODE: message" (how Electron's contextBridge carries a code) → PlatformError. */
 export function parseErrorMessage(e: unknown): PlatformError {
   if (e instanceof PlatformError) return e;

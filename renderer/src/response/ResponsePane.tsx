@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ResponseInfo } from './response-model.js';
 import { formatBytes, formatMs, parseHeaders, statusText } from '../format.js';
-import { saveResponse } from '../composer/send-actions.js';
+import { saveResponse } from './save-response.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';

@@ -1,8 +1,7 @@
 // The response body for the viewers: a slice cache over readBodySlice, created as soon as
 // the final headers arrive; it reads what the store holds so far while the body streams.
 import { useEffect, useMemo, useState } from 'react';
-import { PlatformError } from '../platform/index.js';
-import { describeError } from '../composer/send-actions.js';
+import { describeError, PlatformError } from '../platform/index.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
 import { responseBodyCache } from './body-caches.js';

@@ -8,7 +8,7 @@ import { closeDialog } from '../dialogs/dialog-store.js';
 import { EngineSelect } from '../composer/EngineSelect.js';
 import { Modal } from '../dialogs/Modal.js';
 import { FieldRow } from './FieldRow.js';
-import { describeError } from '../composer/send-actions.js';
+import { describeError } from '../platform/index.js';
 import { appStore } from '../app-store.js';
 import { activeTab, isBlankTab } from '../tabs/tabs-slice.js';
 import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
