@@ -1,7 +1,9 @@
 // UI state of the curl/code features: the notice after an import, the language last chosen,
-// what "Copy as cURL" did. Kept apart from the app store (request tabs and exchanges).
+// what "Copy as cURL" did. Kept apart from the app store (request tabs and exchanges); a
+// closed tab's notice and copy status go with it.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { appStore } from '../app-store.js';
 
 export interface Notice {
   kind: 'imported' | 'error';
@@ -31,3 +33,11 @@ export function setNotice(tabKey: string, notice: Notice | undefined): void {
 
 export const setCopyStatus = (tabKey: string, status: string): void =>
   interopStore.setState((s) => ({ copyStatus: { ...s.copyStatus, [tabKey]: status } }));
+
+const ofTabs = <T,>(record: Record<string, T>, keys: Set<string>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([k]) => keys.has(k)));
+
+appStore.subscribe(({ tabs }, prev) => {
+  if (tabs.length >= prev.tabs.length) return;
+  const keys = new Set(tabs.map((t) => t.key));
+  interopStore.setState((s) => ({ notices: ofTabs(s.notices, keys), copyStatus: ofTabs(s.copyStatus, keys) }));
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InetEventDto } from '../../../contract/events.js';
 import { appStore } from '../app-store.js';
 import { historyStore } from '../history/history-store.js';
+import { interopStore, setCopyStatus, setNotice } from '../interop/interop-store.js';
 import { cachedBodyIds, responseBodyCache } from '../response/body-caches.js';
 import { CHUNK, SliceCache } from '../viewers/slice-cache.js';
 
@@ -23,13 +24,15 @@ function exchange(rid: string): InetEventDto[] {
 }
 
 describe('closing a tab', () => {
-  it('frees its timeline, response and cached body bytes (50 tabs with large responses); the history stays', async () => {
+  it('frees its timeline, response, cached body bytes and notices (50 tabs with large responses); the history stays', async () => {
     const history = historyStore.getState().data;
     const keys: string[] = [];
     for (let i = 0; i < TABS; i++) {
       const key = appStore.getState().newTab();
       keys.push(key);
       appStore.getState().beginRequest(key, id(i));
+      setNotice(key, { kind: 'imported', title: 'Imported from cURL', warnings: [], notes: [] });
+      setCopyStatus(key, 'Copied as cURL.');
       appStore.getState().applyPush({ kind: 'events', events: exchange(id(i)) });
       // What the viewers do: read the body through its slice cache.
       const cache = responseBodyCache(id(i), new SliceCache(async (offset, length) => ({ bytes: new Uint8Array(Math.min(length, BODY - offset)), total: BODY, complete: true }), BODY));
@@ -49,6 +52,7 @@ describe('closing a tab', () => {
     expect(s.timeline).toEqual({});
     expect(s.responses).toEqual({});
     expect(cachedBodyIds()).toEqual([]);
+    expect(interopStore.getState()).toMatchObject({ notices: {}, copyStatus: {} });
     expect(historyStore.getState().data).toBe(history);
   });
 
