@@ -50,21 +50,27 @@ function Transfers({ id, r }: { id: string; r: ResponseInfo }) {
   );
 }
 
+/** Header name/value pairs, one row each (also a caught request's). */
+export function HeadersTable({ pairs, testId }: { pairs: ReadonlyArray<[string, string]>; testId?: string }) {
+  return (
+    <table className="headers-view" data-testid={testId}>
+      <tbody>
+        {pairs.map(([n, v], i) => (
+          <tr key={i}>
+            <th scope="row">{n}</th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function HeadersView({ raw, title }: { raw: string; title: string }) {
-  const rows = parseHeaders(raw);
   return (
     <div className="pane">
       <h2>{title}</h2>
-      <table className="headers-view" data-testid={title === 'Response headers' ? 'response-headers' : undefined}>
-        <tbody>
-          {rows.map(([n, v], i) => (
-            <tr key={i}>
-              <th scope="row">{n}</th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeadersTable pairs={parseHeaders(raw)} testId={title === 'Response headers' ? 'response-headers' : undefined} />
     </div>
   );
 }
