@@ -95,7 +95,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   applyPush: (push) => (push.kind === 'events' ? set((s) => reduceEvents(s, push.events)) : catchStore.getState().applyCaught(push)),
   openExchange(draft, id, events) {
     const next = withExchange(get(), draft, id, events);
-    set({ ...next, ...forgetUnshown(next) });
+    set(next);
     return next.activeTab;
   },
 });
