@@ -66,14 +66,12 @@ export function HeadersTable({ pairs, testId }: { pairs: ReadonlyArray<[string, 
   );
 }
 
-function HeadersView({ raw, title }: { raw: string; title: string }) {
-  return (
-    <div className="pane">
-      <h2>{title}</h2>
-      <HeadersTable pairs={parseHeaders(raw)} testId={title === 'Response headers' ? 'response-headers' : undefined} />
-    </div>
-  );
-}
+const HeadersView = ({ raw, title }: { raw: string; title: string }) => (
+  <div className="pane">
+    <h2>{title}</h2>
+    <HeadersTable pairs={parseHeaders(raw)} testId={title === 'Response headers' ? 'response-headers' : undefined} />
+  </div>
+);
 
 interface BodyProps {
   id: string;
