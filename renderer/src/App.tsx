@@ -1,16 +1,22 @@
 // The UI: request tabs, the composer, then the live events, waterfall and response.
 import { useEffect } from 'react';
-import { cancelActive, sendActive } from './state/actions.js';
-import { activeTab, appStore, useApp } from './state/store.js';
-import { RequestLine, ComposerDetails } from './components/Composer.js';
-import { EventList } from './components/EventList.js';
-import { ResponsePane } from './components/ResponsePane.js';
-import { TabBar } from './components/TabBar.js';
-import { Waterfall } from './components/Waterfall.js';
+import { cancelActive, sendActive } from './composer/send-actions.js';
+import { appStore, useApp } from './app-store.js';
+import { activeTab } from './tabs/tabs-slice.js';
+import { RequestLine, ComposerDetails } from './composer/Composer.js';
+import { EventList } from './timeline/EventList.js';
+import { ResponsePane } from './response/ResponsePane.js';
+import { TabBar } from './tabs/TabBar.js';
+import { Waterfall } from './timeline/Waterfall.js';
 import { InteropBar } from './interop/InteropBar.js';
-import { usePlatform } from './components/platform-context.js';
+import { usePlatform } from './platform/platform-context.js';
 import { HistorySidebar } from './history/HistorySidebar.js';
-import { Dialogs, HistoryButtons } from './history/HistoryChrome.js';
+import { HistoryButtons } from './history/HistoryChrome.js';
+import { HarExportDialog } from './history/HarExportDialog.js';
+import { CodeDialog } from './interop/CodeDialog.js';
+import { CurlImportDialog } from './interop/CurlImportDialog.js';
+import { SettingsDialog } from './settings/SettingsDialog.js';
+import { useOpenDialog } from './dialogs/dialog-store.js';
 import { useHistory } from './history/history-store.js';
 import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEvent } from '../../contract/events.js';
@@ -77,6 +83,15 @@ function Exchange() {
   );
 }
 
+const DIALOGS = { settings: SettingsDialog, harExport: HarExportDialog, curlImport: CurlImportDialog, code: CodeDialog };
+
+/** The open modal dialog (at most one). */
+function Dialog() {
+  const open = useOpenDialog();
+  const Shown = open && DIALOGS[open.name];
+  return Shown ? <Shown /> : null;
+}
+
 export function App() {
   useShortcuts();
   useHistoryShortcuts();
@@ -109,7 +124,7 @@ export function App() {
           )}
         </div>
       </div>
-      <Dialogs />
+      <Dialog />
     </div>
   );
 }

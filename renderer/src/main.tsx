@@ -2,11 +2,12 @@
 import { createRoot } from 'react-dom/client';
 import { config as zodConfig } from 'zod';
 import { App } from './App.js';
-import { PlatformContext } from './components/platform-context.js';
+import { PlatformContext } from './platform/platform-context.js';
 import { getPlatform, type MenuCommand } from './platform/index.js';
 import { runMenuCommand } from './menu-commands.js';
 import { refreshCatch } from './catch/catch-actions.js';
-import { activeTab, appStore, type Theme } from './state/store.js';
+import { appStore, type Theme } from './app-store.js';
+import { activeTab } from './tabs/tabs-slice.js';
 import './styles.css';
 
 // The page runs under script-src 'self': no eval, so zod must not try its JIT.

@@ -1,12 +1,13 @@
 // The application menu's commands (Electron), each doing what its button or shortcut does.
-import { saveResponse, sendActive } from './state/actions.js';
-import { activeTab, appStore } from './state/store.js';
-import { openDialog as openAppDialog } from './components/dialogs.js';
+import { sendActive } from './composer/send-actions.js';
+import { saveResponse } from './response/save-response.js';
+import { appStore } from './app-store.js';
+import { activeTab } from './tabs/tabs-slice.js';
+import { openDialog } from './dialogs/dialog-store.js';
 import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';
 import { toggleHistory } from './history/history-store.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
-import { openDialog as openInteropDialog } from './interop/interop-store.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
 export function runMenuCommand(platform: Platform, command: MenuCommand): void {
@@ -24,18 +25,18 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return;
     }
     case 'importCurl':
-      return openInteropDialog('import');
+      return openDialog('curlImport');
     case 'copyCurl':
       return void copyActiveAsCurl();
     case 'showCode':
-      return openInteropDialog('code');
+      return openDialog('code');
     case 'importHar':
       return void importHar(platform);
     case 'exportHar':
-      return openAppDialog('export');
+      return openDialog('harExport');
     case 'toggleHistory':
       return toggleHistory();
     case 'settings':
-      return openAppDialog('settings');
+      return openDialog('settings');
   }
 }

@@ -3,10 +3,10 @@
 // selected one in detail.
 import { useEffect, useState } from 'react';
 import type { CaughtSummary } from '../../../contract/catch.js';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { copyText } from '../timeline/clipboard.js';
-import { formatBytes } from '../state/format.js';
-import { appStore } from '../state/store.js';
+import { formatBytes } from '../format.js';
+import { appStore } from '../app-store.js';
 import { refreshCatch, selectCaught, startCatch, stopCatch } from './catch-actions.js';
 import { catchStore, useCatch } from './catch-store.js';
 import { CaughtDetail } from './CaughtDetail.js';

@@ -2,7 +2,7 @@
 // clock, event, what it says), virtualized and following the end like the client's list.
 import { memo } from 'react';
 import type { CatchEvent } from '../../../contract/catch.js';
-import { useFollowingList } from '../components/EventList.js';
+import { useFollowingList } from '../timeline/EventList.js';
 import { formatClock } from '../../../domain/timeline-text.js';
 import { VIRTUALIZE_ABOVE } from '../timeline/virtual.js';
 import { catchEventInfo } from './catch-format.js';

@@ -3,31 +3,17 @@
 // sent in the other; Save body… and Compose (a new request tab from it).
 import { useState } from 'react';
 import type { CaughtSummary } from '../../../contract/catch.js';
-import { usePlatform } from '../components/platform-context.js';
-import { useBody } from '../components/use-body.js';
-import { formatBytes } from '../state/format.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { useBody } from '../response/use-body.js';
+import { formatBytes } from '../format.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
-import { saveResponse } from '../state/actions.js';
+import { saveResponse } from '../response/save-response.js';
+import { HeadersTable } from '../response/ResponsePane.js';
 import { composeFromCaught } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 import { CatchTimeline } from './CatchTimeline.js';
 
 const NONE: never[] = [];
-
-function Headers({ pairs, testId }: { pairs: ReadonlyArray<[string, string]>; testId: string }) {
-  return (
-    <table className="headers-view" data-testid={testId}>
-      <tbody>
-        {pairs.map(([k, v], i) => (
-          <tr key={i}>
-            <th>{k}</th>
-            <td>{v}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 function CaughtBody({ s }: { s: CaughtSummary }) {
   const platform = usePlatform();
@@ -64,7 +50,7 @@ function SentResponse({ s }: { s: CaughtSummary }) {
         Response sent <span className="muted" data-testid="caught-response-status">{r.statusCode ?? '—'}</span>{' '}
         <span className="muted">{`${r.kind === 'refused' ? 'refused by the server' : r.rule < 0 ? 'default summary' : `rule ${r.rule + 1} (${r.kind})`}, ${formatBytes(r.bytes)}`}</span>
       </h2>
-      {r.headers && <Headers pairs={r.headers} testId="caught-response-headers" />}
+      {r.headers && <HeadersTable pairs={r.headers} testId="caught-response-headers" />}
       {r.preview !== undefined && <pre className="catch-preview" data-testid="caught-response-preview">{r.preview}</pre>}
     </div>
   );
@@ -94,7 +80,7 @@ export function CaughtDetail({ id }: { id: string }) {
               Compose
             </button>
           </h2>
-          <Headers pairs={s.headers} testId="caught-headers" />
+          <HeadersTable pairs={s.headers} testId="caught-headers" />
         </div>
         {/* The caught request's body belongs to the request, not under "Response sent". */}
         <CaughtBody key={s.id} s={s} />

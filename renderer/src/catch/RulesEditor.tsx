@@ -1,11 +1,11 @@
 // The catch server's response rules as JSON (contract/catch.ts CatchRuleSchema), checked
 // here with the contract's schema before they are sent; buttons add a rule of each kind.
-// A file rule names its file by a token: Electron's picker, or a browser upload.
+// A file rule names its file by a token: the platform's native picker, or an upload.
 import { useState } from 'react';
 import { CatchRulesSchema, type CatchRuleInput } from '../../../contract/catch.js';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { uploadOne } from '../composer/uploader.js';
-import { describeError } from '../state/actions.js';
+import { describeError } from '../platform/index.js';
 import { applyRules } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 
@@ -43,8 +43,8 @@ export function RulesEditor({ text, setText }: { text: string; setText: (t: stri
   };
   const addFile = (fileToken: string, name: string) => add({ match: { path: `/files/${encodeURIComponent(name)}` }, response: { kind: 'file', fileToken } });
   const pickNative = async () => {
-    const r = await platform.call('pickUploadFile', {});
-    if (r.picked) addFile(r.fileToken, r.name);
+    const r = await platform.pickFile?.();
+    if (r) addFile(r.fileToken, r.name);
   };
   const onBrowserFile = async (f: File) => {
     setNote(`Uploading ${f.name}…`);
@@ -69,7 +69,7 @@ export function RulesEditor({ text, setText }: { text: string; setText: (t: stri
         {Object.entries(TEMPLATES).map(([label, rule]) => (
           <button key={label} type="button" className="btn btn-small" onClick={() => add(rule)}>{`+ ${label}`}</button>
         ))}
-        {platform.kind === 'electron' ? (
+        {platform.pickFile ? (
           <button type="button" className="btn btn-small" onClick={() => void pickNative()}>+ File…</button>
         ) : (
           <label className="btn btn-small">

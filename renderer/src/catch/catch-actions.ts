@@ -1,10 +1,9 @@
 // What the Catch panel does with the platform: start and stop the server, set its rules,
 // load a caught request's timeline, save its body, compose a request from it.
 import type { CatchLimits, CatchRuleInput } from '../../../contract/catch.js';
-import type { Platform } from '../platform/index.js';
-import { describeError } from '../state/actions.js';
-import { appStore } from '../state/store.js';
-import { decodeBase64 } from '../components/use-body.js';
+import { describeError, type Platform } from '../platform/index.js';
+import { appStore } from '../app-store.js';
+import { decodeBase64 } from '../response/use-body.js';
 import { composeDraft, composeUrl, decodeText, TEXT_BODY_MAX, type ComposedBody } from './catch-format.js';
 import { catchStore } from './catch-store.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaughtSummary } from '../../../contract/catch.js';
-import { draftToRequest } from '../state/draft.js';
+import { draftToRequest } from '../composer/draft.js';
 import { catchEventInfo, composeDraft, composeUrl, decodeText } from './catch-format.js';
 import { reduceCaught } from './catch-store.js';
 

@@ -3,7 +3,7 @@
 import type { CatchEvent, CaughtSummary } from '../../../contract/catch.js';
 import { emptyBody } from '../composer/body-model.js';
 import { parseParams } from '../composer/url-params.js';
-import { emptyDraft, type Draft, type Engine } from '../state/draft.js';
+import { emptyDraft, type Draft, type Engine } from '../composer/draft.js';
 
 export function catchEventInfo(e: CatchEvent): string {
   switch (e.type) {

@@ -1,5 +1,5 @@
 // The body tab: a mode (none, raw, form, multipart, binary) and its editor.
-import type { BodyDraft, BodyMode, FileRef, KeyValueRow, MultipartRow, RawType } from './body-model.js';
+import type { BodyDraft, BodyMode, FileRef, MultipartRow, RawType } from './body-model.js';
 import { FilePicker } from './FilePicker.js';
 import { RawEditor } from './RawEditor.js';
 import { RowsTable } from './RowsTable.js';
@@ -69,7 +69,7 @@ function ModeEditor({ body, text, onBody, onText }: Props) {
         </>
       );
     case 'form':
-      return <RowsTable<KeyValueRow> rows={body.form} onChange={(form) => onBody({ ...body, form })} blank={() => ({ name: '', value: '', enabled: true })} testId="form-table" what="field" />;
+      return <RowsTable rows={body.form} onChange={(form) => onBody({ ...body, form })} testId="form-table" what="field" />;
     case 'multipart':
       return <MultipartTable rows={body.multipart} onChange={(multipart) => onBody({ ...body, multipart })} />;
     case 'binary':

@@ -1,9 +1,9 @@
-// Choosing a file to upload, by platform: Electron's native dialog (pickUploadFile: the core
-// keeps the path, the page a token), or in a browser an <input type="file"> whose File the
-// page holds until it is uploaded at send time (uploader.ts).
+// Choosing a file to upload: the platform's native picker where it has one (the core keeps
+// the path, the page a token), else an <input type="file"> whose File the page holds until
+// it is uploaded at send time (uploader.ts).
 import { useState } from 'react';
-import { usePlatform } from '../components/platform-context.js';
-import { describeError } from '../state/actions.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { describeError } from '../platform/index.js';
 import type { FileRef } from './body-model.js';
 import { holdFile } from './uploader.js';
 
@@ -14,15 +14,15 @@ export function FilePicker({ file, onPick, testId }: { file: FileRef | undefined
   const [error, setError] = useState<string>();
   const pickNative = async () => {
     try {
-      const r = await platform.call('pickUploadFile', {});
-      if (r.picked) onPick({ name: r.name, size: r.size, fileToken: r.fileToken });
+      const r = await platform.pickFile?.();
+      if (r) onPick({ name: r.name, size: r.size, fileToken: r.fileToken });
     } catch (e) {
       setError(describeError(e));
     }
   };
   return (
     <span className="file-picker">
-      {platform.kind === 'electron' ? (
+      {platform.pickFile ? (
         <button type="button" className="btn btn-small" data-testid={testId} onClick={() => void pickNative()}>
           Choose file…
         </button>

@@ -1,35 +1,30 @@
-// An editable list of name/value rows with an enabled box: query parameters, form fields.
+// An editable list of name/value rows with an enabled box: headers, query parameters, form fields.
+import type { KeyValueRow } from './url-params.js';
 import './composer.css';
 
-export interface Row {
-  name: string;
-  value: string;
-  enabled: boolean;
-}
-
-interface Props<R extends Row> {
-  rows: R[];
-  onChange: (rows: R[]) => void;
-  blank: () => R;
+interface Props {
+  rows: KeyValueRow[];
+  onChange: (rows: KeyValueRow[]) => void;
   testId: string;
   what: string;
 }
 
-export function RowsTable<R extends Row>({ rows, onChange, blank, testId, what }: Props<R>) {
-  const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+export function RowsTable({ rows, onChange, testId, what }: Props) {
+  const set = (i: number, patch: Partial<KeyValueRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const title = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   return (
     <table className="headers-edit rows-edit" data-testid={testId}>
       <tbody>
         {rows.map((r, i) => (
           <tr key={i} data-testid={`${testId}-row`}>
             <td className="cell-check">
-              <input type="checkbox" aria-label={`${what} enabled`} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
+              <input type="checkbox" aria-label={`${title} enabled`} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
             </td>
             <td>
-              <input aria-label={`${what} name`} placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
+              <input aria-label={`${title} name`} placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
             </td>
             <td>
-              <input aria-label={`${what} value`} placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
+              <input aria-label={`${title} value`} placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
             </td>
             <td className="cell-check">
               <button type="button" className="btn-icon" aria-label={`Remove ${what}`} title={`Remove ${what}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
@@ -42,7 +37,7 @@ export function RowsTable<R extends Row>({ rows, onChange, blank, testId, what }
       <tfoot>
         <tr>
           <td colSpan={4}>
-            <button type="button" className="btn btn-small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, blank()])}>
+            <button type="button" className="btn btn-small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, { name: '', value: '', enabled: true }])}>
               Add {what}
             </button>
           </td>

@@ -4,7 +4,7 @@
 import type { RequestDraft } from '../../../contract/api.js';
 // UTF-8, as curl and browsers send credentials (btoa alone only takes Latin-1).
 import { base64Utf8 } from '../../../domain/curl/plan.js';
-import type { ParamRow } from './url-params.js';
+import type { KeyValueRow, ParamRow } from './url-params.js';
 
 export type BodyMode = 'none' | 'raw' | 'form' | 'multipart' | 'binary';
 export type RawType = 'json' | 'xml' | 'text';
@@ -18,12 +18,6 @@ export interface FileRef {
   size: number;
   fileToken?: string;
   localId?: string;
-}
-
-export interface KeyValueRow {
-  name: string;
-  value: string;
-  enabled: boolean;
 }
 
 export interface MultipartRow extends KeyValueRow {

@@ -1,7 +1,7 @@
 // The URL field's own check (domain/url.ts, the same the core applies): its message shows
 // at the field once typing pauses or the field is left, and at once after a refused Send.
 import { useEffect, useState } from 'react';
-import { urlFieldProblem } from '../state/draft.js';
+import { urlFieldProblem } from './draft.js';
 
 /** Typing pauses this long before a half-typed URL ("http:") is called wrong. */
 const SETTLE_MS = 600;

@@ -1,11 +1,12 @@
 // "Export HAR…": the active exchange, the selected entries or the whole history, with the
 // inline-body limit for this export (the setting's value to start with).
 import { useEffect, useState } from 'react';
-import { usePlatform } from '../components/platform-context.js';
-import { closeDialog } from '../components/dialogs.js';
-import { Modal } from '../interop/Modal.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { closeDialog } from '../dialogs/dialog-store.js';
+import { Modal } from '../dialogs/Modal.js';
 import { FieldRow } from '../settings/FieldRow.js';
-import { activeTab, useApp } from '../state/store.js';
+import { useApp } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 import { kibText, parseKiB } from '../settings/settings-form.js';
 import { exportHar } from './har-actions.js';
 import { setReport, useHistory } from './history-store.js';

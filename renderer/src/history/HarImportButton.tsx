@@ -1,7 +1,7 @@
-// "Import HAR…": Electron opens the native picker; browser mode a file input, whose File is
-// uploaded to the core in chunks before importHar.
+// "Import HAR…": the platform's native picker where it has one, else a file input whose File
+// is uploaded to the core in chunks before importHar.
 import { useRef } from 'react';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { importHar } from './har-actions.js';
 import { useHistory } from './history-store.js';
 
@@ -16,11 +16,11 @@ export function HarImportButton() {
         className="btn btn-small"
         data-testid="import-har"
         disabled={busy}
-        onClick={() => (platform.kind === 'browser' ? input.current?.click() : void importHar(platform))}
+        onClick={() => (platform.pickFile ? void importHar(platform) : input.current?.click())}
       >
         Import HAR…
       </button>
-      {platform.kind === 'browser' && (
+      {!platform.pickFile && (
         <input
           ref={input}
           type="file"

@@ -1,9 +1,7 @@
 // What the history and settings UI adds around the app: the top bar's History and Settings
-// buttons, and the open dialog (at most one).
-import { HarExportDialog } from './HarExportDialog.js';
+// buttons.
 import { toggleHistory, useHistory } from './history-store.js';
-import { openDialog, useOpenDialog } from '../components/dialogs.js';
-import { SettingsDialog } from '../settings/SettingsDialog.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 
 export function HistoryButtons() {
   const open = useHistory((s) => s.open);
@@ -17,11 +15,4 @@ export function HistoryButtons() {
       </button>
     </span>
   );
-}
-
-export function Dialogs() {
-  const open = useOpenDialog();
-  if (open === 'settings') return <SettingsDialog />;
-  if (open === 'export') return <HarExportDialog />;
-  return null;
 }

@@ -2,7 +2,7 @@
 // glance (method, status, duration, size, "imported" for a HAR entry, URL) which opens it,
 // and Re-send.
 import { memo, type MouseEvent } from 'react';
-import { formatBytes, formatMs } from '../state/format.js';
+import { formatBytes, formatMs } from '../format.js';
 import type { HistorySummary } from './history-model.js';
 
 interface Props {

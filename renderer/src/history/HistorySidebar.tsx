@@ -3,14 +3,14 @@
 // export, Import/Export HAR, and the last report. It refreshes when a request finishes.
 // Keys: ArrowUp/ArrowDown between entries, Enter opens the focused one.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { usePlatform } from '../components/platform-context.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { virtualWindow } from '../timeline/virtual.js';
 import { openEntry, refreshHistory, resendEntry, searchHistory, setView } from './history-actions.js';
 import { clickSelect, emptySelection, entryAt } from './history-model.js';
 import { historyStore, setReport, useHistory } from './history-store.js';
 import { HarImportButton } from './HarImportButton.js';
 import { HistoryRow } from './HistoryRow.js';
-import { openDialog } from '../components/dialogs.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 import './history.css';
 
 /** px per row; history.css fixes the rows at this height. */
@@ -69,7 +69,7 @@ function Toolbar() {
   return (
     <div className="hist-toolbar">
       <HarImportButton />
-      <button type="button" className="btn btn-small" data-testid="export-har" onClick={() => openDialog('export')}>
+      <button type="button" className="btn btn-small" data-testid="export-har" onClick={() => openDialog('harExport')}>
         Export HAR…
       </button>
       <span className="muted hist-count" data-testid="history-count">

@@ -1,7 +1,6 @@
 // HAR export and import through the core, each reported in one line for the sidebar.
-import type { Platform } from '../platform/index.js';
-import { describeError } from '../state/actions.js';
-import { formatBytes } from '../state/format.js';
+import { describeError, type Platform } from '../platform/index.js';
+import { formatBytes } from '../format.js';
 import { uploadOne, uploadProgress } from '../composer/uploader.js';
 import { refreshHistory } from './history-actions.js';
 import { setReport, type Report } from './history-store.js';
@@ -27,7 +26,7 @@ export function importSummary(imported: number, skipped: ReadonlyArray<{ index: 
   return `${head} (${shown.join('; ')}${more})`;
 }
 
-/** The file's token: Electron's native picker, or (browser mode) the chosen File uploaded in chunks. */
+/** The file's token: the File chosen in the page uploaded in chunks, or the platform's native picker. */
 async function fileToken(platform: Platform, file: File | undefined): Promise<{ token: string; name: string } | undefined> {
   if (file) {
     const off = uploadProgress.subscribe((s) => s.line && setReport({ kind: 'busy', text: s.line }));
@@ -38,8 +37,8 @@ async function fileToken(platform: Platform, file: File | undefined): Promise<{ 
       uploadProgress.setState({ line: undefined });
     }
   }
-  const picked = await platform.call('pickUploadFile', {});
-  return picked.picked ? { token: picked.fileToken, name: picked.name } : undefined;
+  const picked = await platform.pickFile?.();
+  return picked && { token: picked.fileToken, name: picked.name };
 }
 
 /** Imports a HAR file; its entries join the history (newest first, so at the top). */

@@ -1,11 +1,12 @@
 // What the history sidebar does with the core: fetch the pages in view, refresh, search,
 // re-open an entry in a tab (its stored events fed to the store as a live exchange's) and
 // re-send an entry as a new request.
-import type { Platform } from '../platform/index.js';
-import { describeError, sendActive } from '../state/actions.js';
-import type { Draft } from '../state/draft.js';
+import { sendActive } from '../composer/send-actions.js';
+import { describeError, type Platform } from '../platform/index.js';
+import type { Draft } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
-import { activeTab, appStore, isBlankTab } from '../state/store.js';
+import { appStore } from '../app-store.js';
+import { activeTab, isBlankTab } from '../tabs/tabs-slice.js';
 import { missingPages, pagesFor, PAGE_SIZE, refreshed, withPage } from './history-model.js';
 import { historyStore, setReport } from './history-store.js';
 

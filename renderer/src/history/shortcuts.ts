@@ -1,8 +1,8 @@
 // Shortcuts of the history and settings UI: Ctrl/Cmd+Shift+H shows or hides the history,
 // Ctrl/Cmd+Shift+Enter re-sends the current history entry, Ctrl/Cmd+, opens the settings.
 import { useEffect } from 'react';
-import { usePlatform } from '../components/platform-context.js';
-import { openDialog } from '../components/dialogs.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 import { currentEntry, resendEntry } from './history-actions.js';
 import { toggleHistory } from './history-store.js';
 

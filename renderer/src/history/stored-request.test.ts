@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
-import { draftToRequest } from '../state/draft.js';
+import { draftToRequest } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
 
 const req = (patch: Partial<RequestDraft> = {}): RequestDraft => RequestDraftSchema.parse({ url: 'http://127.0.0.1:8080/a?x=1', ...patch });

@@ -6,7 +6,7 @@
 import type { RequestDraft } from '../../../contract/api.js';
 import type { MultipartRow } from '../composer/body-model.js';
 import { requestToDraft } from '../interop/request-to-draft.js';
-import type { Draft } from '../state/draft.js';
+import type { Draft } from '../composer/draft.js';
 
 const AGAIN = 'the file it sent is not kept: choose it again';
 

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'react';
 import { copyText } from '../timeline/clipboard.js';
 import { activeRequestForExport } from './interop-actions.js';
-import { closeDialog, interopStore, useInterop } from './interop-store.js';
+import { interopStore, useInterop } from './interop-store.js';
+import { closeDialog, useOpenDialog } from '../dialogs/dialog-store.js';
 import { DROPPED, LANGUAGES } from './languages.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../dialogs/Modal.js';
 import { SnippetView } from './SnippetView.js';
 
 type Snippet = { code: string } | { error: string } | undefined;
@@ -35,7 +36,7 @@ function useSnippet(language: string): Snippet {
 
 export function CodeDialog() {
   const language = useInterop((s) => s.language);
-  const fallback = useInterop((s) => s.copyFallback);
+  const fallback = useOpenDialog()?.copyFallback;
   const snippet = useSnippet(language);
   const [status, setStatus] = useState(fallback ? 'The clipboard is not available here: select the code and copy it.' : '');
   const code = snippet && 'code' in snippet ? snippet.code : undefined;

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import { CurlParseError, parseCurlCommand } from '../../../domain/curl/command.js';
 import { importCurl } from './interop-actions.js';
-import { closeDialog } from './interop-store.js';
-import { Modal } from './Modal.js';
+import { closeDialog } from '../dialogs/dialog-store.js';
+import { Modal } from '../dialogs/Modal.js';
 
 function preview(text: string): { ok: true; line: string; warnings: number } | { ok: false; message: string } | undefined {
   if (text.trim() === '') return undefined;

@@ -1,7 +1,7 @@
 // The notice after a curl import (or its failure): what was imported, the warnings (what
 // did not come along), the notes (what was ignored on purpose). Dismissible; the active tab's.
 import { setNotice, useInterop } from './interop-store.js';
-import { useApp } from '../state/store.js';
+import { useApp } from '../app-store.js';
 import './interop.css';
 
 export function ImportNotice() {

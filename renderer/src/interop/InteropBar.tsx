@@ -1,12 +1,11 @@
 // The request's interop actions under the request line: Import cURL… (Ctrl/Cmd+Shift+I),
-// Copy as cURL, Code…; the import notice and the open dialog.
+// Copy as cURL, Code…; the import notice.
 import { useEffect } from 'react';
-import { CodeDialog } from './CodeDialog.js';
-import { CurlImportDialog } from './CurlImportDialog.js';
 import { ImportNotice } from './ImportNotice.js';
 import { copyActiveAsCurl } from './interop-actions.js';
-import { openDialog, useInterop } from './interop-store.js';
-import { useApp } from '../state/store.js';
+import { useInterop } from './interop-store.js';
+import { openDialog } from '../dialogs/dialog-store.js';
+import { useApp } from '../app-store.js';
 import './interop.css';
 
 function useImportShortcut(): void {
@@ -14,7 +13,7 @@ function useImportShortcut(): void {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.code === 'KeyI') {
         e.preventDefault();
-        openDialog('import');
+        openDialog('curlImport');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -24,13 +23,12 @@ function useImportShortcut(): void {
 
 export function InteropBar() {
   useImportShortcut();
-  const dialog = useInterop((s) => s.dialog);
   const tabKey = useApp((s) => s.activeTab);
   const status = useInterop((s) => s.copyStatus[tabKey]);
   return (
     <>
       <div className="interop-bar">
-        <button type="button" className="btn btn-small" data-testid="import-curl" title="Import a curl command (Ctrl+Shift+I)" onClick={() => openDialog('import')}>
+        <button type="button" className="btn btn-small" data-testid="import-curl" title="Import a curl command (Ctrl+Shift+I)" onClick={() => openDialog('curlImport')}>
           Import cURL…
         </button>
         <button type="button" className="btn btn-small" data-testid="copy-curl" onClick={() => void copyActiveAsCurl()}>
@@ -46,8 +44,6 @@ export function InteropBar() {
         )}
       </div>
       <ImportNotice />
-      {dialog === 'import' && <CurlImportDialog />}
-      {dialog === 'code' && <CodeDialog />}
     </>
   );
 }

@@ -6,9 +6,11 @@ import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../domain
 import { draftToCurl } from '../../../domain/curl/serialize.js';
 import { copyText } from '../timeline/clipboard.js';
 import type { FileRef } from '../composer/body-model.js';
-import { draftToRequest } from '../state/draft.js';
-import { activeTab, appStore } from '../state/store.js';
-import { openDialog, setCopyStatus, setNotice } from './interop-store.js';
+import { draftToRequest } from '../composer/draft.js';
+import { appStore } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
+import { interopStore, setCopyStatus, setNotice } from './interop-store.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 import { importToDraft } from './request-to-draft.js';
 
 /** Replaces the active tab's draft with the command's request; the notice says how it went. */
@@ -75,5 +77,6 @@ export async function copyActiveAsCurl(): Promise<void> {
   if (await copyText(command)) return setCopyStatus(key, 'Copied as cURL.');
   // The clipboard refused: show the command to copy by hand.
   setCopyStatus(key, '');
-  openDialog('code', { language: 'curl', copyFallback: true });
+  interopStore.setState({ language: 'curl' });
+  openDialog('code', { copyFallback: true });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestDraft } from '../../../contract/api.js';
 import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { CURL_CASES } from '../../../test/unit/curl-cases.js';
-import { draftToRequest } from '../state/draft.js';
+import { draftToRequest } from '../composer/draft.js';
 import { importToDraft, requestToDraft } from './request-to-draft.js';
 
 const sorted = (d: RequestDraft) => ({ ...d, headers: [...d.headers].sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value)) });

@@ -7,7 +7,7 @@ import type { CurlFile } from '../../../domain/curl/command.js';
 import { decodeBasic } from '../../../domain/curl/plan.js';
 import { emptyBody, type Auth, type BodyDraft, type MultipartRow, type RawType } from '../composer/body-model.js';
 import { rowsForUrl } from '../composer/params-sync.js';
-import { emptyDraft, type Draft, type Engine, type HeaderRow } from '../state/draft.js';
+import { emptyDraft, type Draft, type Engine, type HeaderRow } from '../composer/draft.js';
 
 function liftAuth(headers: HeaderRow[]): [Auth, HeaderRow[]] {
   const i = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'authorization');

@@ -39,7 +39,6 @@ export function reconnectDelay(attempt: number): number {
 export const OFFLINE_MESSAGE = "Not connected to InetScope's core — reconnecting…";
 
 export class BrowserPlatform implements Platform {
-  readonly kind = 'browser';
   private state: ConnectionState = 'connecting';
   private nextCallId = 0;
   private readonly pending = new Map<number, Pending>();

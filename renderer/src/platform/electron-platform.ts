@@ -1,7 +1,7 @@
 // Electron: window.inetscope from the preload (electron/preload/api.ts), one method per
 // command. A failure arrives as an Error whose message is "CODE: message".
 import { COMMANDS, PushSchema, type CommandInput, type CommandName, type CommandOutput, type Push } from '../../../contract/api.js';
-import { Listeners, MENU_COMMANDS, PlatformError, parseErrorMessage, type ConnectionState, type MenuCommand, type Platform } from './types.js';
+import { Listeners, MENU_COMMANDS, PlatformError, parseErrorMessage, type ConnectionState, type MenuCommand, type PickedFile, type Platform } from './types.js';
 
 /** The shape of window.inetscope, as far as the renderer relies on it. */
 export type InetScopeBridge = { [C in CommandName]: (input: CommandInput<C>) => Promise<unknown> } & {
@@ -15,7 +15,7 @@ export function bridgeFromWindow(w: unknown): InetScopeBridge | undefined {
 }
 
 export class ElectronPlatform implements Platform {
-  readonly kind = 'electron';
+  readonly chooseSaveLocation = true;
   private readonly states = new Listeners<ConnectionState>();
 
   constructor(private readonly bridge: InetScopeBridge) {}
@@ -31,6 +31,11 @@ export class ElectronPlatform implements Platform {
     const out = COMMANDS[name].output.safeParse(raw);
     if (!out.success) throw new PlatformError('BAD_RESPONSE', `${name}: the core answered with an unexpected shape`);
     return out.data as CommandOutput<C>;
+  }
+
+  async pickFile(): Promise<PickedFile | undefined> {
+    const r = await this.call('pickUploadFile', {});
+    return r.picked ? { fileToken: r.fileToken, name: r.name, size: r.size } : undefined;
   }
 
   onPush(listener: (push: Push) => void): () => void {

@@ -5,7 +5,7 @@ import { takePageToken } from './page-token.js';
 import type { Platform } from './types.js';
 
 export { OFFLINE_MESSAGE } from './browser-platform.js';
-export { PlatformError, type ConnectionState, type MenuCommand, type Platform } from './types.js';
+export { describeError, PlatformError, type ConnectionState, type MenuCommand, type PickedFile, type Platform } from './types.js';
 
 let instance: Platform | undefined;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BrowserPlatform, reconnectDelay, socketUrl, type SocketLike } from './browser-platform.js';
 import { ElectronPlatform, type InetScopeBridge } from './electron-platform.js';
-import { parseErrorMessage } from './types.js';
+import { parseErrorMessage, type Platform } from './types.js';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -75,6 +75,11 @@ describe('BrowserPlatform', () => {
     expect(got).toEqual(['caught']);
   });
 
+  it('offers no native picker and no save dialog: the page never names a path on disk', () => {
+    const p: Platform = browser().p;
+    expect(p.pickFile).toBeUndefined();
+    expect(p.chooseSaveLocation).toBeUndefined();
+  });
 });
 
 describe('BrowserPlatform reconnect', () => {
@@ -134,6 +139,7 @@ describe('ElectronPlatform', () => {
   it('calls the bridge method and rejects with a PlatformError', async () => {
     const bridge = {
       getSettings: async () => ({ defaultEngine: 'curl', bodyStoreLimitMiB: 64, theme: 'dark' }),
+      pickUploadFile: vi.fn().mockResolvedValueOnce({ picked: true, fileToken: 't', name: 'a.bin', size: 3 }).mockResolvedValueOnce({ picked: false }),
       cancelRequest: async () => {
         throw new Error('NOT_FOUND: gone');
       },
@@ -147,6 +153,9 @@ describe('ElectronPlatform', () => {
     const p = new ElectronPlatform(bridge);
     await expect(p.call('getSettings', {})).resolves.toMatchObject({ theme: 'dark' });
     await expect(p.call('cancelRequest', { id: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'gone' });
+    expect(p.chooseSaveLocation).toBe(true);
+    await expect(p.pickFile()).resolves.toEqual({ fileToken: 't', name: 'a.bin', size: 3 });
+    await expect(p.pickFile()).resolves.toBeUndefined();
     const menu: string[] = [];
     p.onMenuCommand((c) => menu.push(c));
     expect(menu).toEqual(['send']);

@@ -10,8 +10,24 @@ export { MENU_COMMANDS, type MenuCommand } from '../../../contract/menu-commands
 /** 'reconnecting': the link was lost and is being tried again (browser mode). */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-export interface Platform {
-  readonly kind: 'electron' | 'browser';
+/** A file the native picker gave: the core keeps its path, the page holds the token. */
+export interface PickedFile {
+  fileToken: string;
+  name: string;
+  size: number;
+}
+
+/** What this host does for the page beyond commands; each is absent where the host lacks it. */
+export interface Capabilities {
+  /** A native file picker (Electron). Without it the page offers an <input type="file"> and
+   * uploads the File it is given: a page never names a path on disk (browser mode). */
+  pickFile?(): Promise<PickedFile | undefined>;
+  /** Saving asks where in a native dialog (Electron). Without it the core saves into its
+   * downloads folder, fixed where it starts and never chosen by the page (browser mode). */
+  readonly chooseSaveLocation?: true;
+}
+
+export interface Platform extends Capabilities {
   /** Resolves with the command's parsed output; rejects with a PlatformError. */
   call<C extends CommandName>(name: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
   /** Batched events; returns an unsubscribe function. */
@@ -32,6 +48,9 @@ export class PlatformError extends Error {
     this.name = 'PlatformError';
   }
 }
+
+export const describeError = (e: unknown): string =>
+  e instanceof PlatformError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
 
 /** "CODE: message" (how Electron's contextBridge carries a code) → PlatformError. */
 export function parseErrorMessage(e: unknown): PlatformError {

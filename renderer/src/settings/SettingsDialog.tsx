@@ -1,18 +1,19 @@
 // Settings (Ctrl/Cmd+,): stored-bodies limit, HAR inline-body limit, default engine, theme
-// and, in browser mode, the downloads folder (shown read-only: it is fixed where the server
-// starts, never by the page). Checked as typed, saved through setSettings.
+// and, where saving does not ask where (browser mode), the downloads folder (shown read-only:
+// it is fixed where the server starts, never by the page). Checked as typed, saved through setSettings.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../contract/api.js';
-import { usePlatform } from '../components/platform-context.js';
-import { closeDialog } from '../components/dialogs.js';
-import { EngineSelect } from '../components/EngineSelect.js';
-import { Modal } from '../interop/Modal.js';
+import { usePlatform } from '../platform/platform-context.js';
+import { closeDialog } from '../dialogs/dialog-store.js';
+import { EngineSelect } from '../composer/EngineSelect.js';
+import { Modal } from '../dialogs/Modal.js';
 import { FieldRow } from './FieldRow.js';
-import { describeError } from '../state/actions.js';
-import { activeTab, appStore, isBlankTab } from '../state/store.js';
+import { describeError } from '../platform/index.js';
+import { appStore } from '../app-store.js';
+import { activeTab, isBlankTab } from '../tabs/tabs-slice.js';
 import { BODY_STORE_MAX_MIB, BODY_STORE_MIN_MIB, formFromSettings, HAR_INLINE_MAX_KIB, settingsFromForm, type FieldErrors, type SettingsForm } from './settings-form.js';
 
-function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; browser: boolean }) {
+function Fields({ form, errors, set, downloads }: { form: SettingsForm; errors: FieldErrors; set: (p: Partial<SettingsForm>) => void; downloads: boolean }) {
   return (
     <div className="set-fields">
       <FieldRow label="Stored bodies limit (MiB)" error={errors.bodyStoreLimitMiB} hint={`${BODY_STORE_MIN_MIB}–${BODY_STORE_MAX_MIB}; the oldest bodies are deleted above it`}>
@@ -31,7 +32,7 @@ function Fields({ form, errors, set, browser }: { form: SettingsForm; errors: Fi
           <option value="dark">dark</option>
         </select>
       </FieldRow>
-      {browser && (
+      {downloads && (
         <FieldRow label="Downloads folder" hint="responses and HAR files are saved here; set where InetScope starts (--downloads-dir or INETSCOPE_DOWNLOADS_DIR)">
           <input data-testid="settings-downloads" className="set-path" spellCheck={false} readOnly value={form.downloadsDir} />
         </FieldRow>
@@ -55,7 +56,6 @@ function Buttons({ disabled, saving }: { disabled: boolean; saving: boolean }) {
 
 export function SettingsDialog() {
   const platform = usePlatform();
-  const browser = platform.kind === 'browser';
   const [form, setForm] = useState<SettingsForm>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ error?: string; saving?: boolean }>({});
@@ -97,7 +97,7 @@ export function SettingsDialog() {
           void save();
         }}
       >
-        {form ? <Fields form={form} errors={errors} set={set} browser={browser} /> : !status.error && <p className="muted">Loading…</p>}
+        {form ? <Fields form={form} errors={errors} set={set} downloads={!platform.chooseSaveLocation} /> : !status.error && <p className="muted">Loading…</p>}
         {status.error && (
           <p className="error" role="alert" data-testid="settings-error">
             {status.error}

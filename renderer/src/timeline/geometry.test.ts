@@ -24,14 +24,19 @@ function stream() {
   };
 }
 
+/** A hop up to its request sent: dns [a, b], connect [b, c], send [c, d]. */
+function untilSent(s: ReturnType<typeof stream>, hop: number, [a, b, c, d]: [number, number, number, number], info?: Record<string, unknown>): void {
+  s.native(hop, a, 'RESOLVING_NAME');
+  s.native(hop, b, 'NAME_RESOLVED');
+  s.native(hop, b, 'CONNECTING_TO_SERVER');
+  s.native(hop, c, 'CONNECTED_TO_SERVER');
+  s.native(hop, c, 'SENDING_REQUEST');
+  s.native(hop, d, 'REQUEST_SENT', info);
+}
+
 /** One complete plain-HTTP hop from t0: dns 2, connect 3, send 1, wait 4, receive 10. */
 function fullHop(s: ReturnType<typeof stream>, hop: number, t0: number, redirectTo?: string): number {
-  s.native(hop, t0, 'RESOLVING_NAME');
-  s.native(hop, t0 + 2, 'NAME_RESOLVED');
-  s.native(hop, t0 + 2, 'CONNECTING_TO_SERVER');
-  s.native(hop, t0 + 5, 'CONNECTED_TO_SERVER');
-  s.native(hop, t0 + 5, 'SENDING_REQUEST');
-  s.native(hop, t0 + 6, 'REQUEST_SENT', { bytes: 80 });
+  untilSent(s, hop, [t0, t0 + 2, t0 + 5, t0 + 6], { bytes: 80 });
   s.native(hop, t0 + 10, 'RECEIVING_RESPONSE');
   s.native(hop, t0 + 10, 'RESPONSE_RECEIVED', { bytes: 100 });
   if (redirectTo) {
@@ -92,12 +97,7 @@ it('a redirect chain: the rows of each hop follow in hop order, a reused connect
 it('a phase in progress grows with now; a finished request ignores now', () => {
   const s = stream();
   s.started(0);
-  s.native(0, 1, 'RESOLVING_NAME');
-  s.native(0, 2, 'NAME_RESOLVED');
-  s.native(0, 2, 'CONNECTING_TO_SERVER');
-  s.native(0, 3, 'CONNECTED_TO_SERVER');
-  s.native(0, 3, 'SENDING_REQUEST');
-  s.native(0, 4, 'REQUEST_SENT', { bytes: 80 });
+  untilSent(s, 0, [1, 2, 3, 4], { bytes: 80 });
   const a = waterfallGeometry(s.events, { width: 100, rowHeight: 10, now: 10 });
   expect(phasesOf(a.rows)).toEqual(['0:blocked', '0:dns', '0:connect', '0:send', '0:wait']);
   expect(a.rows[4]).toMatchObject({ phase: 'wait', startMs: 4, durationMs: 6, running: true });
@@ -145,12 +145,7 @@ it('a running TLS handshake on https shows as tls; a failed connect keeps its ba
 it('zero-length phases stay visible (1 px) and inside the width', () => {
   const s = stream();
   s.started(0);
-  s.native(0, 0, 'RESOLVING_NAME');
-  s.native(0, 0, 'NAME_RESOLVED');
-  s.native(0, 0, 'CONNECTING_TO_SERVER');
-  s.native(0, 1000, 'CONNECTED_TO_SERVER');
-  s.native(0, 1000, 'SENDING_REQUEST');
-  s.native(0, 1000, 'REQUEST_SENT');
+  untilSent(s, 0, [0, 0, 1000, 1000]);
   s.headers(0, 1000);
   s.finished(0, 1000);
   const g = waterfallGeometry(s.events, { width: 300, rowHeight: 10 });

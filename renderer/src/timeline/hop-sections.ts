@@ -4,7 +4,7 @@
 // math works on display rows; rowAt finds a row by binary search over the few sections.
 // Pure, tested without a DOM.
 import type { InetEvent } from '../../../contract/events.js';
-import { parseHeaders, statusText } from '../state/format.js';
+import { parseHeaders, statusText } from '../format.js';
 import { hopInfos } from './waterfall-layout.js';
 
 export interface HopSection {

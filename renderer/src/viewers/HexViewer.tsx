@@ -55,12 +55,8 @@ export function HexViewer({ cache, total, complete = true, jump, hits }: Props) 
         {shown.map(({ r, hex, ascii }, i) => (
           <div key={rows.first + i} className={hex.some((s) => s.mark === 'current') ? 'vrow hexrow vrow-hit' : 'vrow hexrow'}>
             <span className="hex-off">{r.offset}</span>
-            <span className="hex-bytes">
-              <Pieces segs={hex} />
-            </span>
-            <span className="hex-ascii">
-              <Pieces segs={ascii} />
-            </span>
+            <span className="hex-bytes"><Pieces segs={hex} /></span>
+            <span className="hex-ascii"><Pieces segs={ascii} /></span>
           </div>
         ))}
       </div>

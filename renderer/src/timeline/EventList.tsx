@@ -5,13 +5,13 @@
 // with its URL and status line that opens its response headers, all rows of one height.
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
-import { eventInfo, eventStatus } from '../state/format.js';
-import { CopyTimeline } from '../timeline/CopyTimeline.js';
+import { eventInfo, eventStatus } from '../format.js';
+import { CopyTimeline } from './CopyTimeline.js';
 import { formatClock, startWallTime } from '../../../domain/timeline-text.js';
-import { hopSections, listLayout } from '../timeline/hop-sections.js';
+import { hopSections, listLayout } from './hop-sections.js';
 import { HeaderLine, HopHeading } from './HopHeading.js';
-import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from '../timeline/virtual.js';
-import '../timeline/timeline.css';
+import { atEnd, tailWindow, virtualWindow, VIRTUALIZE_ABOVE, type VirtualWindow } from './virtual.js';
+import './timeline.css';
 
 /** px per row; timeline.css fixes the rows at this height. */
 export const ROW_H = 18;

@@ -1,5 +1,5 @@
 // The engine picker: the composer's per-request choice and the settings' default share it.
-import type { Engine } from '../state/draft.js';
+import type { Engine } from './draft.js';
 
 export const ENGINES: readonly Engine[] = ['auto', 'curl', 'wininet'];
 

@@ -1,20 +1,21 @@
 // The request line (method, URL, Send/Cancel), then options and the tabs: query params
 // (kept in step with the URL both ways), headers, body, auth.
 import { useState, type ReactNode } from 'react';
-import { AuthEditor } from '../composer/AuthEditor.js';
-import { BodyEditor } from '../composer/BodyEditor.js';
-import { rowsForUrl, urlForRows } from '../composer/params-sync.js';
-import { RowsTable } from '../composer/RowsTable.js';
-import type { ParamRow } from '../composer/url-params.js';
-import { useUrlProblem } from '../composer/url-field.js';
-import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions, type HeaderRow } from '../state/draft.js';
-import { activeTab, useApp } from '../state/store.js';
-import { cancelActive, sendActive } from '../state/actions.js';
+import { AuthEditor } from './AuthEditor.js';
+import { BodyEditor } from './BodyEditor.js';
+import { rowsForUrl, urlForRows } from './params-sync.js';
+import { RowsTable } from './RowsTable.js';
+import type { ParamRow } from './url-params.js';
+import { useUrlProblem } from './url-field.js';
+import { METHODS, methodHasBody, urlFieldProblem, type Draft, type DraftOptions } from './draft.js';
+import { useApp } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
+import { cancelActive, sendActive } from './send-actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
-import { FilePicker } from '../composer/FilePicker.js';
-import type { FileRef } from '../composer/body-model.js';
-import { usePlatform } from './platform-context.js';
+import { FilePicker } from './FilePicker.js';
+import type { FileRef } from './body-model.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
 
 const CUSTOM = '__custom__';
@@ -98,43 +99,6 @@ export function RequestLine() {
   );
 }
 
-function HeadersTable({ rows, onChange }: { rows: HeaderRow[]; onChange: (rows: HeaderRow[]) => void }) {
-  const set = (i: number, patch: Partial<HeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  return (
-    <table className="headers-edit">
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            <td className="cell-check">
-              <input type="checkbox" aria-label="Header enabled" checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
-            </td>
-            <td>
-              <input aria-label="Header name" placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
-            </td>
-            <td>
-              <input aria-label="Header value" placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
-            </td>
-            <td className="cell-check">
-              <button type="button" className="btn-icon" aria-label="Remove header" title="Remove header" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-                ×
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>
-            <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', value: '', enabled: true }])}>
-              Add header
-            </button>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
-}
-
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <label className="field">
@@ -210,10 +174,10 @@ function DetailPane({ tab }: { tab: TabName }) {
     case 'params': {
       const rows = rowsForUrl(draft.url, draft.params);
       const onChange = (params: ParamRow[]) => update((d) => ({ ...d, params, url: urlForRows(d.url, params) }));
-      return <RowsTable<ParamRow> rows={rows} onChange={onChange} blank={() => ({ name: '', value: '', enabled: true })} testId="params-table" what="parameter" />;
+      return <RowsTable rows={rows} onChange={onChange} testId="params-table" what="parameter" />;
     }
     case 'headers':
-      return <HeadersTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} />;
+      return <RowsTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} testId="headers-table" what="header" />;
     case 'body':
       return (
         <BodyEditor body={draft.bodyDraft} text={draft.body} onBody={(bodyDraft) => update((d) => ({ ...d, bodyDraft }))} onText={(body) => update((d) => ({ ...d, body }))} />

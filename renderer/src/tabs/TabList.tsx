@@ -1,7 +1,7 @@
 // The list of open tabs (a menu from the tab strip): every tab by name, the active one
 // marked; picking one activates it (and the strip scrolls it into view).
 import { useEffect, useRef, useState } from 'react';
-import type { Tab } from '../state/store.js';
+import { type Tab } from './tabs-slice.js';
 
 export function TabList({ tabs, active, title, onPick }: { tabs: Tab[]; active: string; title(t: Tab): string; onPick(key: string): void }) {
   const [open, setOpen] = useState(false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InetEvent } from '../../../contract/events.js';
-import { emptyDraft } from './draft.js';
-import { activeTab, createAppStore } from './store.js';
+import { emptyDraft } from '../composer/draft.js';
+import { createAppStore } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const ev = (seq: number, rest: Record<string, unknown>): InetEvent => ({ id: A, seq, hop: 0, t: seq, ...rest }) as InetEvent;

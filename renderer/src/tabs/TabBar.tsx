@@ -1,7 +1,8 @@
 // Request tabs: one draft and one shown response each. The tabs scroll sideways (wheel,
 // arrow buttons) when they overflow; "+" and the list of open tabs stay outside the
 // scrolling part, so they are always reachable.
-import { useApp, type Tab } from '../state/store.js';
+import { useApp } from '../app-store.js';
+import { type Tab } from './tabs-slice.js';
 import { TabList } from './TabList.js';
 import { useStripScroll } from './use-strip-scroll.js';
 

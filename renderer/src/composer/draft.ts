@@ -1,7 +1,7 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft.
 import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
-import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from '../composer/body-model.js';
-import type { ParamRow } from '../composer/url-params.js';
+import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from './body-model.js';
+import type { ParamRow } from './url-params.js';
 import { checkUrlInput } from '../../../domain/url.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

@@ -1,14 +1,11 @@
-// What the UI does with the platform: send, cancel, save. The push subscription is made
-// (main.tsx) before anything can be sent.
-import type { Platform } from '../platform/index.js';
-import { PlatformError } from '../platform/index.js';
+// Sending the active tab's draft, and cancelling it. The push subscription is made (main.tsx)
+// before anything can be sent.
+import { describeError, type Platform } from '../platform/index.js';
 import type { RequestDraft } from '../../../contract/api.js';
-import { uploadPending, uploadPendingRef } from '../composer/uploader.js';
+import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, type Draft } from './draft.js';
-import { activeTab, appStore } from './store.js';
-
-export const describeError = (e: unknown): string =>
-  e instanceof PlatformError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+import { appStore } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 
 /** Sends the active tab's draft; the renderer mints the request id. */
 export async function sendActive(platform: Platform): Promise<void> {
@@ -57,15 +54,5 @@ export async function cancelActive(platform: Platform): Promise<void> {
     await platform.call('cancelRequest', { id: tab.inFlightId });
   } catch (e) {
     appStore.getState().failRequest(tab.key, undefined, describeError(e));
-  }
-}
-
-/** Saves a response body (or a caught request's: saveCaughtBody); returns a line for the UI. */
-export async function saveResponse(platform: Platform, id: string, command: 'saveBody' | 'saveCaughtBody' = 'saveBody'): Promise<string> {
-  try {
-    const r = await platform.call(command, { id });
-    return r.saved ? `Saved ${r.bytes} bytes to ${r.path}` : 'Not saved.';
-  } catch (e) {
-    return `Save failed: ${describeError(e)}`;
   }
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Platform } from '../platform/index.js';
+import type { Platform } from './index.js';
 
 export const PlatformContext = createContext<Platform | null>(null);
 

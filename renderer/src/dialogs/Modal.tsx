@@ -1,6 +1,6 @@
 // A modal box: Escape or the backdrop closes it; focus goes into it when it opens.
 import { useEffect, useRef, type ReactNode } from 'react';
-import './interop.css';
+import './dialogs.css';
 
 export function Modal({ title, testId, onClose, children }: { title: string; testId: string; onClose: () => void; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { InetEvent, StatusName } from '../../../contract/events.js';
-import { createAppStore } from './store.js';
+import type { InetEvent, StatusName } from '../../contract/events.js';
+import { createAppStore } from './app-store.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -12,9 +12,16 @@ function ev(id: string, seq: number, rest: Partial<InetEvent> & Pick<InetEvent, 
 const started = (id: string) => ev(id, 0, { type: 'started', engine: 'curl', method: 'GET', url: 'http://x/', wallTime: 1 });
 const native = (id: string, seq: number, status: StatusName) => ev(id, seq, { type: 'native', status, code: 10 });
 
+/** A store with each request begun in a tab of its own (events of other requests are not kept). */
+function begun(...ids: string[]) {
+  const store = createAppStore();
+  ids.forEach((id, i) => store.getState().beginRequest(i === 0 ? store.getState().activeTab : store.getState().newTab(), id));
+  return store;
+}
+
 describe('applyPush', () => {
   it('applies events of several requests in one set() call', () => {
-    const store = createAppStore();
+    const store = begun(A, B);
     const listener = vi.fn();
     store.subscribe(listener);
     store.getState().applyPush({
@@ -30,7 +37,7 @@ describe('applyPush', () => {
   });
 
   it('appends to earlier batches without mutating them, and drops duplicates', () => {
-    const store = createAppStore();
+    const store = begun(A);
     store.getState().applyPush({ kind: 'events', events: [started(A)] });
     const before = store.getState().timeline[A];
     store.getState().applyPush({ kind: 'events', events: [started(A), native(A, 1, 'RESOLVING_NAME')] });
@@ -74,6 +81,15 @@ describe('applyPush', () => {
   });
 });
 
+describe('events of a request no tab began', () => {
+  it('keeps no events of a request no tab began', () => {
+    const store = begun(A);
+    const before = store.getState().timeline;
+    store.getState().applyPush({ kind: 'events', events: [started(B)] });
+    expect(store.getState().timeline).toBe(before);
+  });
+});
+
 describe('tabs', () => {
   it('opens, switches and closes tabs, keeping one', () => {
     const store = createAppStore();
@@ -106,7 +122,8 @@ describe('tabs', () => {
     store.getState().beginRequest(key, B);
     store.getState().failRequest(key, B, 'DISCONNECTED: closed');
     expect(store.getState().tabs[0]).toMatchObject({ requestId: undefined, inFlightId: undefined, error: 'DISCONNECTED: closed' });
-    expect(store.getState().timeline[A]).toHaveLength(1);
+    // A went when B began: no tab shows it any more.
+    expect(store.getState().timeline[A]).toBeUndefined();
   });
 
   it('a send refused before it is made shows no exchange; a failed cancel keeps the one in flight', () => {

@@ -3,8 +3,8 @@
 // own clock, t and bytes) and, with a known total, the time left.
 import { useMemo } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
-import { formatBytes } from '../state/format.js';
-import { useApp } from '../state/store.js';
+import { formatBytes } from '../format.js';
+import { useApp } from '../app-store.js';
 import './Progress.css';
 
 /** The window the rate is taken over (ms of the events' clock). */

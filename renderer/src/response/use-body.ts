@@ -1,10 +1,10 @@
 // The response body for the viewers: a slice cache over readBodySlice, created as soon as
 // the final headers arrive; it reads what the store holds so far while the body streams.
 import { useEffect, useMemo, useState } from 'react';
-import { PlatformError } from '../platform/index.js';
-import { describeError } from '../state/actions.js';
-import { usePlatform } from './platform-context.js';
+import { describeError, PlatformError } from '../platform/index.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { SliceCache, type SliceReader } from '../viewers/slice-cache.js';
+import { responseBodyCache } from './body-caches.js';
 
 export interface BodyState {
   cache?: SliceCache;
@@ -63,7 +63,7 @@ export function useBody(id: string | undefined, ready: boolean, finished: boolea
     };
     const c = new SliceCache(reader, 0);
     c.complete = false;
-    return c;
+    return source === 'readBodySlice' ? responseBodyCache(id, c) : c;
   }, [id, ready, platform, source]);
   const [final, setFinal] = useState<{ total: number } & Pick<BodyState, 'error' | 'unavailable'> | undefined>(undefined);
 

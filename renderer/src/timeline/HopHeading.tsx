@@ -1,7 +1,7 @@
 // A redirect hop's heading row in the event list (its URL and status line; a click shows
 // its response headers) and one header line under it. Both are one event row high.
 import { memo } from 'react';
-import { sectionStatus, type HopSection } from '../timeline/hop-sections.js';
+import { sectionStatus, type HopSection } from './hop-sections.js';
 
 export const HopHeading = memo(function HopHeading({ section, open, onToggle }: { section: HopSection; open: boolean; onToggle: (hop: number) => void }) {
   const status = sectionStatus(section);

@@ -4,10 +4,10 @@
 // page's CSP forbids style attributes; colours come from classes.
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
-import { waterfallGeometry, type WaterfallGeometry, type WaterfallRow } from '../timeline/geometry.js';
-import { useLiveNow } from '../timeline/use-live-now.js';
-import { barKey, barTooltip, hopInfos, layoutWaterfall, type WaterfallItem } from '../timeline/waterfall-layout.js';
-import '../timeline/timeline.css';
+import { waterfallGeometry, type WaterfallGeometry, type WaterfallRow } from './geometry.js';
+import { useLiveNow } from './use-live-now.js';
+import { barKey, barTooltip, hopInfos, layoutWaterfall, type WaterfallItem } from './waterfall-layout.js';
+import './timeline.css';
 
 const ROW = 14;
 const AXIS = 16;

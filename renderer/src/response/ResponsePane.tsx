@@ -1,10 +1,10 @@
 // The response: status line, time and size, upload and download progress, headers and the
 // body, shown from the final headers on (the raw and hex views read the body as it streams).
 import { useState } from 'react';
-import type { ResponseInfo } from '../state/response.js';
-import { formatBytes, formatMs, parseHeaders, statusText } from '../state/format.js';
-import { saveResponse } from '../state/actions.js';
-import { usePlatform } from './platform-context.js';
+import type { ResponseInfo } from './response-model.js';
+import { formatBytes, formatMs, parseHeaders, statusText } from '../format.js';
+import { saveResponse } from './save-response.js';
+import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
@@ -50,24 +50,28 @@ function Transfers({ id, r }: { id: string; r: ResponseInfo }) {
   );
 }
 
-function HeadersView({ raw, title }: { raw: string; title: string }) {
-  const rows = parseHeaders(raw);
+/** Header name/value pairs, one row each (also a caught request's). */
+export function HeadersTable({ pairs, testId }: { pairs: ReadonlyArray<[string, string]>; testId?: string }) {
   return (
-    <div className="pane">
-      <h2>{title}</h2>
-      <table className="headers-view" data-testid={title === 'Response headers' ? 'response-headers' : undefined}>
-        <tbody>
-          {rows.map(([n, v], i) => (
-            <tr key={i}>
-              <th scope="row">{n}</th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <table className="headers-view" data-testid={testId}>
+      <tbody>
+        {pairs.map(([n, v], i) => (
+          <tr key={i}>
+            <th scope="row">{n}</th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
+
+const HeadersView = ({ raw, title }: { raw: string; title: string }) => (
+  <div className="pane">
+    <h2>{title}</h2>
+    <HeadersTable pairs={parseHeaders(raw)} testId={title === 'Response headers' ? 'response-headers' : undefined} />
+  </div>
+);
 
 interface BodyProps {
   id: string;

@@ -1,5 +1,5 @@
 // Formatting for the panes: pure functions, tested without a DOM.
-import type { InetEvent } from '../../../contract/events.js';
+import type { InetEvent } from '../../contract/events.js';
 
 const REASONS: Record<number, string> = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',

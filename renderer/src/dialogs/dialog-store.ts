@@ -1,0 +1,17 @@
+// Which modal dialog is open (at most one), with what its opener told it.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code';
+
+export interface OpenDialog {
+  name: DialogName;
+  /** The code dialog was opened by "Copy as cURL" because the clipboard refused. */
+  copyFallback?: boolean;
+}
+
+const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));
+
+export const useOpenDialog = (): OpenDialog | undefined => useStore(dialogs, (s) => s.open);
+export const openDialog = (name: DialogName, options: Omit<OpenDialog, 'name'> = {}): void => dialogs.setState({ open: { name, ...options } });
+export const closeDialog = (): void => dialogs.setState({ open: undefined });
