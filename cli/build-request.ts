@@ -2,8 +2,10 @@
 // the way curl does. Bad input becomes a UsageError or a BadInput with curl's exit code.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_REDIRECTS, type RequestSpecInput } from '../engine/request-spec.js';
+import { BadRequestSpec, MAX_REDIRECTS, type RequestSpecInput } from '../engine/request-spec.js';
 import { parseHeaderLine } from '../domain/curl/flags.js';
+import { CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
+import { checkUrlInput } from '../domain/url.js';
 import { UsageError, type CliOptions } from './args.js';
 
 export class BadInput extends Error {
@@ -71,12 +73,10 @@ export function parseHeader(h: string): [string, string] | [string, string, 'emp
 function normalizeUrl(opts: CliOptions): string {
   if (opts.urls.length === 0) throw new UsageError('no URL given (see inetscope --help)');
   if (opts.urls.length > 1) throw new UsageError('give one URL at a time');
-  let url = opts.urls[0] as string;
-  // As curl reads it: a scheme is a name, a colon and a slash; one to three slashes
-  // follow it (http:/host is http://host); a URL without a scheme means http.
-  const scheme = /^([a-z][a-z0-9+.-]*):(\/+)/i.exec(url);
-  if (!scheme) url = `http://${url}`;
-  else if ((scheme[2] ?? '').length <= 3) url = `${scheme[1]}://${url.slice(scheme[0].length)}`;
+  // As curl reads it (the composer's and a pasted command's rule too): no scheme means http.
+  const checked = checkUrlInput(opts.urls[0] as string);
+  if (!checked.ok) throw new BadRequestSpec(checked.message, checked.kind);
+  let url = checked.url;
   if (opts.uploadFile && !isStdin(opts.uploadFile) && url.endsWith('/')) url += encodeURIComponent(path.basename(opts.uploadFile));
   return url;
 }
@@ -116,14 +116,14 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   if (opts.user !== undefined && !has('authorization')) {
     headers.push(['Authorization', `Basic ${Buffer.from(opts.user.includes(':') ? opts.user : `${opts.user}:`).toString('base64')}`]);
   }
-  const method = opts.method ?? (opts.head ? 'HEAD' : opts.uploadFile ? 'PUT' : body ? 'POST' : 'GET');
+  const method = opts.method ?? inferredMethod({ head: opts.head, upload: opts.uploadFile !== undefined, hasData: body !== undefined });
   return {
     url,
     method,
     headers,
     body,
     followRedirects: opts.location,
-    ...(opts.maxRedirs !== undefined ? { maxRedirects: opts.maxRedirs < 0 ? MAX_REDIRECTS : opts.maxRedirs } : {}),
+    maxRedirects: opts.maxRedirs === undefined ? CURL_DEFAULTS.maxRedirects : opts.maxRedirs < 0 ? MAX_REDIRECTS : opts.maxRedirs,
     timeouts: {
       ...(opts.maxTime ? { totalMs: opts.maxTime } : {}),
       ...(opts.connectTimeout ? { connectMs: opts.connectTimeout } : {}),

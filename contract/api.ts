@@ -49,8 +49,10 @@ export const RequestDraftSchema = z.object({
   headers: z.array(HeaderRowSchema).default([]),
   body: BodyDraftSchema.default({ kind: 'none' }),
   engine: z.enum(['auto', 'wininet', 'curl']).default('auto'),
-  followRedirects: z.boolean().default(true),
-  maxRedirects: z.number().int().min(0).max(100).default(20),
+  /** Absent: the engine's own default (engine/request-spec.ts); each adapter (the composer,
+   * a pasted curl command) states its own defaults and sends them. */
+  followRedirects: z.boolean().optional(),
+  maxRedirects: z.number().int().min(0).max(100).optional(),
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
@@ -65,6 +67,10 @@ export const RequestDraftSchema = z.object({
   caFileName: z.string().min(1).max(1000).optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
+/** A request as sendRequest's parse produced it (strict: an unknown field is refused): only
+ * that parse makes one, so the core's send cannot be handed an unchecked draft. */
+export const SentRequestSchema = RequestDraftSchema.strict().brand<'SentRequest'>();
+export type SentRequest = z.infer<typeof SentRequestSchema>;
 
 export const SettingsSchema = z.object({
   defaultEngine: z.enum(['auto', 'wininet', 'curl']).default('auto'),
@@ -112,7 +118,7 @@ export const COMMANDS = {
   // Strict: a field the core does not know (an old `caFile` path among them) is refused, never silently dropped.
   /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine). */
   sendRequest: {
-    input: z.object({ id: RequestIdSchema, request: RequestDraftSchema.strict() }).strict(),
+    input: z.object({ id: RequestIdSchema, request: SentRequestSchema }).strict(),
     output: z.object({ accepted: z.literal(true), engineStarting: z.string().optional() }),
   },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },

@@ -19,7 +19,7 @@ export interface PreparedBody {
 const memory = (bytes: Buffer): BodySource => ({ kind: 'memory', base64: bytes.toString('base64') });
 
 /** The body kinds that need no I/O. Multipart must go through prepareBody. */
-export function syncBody(draft: RequestDraft, uploads: Uploads): PreparedBody {
+function syncBody(draft: RequestDraft, uploads: Uploads): PreparedBody {
   const b = draft.body;
   switch (b.kind) {
     case 'none':

@@ -1,15 +1,16 @@
-// sendRequest / cancelRequest: a RequestDraft from the UI becomes an engine request whose
-// body streams into the body store, whose events go to the push batcher, and whose end
-// is written to history.
+// sendRequest / cancelRequest: a request the contract parsed (SentRequest) becomes an engine
+// request whose body streams into the body store, whose events go to the push batcher, and
+// whose end is written to history. What the contract's shape cannot say (the URL, the
+// method and headers as HTTP tokens) is checked here, once, by the conversion; the CA file
+// by the engine client, which routes by it.
 import fs from 'node:fs/promises';
-import type { RequestDraft } from '../contract/api.js';
+import type { RequestDraft, SentRequest } from '../contract/api.js';
 import { checkUrlInput } from '../domain/url.js';
 import type { InetEvent } from '../contract/events.js';
-import { policyFor } from '../engine/client-policy.js';
 import { resolveEngine } from '../engine/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
-import { prepareBody, syncBody, type PreparedBody } from './request-body.js';
+import { prepareBody, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import type { EngineSessions } from './engine-sessions.js';
 import type { HistoryStore, HistorySummary } from './history-store.js';
@@ -37,12 +38,12 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, typed: RequestDraft): Promise<{ accepted: true; engineStarting?: string }> {
+  async send(id: string, sent: SentRequest): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
-    // The one URL check, as the composer makes it (a page that skips it is refused the same way).
-    const url = checkUrlInput(typed.url);
+    // The URL as the composer reads it (no scheme: http://), refused with the composer's message.
+    const url = checkUrlInput(sent.url);
     if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
-    const draft = { ...typed, url: url.url };
+    const draft = { ...sent, url: url.url };
     if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
@@ -51,7 +52,7 @@ export class RequestRunner {
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
       if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
-      const spec = parseSpec(draftToSpec(draft, this.d.uploads, this.d.bodies.pathFor(id), body));
+      const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
       this.start(id, draft, engine, spec, body);
@@ -59,28 +60,29 @@ export class RequestRunner {
     } catch (e) {
       this.reserved.delete(id);
       await this.cleanup(body);
-      throw e;
+      // A CA file the client cannot use (missing, no certificate) is refused by name.
+      throw e instanceof BadRequestSpec ? new CommandFailure('BAD_REQUEST', e.message) : e;
     }
   }
 
   private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
-    this.d.bodies.begin(id);
     const onEvent = (e: InetEvent): void => {
       events.push(e);
       // The finished event is pushed only once history and the body store know the
       // request is over, so a UI reacting to it finds both up to date.
       if (e.type !== 'finished') this.d.batcher.add(e);
     };
-    const done = this.d.sessions
-      .client(engine)
-      .send(id, spec, onEvent)
-      .then(async (finished) => {
+    // Throws before anything is begun (a CA file it cannot use); no event arrives before it returns.
+    const finished = this.d.sessions.client(engine).send(id, spec, onEvent);
+    this.d.bodies.begin(id);
+    const done = finished
+      .then(async (last) => {
         await this.record(id, draft, engine, sentAt, events);
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
-        this.d.batcher.add(finished);
+        this.d.batcher.add(last);
       })
       .catch((e: Error) => this.d.log(`request ${id}: ${e.message}`))
       .finally(() => {
@@ -110,13 +112,13 @@ export class RequestRunner {
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
-    const summary = {
+    const summary: HistorySummary = {
       id,
       method: request.method,
       url: request.url,
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
-      source: 'sent' as const,
+      source: 'sent',
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     await this.d.history.append({ summary, request, events });
@@ -128,13 +130,16 @@ export function summaryOfFinished(f: Extract<InetEvent, { type: 'finished' }>): 
   return { ok: f.ok, statusCode: f.statusCode, bodyBytes: f.bodyBytes, durationMs: f.t, ...(f.error ? { error: f.error.code } : {}) };
 }
 
-/** Enabled headers only; the body as prepareBody made it, its Content-Type added unless a
- * header names one (the user's explicit choice wins). */
-export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: string, prepared?: PreparedBody): RequestSpecInput {
-  const body = prepared ?? syncBody(draft, uploads);
+/**
+ * The one conversion of a sent request to the engine's: enabled headers only; the body as
+ * prepareBody made it, its Content-Type added unless a header names one (the user's explicit
+ * choice wins); redirects and the rest as sent, or the engine's defaults where the page said
+ * nothing. Parsed once here (BAD_REQUEST naming the problem).
+ */
+function toEngineRequest(draft: RequestDraft, uploads: Uploads, sinkPath: string, body: PreparedBody): ValidRequestSpec {
   const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
   if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
-  return {
+  const input: RequestSpecInput = {
     url: draft.url,
     method: draft.method,
     headers,
@@ -148,14 +153,8 @@ export function draftToSpec(draft: RequestDraft, uploads: Uploads, sinkPath: str
     insecure: draft.insecure,
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
   };
-}
-
-function parseSpec(input: RequestSpecInput): ValidRequestSpec {
   try {
-    const spec = parseRequestSpec(input);
-    // A CA file that is missing, unreadable or holds no certificate is refused here, by name.
-    policyFor(spec);
-    return spec;
+    return parseRequestSpec(input);
   } catch (e) {
     if (e instanceof BadRequestSpec) throw new CommandFailure('BAD_REQUEST', e.message);
     throw e;

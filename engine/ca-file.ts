@@ -44,8 +44,8 @@ function readBytes(file: string): Buffer {
 
 /**
  * Throws BadRequestSpec naming the file: missing, unreadable, or without a certificate.
- * Every request asks (the core, the client's routing, the host's check, the engine): an
- * unchanged file (same mtime and size) is read and hashed once.
+ * The client's routing and, in the host process, the host's check and the engine ask: an
+ * unchanged file (same mtime and size) is read and hashed once per process.
  */
 export function loadCaFile(file: string): CaBundle {
   const stat = statFile(file);

@@ -79,18 +79,15 @@ export class EngineClient {
   }
 
   /** Sends a parsed spec; events stream to onEvent; resolves with the finished event, never rejects.
-   * Throws only for an id already in flight: the one duplicate check. */
+   * Throws for an id already in flight (the one duplicate check) and, as BadRequestSpec naming
+   * the file, for a CA file that is missing or holds no certificate: this side's one CA check
+   * (the host checks again, at its own boundary). */
   send(id: string, spec: ValidRequestSpec, onEvent: (e: InetEvent) => void = () => {}): Promise<FinishedEvent> {
     if (this.inflight.has(id)) throw new Error(`request id ${id} is already in flight`);
+    const policy = policyFor(spec);
     return new Promise((resolve) => {
       const req: InFlight = { onEvent, resolve, cancelled: false, started: performance.now(), lastSeq: -1, hop: 0 };
       this.inflight.set(id, req);
-      let policy: HostPolicy;
-      try {
-        policy = policyFor(spec);
-      } catch (e) {
-        return this.end(id, req, 'BAD_REQUEST', (e as Error).message);
-      }
       this.host(policy).then(
         (host) => {
           if (req.cancelled) return this.end(id, req, 'CANCELLED', 'the request was cancelled before it was sent');

@@ -47,8 +47,9 @@ export const emptyPlan = (url = ''): CurlPlan => ({ url, headers: [], data: [], 
 
 /** What curl 8 sends for --compressed when built with zlib, brotli and zstd (Debian's). */
 export const CURL_ACCEPT_ENCODING = 'deflate, gzip, br, zstd';
-/** curl follows at most 50 redirects unless --max-redirs says otherwise. */
-export const CURL_MAX_REDIRS = 50;
+/** curl's defaults, the CLI's and a pasted command's: no redirects unless -L, then at most 50
+ * unless --max-redirs says otherwise. */
+export const CURL_DEFAULTS = { followRedirects: false, maxRedirects: 50 } as const;
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
 
@@ -82,11 +83,12 @@ export function joinData(data: readonly DataPiece[]): string {
   return data.map((p, i) => (i > 0 && p.flag !== 'json' ? `&${p.text}` : p.text)).join('');
 }
 
-export function inferredMethod(p: CurlPlan): string {
+/** curl's method when -X is not given: HEAD with -I, PUT with -T, GET with -G, POST with data or a form. */
+export function inferredMethod(p: Pick<CurlPlan, 'head' | 'upload' | 'get' | 'hasData' | 'hasForm'> & Partial<Pick<CurlPlan, 'data' | 'form'>>): string {
   if (p.head) return 'HEAD';
   if (p.upload) return 'PUT';
   if (p.get) return 'GET';
-  return p.hasData || p.data.length > 0 || p.hasForm || p.form.length > 0 ? 'POST' : 'GET';
+  return p.hasData || p.hasForm || (p.data?.length ?? 0) > 0 || (p.form?.length ?? 0) > 0 ? 'POST' : 'GET';
 }
 
 /** The headers curl adds by itself, each unless a -H names it (even to remove it). */
@@ -133,8 +135,8 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     method: p.method ?? inferredMethod(p),
     headers: [...p.headers, ...impliedHeaders(p)].map(([name, value]) => ({ name, value, enabled: true })),
     body: bodyOf(p),
-    followRedirects: p.location === true,
-    maxRedirects: p.maxRedirs ?? CURL_MAX_REDIRS,
+    followRedirects: p.location ?? CURL_DEFAULTS.followRedirects,
+    maxRedirects: p.maxRedirs ?? CURL_DEFAULTS.maxRedirects,
     timeouts: {
       ...(p.connectTimeoutMs !== undefined ? { connectMs: p.connectTimeoutMs } : {}),
       ...(p.maxTimeMs !== undefined ? { totalMs: p.maxTimeMs } : {}),

@@ -9,7 +9,7 @@
 import { RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
 import {
   CURL_ACCEPT_ENCODING,
-  CURL_MAX_REDIRS,
+  CURL_DEFAULTS,
   curlEscape,
   decodeBasic,
   emptyPlan,
@@ -78,7 +78,11 @@ function bodyPlan(body: RequestDraft['body'], json: boolean, plan: CurlPlan, fil
   }
 }
 
-const canonical = (d: RequestDraft): string => JSON.stringify(RequestDraftSchema.parse({ ...d, engine: 'auto', headers: d.headers.filter((h) => h.enabled) }));
+/** Absent redirect settings are the engine's defaults, which are curl's. */
+const canonical = (d: RequestDraft): string =>
+  JSON.stringify(RequestDraftSchema.parse({ ...d, ...redirectsOf(d), engine: 'auto', headers: d.headers.filter((h) => h.enabled) }));
+
+const redirectsOf = (d: RequestDraft) => ({ followRedirects: d.followRedirects ?? CURL_DEFAULTS.followRedirects, maxRedirects: d.maxRedirects ?? CURL_DEFAULTS.maxRedirects });
 
 function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (token: string) => string): CurlPlan | undefined {
   const headers: Header[] = draft.headers.filter((h) => h.enabled).map((h) => [h.name, h.value]);
@@ -88,8 +92,9 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   bodyPlan(draft.body, json, plan, fileName);
   if (draft.method === 'HEAD' && inferredMethod(plan) === 'GET') plan.head = true;
   else if (draft.method !== inferredMethod(plan)) plan.method = draft.method;
-  plan.location = draft.followRedirects;
-  if (draft.maxRedirects !== CURL_MAX_REDIRS) plan.maxRedirs = draft.maxRedirects;
+  const { followRedirects, maxRedirects } = redirectsOf(draft);
+  plan.location = followRedirects;
+  if (maxRedirects !== CURL_DEFAULTS.maxRedirects) plan.maxRedirs = maxRedirects;
   plan.proxy = draft.proxy;
   plan.insecure = draft.insecure;
   // The page knows the CA file's name, not its path: the command names it for the user to place.

@@ -1,5 +1,6 @@
-// The composer's editable draft and its conversion to the contract's RequestDraft.
-import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
+// The composer's editable draft and its conversion to the contract's RequestDraft. The core
+// validates what is sent (contract/api.ts); the checks here are the composer's own feedback.
+import type { RequestDraft } from '../../../contract/api.js';
 import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from './body-model.js';
 import type { ParamRow } from './url-params.js';
 import { checkUrlInput } from '../../../domain/url.js';
@@ -42,6 +43,9 @@ export interface Draft {
   carried?: { connectMs?: number; receiveMs?: number; maxRedirects?: number };
 }
 
+/** The composer's defaults, sent with every request (the options pane shows followRedirects). */
+export const COMPOSER_DEFAULTS = { followRedirects: true, maxRedirects: 20, insecure: false } as const;
+
 export function emptyDraft(engine: Engine = 'auto'): Draft {
   return {
     method: 'GET',
@@ -51,7 +55,7 @@ export function emptyDraft(engine: Engine = 'auto'): Draft {
     bodyDraft: emptyBody(),
     auth: { kind: 'none' },
     params: [],
-    options: { engine, timeoutS: '', followRedirects: true, insecure: false, proxy: '' },
+    options: { engine, timeoutS: '', followRedirects: COMPOSER_DEFAULTS.followRedirects, insecure: COMPOSER_DEFAULTS.insecure, proxy: '' },
   };
 }
 
@@ -104,19 +108,20 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   if (!b.ok) return { ok: false, message: b.message };
   const body = b.body;
   headers.push(...impliedHeaders(headers, b.contentType, draft.auth ?? { kind: 'none' }));
-  const parsed = RequestDraftSchema.safeParse({
+  const { caFile, engine, followRedirects, insecure } = draft.options;
+  const carried = draft.carried ?? {};
+  const request: RequestDraft = {
     url,
     method,
     headers,
     body,
-    engine: draft.options.engine,
-    followRedirects: draft.options.followRedirects,
-    insecure: draft.options.insecure,
-    ...(draft.options.caFile ? { caFileName: draft.options.caFile.name, ...(draft.options.caFile.fileToken ? { caFileToken: draft.options.caFile.fileToken } : {}) } : {}),
-    timeouts: { ...(draft.carried?.connectMs ? { connectMs: draft.carried.connectMs } : {}), ...(draft.carried?.receiveMs ? { receiveMs: draft.carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
-    ...(draft.carried?.maxRedirects !== undefined ? { maxRedirects: draft.carried.maxRedirects } : {}),
+    engine,
+    followRedirects,
+    maxRedirects: carried.maxRedirects ?? COMPOSER_DEFAULTS.maxRedirects,
+    insecure,
+    ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
+    timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),
-  });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  return { ok: true, request: parsed.data };
+  };
+  return { ok: true, request };
 }

@@ -3,7 +3,7 @@
 import { describeError, type Platform } from '../platform/index.js';
 import type { RequestDraft } from '../../../contract/api.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
-import { draftToRequest, type Draft } from './draft.js';
+import { draftToRequest, urlFieldProblem, type Draft } from './draft.js';
 import { appStore } from '../app-store.js';
 import { activeTab } from '../tabs/tabs-slice.js';
 
@@ -13,9 +13,6 @@ export async function sendActive(platform: Platform): Promise<void> {
   const tab = activeTab(s);
   // Not connected: the Send button is disabled and the tab says why (Ctrl+Enter lands here).
   if (tab.inFlightId !== undefined || s.connection === 'reconnecting') return;
-  // Checked before any upload, so a bad URL does not first cost a large upload.
-  const check = draftToRequest(tab.draft, true);
-  if (!check.ok) return s.failRequest(tab.key, undefined, check.message);
   const r = await prepareDraft(platform, tab.key, tab.draft);
   if (!r) return;
   const id = crypto.randomUUID();
@@ -30,18 +27,20 @@ export async function sendActive(platform: Platform): Promise<void> {
 
 let uploading = false;
 
-/** Uploads the files the page holds (browser mode), then converts; undefined if refused. */
+/** Uploads the files the page holds (browser mode), then converts once; undefined if refused.
+ * The URL field's own check comes first, so a bad URL does not first cost a large upload. */
 async function prepareDraft(platform: Platform, key: string, draft: Draft): Promise<RequestDraft | undefined> {
+  const refuse = (message: string): undefined => void appStore.getState().failRequest(key, undefined, message);
+  const urlProblem = draft.url.trim() === '' ? 'Enter a URL.' : urlFieldProblem(draft.url);
+  if (urlProblem) return refuse(urlProblem);
   if (uploading) return undefined;
   uploading = true;
   try {
     const caFile = await uploadPendingRef(platform, draft.options.caFile);
     const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft), options: { ...draft.options, caFile } });
-    if (!r.ok) appStore.getState().failRequest(key, undefined, r.message);
-    return r.ok ? r.request : undefined;
+    return r.ok ? r.request : refuse(r.message);
   } catch (e) {
-    appStore.getState().failRequest(key, undefined, describeError(e));
-    return undefined;
+    return refuse(describeError(e));
   } finally {
     uploading = false;
   }

@@ -7,7 +7,7 @@ import type { CurlFile } from '../../../domain/curl/command.js';
 import { decodeBasic } from '../../../domain/curl/plan.js';
 import { emptyBody, type Auth, type BodyDraft, type MultipartRow, type RawType } from '../composer/body-model.js';
 import { rowsForUrl } from '../composer/params-sync.js';
-import { emptyDraft, type Draft, type Engine, type HeaderRow } from '../composer/draft.js';
+import { COMPOSER_DEFAULTS, emptyDraft, type Draft, type Engine, type HeaderRow } from '../composer/draft.js';
 
 function liftAuth(headers: HeaderRow[]): [Auth, HeaderRow[]] {
   const i = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'authorization');
@@ -82,12 +82,12 @@ export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [],
     options: {
       engine,
       timeoutS: r.timeouts.totalMs === undefined ? '' : String(r.timeouts.totalMs / 1000),
-      followRedirects: r.followRedirects,
+      followRedirects: r.followRedirects ?? COMPOSER_DEFAULTS.followRedirects,
       insecure: r.insecure,
       ...(r.caFileName ? { caFile: { name: r.caFileName, size: 0, ...(r.caFileToken ? { fileToken: r.caFileToken } : {}) } } : {}),
       proxy: r.proxy ?? '',
     },
-    carried: { maxRedirects: r.maxRedirects, ...(connectMs ? { connectMs } : {}), ...(receiveMs ? { receiveMs } : {}) },
+    carried: { ...(r.maxRedirects !== undefined ? { maxRedirects: r.maxRedirects } : {}), ...(connectMs ? { connectMs } : {}), ...(receiveMs ? { receiveMs } : {}) },
   };
 }
 
