@@ -3,7 +3,9 @@ import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js'
 import { draftToRequest } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
 
-const req = (patch: Partial<RequestDraft> = {}): RequestDraft => RequestDraftSchema.parse({ url: 'http://127.0.0.1:8080/a?x=1', ...patch });
+// As the composer sends it: its redirect settings always stated (COMPOSER_DEFAULTS).
+const req = (patch: Partial<RequestDraft> = {}): RequestDraft =>
+  RequestDraftSchema.parse({ url: 'http://127.0.0.1:8080/a?x=1', followRedirects: true, maxRedirects: 20, ...patch });
 
 /** stored request → draft → request. */
 function resent(r: RequestDraft) {

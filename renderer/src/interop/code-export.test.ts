@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestDraftSchema } from '../../../contract/api.js';
+import { CURL_DEFAULTS } from '../../../domain/curl/plan.js';
 import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { codeSnippet, LANGUAGES } from './code-export.js';
 
@@ -44,7 +45,8 @@ describe('code export', () => {
   }
 
   it('cURL is the command the paste parser reads back', () => {
-    expect(parseCurlCommand(codeSnippet(post, 'curl')).draft).toEqual({ ...post, headers: post.headers.filter((h) => h.enabled) });
+    // The pasted command states curl's redirect defaults, which are the engine's (post leaves them out).
+    expect(parseCurlCommand(codeSnippet(post, 'curl')).draft).toEqual({ ...post, ...CURL_DEFAULTS, headers: post.headers.filter((h) => h.enabled) });
   });
 
   it('names an unknown language', () => {
