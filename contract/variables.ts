@@ -1,0 +1,38 @@
+// Variables and environments as the workspace stores them and the page shows them: the
+// names `{{name}}` refers to, where each is defined, and the send context that tells the
+// core which scopes a request resolves against. Imports nothing of the app.
+import { z } from 'zod';
+
+/** A variable's name as `{{name}}` writes it: a letter or _, then letters, digits, _ . - */
+export const VariableNameSchema = z.string().regex(/^[A-Za-z_][\w.-]{0,127}$/, 'a variable name starts with a letter or _ and holds letters, digits, _ . - (at most 128)');
+
+export const VariableSchema = z.strictObject({
+  name: VariableNameSchema,
+  /** A secret's value is never in a workspace file nor shown to the page: here it is ''. */
+  value: z.string().max(1024 * 1024),
+  /** Stored in the data dir (per user), masked in the UI, left out of exports unless asked. */
+  secret: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+});
+export type Variable = z.infer<typeof VariableSchema>;
+
+export const EnvironmentSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  variables: z.array(VariableSchema).default([]),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+/** Where a definition comes from, innermost last: a later scope overrides an earlier one. */
+export const ScopeKindSchema = z.enum(['workspace', 'folder', 'environment', 'run']);
+
+/** What sendRequest names so the core can resolve `{{…}}` (it holds the values, secrets too). */
+export const SendContextSchema = z.strictObject({
+  workspaceId: z.string().min(1).max(200),
+  /** The saved request's path in the workspace (its folders' variables apply), if it is one. */
+  requestPath: z.string().min(1).max(4096).optional(),
+  /** The selected environment's name; none: no environment scope. */
+  environment: z.string().min(1).max(200).optional(),
+  /** Per-send overrides (the runner's --var), innermost. */
+  overrides: z.array(VariableSchema.pick({ name: true, value: true })).max(1000).default([]),
+});
+export type SendContext = z.infer<typeof SendContextSchema>;
