@@ -1,7 +1,7 @@
 // The CLI's request as the app's RequestDraft (what a HAR entry's `_inetscope.request`
 // holds), so a HAR the CLI writes imports into the app and replays like one it wrote.
 import path from 'node:path';
-import { RequestDraftSchema, type RequestDraft } from '../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../contract/request.js';
 import type { RequestSpecInput } from '../engine/request-spec.js';
 
 export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: RequestDraft['engine']): RequestDraft {

@@ -2,7 +2,7 @@
 // there), also for a failed exchange (with what was received). The body goes inline up to
 // the app's default limit, read from the sink before the output is finished.
 import fs from 'node:fs';
-import type { RequestDraft } from '../contract/api.js';
+import type { RequestDraft } from '../contract/request.js';
 import { SettingsSchema } from '../contract/api.js';
 import type { InetEvent } from '../contract/events.js';
 import { exchangeToHarEntries, type HarBody } from '../domain/har/export.js';

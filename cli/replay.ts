@@ -3,7 +3,7 @@
 // method; -H, -A, -u a header of the same name; -d/-T the body; -I makes it HEAD), and the
 // rest (-L, -m, -x, -k, --engine, -o…) applies as on any run. Bad files are usage errors.
 import fs from 'node:fs';
-import type { RequestDraft } from '../contract/api.js';
+import type { RequestDraft } from '../contract/request.js';
 import { MAX_HAR_FILE_BYTES } from '../domain/har/har.js';
 import { HarFileError, harEntryDraft } from '../domain/har/import.js';
 import type { RequestSpecInput } from '../engine/request-spec.js';

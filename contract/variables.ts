@@ -36,3 +36,13 @@ export const SendContextSchema = z.strictObject({
   overrides: z.array(VariableSchema.pick({ name: true, value: true })).max(1000).default([]),
 });
 export type SendContext = z.infer<typeof SendContextSchema>;
+
+/** One scope's definitions as the resolver takes them, outermost first (workspace, folders
+ * from the root down, environment, run overrides). The page gets secrets' values as ''. */
+export const VariableLayerSchema = z.strictObject({
+  kind: ScopeKindSchema,
+  /** What the user calls it: the workspace's name, a folder's path, the environment's name. */
+  label: z.string(),
+  variables: z.array(VariableSchema),
+});
+export type VariableLayer = z.infer<typeof VariableLayerSchema>;

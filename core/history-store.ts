@@ -4,7 +4,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { HistorySummarySchema, RequestDraftSchema } from '../contract/api.js';
+import { HistorySummarySchema } from '../contract/api.js';
+import { RequestDraftSchema } from '../contract/request.js';
 import { InetEventSchema } from '../contract/events.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import { scanLines } from './ndjson-scan.js';

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { MultipartPart } from '../contract/api.js';
+import type { MultipartPart } from '../contract/request.js';
 
 interface BuiltMultipart {
   boundary: string;

@@ -1,7 +1,7 @@
 // A RequestDraft's body → the engine's body source: text and form as memory, a file by its
 // token's path, multipart built into a temp file. Also says which Content-Type the body
 // implies and what to clean up once the request is over.
-import type { RequestDraft } from '../contract/api.js';
+import type { RequestDraft } from '../contract/request.js';
 import type { BodySource } from '../engine/request-spec.js';
 import { buildMultipart } from './multipart.js';
 import type { Uploads } from './uploads.js';

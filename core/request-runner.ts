@@ -4,7 +4,7 @@
 // method and headers as HTTP tokens) is checked here, once, by the conversion; the CA file
 // by the engine client, which routes by it.
 import fs from 'node:fs/promises';
-import type { RequestDraft, SentRequest } from '../contract/api.js';
+import type { RequestDraft, SentRequest } from '../contract/request.js';
 import { checkUrlInput } from '../domain/url.js';
 import type { InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';

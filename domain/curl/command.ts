@@ -2,7 +2,7 @@
 // cannot come along (files, unknown options, unexpanded variables) and notes for what is
 // ignored on purpose (output options). Words come from shell-words.ts, flags from curl's
 // own table (curl-flags.ts), the request from curl-plan.ts. Pure; used by the renderer.
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import { CURL_FLAGS, FlagError, readFlags, type FlagHit } from './flags.js';
 import { emptyPlan, planToDraft } from './plan.js';
 import { applyFlag, CurlParseError, type CurlFile, type ParseState } from './options.js';

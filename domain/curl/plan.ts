@@ -2,7 +2,7 @@
 // of it (planToDraft): the method rules, -G, the headers curl adds by itself. The paste
 // parser fills a plan from the words; the serializer builds plans from a draft and keeps
 // the one that gives the draft back, so both sides share these rules. Pure.
-import { RequestDraftSchema, type MultipartPart, type RequestDraft } from '../../contract/api.js';
+import { RequestDraftSchema, type MultipartPart, type RequestDraft } from '../../contract/request.js';
 import { checkUrlInput } from '../url.js';
 
 /** One -d/--data-*\/--json argument, already resolved to text (files are left out). */

@@ -6,7 +6,7 @@
 // draft curl can express. Disabled headers and the engine are not part of a command. Pure.
 // Inert by construction (issue 14): no word curl would read as a file (a body or part value
 // starting with @ or <, a header line starting with @) and no URL curl would glob.
-import { RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import {
   CURL_ACCEPT_ENCODING,
   CURL_DEFAULTS,

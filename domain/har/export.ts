@@ -1,7 +1,7 @@
 // One exchange of the history → HAR 1.2 entries, one per redirect hop (as Chrome exports
 // redirects), timings derived from the native events by derivePhases, the raw events of
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import type { InetEvent } from '../../contract/events.js';
 import { INETSCOPE_FIELD, type HarContent, type HarEntry, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
 import { harPostData } from './post-data.js';

@@ -4,7 +4,8 @@
 // its HAR timings, never invented native callbacks. Bad entries are skipped with a reason.
 // Pure (the caller mints ids and stores bodies). Imports nothing of the app.
 import { z } from 'zod';
-import { HistorySummarySchema, RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
+import { HistorySummarySchema } from '../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import { InetEventSchema, type InetEvent } from '../../contract/events.js';
 import { HarContentSchema, HarEntrySchema, HarFileSchema, INETSCOPE_FIELD, type HarContent } from './har.js';
 import { synthesizeEvents } from './synth.js';

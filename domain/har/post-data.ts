@@ -1,6 +1,6 @@
 // Request bodies both ways: a draft's body → HAR postData, and HAR postData (text, or
 // Chrome's params) → a draft body the composer can re-send. Imports nothing of the app.
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import type { HarPostData } from './har.js';
 import { bodyAsText, fromBase64 } from './text.js';
 

@@ -3,7 +3,7 @@
 // own helpers (har-post-data.ts, har-text.ts); the headers are the enabled rows plus the
 // Content-Type the core adds for form and multipart bodies (core/request-runner.ts), so the
 // HAR says what would be sent. Pure; no Buffer (the renderer runs it).
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import type { HarRequest } from './har.js';
 import { harPostData } from './post-data.js';
 import { fromBase64, queryString, requestCookies } from './text.js';

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import type { CatchRuleInput } from '../../contract/catch.js';
 import { AppCore, CommandFailure } from '../../core/app-core.js';
 import { assertCatchTimeline, assertChunkReads, catchRecorder } from './catch-support.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 import type { InetEvent } from '../../contract/events.js';
 import { AppCore } from '../../core/app-core.js';
 import { failsWith } from '../support/fails-with.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { RequestDraftSchema } from '../../contract/api.js';
+import { RequestDraftSchema } from '../../contract/request.js';
 import { AppCore, CommandFailure } from '../../core/app-core.js';
 import { BodyStore } from '../../core/body-store.js';
 import { HistoryStore, type HistoryEntry } from '../../core/history-store.js';

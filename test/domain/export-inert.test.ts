@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import { draftToCurl } from '../../domain/curl/serialize.js';
 import { captureServer, type Arrived, type CaptureServer } from '../support/capture-server.js';
 

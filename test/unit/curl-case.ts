@@ -1,5 +1,5 @@
 // One row of the curl case tables (curl-cases.ts, curl-cases-more.ts): a command and the request it must give.
-import type { RequestDraft } from '../../contract/api.js';
+import type { RequestDraft } from '../../contract/request.js';
 
 export interface CurlCase {
   name: string;

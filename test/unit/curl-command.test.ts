@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RequestDraftSchema, type RequestDraft } from '../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../domain/curl/command.js';
 import { draftToCurl, quotePosix } from '../../domain/curl/serialize.js';
 import { splitCommand } from '../../domain/curl/shell-words.js';

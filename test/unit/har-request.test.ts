@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RequestDraftSchema } from '../../contract/api.js';
+import { RequestDraftSchema } from '../../contract/request.js';
 import { draftToHarRequest } from '../../domain/har/request.js';
 
 const draft = (d: object) => RequestDraftSchema.parse({ url: 'https://h.example/p?q=a+b&x=%C3%A9&x=2', ...d });

@@ -1,7 +1,7 @@
 // The composer's body, auth and query rows, and their conversion into the contract's body
 // and extra headers. Pure: files are referred to by FileRef; browser-held File objects are
 // resolved to upload tokens before the conversion (see uploader.ts).
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 // UTF-8, as curl and browsers send credentials (btoa alone only takes Latin-1).
 import { base64Utf8 } from '../../../domain/curl/plan.js';
 import type { KeyValueRow, ParamRow } from './url-params.js';

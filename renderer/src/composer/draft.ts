@@ -1,6 +1,6 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft. The core
 // validates what is sent (contract/api.ts); the checks here are the composer's own feedback.
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from './body-model.js';
 import type { ParamRow } from './url-params.js';
 import { checkUrlInput } from '../../../domain/url.js';

@@ -1,7 +1,7 @@
 // Sending the active tab's draft, and cancelling it. The push subscription is made (main.tsx)
 // before anything can be sent.
 import { describeError, type Platform } from '../platform/index.js';
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, urlFieldProblem, type Draft } from './draft.js';
 import { appStore } from '../app-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../../contract/request.js';
 import { draftToRequest } from '../composer/draft.js';
 import { storedRequestToDraft } from './stored-request.js';
 

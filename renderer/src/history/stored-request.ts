@@ -3,7 +3,7 @@
 // tokens are single-use (the send that used them consumed them), so a file body or part is
 // named for the user to choose again; a binary base64 body (not UTF-8) cannot live in the
 // raw editor. `notes` say so. Pure.
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import type { MultipartRow } from '../composer/body-model.js';
 import { requestToDraft } from '../interop/request-to-draft.js';
 import type { Draft } from '../composer/draft.js';

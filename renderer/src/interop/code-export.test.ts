@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestDraftSchema } from '../../../contract/api.js';
+import { RequestDraftSchema } from '../../../contract/request.js';
 import { CURL_DEFAULTS } from '../../../domain/curl/plan.js';
 import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { codeSnippet, LANGUAGES } from './code-export.js';

@@ -4,7 +4,7 @@
 // placeholders for the request's strings; each is written back escaped for the literal it
 // lands in (snippet-mask.ts), so no value can end a literal or interpolate. Pure: no DOM.
 import { HTTPSnippet, type HarRequest as SnippetHar } from '@readme/httpsnippet';
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import { draftToCurl, quotePosix } from '../../../domain/curl/serialize.js';
 import { draftToHarRequest } from '../../../domain/har/request.js';
 import { LANGUAGES } from './languages.js';

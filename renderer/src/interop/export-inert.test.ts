@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestDraftSchema, type RequestDraft } from '../../../contract/api.js';
+import { RequestDraftSchema, type RequestDraft } from '../../../contract/request.js';
 import { captureServer, type CaptureServer } from '../../../test/support/capture-server.js';
 import { codeSnippet, LANGUAGES } from './code-export.js';
 import { decodedLiterals } from './literal-decode.test-support.js';

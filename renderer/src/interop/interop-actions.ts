@@ -1,7 +1,7 @@
 // What the curl/code features do with the active tab: import a pasted command into its
 // draft, turn its draft into the request to export (files named, not uploaded), copy it as curl.
 import type { ClipboardEvent } from 'react';
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import { CurlParseError, looksLikeCurl, parseCurlCommand } from '../../../domain/curl/command.js';
 import { draftToCurl } from '../../../domain/curl/serialize.js';
 import { copyText } from '../timeline/clipboard.js';

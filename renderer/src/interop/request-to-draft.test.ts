@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import { parseCurlCommand } from '../../../domain/curl/command.js';
 import { CURL_CASES } from '../../../test/unit/curl-cases.js';
 import { draftToRequest } from '../composer/draft.js';

@@ -2,7 +2,7 @@
 // Authorization header that is plain Basic or Bearer goes to the Auth tab, a text body to
 // the raw editor with its type, the files the command names become file rows left for the
 // user to choose. draftToRequest(requestToDraft(r)) sends what r says. Pure.
-import type { RequestDraft } from '../../../contract/api.js';
+import type { RequestDraft } from '../../../contract/request.js';
 import type { CurlFile } from '../../../domain/curl/command.js';
 import { decodeBasic } from '../../../domain/curl/plan.js';
 import { emptyBody, type Auth, type BodyDraft, type MultipartRow, type RawType } from '../composer/body-model.js';

@@ -1,0 +1,133 @@
+// Workspaces as the page sees them: a folder on disk of saved requests (one file each,
+// folders as folders) with a workspace file (name, variables, environments). Paths here
+// are relative to the workspace root, '/'-separated, never absolute: the page never names a
+// place on disk. Imports nothing of the app but the contract.
+import { z } from 'zod';
+import { RequestDraftSchema } from './request.js';
+import { EnvironmentSchema, VariableNameSchema, VariableSchema } from './variables.js';
+
+export const WorkspaceIdSchema = z.string().min(1).max(200);
+
+/** A path inside a workspace: segments without '..', '.', '\\' or a leading '/'; '' is the root. */
+export const ItemPathSchema = z
+  .string()
+  .max(4096)
+  .refine((p) => p === '' || p.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\')), 'a workspace path is relative, /-separated, without . or .. segments');
+
+/** What a saved request's version is: a hash of its file's bytes, so a save can tell a change on disk. */
+export const VersionSchema = z.string().min(1).max(128);
+
+/** A name as the user types it (a request's, a folder's); the store derives a portable file name. */
+export const ItemNameSchema = z.string().trim().min(1, 'a name cannot be empty').max(200);
+
+/** A saved request: its name, the request as a template ({{variables}} unresolved), and
+ * the file-only settings. Session-only tokens (picked files, CA file) are not saved. */
+export const SavedRequestSchema = z.strictObject({
+  name: ItemNameSchema,
+  request: RequestDraftSchema,
+  /** Order among its siblings in the tree (lower first); absent: after the ordered ones, by name. */
+  seq: z.number().int().min(0).optional(),
+});
+export type SavedRequest = z.infer<typeof SavedRequestSchema>;
+
+/** The workspace file. */
+export const WorkspaceFileSchema = z.strictObject({
+  name: ItemNameSchema,
+  variables: z.array(VariableSchema).default([]),
+  environments: z.array(EnvironmentSchema).default([]),
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
+
+/** A folder's own file (optional): its variables and its place among its siblings. */
+export const FolderFileSchema = z.strictObject({
+  variables: z.array(VariableSchema).default([]),
+  seq: z.number().int().min(0).optional(),
+});
+
+export const TreeItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('folder'), path: ItemPathSchema, name: z.string() }),
+  z.strictObject({ kind: z.literal('request'), path: ItemPathSchema, name: z.string(), method: z.string(), url: z.string(), version: VersionSchema }),
+]);
+export type TreeItem = z.infer<typeof TreeItemSchema>;
+
+/** A file the store could not read: named with its line and field, skipped, never rewritten. */
+export const WorkspaceProblemSchema = z.strictObject({
+  path: z.string(),
+  line: z.number().int().min(1).optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type WorkspaceProblem = z.infer<typeof WorkspaceProblemSchema>;
+
+export const WorkspaceInfoSchema = z.strictObject({
+  id: WorkspaceIdSchema,
+  name: z.string(),
+  /** Where it is, for the user to read (the page never sends it back). */
+  location: z.string(),
+  readOnly: z.boolean(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+/** The whole tree in collection order (a folder before its contents, siblings by seq then name). */
+export const WorkspaceTreeSchema = z.strictObject({
+  info: WorkspaceInfoSchema,
+  variables: z.array(VariableSchema),
+  environments: z.array(EnvironmentSchema),
+  /** Folder variables by folder path. */
+  folderVariables: z.record(z.string(), z.array(VariableSchema)),
+  items: z.array(TreeItemSchema),
+  problems: z.array(WorkspaceProblemSchema),
+});
+export type WorkspaceTree = z.infer<typeof WorkspaceTreeSchema>;
+
+/** A tab's link to the saved request it edits: a save writes there, if the file is still at `version`. */
+export const SavedRefSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, path: ItemPathSchema, version: VersionSchema });
+export type SavedRef = z.infer<typeof SavedRefSchema>;
+
+/** Pushed when a workspace changed (in the app or on disk: a git pull, another editor). */
+export const WorkspacePushSchema = z.strictObject({ kind: z.literal('workspace'), tree: WorkspaceTreeSchema });
+
+const empty = z.object({}).strict();
+const ws = { id: WorkspaceIdSchema };
+const moved = z.object({ path: ItemPathSchema });
+
+/** Workspaces (contract/workspace.ts): named by id, their items by path inside them. */
+// To be spread into COMMANDS (contract/api.ts) with their handlers in the core.
+export const WORKSPACE_COMMANDS = {
+  /** The open workspaces (the default one first) and the recently opened ones not open now. */
+  listWorkspaces: { input: empty, output: z.object({ open: z.array(WorkspaceInfoSchema), recent: z.array(WorkspaceInfoSchema) }) },
+  /** A folder from the shell's folder dialog (Electron), or a recent or configured one by id
+   * (browser mode opens only folders given on its command line or in its settings). */
+  openWorkspace: {
+    input: z.union([z.strictObject({ choose: z.literal('dialog') }), z.strictObject(ws)]),
+    output: z.union([z.object({ opened: z.literal(true), info: WorkspaceInfoSchema }), z.object({ opened: z.literal(false) })]),
+  },
+  closeWorkspace: { input: z.strictObject(ws), output: z.object({ closed: z.boolean() }) },
+  workspaceTree: { input: z.strictObject(ws), output: WorkspaceTreeSchema },
+  loadSavedRequest: { input: z.strictObject({ ...ws, path: ItemPathSchema }), output: z.object({ saved: SavedRequestSchema, version: VersionSchema }) },
+  /** Over an existing request: only while its file is still at baseVersion (else CONFLICT
+   * naming the file), unless overwrite (the user chose to). Or a new request in a folder. */
+  saveRequest: {
+    input: z.union([
+      z.strictObject({ ...ws, path: ItemPathSchema, baseVersion: VersionSchema, overwrite: z.boolean().default(false), saved: SavedRequestSchema }),
+      z.strictObject({ ...ws, folder: ItemPathSchema, saved: SavedRequestSchema }),
+    ]),
+    output: z.object({ path: ItemPathSchema, version: VersionSchema }),
+  },
+  createFolder: { input: z.strictObject({ ...ws, parent: ItemPathSchema, name: ItemNameSchema }), output: moved },
+  renameItem: { input: z.strictObject({ ...ws, path: ItemPathSchema, name: ItemNameSchema }), output: moved },
+  duplicateItem: { input: z.strictObject({ ...ws, path: ItemPathSchema }), output: moved },
+  /** Into another folder (or the same), at `seq` among its new siblings (absent: last). */
+  moveItem: { input: z.strictObject({ ...ws, path: ItemPathSchema, toFolder: ItemPathSchema, seq: z.number().int().min(0).optional() }), output: moved },
+  /** Moved aside (not erased) so undoDelete can bring it back, this session. */
+  deleteItem: { input: z.strictObject({ ...ws, path: ItemPathSchema }), output: z.object({ undoToken: z.string() }) },
+  undoDelete: { input: z.strictObject({ undoToken: z.string().min(1).max(200) }), output: moved },
+  /** The variables of the workspace (no folder) or of a folder, and the environments. A
+   * secret's value is set with setSecret; '' here leaves the stored secret as it is. */
+  saveVariables: {
+    input: z.strictObject({ ...ws, folder: ItemPathSchema.optional(), variables: z.array(VariableSchema).max(10_000), environments: z.array(EnvironmentSchema).max(1000).optional() }),
+    output: WorkspaceTreeSchema,
+  },
+  /** A secret variable's value, stored outside the workspace folder (per user). */
+  setSecret: { input: z.strictObject({ ...ws, name: VariableNameSchema, value: z.string().max(1024 * 1024) }), output: z.object({ set: z.literal(true) }) },
+} as const;
