@@ -90,9 +90,11 @@ export class EngineClient {
       this.inflight.set(id, req);
       this.host(policy).then(
         (host) => {
-          if (req.cancelled) return this.end(id, req, 'CANCELLED', 'the request was cancelled before it was sent');
           req.host = host;
-          if (!host.send(id, spec)) this.end(id, req, 'HOST_CRASHED', `the ${this.engine} engine host is not running`);
+          if (!host.send(id, spec)) return this.end(id, req, 'HOST_CRASHED', `the ${this.engine} engine host is not running`);
+          // Cancelled while its host was starting: the host still starts it and cancels it, so
+          // the request has its started event and the engine's own CANCELLED like any other.
+          if (req.cancelled) host.cancel(id);
         },
         (e: Error) => this.end(id, req, 'ENGINE_UNAVAILABLE', `the ${this.engine} engine could not start: ${e.message}`),
       );

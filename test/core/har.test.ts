@@ -88,7 +88,7 @@ describe('HAR export and import (AppCore, both engines)', () => {
   for (const engine of ['curl', 'wininet'] as const) {
     it(`${engine}: a redirect chain, a POST, binary and HTTPS bodies export as valid HAR and re-import losslessly`, T, async () => {
       const ids = [
-        await send({ engine, url: `${srv.url}/redirect/2` }),
+        await send({ engine, url: `${srv.url}/redirect/2`, followRedirects: true }),
         await send({ engine, url: `${srv.url}/echo`, method: 'POST', headers: [{ name: 'Content-Type', value: 'text/plain', enabled: true }], body: { kind: 'text', text: 'hello HAR' } }),
         await send({ engine, url: `${srv.url}/bytes/3000` }),
         await send({ engine, url: `${tls.url}/bytes/500`, insecure: true }),
