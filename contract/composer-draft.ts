@@ -8,8 +8,8 @@ import { z } from 'zod';
 
 /** The raw body's text: as large as the composer's editor is asked to keep (16 MiB). */
 export const MAX_DRAFT_BODY_CHARS = 16 * 1024 * 1024;
-/** A URL, a header value, a row's text. */
-const MAX_TEXT = 64 * 1024;
+/** A URL, a header value, a row's text (the session as a whole is bounded too: contract/tab-session.ts). */
+const MAX_TEXT = 1024 * 1024;
 const MAX_ROWS = 10_000;
 
 const Text = z.string().max(MAX_TEXT);

@@ -44,11 +44,13 @@ export const TabSessionSchema = z
   });
 export type TabSession = z.infer<typeof TabSessionSchema>;
 
-/** The UTF-8 length of a session's JSON (a cheap bound first: no encoding while plainly small). */
-export function sessionBytes(session: unknown): number {
-  const json = JSON.stringify(session);
+/** A session's size as JSON for the bound: its UTF-8 length, or its length in UTF-16 units
+ * while even three bytes per unit would stay within the bound (no encoding when plainly small). */
+export function jsonBytes(json: string): number {
   return json.length * 3 <= MAX_SESSION_BYTES ? json.length : new TextEncoder().encode(json).length;
 }
+
+export const sessionBytes = (session: unknown): number => jsonBytes(JSON.stringify(session));
 
 export const SESSION_COMMANDS = {
   /** The stored session; none on a first start, or after a malformed file was set aside
