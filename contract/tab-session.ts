@@ -52,13 +52,17 @@ export function jsonBytes(json: string): number {
 
 export const sessionBytes = (session: unknown): number => jsonBytes(JSON.stringify(session));
 
+/** Which page's saves are kept: the one that loaded last (a window opened later takes the
+ * tabs over; an older one's saves are refused with SESSION_TAKEN). */
+export const SessionOwnerSchema = z.string().min(1).max(100);
+
 export const SESSION_COMMANDS = {
-  /** The stored session; none on a first start, or after a malformed file was set aside
-   * (`problem` then says so, once, and where the file went). */
+  /** The stored session (none on a first start, or after a malformed file was set aside:
+   * `problem` then says so, once, and where the file went), and the caller's `owner`. */
   loadSession: {
     input: z.strictObject({}),
-    output: z.object({ session: TabSessionSchema.optional(), problem: z.string().optional() }),
+    output: z.object({ session: TabSessionSchema.optional(), problem: z.string().optional(), owner: SessionOwnerSchema }),
   },
-  /** Replaces the stored session (the latest save wins). */
-  saveSession: { input: z.strictObject({ session: TabSessionSchema }), output: z.object({ saved: z.literal(true) }) },
+  /** Replaces the stored session (the latest save wins), if `owner` is still the last loader's. */
+  saveSession: { input: z.strictObject({ owner: SessionOwnerSchema, session: TabSessionSchema }), output: z.object({ saved: z.literal(true) }) },
 } as const;

@@ -160,7 +160,7 @@ function handlersFor(p: Parts): Handlers {
       return next;
     },
     loadSession: () => p.tabSession.load(),
-    saveSession: ({ session }) => p.tabSession.save(session),
+    saveSession: ({ owner, session }) => p.tabSession.save(owner, session),
   };
 }
 

@@ -2,7 +2,10 @@
 // a workspace: unsaved drafts are the user's, not the collection's). Saves are serialized
 // and coalesced: the file always holds one whole session, the latest one given. A file that
 // is not a valid session may still hold the user's drafts, so it is never written over: it
-// is set aside as session.json.bad-<time>, said in the log and to the page once.
+// is set aside as session.json.bad-<time>, said in the log and to the page once. Two pages
+// of browser mode would overwrite each other's tabs, so the page that loaded last owns the
+// session and an older page's saves are refused (it says so).
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { TabSessionSchema, type TabSession } from '../contract/tab-session.js';
@@ -16,6 +19,8 @@ export interface LoadedSession {
   session?: TabSession;
   /** A malformed file was set aside: what was wrong and where it went. */
   problem?: string;
+  /** What the loader's saves name. */
+  owner: string;
 }
 
 export class SessionStore {
@@ -25,6 +30,8 @@ export class SessionStore {
   private latest = '';
   private given = 0;
   private written = 0;
+  /** The last loader; none yet in this run (a page that outlived a restart of the core): the first saver. */
+  private owner: string | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -47,11 +54,15 @@ export class SessionStore {
   }
 
   load(): Promise<LoadedSession> {
-    return this.enqueue(() => this.read());
+    const owner = crypto.randomUUID();
+    this.owner = owner;
+    return this.enqueue(async () => ({ ...(await this.read()), owner }));
   }
 
   /** Resolves once the file holds this session or a later one. */
-  save(session: TabSession): Promise<{ saved: true }> {
+  save(owner: string, session: TabSession): Promise<{ saved: true }> {
+    this.owner ??= owner;
+    if (owner !== this.owner) return Promise.reject(new CommandFailure('SESSION_TAKEN', 'a window opened later keeps the tabs now'));
     this.latest = JSON.stringify(session);
     const mine = ++this.given;
     return this.enqueue(async () => {
@@ -66,7 +77,7 @@ export class SessionStore {
     });
   }
 
-  private async read(): Promise<LoadedSession> {
+  private async read(): Promise<Omit<LoadedSession, 'owner'>> {
     let text: string;
     try {
       text = await fs.readFile(this.file, 'utf8');

@@ -55,7 +55,8 @@ describe('tab session store', () => {
 
   it('a first start has no session; a saved one comes back, also after a restart', async () => {
     const core = await create();
-    assert.deepEqual(await core.call('loadSession', {}), {});
+    const { owner, ...none } = await core.call('loadSession', {});
+    assert.deepEqual(none, {});
     const form = draft('http://127.0.0.1:1/form', {
       method: 'POST',
       bodyDraft: { mode: 'form', rawType: 'text', form: [{ name: 'a', value: 'ü 1', enabled: true }], multipart: [] },
@@ -68,11 +69,11 @@ describe('tab session store', () => {
       ],
       activeTab: 'tab-7',
     };
-    assert.deepEqual(await core.call('saveSession', { session: saved }), { saved: true });
-    assert.deepEqual(await core.call('loadSession', {}), { session: saved });
+    assert.deepEqual(await core.call('saveSession', { owner, session: saved }), { saved: true });
+    assert.deepEqual((await core.call('loadSession', {})).session, saved);
     await core.close();
     const again = await create();
-    assert.deepEqual(await again.call('loadSession', {}), { session: saved });
+    assert.deepEqual((await again.call('loadSession', {})).session, saved);
     await again.close();
     assert.deepEqual(fs.readdirSync(dataDir).filter((n) => n.startsWith('session')), ['session.json']);
   });
@@ -91,8 +92,9 @@ describe('tab session store', () => {
       assert.equal(fs.readFileSync(path.join(dataDir, bad[0]!), 'utf8'), bytes);
       assert.match(first.problem ?? '', new RegExp(`could not be restored .*kept as ${bad[0]!.replace(/[.]/g, '\\.')}`));
       assert.ok(logs.some((l) => l.includes('set aside')));
-      assert.deepEqual(await core.call('loadSession', {}), {});
-      await core.call('saveSession', { session: session('http://127.0.0.1:1/new') });
+      const { owner, ...rest } = await core.call('loadSession', {});
+      assert.deepEqual(rest, {});
+      await core.call('saveSession', { owner, session: session('http://127.0.0.1:1/new') });
       assert.equal(fs.readFileSync(path.join(dataDir, bad[0]!), 'utf8'), bytes);
       await core.close();
     });
@@ -110,19 +112,37 @@ describe('tab session store', () => {
   it('saves given at once are serialized: the file holds the last one, whole', async () => {
     const store = new SessionStore(dataDir, (m) => logs.push(m));
     const sessions = Array.from({ length: 30 }, (_, i) => session(`http://127.0.0.1:1/${i}`, `http://127.0.0.1:1/${i}/b`));
-    await Promise.all(sessions.map((s) => store.save(s)));
+    await Promise.all(sessions.map((s) => store.save('page-1', s)));
     assert.deepEqual(JSON.parse(fs.readFileSync(file(), 'utf8')), sessions.at(-1));
     // A load queued behind saves sees the latest.
     const next = session('http://127.0.0.1:1/last');
-    const [, loaded] = await Promise.all([store.save(next), store.load()]);
-    assert.deepEqual(loaded, { session: next });
+    const [, loaded] = await Promise.all([store.save('page-1', next), store.load()]);
+    assert.deepEqual(loaded.session, next);
     assert.deepEqual(fs.readdirSync(dataDir), ['session.json']);
+  });
+
+  it('the page that loaded last keeps the tabs: an older page is refused; after a restart the first saver is taken', async () => {
+    const core = await create();
+    const older = (await core.call('loadSession', {})).owner;
+    const newer = (await core.call('loadSession', {})).owner;
+    assert.notEqual(older, newer);
+    const e = await failure(core.call('saveSession', { owner: older, session: session('http://127.0.0.1:1/old') }));
+    assert.equal(e.code, 'SESSION_TAKEN');
+    await core.call('saveSession', { owner: newer, session: session('http://127.0.0.1:1/new') });
+    await core.close();
+    // A page that outlived the core's restart saves on (it never loaded from this core).
+    const again = await create();
+    await again.call('saveSession', { owner: newer, session: session('http://127.0.0.1:1/newer') });
+    assert.equal((await failure(again.call('saveSession', { owner: older, session: session('http://127.0.0.1:1/old') }))).code, 'SESSION_TAKEN');
+    assert.equal((await again.call('loadSession', {})).session?.tabs[0]?.draft.url, 'http://127.0.0.1:1/newer');
+    await again.close();
   });
 
   it('refuses, naming the field, a session that is malformed or too large', async () => {
     const core = await create();
+    const { owner } = await core.call('loadSession', {});
     const refused = async (s: unknown, field: RegExp) => {
-      const e = await failure(core.call('saveSession', { session: s }));
+      const e = await failure(core.call('saveSession', { owner, session: s }));
       assert.equal(e.code, 'BAD_INPUT');
       assert.match(e.message, field);
     };

@@ -3,7 +3,8 @@
 // then does saving begin (a fresh page must not save its one blank tab over the stored
 // ones). Saves are debounced: one ~500 ms after the last change, not one per keystroke, and
 // one more, best effort, as the page goes away. Each restored tab's last exchange is
-// reopened from the history; one no longer there leaves the tab with its draft only.
+// reopened from the history; one no longer there leaves the tab with its draft only. The
+// page that loaded last owns the session: once a later page takes it, this one stops saving.
 import type { StoreApi } from 'zustand/vanilla';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -29,6 +30,8 @@ const disconnected = (e: unknown): boolean => e instanceof PlatformError && e.co
 
 export class TabSessionSync {
   private loaded = false;
+  /** What this page's saves name (loadSession's answer); cleared once another page took over. */
+  private owner: string | undefined;
   private loading = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The JSON of the session the core has: an unchanged one is not sent again. */
@@ -59,7 +62,8 @@ export class TabSessionSync {
     if (this.loading || this.loaded) return;
     this.loading = true;
     try {
-      const { session, problem } = await this.platform.call('loadSession', {});
+      const { session, problem, owner } = await this.platform.call('loadSession', {});
+      this.owner = owner;
       const notes = session ? this.restore(session) : [];
       const text = [problem, ...notes].filter(Boolean).join(' ');
       if (text) sessionNotice.setState({ text, kind: 'restore' });
@@ -103,7 +107,8 @@ export class TabSessionSync {
   /** Sends the session if it changed. `leaving`: the page is going away, send at once even
    * while a save is answered (the core keeps the latest). */
   async saveNow(leaving = false): Promise<void> {
-    if (!this.loaded) return;
+    const owner = this.owner;
+    if (!this.loaded || owner === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.saving && !leaving) {
@@ -120,11 +125,14 @@ export class TabSessionSync {
     }
     this.saving = true;
     try {
-      await this.platform.call('saveSession', { session });
+      await this.platform.call('saveSession', { owner, session });
       this.lastSaved = json;
       if (sessionNotice.getState().kind === 'save') dismissSessionNotice();
     } catch (e) {
-      if (!disconnected(e)) sessionNotice.setState({ text: `Tabs could not be kept: ${describeError(e)}`, kind: 'save' });
+      if (e instanceof PlatformError && e.code === 'SESSION_TAKEN') {
+        this.owner = undefined;
+        sessionNotice.setState({ text: 'Changes in this window are no longer kept: a window opened later keeps the tabs now (a reload here shows those).', kind: 'restore' });
+      } else if (!disconnected(e)) sessionNotice.setState({ text: `Tabs could not be kept: ${describeError(e)}`, kind: 'save' });
     } finally {
       this.saving = false;
       if (this.again) {
