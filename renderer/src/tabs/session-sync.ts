@@ -68,7 +68,9 @@ export class TabSessionSync {
       const text = [problem, ...notes].filter(Boolean).join(' ');
       if (text) sessionNotice.setState({ text, kind: 'restore' });
       this.loaded = true;
-      this.lastSaved = session ? JSON.stringify(sessionOf(this.store.getState())) : undefined;
+      // What the core has; the tabs differ from it when some were open already: they are saved.
+      this.lastSaved = session ? JSON.stringify(session) : undefined;
+      if (session) this.schedule();
     } catch (e) {
       // Not loaded, not saved: a later connect tries again; the stored tabs stay as they are.
       if (!disconnected(e)) sessionNotice.setState({ text: `The saved tabs could not be loaded, and this page's tabs are not kept: ${describeError(e)}`, kind: 'restore' });
