@@ -1,5 +1,6 @@
 // Tabs that survive, end to end in Chromium (browser mode, real core, curl engine): tabs
-// with different drafts (one sent, one with a form body, one unsent, one with a file body)
+// with different drafts (one sent, one with a form body, one unsent, one with a file body,
+// one still waiting for its response at the reload: it comes back with no response)
 // come back after a reload of the page and after a restart of browser mode on the same
 // data dir, with the active tab and the sent one's response (from the history); the file is
 // a name to choose again. A malformed session file is set aside and said so. Needs
@@ -57,8 +58,8 @@ test('a malformed session file is set aside unchanged: one blank tab and a notic
 });
 
 /** The four tabs as they must come back; `n` counts page loads, for the screenshot names. */
-async function expectTabs(page: Page, urls: { sent: string; form: string; unsent: string; file: string }, n: string): Promise<void> {
-  await until('the restored tabs', async () => ((await page.locator(TABS).count()) === 4 ? true : undefined));
+async function expectTabs(page: Page, urls: Record<'sent' | 'form' | 'unsent' | 'file' | 'stalled', string>, n: string): Promise<void> {
+  await until('the restored tabs', async () => ((await page.locator(TABS).count()) === 5 ? true : undefined));
   // The active tab is the form one, with its method and rows.
   assert.equal(await page.locator(tid('url-input')).inputValue(), urls.form);
   assert.equal(await page.locator(tid('method-select')).inputValue(), 'POST');
@@ -79,13 +80,19 @@ async function expectTabs(page: Page, urls: { sent: string; form: string; unsent
   await page.locator(tid('composer-tab-body')).click();
   assert.match((await page.locator(tid('binary-file-input-unchosen')).textContent()) ?? '', /^upload\.bin: choose this file again$/);
   assert.match((await page.locator(tid('session-notice')).textContent()) ?? '', /Tab 4: choose the binary body \(upload\.bin\) again\./);
+  // In flight at the reload: its draft, no response, no error, ready to send again.
+  await showTab(page, 4);
+  assert.equal(await page.locator(tid('url-input')).inputValue(), urls.stalled);
+  await until('the stalled tab without its exchange', async () => ((await page.locator('.exchange').count()) === 0 ? true : undefined));
+  assert.equal(await page.locator(tid('request-error')).count(), 0);
+  await page.locator(tid('send-button')).waitFor({ state: 'visible', timeout: 5_000 });
   await showTab(page, 1);
 }
 
-test('four tabs survive a reload and a restart: drafts, the active tab, the sent one with its response', T, async () => {
+test('five tabs survive a reload and a restart: drafts, the active tab, the sent one with its response', T, async () => {
   const { page, log } = await openApp(stack);
   const base = stack.target.url;
-  const urls = { sent: `${base}/echo?one=1`, form: `${base}/echo?form=2`, unsent: `${base}/not-sent?three=3`, file: `${base}/echo?file=4` };
+  const urls = { sent: `${base}/echo?one=1`, form: `${base}/echo?form=2`, unsent: `${base}/not-sent?three=3`, file: `${base}/echo?file=4`, stalled: `${base}/stall` };
   await page.locator(tid('url-input')).fill(urls.sent);
   await page.locator(tid('send-button')).click();
   await page.locator(tid('response-status')).filter({ hasText: /^200/ }).waitFor({ timeout: 30_000 });
@@ -108,9 +115,14 @@ test('four tabs survive a reload and a restart: drafts, the active tab, the sent
   await page.locator(tid('composer-tab-body')).click();
   await page.locator(tid('body-mode-select')).selectOption('binary');
   await page.locator(tid('binary-file-input')).setInputFiles({ name: 'upload.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('0123456789') });
+
+  await page.locator(tid('new-tab')).click();
+  await page.locator(tid('url-input')).fill(urls.stalled);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('cancel-button')).waitFor({ state: 'visible', timeout: 10_000 });
   await showTab(page, 1);
 
-  const stored = await storedSession((s) => s.tabs.length === 4 && s.activeTab === s.tabs[1]?.key && s.tabs[1]?.draft.bodyDraft.form[0]?.value === 'hello there');
+  const stored = await storedSession((s) => s.tabs.length === 5 && s.tabs[4]?.requestId !== undefined && s.activeTab === s.tabs[1]?.key && s.tabs[1]?.draft.bodyDraft.form[0]?.value === 'hello there');
   assert.ok(stored.tabs[0]?.requestId, 'the sent tab keeps its request');
   assert.equal(stored.tabs[2]?.requestId, undefined);
   assert.deepEqual(stored.tabs[3]?.draft.bodyDraft.binary, { name: 'upload.bin', size: 10 }, 'a page-held file is kept by name only');
