@@ -80,6 +80,7 @@ async function expectTabs(page: Page, urls: Record<'sent' | 'form' | 'unsent' | 
   await page.locator(tid('composer-tab-body')).click();
   assert.match((await page.locator(tid('binary-file-input-unchosen')).textContent()) ?? '', /^upload\.bin: choose this file again$/);
   assert.match((await page.locator(tid('session-notice')).textContent()) ?? '', /Tab 4: choose the binary body \(upload\.bin\) again\./);
+  await screenshot(page, `e2e-session-${n}-file`);
   // In flight at the reload: its draft, no response, no error, ready to send again.
   await showTab(page, 4);
   assert.equal(await page.locator(tid('url-input')).inputValue(), urls.stalled);
