@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
-import { RequestDraftSchema, SentRequestSchema } from './request.js';
+import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
+import { SESSION_COMMANDS } from './tab-session.js';
 
-export const RequestIdSchema = z.string().uuid();
+export { RequestIdSchema } from './request.js';
 
 /** A bound on inline HAR bodies, so an export cannot be asked to build a file of unbounded size in memory. */
 export const MAX_HAR_INLINE_BYTES = 256 * 1024 * 1024;
@@ -132,6 +133,8 @@ export const COMMANDS = {
   caughtBodyToken: { input: z.object({ id: CaughtIdSchema }).strict(), output: z.object({ fileToken: z.string(), size: z.number().int() }) },
   getSettings: { input: empty, output: SettingsSchema },
   setSettings: { input: SettingsSchema.omit({ downloadsDir: true }).partial().strict(), output: SettingsSchema },
+  /** The request tabs that survive a reload and a restart (contract/tab-session.ts). */
+  ...SESSION_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

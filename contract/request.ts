@@ -2,6 +2,9 @@
 // it and a workspace saves it (with {{variables}} unresolved). Imports nothing of the app.
 import { z } from 'zod';
 
+/** A request's id, minted by the page that sends it. */
+export const RequestIdSchema = z.string().uuid();
+
 export const HeaderRowSchema = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().default(true) });
 
 /** Header-safe text: a CR or LF would let a value start a new header line or part. */

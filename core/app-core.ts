@@ -16,6 +16,7 @@ import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
+import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
 
@@ -26,6 +27,7 @@ type Handlers = { [C in CommandName]: (input: ParsedInput<C>, raw: unknown) => P
 
 interface Parts {
   settings: SettingsStore;
+  tabSession: SessionStore;
   history: HistoryStore;
   bodies: BodyStore;
   sessions: EngineSessions;
@@ -71,6 +73,8 @@ export class AppCore {
       const batcher = new PushBatcher(log);
       shutdown.add(() => batcher.flush());
       const settings = await SettingsStore.load(opts.dataDir, log, opts.fixedSettings);
+      const tabSession = new SessionStore(opts.dataDir, log);
+      shutdown.add(() => tabSession.idle());
       const history = await HistoryStore.load(opts.dataDir, log);
       shutdown.add(() => history.flushed());
       const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
@@ -85,7 +89,7 @@ export class AppCore {
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -155,6 +159,8 @@ function handlersFor(p: Parts): Handlers {
       await p.bodies.evict();
       return next;
     },
+    loadSession: () => p.tabSession.load(),
+    saveSession: ({ owner, session }) => p.tabSession.save(owner, session),
   };
 }
 

@@ -23,6 +23,7 @@ import type { InetEvent } from '../../contract/events.js';
 import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
+import { SessionNotice } from './tabs/SessionNotice.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -107,6 +108,7 @@ export function App() {
         <CatchToggle />
         <ConnectionBadge />
       </header>
+      <SessionNotice />
       <div className="app-body">
         {historyOpen && <HistorySidebar />}
         <div className="app-main">

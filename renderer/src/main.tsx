@@ -7,7 +7,8 @@ import { getPlatform, type MenuCommand } from './platform/index.js';
 import { runMenuCommand } from './menu-commands.js';
 import { refreshCatch } from './catch/catch-actions.js';
 import { appStore, type Theme } from './app-store.js';
-import { activeTab } from './tabs/tabs-slice.js';
+import { activeTab, isBlankTab } from './tabs/tabs-slice.js';
+import { TabSessionSync } from './tabs/session-sync.js';
 import './styles.css';
 
 // The page runs under script-src 'self': no eval, so zod must not try its JIT.
@@ -24,6 +25,8 @@ platform.onConnectionChange((state) => {
 });
 if (platform.connection() === 'connected') void refreshCatch(platform);
 platform.onMenuCommand((command: MenuCommand) => runMenuCommand(platform, command));
+// The tabs of the last run come back; changes are kept from then on.
+new TabSessionSync(platform, appStore).start(window);
 
 function applyTheme(theme: Theme): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -36,7 +39,7 @@ platform.call('getSettings', {}).then(
   (settings) => {
     appStore.getState().setTheme(settings.theme);
     const tab = activeTab(appStore.getState());
-    if (tab.requestId === undefined && tab.draft.options.engine === 'auto') {
+    if (isBlankTab(tab) && tab.draft.options.engine === 'auto') {
       appStore.getState().updateDraft(tab.key, (d) => ({ ...d, options: { ...d.options, engine: settings.defaultEngine } }));
     }
   },

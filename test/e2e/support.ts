@@ -70,6 +70,9 @@ export interface E2eStack {
   web: WebServer;
   target: TestServer;
   context: BrowserContext;
+  /** Browser mode stopped and started again on the same data dir, port and token: a new core
+   * (a restart of the app); open pages reconnect to it. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,7 +103,7 @@ function assertBuilt(): void {
 export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2eStack> {
   assertBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-e2e-'));
-  const parts: Partial<E2eStack> = { tmp };
+  const parts: Partial<Omit<E2eStack, 'close' | 'restart'>> = { tmp };
   const close = async (): Promise<void> => {
     // Closing the context closes every page opened in it.
     if (parts.context) await bounded('closing the browser', parts.context.close(), 10_000);
@@ -109,8 +112,7 @@ export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2
     if (parts.target) await bounded('closing the target server', parts.target.close(), 5_000);
     fs.rmSync(tmp, { recursive: true, force: true });
   };
-  try {
-    parts.target = await startTestServer();
+  const startCore = async (): Promise<AppCore> => {
     const created: { core?: AppCore } = {};
     const hooks = createBrowserHooks({
       settings: async () => (created.core ? created.core.call('getSettings', {}) : {}),
@@ -118,7 +120,19 @@ export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2
     });
     // Saves stay in tmp: the downloads folder is fixed at start, as --downloads-dir does.
     const fixedSettings = () => ({ downloadsDir: path.join(tmp, 'downloads') });
-    parts.core = created.core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {}, fixedSettings });
+    return (created.core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {}, fixedSettings }));
+  };
+  const restart = async (): Promise<void> => {
+    const { port, token } = parts.web!;
+    await parts.web!.close();
+    await parts.core!.close();
+    parts.web = undefined;
+    parts.core = await startCore();
+    parts.web = await startWebServer({ core: parts.core, port, token, staticDir: STATIC_DIR });
+  };
+  try {
+    parts.target = await startTestServer();
+    parts.core = await startCore();
     // The engine the UI's requests use, whatever the platform's default.
     await parts.core.call('setSettings', { defaultEngine: 'curl' });
     parts.web = await startWebServer({ core: parts.core, staticDir: STATIC_DIR });
@@ -132,19 +146,31 @@ export async function startStack(opts: { clipboard?: boolean } = {}): Promise<E2
     parts.context.setDefaultTimeout(15_000);
     parts.context.setDefaultNavigationTimeout(15_000);
     if (opts.clipboard) await parts.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(parts.web.url).origin });
-    return { ...(parts as Omit<E2eStack, 'close'>), close };
+    const { target, context } = parts as Required<typeof parts>;
+    // core and web are read live: restart() replaces them.
+    return { tmp, target, context, get core() { return parts.core!; }, get web() { return parts.web!; }, restart, close };
   } catch (e) {
     await close();
     throw e;
   }
 }
 
+/** The tabs a fresh page starts with are the stored session's (tabs survive a reload): a
+ * test that wants one blank tab starts from none. Loading from here first makes this the
+ * session's newest owner, so no page still open can save after the file is gone. */
+export async function forgetTabSession(stack: E2eStack): Promise<void> {
+  await stack.core.call('loadSession', {});
+  fs.rmSync(path.join(stack.tmp, 'data', 'session.json'), { force: true });
+}
+
 /** A selector for a data-testid. */
 export const tid = (id: string): string => `[data-testid="${id}"]`;
 
 /** A fresh page on the app, its console recorded; returns once the composer is there and
- * the socket is up, so nothing is typed into a page that cannot send yet. */
-export async function openApp(stack: E2eStack): Promise<{ page: Page; log: PageLog }> {
+ * the socket is up, so nothing is typed into a page that cannot send yet. It starts with
+ * one blank tab unless `keepTabs` (then with the stored session's tabs). */
+export async function openApp(stack: E2eStack, opts: { keepTabs?: boolean } = {}): Promise<{ page: Page; log: PageLog }> {
+  if (!opts.keepTabs) await forgetTabSession(stack);
   const page = await stack.context.newPage();
   const log = new PageLog();
   log.attach(page);
@@ -214,6 +240,7 @@ export function stackForFile(opts: { clipboard?: boolean } = {}): E2eStack {
     get context() {
       return get().context;
     },
+    restart: () => get().restart(),
     close: () => get().close(),
   };
 }

@@ -37,7 +37,13 @@ export function FilePicker({ file, onPick, testId }: { file: FileRef | undefined
           }}
         />
       )}
-      {file && <span className="muted file-name">{`${file.name} (${sizeText(file.size)})`}</span>}
+      {file && (file.fileToken || file.localId) && <span className="muted file-name">{`${file.name} (${sizeText(file.size)})`}</span>}
+      {/* Only the name is known (restored tabs): the file itself must be chosen again. */}
+      {file && !file.fileToken && !file.localId && (
+        <span className="error" data-testid={`${testId}-unchosen`}>
+          {`${file.name}: choose this file again`}
+        </span>
+      )}
       {error && <span className="error">{error}</span>}
     </span>
   );

@@ -1,39 +1,16 @@
 // The composer's body, auth and query rows, and their conversion into the contract's body
 // and extra headers. Pure: files are referred to by FileRef; browser-held File objects are
 // resolved to upload tokens before the conversion (see uploader.ts).
+// The types are the contract's (contract/composer-draft.ts).
+import type { Auth, ComposerBody as BodyDraft, FileRef, MultipartRow, RawType } from '../../../contract/composer-draft.js';
 import type { RequestDraft } from '../../../contract/request.js';
 // UTF-8, as curl and browsers send credentials (btoa alone only takes Latin-1).
 import { base64Utf8 } from '../../../domain/curl/plan.js';
-import type { KeyValueRow, ParamRow } from './url-params.js';
+import type { ParamRow } from './url-params.js';
 
-export type BodyMode = 'none' | 'raw' | 'form' | 'multipart' | 'binary';
-export type RawType = 'json' | 'xml' | 'text';
+export type { Auth, BodyMode, ComposerBody as BodyDraft, FileRef, MultipartRow, RawType } from '../../../contract/composer-draft.js';
 
 export const RAW_TYPES: Record<RawType, string> = { json: 'application/json', xml: 'application/xml', text: 'text/plain' };
-
-/** A file chosen for upload: a core token (Electron's native picker, or an upload made just
- * before sending), or a File held by this page under `localId` until it is uploaded. */
-export interface FileRef {
-  name: string;
-  size: number;
-  fileToken?: string;
-  localId?: string;
-}
-
-export interface MultipartRow extends KeyValueRow {
-  kind: 'text' | 'file';
-  file?: FileRef;
-}
-
-export type Auth = { kind: 'none' } | { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string };
-
-export interface BodyDraft {
-  mode: BodyMode;
-  rawType: RawType;
-  form: KeyValueRow[];
-  multipart: MultipartRow[];
-  binary?: FileRef;
-}
 
 export const emptyBody = (): BodyDraft => ({ mode: 'raw', rawType: 'text', form: [], multipart: [] });
 export const emptyParams = (): ParamRow[] => [];

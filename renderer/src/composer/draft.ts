@@ -1,47 +1,15 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft. The core
 // validates what is sent (contract/api.ts); the checks here are the composer's own feedback.
 import type { RequestDraft } from '../../../contract/request.js';
-import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from './body-model.js';
-import type { ParamRow } from './url-params.js';
+import type { ComposerDraft as Draft, Engine } from '../../../contract/composer-draft.js';
+import { bodyToContract, emptyBody, impliedHeaders, type BodyResult } from './body-model.js';
 import { checkUrlInput } from '../../../domain/url.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export type Engine = 'auto' | 'curl' | 'wininet';
 
-export interface HeaderRow {
-  name: string;
-  value: string;
-  enabled: boolean;
-}
-
-export interface DraftOptions {
-  engine: Engine;
-  /** Seconds as typed; empty: no deadline. */
-  timeoutS: string;
-  followRedirects: boolean;
-  insecure: boolean;
-  /** curl's --cacert: a PEM file picked or uploaded like a body file (a pasted command's path
-   * arrives as a name with no file: it must be chosen); absent: the system's CAs. */
-  caFile?: FileRef;
-  /** host:port, empty: none. */
-  proxy: string;
-}
-
-export interface Draft {
-  method: string;
-  url: string;
-  headers: HeaderRow[];
-  /** The raw body's text (body mode 'raw'). */
-  body: string;
-  /** Body mode, raw type, form and multipart rows, binary file. */
-  bodyDraft: BodyDraft;
-  auth: Auth;
-  /** The query rows: the URL's parameters plus disabled and blank rows (not in the URL). */
-  params: ParamRow[];
-  options: DraftOptions;
-  /** Settings a request brought along (an imported curl command) that the composer has no field for. */
-  carried?: { connectMs?: number; receiveMs?: number; maxRedirects?: number };
-}
+// The draft's shape is the contract's (contract/composer-draft.ts), so a tab session the
+// core keeps is checked with the same schemas.
+export type { ComposerDraft as Draft, DraftOptions, Engine, KeyValueRow as HeaderRow } from '../../../contract/composer-draft.js';
 
 /** The composer's defaults, sent with every request (the options pane shows followRedirects). */
 export const COMPOSER_DEFAULTS = { followRedirects: true, maxRedirects: 20, insecure: false } as const;

@@ -7,12 +7,10 @@
 // a row equal to a parameter of the URL keeps that parameter's text as it was written
 // (so editing one row does not re-encode the others); a new or edited row is encoded.
 
+import type { KeyValueRow } from '../../../contract/composer-draft.js';
+
 /** A row of the composer's name/value tables (parameters, form fields, headers). */
-export interface KeyValueRow {
-  name: string;
-  value: string;
-  enabled: boolean;
-}
+export type { KeyValueRow } from '../../../contract/composer-draft.js';
 export type ParamRow = KeyValueRow;
 
 interface UrlParts {

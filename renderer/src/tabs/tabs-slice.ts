@@ -2,13 +2,18 @@
 // and the one in flight. Closing a tab, or a new request in it, frees the exchanges no tab
 // shows any more (forgetUnshown).
 import type { StateCreator } from 'zustand/vanilla';
+import type { SavedRef } from '../../../contract/workspace.js';
 import { emptyDraft, type Draft } from '../composer/draft.js';
 import type { ExchangesSlice } from '../timeline/exchanges-slice.js';
 import type { AppState } from '../app-store.js';
 
 export interface Tab {
   key: string;
+  title?: string;
   draft: Draft;
+  /** The saved request this tab edits, and its draft as last saved or loaded. */
+  saved?: SavedRef;
+  baseline?: Draft;
   /** The request shown under this tab (the last one sent). */
   requestId?: string;
   /** Set from send until its `finished` event (or a failed send). */
@@ -26,10 +31,30 @@ export interface TabsSlice {
   updateDraft(key: string, change: (d: Draft) => Draft): void;
   /** A new request in a tab (an import): its old response and error go with the old request. */
   replaceDraft(key: string, draft: Draft): void;
+  /** Tabs of a stored session: in place of the one blank tab of a fresh page (their keys
+   * kept), else after the tabs there are (under new keys); the active tab is theirs. */
+  restoreTabs(tabs: Tab[], activeKey: string): void;
+  /** The tab shows its draft only (its last exchange is no longer in the history). */
+  forgetRequest(key: string, id: string): void;
 }
 
 let tabCounter = 0;
 export const newTabKey = (): string => `tab-${++tabCounter}`;
+
+/** Keys restored from a session: new ones are minted past them. */
+function adoptKeys(keys: readonly string[]): void {
+  for (const k of keys) tabCounter = Math.max(tabCounter, Number(/^tab-(\d+)$/.exec(k)?.[1] ?? 0));
+}
+
+function withRestored(s: Pick<TabsSlice, 'tabs'>, restored: Tab[], activeKey: string): Pick<TabsSlice, 'tabs' | 'activeTab'> {
+  if (s.tabs.length === 1 && isBlankTab(s.tabs[0] as Tab)) {
+    adoptKeys(restored.map((t) => t.key));
+    return { tabs: restored, activeTab: activeKey };
+  }
+  const rekeyed = restored.map((t) => ({ ...t, key: newTabKey() }));
+  const active = rekeyed[restored.findIndex((t) => t.key === activeKey)] ?? rekeyed[0];
+  return { tabs: [...s.tabs, ...rekeyed], activeTab: active?.key ?? s.tabs[0]!.key };
+}
 
 export function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[] {
   return tabs.map((t) => (t.key === key ? change(t) : t));
@@ -76,5 +101,9 @@ export const createTabsSlice: StateCreator<AppState, [], [], TabsSlice> = (set, 
         const tabs = mapTab(s.tabs, key, (t) => ({ ...t, draft, requestId: undefined, error: undefined }));
         return { tabs, ...forgetUnshown({ ...s, tabs }) };
       }),
+    restoreTabs: (tabs, activeKey) => {
+      if (tabs.length > 0) set((s) => withRestored(s, tabs, activeKey));
+    },
+    forgetRequest: (key, id) => set((s) => ({ tabs: mapTab(s.tabs, key, (t) => (t.requestId === id ? { ...t, requestId: undefined } : t)) })),
   };
 };

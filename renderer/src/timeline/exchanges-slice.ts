@@ -25,6 +25,8 @@ export interface ExchangesSlice {
   /** A stored exchange (history, HAR import) in a tab of its own (the active one if blank),
    * its events folded as a live exchange's; returns the tab's key. */
   openExchange(draft: Draft, id: string, events: readonly InetEvent[]): string;
+  /** A restored tab's last exchange, from the history: shown if the tab still shows that request. */
+  attachExchange(key: string, id: string, events: readonly InetEvent[]): void;
 }
 
 type Data = Pick<TabsSlice, 'tabs' | 'activeTab'> & Pick<ExchangesSlice, 'timeline' | 'responses'>;
@@ -57,15 +59,20 @@ export function reduceEvents(s: Data, events: readonly InetEvent[]): Partial<Dat
   return { timeline, responses, tabs };
 }
 
+/** The timeline and response of request `id` folded afresh from stored events. */
+function storedExchange(s: Data, id: string, events: readonly InetEvent[]): Pick<Data, 'timeline' | 'responses'> {
+  const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
+  const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
+  return { timeline, responses };
+}
+
 /** The state with a stored exchange in a tab: the active one if blank, else a new one. */
 function withExchange(s: Data, draft: Draft, id: string, events: readonly InetEvent[]): Data {
   const active = activeTab(s);
   const blank = isBlankTab(active);
   const tab: Tab = { key: blank ? active.key : newTabKey(), draft, requestId: id };
-  const fresh = { ...s, timeline: { ...s.timeline, [id]: [] }, responses: { ...s.responses, [id]: emptyResponse() } };
-  const { timeline = fresh.timeline, responses = fresh.responses } = reduceEvents(fresh, events);
   const tabs = blank ? mapTab(s.tabs, active.key, () => tab) : [...s.tabs, tab];
-  return { tabs, activeTab: tab.key, timeline, responses };
+  return { tabs, activeTab: tab.key, ...storedExchange(s, id, events) };
 }
 
 export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice> = (set, get) => ({
@@ -98,4 +105,6 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     set(next);
     return next.activeTab;
   },
+  attachExchange: (key, id, events) =>
+    set((s) => (s.tabs.some((t) => t.key === key && t.requestId === id && t.inFlightId === undefined) ? storedExchange(s, id, events) : {})),
 });

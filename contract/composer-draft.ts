@@ -1,0 +1,96 @@
+// The composer's draft: what a request tab holds while it is edited (rows, the body editor's
+// state with its modes and file refs, auth, options). The page's types are inferred from
+// these schemas; the core checks a draft with them where one crosses to it (the tab
+// session). Distinct from contract/request.ts's RequestDraft, which is what a send carries.
+// Strict objects, every string and list bounded, so a page cannot make the core keep
+// unbounded data. Imports nothing of the app.
+import { z } from 'zod';
+
+/** The raw body's text: as large as the composer's editor is asked to keep (16 MiB). */
+export const MAX_DRAFT_BODY_CHARS = 16 * 1024 * 1024;
+/** A URL, a header value, a row's text (the session as a whole is bounded too: contract/tab-session.ts). */
+const MAX_TEXT = 1024 * 1024;
+const MAX_ROWS = 10_000;
+
+const Text = z.string().max(MAX_TEXT);
+const rows = <T extends z.ZodType>(row: T) => z.array(row).max(MAX_ROWS);
+
+export const EngineSchema = z.enum(['auto', 'curl', 'wininet']);
+export type Engine = z.infer<typeof EngineSchema>;
+
+/** A row of the composer's name/value tables (parameters, form fields, headers). */
+export const KeyValueRowSchema = z.strictObject({ name: Text, value: Text, enabled: z.boolean() });
+export type KeyValueRow = z.infer<typeof KeyValueRowSchema>;
+
+/** A file chosen for upload: a core token (Electron's native picker, or an upload made just
+ * before sending), or a File held by this page under `localId` until it is uploaded. With
+ * neither, only its name is known: the user must choose it (again). */
+export const FileRefSchema = z.strictObject({
+  name: z.string().max(1000),
+  size: z.number().int().min(0),
+  fileToken: z.string().min(1).max(200).optional(),
+  localId: z.string().min(1).max(200).optional(),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+export const MultipartRowSchema = z.strictObject({
+  ...KeyValueRowSchema.shape,
+  kind: z.enum(['text', 'file']),
+  file: FileRefSchema.optional(),
+});
+export type MultipartRow = z.infer<typeof MultipartRowSchema>;
+
+export const AuthSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('basic'), user: Text, password: Text }),
+  z.strictObject({ kind: z.literal('bearer'), token: Text }),
+]);
+export type Auth = z.infer<typeof AuthSchema>;
+
+export const BodyModeSchema = z.enum(['none', 'raw', 'form', 'multipart', 'binary']);
+export type BodyMode = z.infer<typeof BodyModeSchema>;
+export const RawTypeSchema = z.enum(['json', 'xml', 'text']);
+export type RawType = z.infer<typeof RawTypeSchema>;
+
+/** The body editor's state: its mode, the raw type, form and multipart rows, the binary file. */
+export const ComposerBodySchema = z.strictObject({
+  mode: BodyModeSchema,
+  rawType: RawTypeSchema,
+  form: rows(KeyValueRowSchema),
+  multipart: rows(MultipartRowSchema),
+  binary: FileRefSchema.optional(),
+});
+export type ComposerBody = z.infer<typeof ComposerBodySchema>;
+
+export const DraftOptionsSchema = z.strictObject({
+  engine: EngineSchema,
+  /** Seconds as typed; empty: no deadline. */
+  timeoutS: z.string().max(100),
+  followRedirects: z.boolean(),
+  insecure: z.boolean(),
+  /** curl's --cacert: a PEM file picked or uploaded like a body file (a pasted command's path
+   * arrives as a name with no file: it must be chosen); absent: the system's CAs. */
+  caFile: FileRefSchema.optional(),
+  /** host:port, empty: none. */
+  proxy: Text,
+});
+export type DraftOptions = z.infer<typeof DraftOptionsSchema>;
+
+const Ms = z.number().int().positive().max(24 * 3600 * 1000);
+
+export const ComposerDraftSchema = z.strictObject({
+  method: z.string().max(200),
+  url: Text,
+  headers: rows(KeyValueRowSchema),
+  /** The raw body's text (body mode 'raw'). */
+  body: z.string().max(MAX_DRAFT_BODY_CHARS),
+  /** Body mode, raw type, form and multipart rows, binary file. */
+  bodyDraft: ComposerBodySchema,
+  auth: AuthSchema,
+  /** The query rows: the URL's parameters plus disabled and blank rows (not in the URL). */
+  params: rows(KeyValueRowSchema),
+  options: DraftOptionsSchema,
+  /** Settings a request brought along (an imported curl command) that the composer has no field for. */
+  carried: z.strictObject({ connectMs: Ms.optional(), receiveMs: Ms.optional(), maxRedirects: z.number().int().min(0).max(100).optional() }).optional(),
+});
+export type ComposerDraft = z.infer<typeof ComposerDraftSchema>;
