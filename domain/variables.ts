@@ -118,6 +118,11 @@ class Resolution {
     return undefined;
   }
 
+  /** One name's value and where it comes from (the composer's hover). */
+  lookup(name: string): Resolved & { definition?: Definition } {
+    return { ...this.value(name), ...(this.defs.has(name) ? { definition: this.defs.get(name) } : {}) };
+  }
+
   private text(text: string): Resolved {
     const spans = findVariables(text);
     if (spans.length === 0) return { value: text };
@@ -222,4 +227,32 @@ export function resolveRequest(request: RequestDraft, layers: readonly VariableL
 /** Whether `text` holds a `{{name}}` reference (a template the core resolves). */
 export function hasVariables(text: string): boolean {
   return findVariables(text).length > 0;
+}
+
+/** What a `{{name}}` stands for, as the composer shows it on hover. */
+export type VariablePreview =
+  | { ok: true; value: string; secret: boolean; scope?: UsedVariable['scope']; builtin?: true }
+  | { ok: false; code: ProblemCode; message: string };
+
+const BUILTIN_TEXT: Record<string, string> = {
+  $guid: 'a new GUID at each use',
+  $timestamp: 'the Unix time in seconds at each use',
+  $isoTimestamp: 'the ISO 8601 time at each use',
+  $randomInt: 'a random integer 0–1000 at each use',
+};
+
+/** A lookup of names in `layers` (values resolved as a send would; built-ins described, not run). */
+export function variablePreviewer(layers: readonly VariableLayer[]): (name: string) => VariablePreview {
+  const describe: Builtins = Object.fromEntries(Object.keys(BUILTINS).map((k) => [k, () => BUILTIN_TEXT[k] ?? k]));
+  const at = new Resolution(layers, describe);
+  return (name) => {
+    if (name in BUILTINS) return { ok: true, value: BUILTIN_TEXT[name] ?? name, secret: false, builtin: true };
+    const r = at.lookup(name);
+    if ('problems' in r) {
+      const p = r.problems.find((x) => x.name === name) ?? r.problems[0]!;
+      return { ok: false, code: p.code, message: p.message };
+    }
+    const def = r.definition!;
+    return { ok: true, value: r.value, secret: def.variable.secret, scope: { kind: def.layer.kind, label: def.layer.label } };
+  };
 }

@@ -4,6 +4,7 @@ import type { RequestDraft } from '../../../contract/request.js';
 import { bodyToContract, emptyBody, impliedHeaders, type Auth, type BodyResult, type BodyDraft, type FileRef } from './body-model.js';
 import type { ParamRow } from './url-params.js';
 import { checkUrlInput } from '../../../domain/url.js';
+import { hasVariables } from '../../../domain/variables.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type Engine = 'auto' | 'curl' | 'wininet';
@@ -70,9 +71,10 @@ export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; mes
 /** The URL check's message as a sentence for the composer. */
 export const urlMessage = (m: string): string => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
 
-/** The composer's live check of the URL field: undefined while empty or fine. */
+/** The composer's live check of the URL field: undefined while empty or fine. A URL holding
+ * `{{variables}}` is a template: the core checks it once they are resolved. */
 export function urlFieldProblem(url: string): string | undefined {
-  if (url.trim() === '') return undefined;
+  if (url.trim() === '' || hasVariables(url)) return undefined;
   const r = checkUrlInput(url);
   return r.ok ? undefined : urlMessage(r.message);
 }
@@ -95,7 +97,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const method = normalizeMethod(draft.method);
   if (method === '') return { ok: false, message: 'Enter a method.' };
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
-  const checked = checkUrlInput(draft.url);
+  const checked = hasVariables(draft.url) ? { ok: true as const, url: draft.url.trim() } : checkUrlInput(draft.url);
   if (!checked.ok) return { ok: false, message: urlMessage(checked.message) };
   const url = checked.url;
   const totalMs = parseTimeout(draft.options.timeoutS);
