@@ -150,7 +150,7 @@ class Resolution {
   }
 
   private value(name: string): Resolved {
-    const builtin = name.startsWith('$') ? this.builtins[name] : undefined;
+    const builtin = name.startsWith('$') && Object.hasOwn(this.builtins, name) ? this.builtins[name] : undefined;
     if (builtin) return { value: builtin() };
     const def = this.defs.get(name);
     const via = this.stack.length ? ` (in the value of ${ref(this.stack[this.stack.length - 1]!)})` : '';
@@ -246,7 +246,7 @@ export function variablePreviewer(layers: readonly VariableLayer[]): (name: stri
   const describe: Builtins = Object.fromEntries(Object.keys(BUILTINS).map((k) => [k, () => BUILTIN_TEXT[k] ?? k]));
   const at = new Resolution(layers, describe);
   return (name) => {
-    if (name in BUILTINS) return { ok: true, value: BUILTIN_TEXT[name] ?? name, secret: false, builtin: true };
+    if (Object.hasOwn(BUILTINS, name)) return { ok: true, value: BUILTIN_TEXT[name] ?? name, secret: false, builtin: true };
     const r = at.lookup(name);
     if ('problems' in r) {
       const p = r.problems.find((x) => x.name === name) ?? r.problems[0]!;

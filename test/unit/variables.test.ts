@@ -136,6 +136,9 @@ describe('resolveRequest: problems', () => {
     const [p] = problems(draft({ url: '{{base}}/x' }), [layer('workspace', 'w', { base: 'http://{{host}}' })]);
     assert.deepEqual([p!.name, p!.where, p!.message], ['host', 'url', '{{host}} is not defined (in the value of {{base}}), used in url']);
   });
+  it("a name an object's prototype has is undefined like any other", () => {
+    assert.deepEqual(problems(draft({ url: 'http://h/{{__proto__}}{{constructor}}{{toString}}' }), []).map((p) => p.name), ['__proto__', 'constructor', 'toString']);
+  });
   it('an unknown built-in is undefined', () => {
     assert.match(problems(draft({ url: 'http://h/{{$nope}}' }), [])[0]!.message, /\{\{\$nope\}\} is not a built-in variable/);
   });

@@ -46,6 +46,8 @@ describe('highlighter', () => {
     const loop = h('{{loop}}')[0]!.token!;
     expect(loop.defined).toBe(false);
     expect(loop.title).toMatch(/cycle: loop → loop/);
+    // A name an object's prototype has is a name like any other.
+    expect(none('{{toString}}{{constructor}}').map((s) => s.token?.defined)).toEqual([false, false]);
   });
 });
 
