@@ -109,7 +109,12 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const b: BodyResult = methodHasBody(method) ? bodyToContract(draft.bodyDraft ?? emptyBody(), draft.body, pending) : { ok: true, body: { kind: 'none' } };
   if (!b.ok) return { ok: false, message: b.message };
   const body = b.body;
-  headers.push(...impliedHeaders(headers, b.contentType, draft.auth ?? { kind: 'none' }));
+  const auth = draft.auth ?? { kind: 'none' };
+  // The page encodes basic auth (base64), so the core could not resolve a reference in it.
+  if (auth.kind === 'basic' && (hasVariables(auth.user) || hasVariables(auth.password))) {
+    return { ok: false, message: 'Basic auth cannot hold {{variables}} (the page encodes it): add an Authorization header "Basic {{name}}" with the encoded value, or use a bearer token.' };
+  }
+  headers.push(...impliedHeaders(headers, b.contentType, auth));
   const { caFile, engine, followRedirects, insecure } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {

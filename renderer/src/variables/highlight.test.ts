@@ -59,6 +59,12 @@ describe('templates in the composer and its exports', () => {
     const r = draftToRequest(draft);
     expect(r.ok && r.request.url).toBe('{{host}}/items?key={{token}}');
   });
+  it('a bearer token may hold {{token}}; basic auth, which the page encodes, is refused with a way out', () => {
+    const bearer = draftToRequest({ ...draft, headers: [], auth: { kind: 'bearer', token: '{{token}}' } });
+    expect(bearer.ok && bearer.request.headers).toEqual([{ name: 'Authorization', value: 'Bearer {{token}}', enabled: true }]);
+    const basic = draftToRequest({ ...draft, auth: { kind: 'basic', user: 'me', password: '{{pw}}' } });
+    expect(basic.ok === false && basic.message).toMatch(/Basic auth cannot hold \{\{variables\}\}/);
+  });
   it('a query parameter edited to {{name}} stays a reference in the URL', () => {
     expect(withParams('https://h/?a=1', [{ name: 'a', value: '{{v}} x', enabled: true }])).toBe('https://h/?a={{v}}%20x');
   });
