@@ -8,7 +8,7 @@ interface Props {
   onChange: (rows: KeyValueRow[]) => void;
   testId: string;
   what: string;
-  /** Values hold {{variables}}: highlighted (headers, query parameters). */
+  /** Values hold {{variables}}: highlighted (headers, query parameters, form fields). */
   variables?: boolean;
 }
 
