@@ -6,6 +6,7 @@ import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchem
 import { InetEventSchema } from './events.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
 import { SESSION_COMMANDS } from './tab-session.js';
+import { SendContextSchema } from './variables.js';
 
 export { RequestIdSchema } from './request.js';
 
@@ -56,9 +57,10 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 /** Every command: name → input and output schemas. */
 export const COMMANDS = {
   // Strict: a field the core does not know (an old `caFile` path among them) is refused, never silently dropped.
-  /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine). */
+  /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine).
+   * `{{variables}}` in the request resolve against the context's scopes (none: built-ins only). */
   sendRequest: {
-    input: z.object({ id: RequestIdSchema, request: SentRequestSchema }).strict(),
+    input: z.object({ id: RequestIdSchema, request: SentRequestSchema, context: SendContextSchema.optional() }).strict(),
     output: z.object({ accepted: z.literal(true), engineStarting: z.string().optional() }),
   },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
@@ -94,9 +96,16 @@ export const COMMANDS = {
   endUpload: { input: z.object({ fileToken: z.string().min(1) }).strict(), output: z.object({ size: z.number().int() }) },
   /** HAR 1.2 of the given history entries (none: the whole history), one entry per redirect
    * hop, timings derived from the native events, saved through the shell's save dialog
-   * (browser mode: the downloads folder). */
+   * (browser mode: the downloads folder). A secret variable's value in a request is written
+   * as {{name}} unless includeSecrets. */
   exportHar: {
-    input: z.object({ ids: z.array(RequestIdSchema).max(100_000).optional(), inlineBodyLimitBytes: z.number().int().min(0).max(MAX_HAR_INLINE_BYTES).optional() }).strict(),
+    input: z
+      .object({
+        ids: z.array(RequestIdSchema).max(100_000).optional(),
+        inlineBodyLimitBytes: z.number().int().min(0).max(MAX_HAR_INLINE_BYTES).optional(),
+        includeSecrets: z.boolean().default(false),
+      })
+      .strict(),
     output: z.union([z.object({ saved: z.literal(true), path: z.string(), entries: z.number().int(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),
   },
   /** A HAR file the user picked (pickUploadFile) or uploaded (beginUpload…endUpload) becomes

@@ -46,3 +46,12 @@ export const VariableLayerSchema = z.strictObject({
   variables: z.array(VariableSchema),
 });
 export type VariableLayer = z.infer<typeof VariableLayerSchema>;
+
+/** A variable a resolved request used, and the scope its value came from (history keeps the
+ * list; a secret's value is not in it). */
+export const UsedVariableSchema = z.strictObject({
+  name: VariableNameSchema,
+  scope: z.strictObject({ kind: ScopeKindSchema, label: z.string() }),
+  secret: z.boolean(),
+});
+export type UsedVariable = z.infer<typeof UsedVariableSchema>;

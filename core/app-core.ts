@@ -19,6 +19,7 @@ import { saveBody } from './save-body.js';
 import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
+import type { VariableSource } from './variable-source.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
 
@@ -53,6 +54,8 @@ export interface CoreOptions {
   fixedSettings?: FixedSettings;
   /** Bounds on browser mode's staged uploads (defaults: core/uploads.ts). */
   uploadLimits?: Partial<UploadLimits>;
+  /** The workspaces' variables that sendRequest's context names; absent: a context is refused. */
+  variables?: VariableSource;
 }
 
 export class AppCore {
@@ -83,7 +86,7 @@ export class AppCore {
       await uploads.init();
       shutdown.add(() => uploads.close());
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, ...(opts.variables ? { variables: opts.variables } : {}) });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
       shutdown.add(() => runner.idle());
       shutdown.add(() => sessions.close());
@@ -130,7 +133,7 @@ export class AppCore {
 
 function handlersFor(p: Parts): Handlers {
   return {
-    sendRequest: ({ id, request }) => p.runner.send(id, request),
+    sendRequest: ({ id, request, context }) => p.runner.send(id, request, context),
     cancelRequest: ({ id }) => p.runner.cancel(id),
     listHistory: ({ query, limit, offset }) => p.history.list(query, limit, offset),
     loadHistoryEntry: ({ id }) => p.history.get(id),
@@ -140,7 +143,7 @@ function handlersFor(p: Parts): Handlers {
     beginUpload: ({ size }) => p.uploads.begin(size),
     uploadChunk: ({ fileToken, offset, base64 }) => p.uploads.chunk(fileToken, offset, base64),
     endUpload: ({ fileToken }) => p.uploads.end(fileToken),
-    exportHar: ({ ids, inlineBodyLimitBytes }) => exportHar(p, ids, inlineBodyLimitBytes ?? p.settings.get().harInlineBodyLimitBytes),
+    exportHar: ({ ids, inlineBodyLimitBytes, includeSecrets }) => exportHar(p, ids, { limit: inlineBodyLimitBytes ?? p.settings.get().harInlineBodyLimitBytes, includeSecrets }),
     importHar: ({ fileToken }) => importHar(p, fileToken),
     startCatchServer: (input) => p.catcher.start(input),
     stopCatchServer: () => p.catcher.stop(),

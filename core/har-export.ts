@@ -3,6 +3,7 @@
 import fsp from 'node:fs/promises';
 import { exchangeToHarEntries, type HarBody } from '../domain/har/export.js';
 import type { HarEntry } from '../domain/har/har.js';
+import { maskStrings, secretMasker } from '../domain/secret-mask.js';
 import type { BodyStore } from './body-store.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
 import { suggestHarName, writeHarFile } from './har-file.js';
@@ -30,20 +31,40 @@ async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number)
 }
 
 /** HAR entries of stored exchanges, read one exchange at a time in one pass over the history file. */
-async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], limit: number): AsyncGenerator<HarEntry> {
+async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], opts: HarExportOptions): AsyncGenerator<HarEntry> {
   let i = 0;
   for await (const entry of deps.history.getMany(ids)) {
-    yield* exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, limit) }, i++);
+    const secrets = opts.includeSecrets ? [] : (entry.variables?.secrets ?? []);
+    const mask = secretMasker(secrets);
+    for (const har of exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, opts.limit) }, i++)) {
+      yield secrets.length ? maskEntry(har, mask) : har;
+    }
   }
 }
 
-export async function exportHar(deps: HarExportDeps, ids: string[] | undefined, limit: number): Promise<HarExportResult> {
+/** Each secret's value wherever the entry holds text (every hop's URL, headers and body, the
+ * events, a response that echoes it) becomes {{name}}; base64 bodies are left whole. */
+function maskEntry(har: HarEntry, mask: (text: string) => string): HarEntry {
+  const out = maskStrings(har, mask);
+  if (har.response.content.encoding === 'base64') out.response.content.text = har.response.content.text;
+  const post = har.request.postData;
+  if (post && out.request.postData && (post.encoding ?? post._encoding) === 'base64') out.request.postData.text = post.text;
+  return out;
+}
+
+interface HarExportOptions {
+  /** Inline body limit in bytes. */
+  limit: number;
+  includeSecrets: boolean;
+}
+
+export async function exportHar(deps: HarExportDeps, ids: string[] | undefined, opts: HarExportOptions): Promise<HarExportResult> {
   const chosen = ids ?? deps.history.ids();
   for (const id of chosen) if (!deps.history.has(id)) throw new CommandFailure('NOT_FOUND', `no history entry with id ${id}`);
   const target = await deps.hooks.chooseSavePath(suggestHarName());
   if (target === undefined) return { saved: false };
   try {
-    const { entries, bytes } = await writeHarFile(target, harEntriesOf(deps, chosen, limit));
+    const { entries, bytes } = await writeHarFile(target, harEntriesOf(deps, chosen, opts));
     return { saved: true, path: target, entries, bytes };
   } catch (e) {
     if (e instanceof CommandFailure) throw e;

@@ -7,13 +7,22 @@ import { z } from 'zod';
 import { HistorySummarySchema } from '../contract/api.js';
 import { RequestDraftSchema } from '../contract/request.js';
 import { InetEventSchema } from '../contract/events.js';
+import { UsedVariableSchema } from '../contract/variables.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import { scanLines } from './ndjson-scan.js';
 
 const HistoryEntrySchema = z.object({
   summary: HistorySummarySchema,
+  /** What was sent: variables resolved. */
   request: RequestDraftSchema,
   events: z.array(InetEventSchema),
+  /** The variables the request used; each secret's value so an export can mask it (core only). */
+  variables: z
+    .object({
+      used: z.array(UsedVariableSchema),
+      secrets: z.array(z.object({ name: z.string(), value: z.string() })),
+    })
+    .optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type HistorySummary = z.infer<typeof HistorySummarySchema>;

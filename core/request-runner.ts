@@ -17,6 +17,16 @@ import type { HistoryStore, HistorySummary } from './history-store.js';
 import type { PushBatcher } from './push-batcher.js';
 import type { SettingsStore } from './settings-store.js';
 import type { Uploads } from './uploads.js';
+import { resolveSent, type VariableSource } from './variable-source.js';
+import type { SendContext, UsedVariable } from '../contract/variables.js';
+import type { SecretValue } from '../domain/secret-mask.js';
+
+/** What was sent (resolved) and the variables it used: history's record of it. */
+interface SentRecord {
+  request: RequestDraft;
+  used: UsedVariable[];
+  secrets: SecretValue[];
+}
 
 export interface RunnerDeps {
   sessions: EngineSessions;
@@ -26,6 +36,8 @@ export interface RunnerDeps {
   settings: SettingsStore;
   batcher: PushBatcher;
   log: Log;
+  /** The workspaces' variables; absent: a send with a context is refused UNKNOWN_WORKSPACE. */
+  variables?: VariableSource;
 }
 
 export class RequestRunner {
@@ -38,16 +50,18 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, sent: SentRequest): Promise<{ accepted: true; engineStarting?: string }> {
+  async send(id: string, sent: SentRequest, context?: SendContext): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
-    // The URL as the composer reads it (no scheme: http://), refused with the composer's message.
-    const url = checkUrlInput(sent.url);
-    if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
-    const draft = { ...sent, url: url.url };
-    if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
     try {
+      // Once, before anything else: what is checked and sent is the resolved request.
+      const resolved = await resolveSent(sent, context, this.d.variables);
+      // The URL as the composer reads it (no scheme: http://), refused with the composer's message.
+      const url = checkUrlInput(resolved.request.url);
+      if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
+      const draft = { ...resolved.request, url: url.url };
+      if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
@@ -55,7 +69,7 @@ export class RequestRunner {
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
-      this.start(id, draft, engine, spec, body);
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -65,7 +79,7 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, draft: RequestDraft, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
+  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     const onEvent = (e: InetEvent): void => {
@@ -79,7 +93,7 @@ export class RequestRunner {
     this.d.bodies.begin(id);
     const done = finished
       .then(async (last) => {
-        await this.record(id, draft, engine, sentAt, events);
+        await this.record(id, sent, engine, sentAt, events);
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
         this.d.batcher.add(last);
@@ -108,7 +122,8 @@ export class RequestRunner {
     await Promise.allSettled([...this.open]);
   }
 
-  private async record(id: string, request: RequestDraft, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
+  private async record(id: string, sent: SentRecord, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
+    const { request, used, secrets } = sent;
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
@@ -121,7 +136,7 @@ export class RequestRunner {
       source: 'sent',
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
-    await this.d.history.append({ summary, request, events });
+    await this.d.history.append({ summary, request, events, ...(used.length ? { variables: { used, secrets } } : {}) });
   }
 }
 

@@ -123,3 +123,54 @@ test('basic auth from the auth tab arrives as an Authorization header', T, async
   assert.deepEqual(log.cspViolations(), [], log.dump());
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
+
+test('{{variables}} in the URL are highlighted: a built-in defined, an undefined one red with its hover text, and the core refuses to send it', T, async () => {
+  const { page, log } = await open();
+  const url = page.locator(tid('url-input'));
+  const typed = `${stack.target.url}/echo/{{$guid}}?key={{ apiKey }}`;
+  await url.fill(typed);
+  const tokens = page.locator(`.request-line ${tid('var-token')}`);
+  await until('two highlighted variables', async () => ((await tokens.count()) === 2 ? true : undefined));
+  assert.deepEqual(await tokens.evaluateAll((els) => els.map((e) => [e.textContent, e.className])), [
+    ['{{$guid}}', 'var-defined'],
+    ['{{ apiKey }}', 'var-undefined'],
+  ]);
+  // Red: the tint's red channel dominates.
+  const [r, g, b] = (await tokens.nth(1).evaluate((e) => getComputedStyle(e).backgroundColor)).match(/[\d.]+/g)!.map(Number);
+  assert.ok(r! > g! && r! > b!, `undefined is tinted red: ${String([r, g, b])}`);
+  // Each reference lies under its own text: hovering it names it.
+  const box = (await tokens.nth(1).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await until('the hover text of {{apiKey}}', async () => ((await url.getAttribute('title')) === '{{apiKey}}: undefined variable' ? true : undefined));
+  const guid = (await tokens.nth(0).boundingBox())!;
+  await page.mouse.move(guid.x + guid.width / 2, guid.y + guid.height / 2);
+  await until('the hover text of {{$guid}}', async () => ((await url.getAttribute('title')) === '{{$guid}}: a new GUID at each use' ? true : undefined));
+  assert.equal(await page.locator(tid('url-problem')).count(), 0, 'a template URL is not refused by the composer');
+  // The query table highlights its values too.
+  await page.locator(tid('composer-tab-params')).click();
+  assert.equal(await page.locator(`${tid('params-table')} ${tid('var-token')}.var-undefined`).count(), 1);
+  await screenshot(page, 'composer-variables');
+
+  const seen = stack.target.requests.length;
+  await page.locator(tid('send-button')).click();
+  const error = page.locator(tid('request-error'));
+  await error.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match((await error.textContent()) ?? '', /\{\{apiKey\}\} is not defined, used in url/);
+  assert.equal(stack.target.requests.length, seen, 'nothing reached the server');
+  assert.equal(await url.inputValue(), typed, 'the draft keeps the template');
+  await screenshot(page, 'composer-variables-refused');
+
+  // A URL longer than the field: scrolled to its end, the highlight scrolls with the text.
+  await url.fill(`${stack.target.url}/${'long/'.repeat(60)}{{tail}}`);
+  await url.press('End');
+  const tail = page.locator(`.request-line ${tid('var-token')}`);
+  await until('the scrolled highlight', async () => {
+    const [t, u] = [await tail.boundingBox(), await url.boundingBox()];
+    return t && u && t.x > u.x && t.x + t.width <= u.x + u.width ? true : undefined;
+  });
+  const tb = (await tail.boundingBox())!;
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2);
+  await until('the hover text of {{tail}}', async () => ((await url.getAttribute('title')) === '{{tail}}: undefined variable' ? true : undefined));
+  await screenshot(page, 'composer-variables-scrolled');
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});

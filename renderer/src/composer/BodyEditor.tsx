@@ -69,7 +69,7 @@ function ModeEditor({ body, text, onBody, onText }: Props) {
         </>
       );
     case 'form':
-      return <RowsTable rows={body.form} onChange={(form) => onBody({ ...body, form })} testId="form-table" what="field" />;
+      return <RowsTable rows={body.form} onChange={(form) => onBody({ ...body, form })} testId="form-table" what="field" variables />;
     case 'multipart':
       return <MultipartTable rows={body.multipart} onChange={(multipart) => onBody({ ...body, multipart })} />;
     case 'binary':

@@ -17,6 +17,7 @@ import { FilePicker } from './FilePicker.js';
 import type { FileRef } from './body-model.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
+import { VariableInput } from '../variables/VariableInput.js';
 
 const CUSTOM = '__custom__';
 
@@ -63,7 +64,7 @@ export function RequestLine() {
     >
       <MethodPicker method={draft.method} onChange={(method) => update((d) => ({ ...d, method }))} />
       <span className="url-field">
-        <input
+        <VariableInput
           data-testid="url-input"
           className="url"
           aria-label="URL"
@@ -174,10 +175,10 @@ function DetailPane({ tab }: { tab: TabName }) {
     case 'params': {
       const rows = rowsForUrl(draft.url, draft.params);
       const onChange = (params: ParamRow[]) => update((d) => ({ ...d, params, url: urlForRows(d.url, params) }));
-      return <RowsTable rows={rows} onChange={onChange} testId="params-table" what="parameter" />;
+      return <RowsTable rows={rows} onChange={onChange} testId="params-table" what="parameter" variables />;
     }
     case 'headers':
-      return <RowsTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} testId="headers-table" what="header" />;
+      return <RowsTable rows={draft.headers} onChange={(headers) => update((d) => ({ ...d, headers }))} testId="headers-table" what="header" variables />;
     case 'body':
       return (
         <BodyEditor body={draft.bodyDraft} text={draft.body} onBody={(bodyDraft) => update((d) => ({ ...d, bodyDraft }))} onText={(body) => update((d) => ({ ...d, body }))} />

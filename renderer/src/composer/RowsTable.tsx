@@ -1,5 +1,6 @@
 // An editable list of name/value rows with an enabled box: headers, query parameters, form fields.
 import type { KeyValueRow } from './url-params.js';
+import { VariableInput } from '../variables/VariableInput.js';
 import './composer.css';
 
 interface Props {
@@ -7,9 +8,12 @@ interface Props {
   onChange: (rows: KeyValueRow[]) => void;
   testId: string;
   what: string;
+  /** Values hold {{variables}}: highlighted (headers, query parameters, form fields). */
+  variables?: boolean;
 }
 
-export function RowsTable({ rows, onChange, testId, what }: Props) {
+export function RowsTable({ rows, onChange, testId, what, variables }: Props) {
+  const ValueInput = variables ? VariableInput : 'input';
   const set = (i: number, patch: Partial<KeyValueRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const title = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   return (
@@ -24,7 +28,7 @@ export function RowsTable({ rows, onChange, testId, what }: Props) {
               <input aria-label={`${title} name`} placeholder="Name" spellCheck={false} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
             </td>
             <td>
-              <input aria-label={`${title} value`} placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
+              <ValueInput aria-label={`${title} value`} placeholder="Value" spellCheck={false} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
             </td>
             <td className="cell-check">
               <button type="button" className="btn-icon" aria-label={`Remove ${what}`} title={`Remove ${what}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>

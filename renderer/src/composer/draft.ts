@@ -4,6 +4,7 @@ import type { RequestDraft } from '../../../contract/request.js';
 import type { ComposerDraft as Draft, Engine } from '../../../contract/composer-draft.js';
 import { bodyToContract, emptyBody, impliedHeaders, type BodyResult } from './body-model.js';
 import { checkUrlInput } from '../../../domain/url.js';
+import { hasVariables } from '../../../domain/variables.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -38,9 +39,10 @@ export type DraftResult = { ok: true; request: RequestDraft } | { ok: false; mes
 /** The URL check's message as a sentence for the composer. */
 export const urlMessage = (m: string): string => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
 
-/** The composer's live check of the URL field: undefined while empty or fine. */
+/** The composer's live check of the URL field: undefined while empty or fine. A URL holding
+ * `{{variables}}` is a template: the core checks it once they are resolved. */
 export function urlFieldProblem(url: string): string | undefined {
-  if (url.trim() === '') return undefined;
+  if (url.trim() === '' || hasVariables(url)) return undefined;
   const r = checkUrlInput(url);
   return r.ok ? undefined : urlMessage(r.message);
 }
@@ -63,7 +65,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const method = normalizeMethod(draft.method);
   if (method === '') return { ok: false, message: 'Enter a method.' };
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) return { ok: false, message: `"${method}" is not a valid method token.` };
-  const checked = checkUrlInput(draft.url);
+  const checked = hasVariables(draft.url) ? { ok: true as const, url: draft.url.trim() } : checkUrlInput(draft.url);
   if (!checked.ok) return { ok: false, message: urlMessage(checked.message) };
   const url = checked.url;
   const totalMs = parseTimeout(draft.options.timeoutS);
@@ -75,7 +77,12 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   const b: BodyResult = methodHasBody(method) ? bodyToContract(draft.bodyDraft ?? emptyBody(), draft.body, pending) : { ok: true, body: { kind: 'none' } };
   if (!b.ok) return { ok: false, message: b.message };
   const body = b.body;
-  headers.push(...impliedHeaders(headers, b.contentType, draft.auth ?? { kind: 'none' }));
+  const auth = draft.auth ?? { kind: 'none' };
+  // The page encodes basic auth (base64), so the core could not resolve a reference in it.
+  if (auth.kind === 'basic' && (hasVariables(auth.user) || hasVariables(auth.password))) {
+    return { ok: false, message: 'Basic auth cannot hold {{variables}} (the page encodes it): add an Authorization header "Basic {{name}}" with the encoded value, or use a bearer token.' };
+  }
+  headers.push(...impliedHeaders(headers, b.contentType, auth));
   const { caFile, engine, followRedirects, insecure } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {

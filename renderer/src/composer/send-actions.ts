@@ -18,7 +18,9 @@ export async function sendActive(platform: Platform): Promise<void> {
   const id = crypto.randomUUID();
   appStore.getState().beginRequest(tab.key, id);
   try {
-    const accepted = await platform.call('sendRequest', { id, request: r });
+    // The template goes as typed; the core resolves its {{variables}} in the context's scopes.
+    const context = appStore.getState().sendContext;
+    const accepted = await platform.call('sendRequest', { id, request: r, ...(context ? { context } : {}) });
     if (accepted.engineStarting) appStore.getState().setEngineStarting(id, accepted.engineStarting);
   } catch (e) {
     appStore.getState().failRequest(tab.key, id, describeError(e));

@@ -6,6 +6,7 @@
 // escape leaves that part as typed. withParams rebuilds the query from the enabled rows:
 // a row equal to a parameter of the URL keeps that parameter's text as it was written
 // (so editing one row does not re-encode the others); a new or edited row is encoded.
+import { findVariables } from '../../../domain/variables.js';
 
 import type { KeyValueRow } from '../../../contract/composer-draft.js';
 
@@ -50,10 +51,21 @@ function decodePart(s: string): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** encodeURIComponent, leaving readable what a query may hold as is (RFC 3986: / ? : @ , $). */
-function encodePart(s: string): string {
+function encodeText(s: string): string {
   return encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')).replace(/%(2F|3F|3A|40|2C|24)/gi, (m) =>
     decodeURIComponent(m),
   );
+}
+
+/** A row's text for the query; its `{{variables}}` stay as written (the core resolves them). */
+function encodePart(s: string): string {
+  let out = '';
+  let at = 0;
+  for (const v of findVariables(s)) {
+    out += encodeText(s.slice(at, v.start)) + s.slice(v.start, v.end);
+    at = v.end;
+  }
+  return out + encodeText(s.slice(at));
 }
 
 interface RawParam {

@@ -1,5 +1,6 @@
 // "Export HAR…": the active exchange, the selected entries or the whole history, with the
-// inline-body limit for this export (the setting's value to start with).
+// inline-body limit for this export (the setting's value to start with), and whether the
+// values of secret variables go in (off: each is written as {{name}}).
 import { useEffect, useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { closeDialog } from '../dialogs/dialog-store.js';
@@ -44,6 +45,14 @@ function InlineLimit({ limit, error, onChange }: { limit?: string; error?: strin
   );
 }
 
+function SecretsChoice({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="check" title="Off: each secret variable's value is written as {{name}}">
+      <input type="checkbox" data-testid="har-include-secrets" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Include the values of secret variables
+    </label>
+  );
+}
+
 export function HarExportDialog() {
   const platform = usePlatform();
   const active = useActiveExchange();
@@ -51,6 +60,7 @@ export function HarExportDialog() {
   const total = useHistory((s) => s.data.total);
   const [scope, setScope] = useState<Scope>(() => (selection.size > 0 ? 'selection' : active ? 'active' : 'all'));
   const [limit, setLimit] = useState<string>();
+  const [includeSecrets, setIncludeSecrets] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -67,7 +77,7 @@ export function HarExportDialog() {
     setBusy(true);
     setError(undefined);
     setReport({ kind: 'busy', text: 'Exporting HAR…' });
-    const report = await exportHar(platform, ids, parsed);
+    const report = await exportHar(platform, ids, parsed, includeSecrets);
     setBusy(false);
     setReport(report);
     if (report.kind === 'error') setError(report.text);
@@ -84,6 +94,7 @@ export function HarExportDialog() {
       >
         <ScopeChoice scope={scope} setScope={setScope} active={active} selected={selection.size} total={total} />
         <InlineLimit limit={limit} error={limitError} onChange={setLimit} />
+        <SecretsChoice checked={includeSecrets} onChange={setIncludeSecrets} />
         {busy && <p className="progress" data-testid="har-exporting">Exporting… (a large history takes a while)</p>}
         {error && (
           <p className="error" role="alert" data-testid="har-export-error">

@@ -5,10 +5,10 @@ import { uploadOne, uploadProgress } from '../composer/uploader.js';
 import { refreshHistory } from './history-actions.js';
 import { setReport, type Report } from './history-store.js';
 
-/** `ids` undefined: the whole history. */
-export async function exportHar(platform: Platform, ids: string[] | undefined, inlineBodyLimitBytes: number): Promise<Report> {
+/** `ids` undefined: the whole history. Secrets' values are written as {{name}} unless `includeSecrets`. */
+export async function exportHar(platform: Platform, ids: string[] | undefined, inlineBodyLimitBytes: number, includeSecrets = false): Promise<Report> {
   try {
-    const r = await platform.call('exportHar', { ...(ids ? { ids } : {}), inlineBodyLimitBytes });
+    const r = await platform.call('exportHar', { ...(ids ? { ids } : {}), inlineBodyLimitBytes, includeSecrets });
     if (!r.saved) return { kind: 'info', text: 'HAR export cancelled: nothing saved.' };
     return { kind: 'info', text: `Exported ${r.entries} HAR ${r.entries === 1 ? 'entry' : 'entries'} (${formatBytes(r.bytes)}) to ${r.path}` };
   } catch (e) {
