@@ -171,3 +171,21 @@ describe('names', () => {
     await failsWith(f.core.call('loadSavedRequest', { id: f.id, path: 'workspace.yaml' }), 'NOT_FOUND', /not a saved request/);
   });
 });
+
+describe('symbolic links', () => {
+  it('are not followed: listed as a problem, refused by every command (PROBE: nothing is read or written outside)', async () => {
+    const outside = path.join(f.tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.yaml'), 'name: Outside\nrequest:\n  url: http://h/outside\n');
+    fs.symlinkSync(outside, path.join(f.root, 'link'));
+    const tree = await f.core.call('workspaceTree', { id: f.id });
+    assert.match(tree.problems.find((p) => p.path === 'link')?.message ?? '', /symbolic link/);
+    assert.ok(!tree.items.some((i) => i.path.startsWith('link')));
+    await failsWith(f.core.call('loadSavedRequest', { id: f.id, path: 'link/secret.yaml' }), 'BAD_INPUT', /link is a symbolic link/);
+    await failsWith(f.core.call('saveRequest', { id: f.id, folder: 'link', saved: { name: 'planted', request: draft('http://h/') } }), 'BAD_INPUT', /symbolic link/);
+    await failsWith(f.core.call('createFolder', { id: f.id, parent: 'link', name: 'x' }), 'BAD_INPUT', /symbolic link/);
+    await failsWith(f.core.call('moveItem', { id: f.id, path: 'Create user.yaml', toFolder: 'link' }), 'BAD_INPUT', /symbolic link/);
+    await failsWith(f.core.call('deleteItem', { id: f.id, path: 'link/secret.yaml' }), 'BAD_INPUT', /symbolic link/);
+    assert.deepEqual(fs.readdirSync(outside), ['secret.yaml']);
+  });
+});
