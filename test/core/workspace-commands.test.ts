@@ -29,6 +29,16 @@ describe('watching', () => {
     await pushedTree(f, next, (t) => t.items.some((i) => i.kind === 'request' && i.url === 'http://h/edited'));
   });
 
+  it('a new folder with a file in it (a git pull) is pushed, and so is a file written later inside it', async () => {
+    const from = f.trees.length;
+    fs.mkdirSync(path.join(f.root, 'Pulled', 'Deep'), { recursive: true });
+    fs.writeFileSync(path.join(f.root, 'Pulled', 'Deep', 'one.yaml'), 'name: one\nrequest:\n  url: http://h/one\n');
+    await pushedTree(f, from, (t) => t.items.some((i) => i.path === 'Pulled/Deep/one.yaml'));
+    const next = f.trees.length;
+    fs.writeFileSync(path.join(f.root, 'Pulled', 'Deep', 'two.yaml'), 'name: two\nrequest:\n  url: http://h/two\n');
+    await pushedTree(f, next, (t) => t.items.some((i) => i.path === 'Pulled/Deep/two.yaml'));
+  });
+
   it("the app's own save is pushed once", async () => {
     const from = f.trees.length;
     const { version } = await save('Own save');
