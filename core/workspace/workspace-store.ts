@@ -84,6 +84,7 @@ export class WorkspaceStore {
   }
 
   rename(rel: string, name: string): Promise<{ path: string }> {
+    notRoot(rel, 'renamed (rename its folder outside the app)');
     return this.writing([rel], async () => {
       const parent = parentOf(rel);
       if (await this.isFolder(rel)) {
@@ -105,10 +106,12 @@ export class WorkspaceStore {
 
   /** "<name> copy" beside the original (a folder with all it holds). */
   duplicate(rel: string): Promise<{ path: string }> {
+    notRoot(rel, 'duplicated');
     return this.writing([rel], async () => {
       const parent = parentOf(rel);
+      const folder = await this.isFolder(rel);
       const taken = await this.takenIn(parent);
-      if (await this.isFolder(rel)) {
+      if (folder) {
         const dir = copyName(baseOf(rel), (c) => taken.files.has(sameFileKey(c)));
         const next = joinPath(parent, dir);
         await fs.cp(this.abs(rel), this.abs(next), { recursive: true, errorOnExist: true, force: false });
@@ -124,6 +127,7 @@ export class WorkspaceStore {
 
   /** Into `toFolder` at `seq` among its items (absent: last); the siblings' seq is renumbered. */
   move(rel: string, toFolder: string, seq: number | undefined): Promise<{ path: string }> {
+    notRoot(rel, 'moved');
     return this.writing([rel, toFolder], async () => {
       const folder = await this.isFolder(rel);
       if (!folder) await readRequestFile(this.abs(rel), rel);
@@ -143,7 +147,7 @@ export class WorkspaceStore {
 
   /** Moves the item out of the workspace to `into` (the trash). */
   moveOut(rel: string, into: string, move: (src: string, dst: string) => Promise<void>): Promise<void> {
-    if (rel === '') throw new CommandFailure('BAD_INPUT', 'the workspace itself cannot be deleted from inside it');
+    notRoot(rel, 'deleted from inside it');
     return this.writing([rel], async () => {
       if (!(await this.isFolder(rel))) await readRequestFile(this.abs(rel), rel);
       await move(this.abs(rel), into);
@@ -259,6 +263,11 @@ function parseOrRefuse(bytes: Buffer, rel: string): SavedRequest {
   const parsed = parseYamlFile(bytes, rel, SavedRequestFileSchema);
   if (!parsed.ok) throw new CommandFailure('MALFORMED', `${parsed.problem.message} (the file is left as it is; fix it in an editor)`);
   return parsed.value;
+}
+
+/** The root is the workspace itself, not an item in it. */
+function notRoot(rel: string, what: string): void {
+  if (rel === '') throw new CommandFailure('BAD_INPUT', `the workspace itself cannot be ${what}`);
 }
 
 function refuseMalformed(problems: WorkspaceProblem[]): void {
