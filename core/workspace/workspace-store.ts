@@ -20,6 +20,7 @@ const q = JSON.stringify;
 export class WorkspaceStore {
   /** The workspace file's name, as of the last read of the tree. */
   private name: string;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -242,7 +243,14 @@ export class WorkspaceStore {
   }
 
   /** Runs a write on `paths` (none through a link); a read-only folder refuses it with READ_ONLY (and is remembered as such). */
-  private async writing<T>(paths: string[], op: () => Promise<T>): Promise<T> {
+  private writing<T>(paths: string[], op: () => Promise<T>): Promise<T> {
+    // One write at a time: two saves of one name must not both pass the check for it.
+    const run = this.queue.then(() => this.write(paths, op));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async write<T>(paths: string[], op: () => Promise<T>): Promise<T> {
     if (this.readOnly) throw this.readOnlyFailure();
     for (const rel of paths) await assertNoLinks(this.root, rel);
     try {
