@@ -50,6 +50,7 @@ export class WorkspaceStore {
   saveAt(rel: string, baseVersion: string, overwrite: boolean, saved: SavedRequest): Promise<{ path: string; version: string }> {
     return this.writing([rel], async () => {
       assertRequestPath(rel);
+      await assertFolder(this.abs(parentOf(rel)), parentOf(rel));
       const current = await readIfExists(this.abs(rel));
       if (!current && !overwrite) throw new CommandFailure('NOT_FOUND', `${rel} is no longer in the workspace (deleted or moved on disk): save it with overwrite to write it again`);
       if (current && versionOf(current) !== baseVersion && !overwrite) {
