@@ -189,3 +189,18 @@ describe('symbolic links', () => {
     assert.deepEqual(fs.readdirSync(outside), ['secret.yaml']);
   });
 });
+
+describe('bounds', () => {
+  it('at most 10 000 items are listed, and the tree says the rest are not', { timeout: 60_000 }, async () => {
+    const big = path.join(f.tmp, 'big');
+    fs.mkdirSync(big);
+    for (let i = 0; i <= 10_000; i++) fs.writeFileSync(path.join(big, `r${i}.yaml`), `name: r${i}\nrequest:\n  url: http://h/${i}\n`);
+    f.pick.folder = big;
+    const opened = await f.core.call('openWorkspace', { choose: 'dialog' });
+    assert.ok(opened.opened);
+    const tree = await f.core.call('workspaceTree', { id: opened.info.id });
+    assert.equal(tree.items.length, 10_000);
+    assert.ok(tree.problems.some((p) => /more than 10000 items/.test(p.message)), JSON.stringify(tree.problems));
+    await f.core.call('closeWorkspace', { id: opened.info.id });
+  });
+});
