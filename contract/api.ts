@@ -7,6 +7,7 @@ import { InetEventSchema } from './events.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
 import { SESSION_COMMANDS } from './tab-session.js';
 import { SendContextSchema } from './variables.js';
+import { WORKSPACE_COMMANDS, WorkspacePushSchema } from './workspace.js';
 
 export { RequestIdSchema } from './request.js';
 
@@ -144,6 +145,7 @@ export const COMMANDS = {
   setSettings: { input: SettingsSchema.omit({ downloadsDir: true }).partial().strict(), output: SettingsSchema },
   /** The request tabs that survive a reload and a restart (contract/tab-session.ts). */
   ...SESSION_COMMANDS,
+  ...WORKSPACE_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -155,9 +157,9 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A command failure as the UI sees it: a stable code and a message that names the problem. */
 export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-/** Pushed to the UI, batched (about one batch per frame): events of many requests, or the catch server's. */
+/** Pushed to the UI, batched (about one batch per frame): events of many requests, the catch server's, or a workspace's new tree. */
 export const EventsPushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
-export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema]);
+export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema, WorkspacePushSchema]);
 export type Push = z.infer<typeof PushSchema>;
 export type EventsPush = z.infer<typeof EventsPushSchema>;
 

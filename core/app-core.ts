@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
+import type { WORKSPACE_COMMANDS } from '../contract/workspace.js';
 import { BodyStore } from './body-store.js';
 import { readBody } from './body-reads.js';
 import { CatchService } from './catch/catch-service.js';
@@ -20,6 +21,7 @@ import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
 import type { VariableSource } from './variable-source.js';
+import { WorkspaceService } from './workspace/workspace-service.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
 
@@ -36,6 +38,7 @@ interface Parts {
   uploads: Uploads;
   runner: RequestRunner;
   catcher: CatchService;
+  workspaces: WorkspaceService;
   hooks: AppHooks;
   shutdown: DisposableStore;
 }
@@ -46,6 +49,12 @@ export function engineSessionsOf(core: AppCore): EngineSessions {
   return sessionsOf.get(core)!;
 }
 
+/** The workspaces as the resolver's VariableSource (layersFor), for the core's own parts and tests. */
+const workspacesOfCore = new WeakMap<AppCore, VariableSource>();
+export function variableSourceOf(core: AppCore): VariableSource {
+  return workspacesOfCore.get(core)!;
+}
+
 export interface CoreOptions {
   dataDir: string;
   hooks: AppHooks;
@@ -54,8 +63,10 @@ export interface CoreOptions {
   fixedSettings?: FixedSettings;
   /** Bounds on browser mode's staged uploads (defaults: core/uploads.ts). */
   uploadLimits?: Partial<UploadLimits>;
-  /** The workspaces' variables that sendRequest's context names; absent: a context is refused. */
+  /** Where sendRequest's context finds its variables; absent: the workspaces (tests give their own). */
   variables?: VariableSource;
+  /** Folders opened as workspaces at start (browser mode's --workspace); each must exist. */
+  workspaces?: string[];
 }
 
 export class AppCore {
@@ -65,6 +76,7 @@ export class AppCore {
   private constructor(private readonly p: Parts) {
     this.handlers = handlersFor(p);
     sessionsOf.set(this, p.sessions);
+    workspacesOfCore.set(this, p.workspaces);
   }
 
   static async create(opts: CoreOptions): Promise<AppCore> {
@@ -85,14 +97,22 @@ export class AppCore {
       const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
       await uploads.init();
       shutdown.add(() => uploads.close());
+      const workspaces = await WorkspaceService.create({
+        dataDir: opts.dataDir,
+        log,
+        push: (tree) => batcher.addWorkspace(tree),
+        chooseFolder: opts.hooks.chooseWorkspaceFolder?.bind(opts.hooks),
+        folders: opts.workspaces,
+      });
+      shutdown.add(() => workspaces.dispose());
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, ...(opts.variables ? { variables: opts.variables } : {}) });
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
       shutdown.add(() => runner.idle());
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -164,6 +184,26 @@ function handlersFor(p: Parts): Handlers {
     },
     loadSession: () => p.tabSession.load(),
     saveSession: ({ owner, session }) => p.tabSession.save(owner, session),
+    ...workspaceHandlers(p.workspaces),
+  };
+}
+
+function workspaceHandlers(w: WorkspaceService): Pick<Handlers, keyof typeof WORKSPACE_COMMANDS> {
+  return {
+    listWorkspaces: () => w.list(),
+    openWorkspace: (input) => w.openWorkspace(input),
+    closeWorkspace: ({ id }) => w.close(id),
+    workspaceTree: ({ id }) => w.tree(id),
+    loadSavedRequest: ({ id, path }) => w.load(id, path),
+    saveRequest: (input) => w.save(input),
+    createFolder: ({ id, parent, name }) => w.createFolder(id, parent, name),
+    renameItem: ({ id, path, name }) => w.rename(id, path, name),
+    duplicateItem: ({ id, path }) => w.duplicate(id, path),
+    moveItem: ({ id, path, toFolder, seq }) => w.move(id, path, toFolder, seq),
+    deleteItem: ({ id, path }) => w.deleteItem(id, path),
+    undoDelete: ({ undoToken }) => w.undoDelete(undoToken),
+    saveVariables: (input) => w.saveVariables(input),
+    setSecret: (input) => w.setSecret(input),
   };
 }
 
