@@ -105,8 +105,9 @@ describe('variables in sendRequest (AppCore, curl engine)', () => {
     await assert.rejects(core.call('sendRequest', { id: randomUUID(), request: { url: `http://${hostPort}/{{bad}}` }, context: ctx }), failsWith('BAD_REQUEST', /contains a space/));
   });
 
-  it('a context is UNKNOWN_WORKSPACE without a variable source, and for a workspace the source does not know', async () => {
-    await assert.rejects(bare.call('sendRequest', { id: randomUUID(), request: { url: 'http://h/' }, context: dev() }), failsWith('UNKNOWN_WORKSPACE'));
+  it('a context naming a workspace that is not open is refused, by the workspaces and by a given source', async () => {
+    // A core's own variable source is its workspaces: 'shop' is not one of them.
+    await assert.rejects(bare.call('sendRequest', { id: randomUUID(), request: { url: 'http://h/' }, context: dev() }), failsWith('NOT_FOUND', /shop/));
     await assert.rejects(core.call('sendRequest', { id: randomUUID(), request: { url: 'http://h/' }, context: { ...dev(), workspaceId: 'other' } }), failsWith('UNKNOWN_WORKSPACE'));
   });
 
