@@ -6,7 +6,7 @@ import { activeTab } from './tabs/tabs-slice.js';
 import { openDialog } from './dialogs/dialog-store.js';
 import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';
-import { toggleHistory } from './history/history-store.js';
+import { toggleHistory } from './sidebar/sidebar-store.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 

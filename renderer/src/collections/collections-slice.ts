@@ -8,7 +8,7 @@ import type { SendContext } from '../../../contract/variables.js';
 import type { AppState } from '../app-store.js';
 import type { Draft } from '../composer/draft.js';
 import { mapTab, type Tab } from '../tabs/tabs-slice.js';
-import { reconcileTabs, relinkTabs } from './sync.js';
+import { reconcileTabs, relinkTabs, type ReconcileOptions } from './sync.js';
 
 const ENV_KEY = 'inetscope.collections.environments';
 const SHOWN_KEY = 'inetscope.collections.workspace';
@@ -24,9 +24,10 @@ export interface CollectionsSlice {
   showWorkspace(id: string): void;
   setEnvironment(workspaceId: string, name: string | undefined): void;
   /** A new tree; returns the clean tabs whose saved request changed, to be loaded again. */
-  applyTree(tree: WorkspaceTree, saving?: ReadonlySet<string>): string[];
-  /** The tab now edits `saved` (loaded or just saved): `draft` becomes its baseline. */
-  linkTab(key: string, saved: SavedRef, title: string, draft: Draft): void;
+  applyTree(tree: WorkspaceTree, options?: ReconcileOptions): string[];
+  /** The tab now edits `saved` (loaded or just saved): `baseline` is what it holds there;
+   * `load` also makes it the tab's draft (a save keeps what was typed since). */
+  linkTab(key: string, saved: SavedRef, title: string, baseline: Draft, load: boolean): void;
   relink(workspaceId: string, from: string, to: string): void;
 }
 
@@ -75,13 +76,13 @@ export const createCollectionsSlice: StateCreator<AppState, [], [], CollectionsS
     writeJson(ENV_KEY, environments);
     set({ environments });
   },
-  applyTree(tree, saving) {
-    const { tabs, reload } = reconcileTabs(get().tabs, tree, saving);
+  applyTree(tree, options) {
+    const { tabs, reload } = reconcileTabs(get().tabs, tree, options);
     set((s) => ({ trees: { ...s.trees, [tree.info.id]: tree }, tabs }));
     return reload;
   },
-  linkTab: (key, saved, title, draft) =>
-    set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft, saved, baseline: draft, title, diskChanged: undefined })) })),
+  linkTab: (key, saved, title, baseline, load) =>
+    set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft: load ? baseline : t.draft, saved, baseline, title, diskChanged: undefined })) })),
   relink: (workspaceId, from, to) => set((s) => ({ tabs: relinkTabs(s.tabs, workspaceId, from, to) })),
 });
 

@@ -43,3 +43,13 @@ export function isDirty(tab: Linked): boolean {
   if (!tab.saved || !tab.baseline) return false;
   return tab.draft !== tab.baseline && fingerprint(tab.draft) !== fingerprint(tab.baseline);
 }
+
+/** Save As's first guess at a name: the method and the URL's last path segment (or its host). */
+export function suggestedName(draft: Pick<Draft, 'method' | 'url'>): string {
+  const method = draft.method.trim().toUpperCase() || 'GET';
+  const url = draft.url.trim();
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[?#]/)[0] ?? '';
+  const segments = rest.split('/').filter((s) => s !== '');
+  const last = segments.length > 1 ? segments[segments.length - 1] : segments[0];
+  return last ? `${method} ${last}`.slice(0, 200) : 'New request';
+}

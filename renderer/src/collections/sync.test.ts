@@ -62,9 +62,17 @@ describe('reconcileTabs', () => {
     expect(reconcileTabs(marked, tree([req('b', 'v1')])).tabs[1]?.diskChanged).toBeUndefined();
   });
   it('leaves tabs being saved, of another workspace, or whose file is gone', () => {
-    expect(reconcileTabs([dirty], tree([req('b', 'v2')]), new Set(['t2'])).tabs[0]?.diskChanged).toBeUndefined();
+    expect(reconcileTabs([dirty], tree([req('b', 'v2')]), { saving: new Set(['t2']) }).tabs[0]?.diskChanged).toBeUndefined();
     expect(reconcileTabs([{ ...dirty, saved: { ...saved('b'), workspaceId: 'w2' } }], tree([req('b', 'v2')])).tabs[0]?.diskChanged).toBeUndefined();
     expect(reconcileTabs([clean], tree([])).reload).toEqual([]);
+  });
+  it('adopts the versions of a change the app made, without reloading or marking', () => {
+    const r = reconcileTabs([clean, dirty], tree([req('a', 'v2'), req('b', 'v3')]), { adopt: true });
+    expect(r.reload).toEqual([]);
+    expect(r.tabs.map((t) => [t.saved?.version, t.diskChanged])).toEqual([
+      ['v2', undefined],
+      ['v3', undefined],
+    ]);
   });
   it('relinks tabs under a renamed or moved item', () => {
     const tabs = relinkTabs([{ ...clean, saved: saved('f/a') }, { ...clean, saved: saved('f2/a') }, free], 'w1', 'f', 'g');
@@ -79,7 +87,7 @@ describe('the collections slice', () => {
     expect(sendContextOf(store.getState(), store.getState().tabs[0] as Tab)).toBeUndefined();
     store.getState().setWorkspaces({ open: [tree([]).info], recent: [] });
     store.getState().applyTree(tree([req('f/a', 'v1')], [{ name: 'dev', variables: [] }]));
-    store.getState().linkTab(key, saved('f/a'), 'a', draft('http://x/a'));
+    store.getState().linkTab(key, saved('f/a'), 'a', draft('http://x/a'), true);
     store.getState().setEnvironment('w1', 'dev');
     const tab = store.getState().tabs[0] as Tab;
     expect(tab.title).toBe('a');

@@ -1,7 +1,9 @@
 // The tabs against a new tree (a push after a change in the app or on disk): a clean tab
 // whose file has another version now is to be reloaded; a tab with unsaved changes is
 // marked "changed on disk" (its next save asks); a tab back at its version loses the mark.
-// Tabs being saved are left alone (the save's answer sets their version). Pure.
+// Tabs being saved are left alone (the save's answer sets their version). While the app
+// itself changes the workspace (a rename, a move renumbering siblings), the new versions are
+// adopted: the change is ours, not one on disk. Pure.
 import type { WorkspaceTree } from '../../../contract/workspace.js';
 import type { Tab } from '../tabs/tabs-slice.js';
 import { isDirty } from './dirty.js';
@@ -13,7 +15,13 @@ export interface Reconciled {
   reload: string[];
 }
 
-export function reconcileTabs(tabs: readonly Tab[], tree: WorkspaceTree, saving: ReadonlySet<string> = new Set()): Reconciled {
+export interface ReconcileOptions {
+  saving?: ReadonlySet<string>;
+  /** The tree follows a change the app made: take its versions as the tabs' own. */
+  adopt?: boolean;
+}
+
+export function reconcileTabs(tabs: readonly Tab[], tree: WorkspaceTree, { saving = new Set(), adopt = false }: ReconcileOptions = {}): Reconciled {
   const versions = new Map(tree.items.flatMap((i) => (i.kind === 'request' ? [[i.path, i.version] as const] : [])));
   const reload: string[] = [];
   let changed = false;
@@ -25,6 +33,10 @@ export function reconcileTabs(tabs: readonly Tab[], tree: WorkspaceTree, saving:
       if (!t.diskChanged) return t;
       changed = true;
       return { ...t, diskChanged: undefined };
+    }
+    if (adopt) {
+      changed = true;
+      return { ...t, saved: { ...t.saved, version } };
     }
     if (!isDirty(t)) {
       reload.push(t.key);

@@ -163,10 +163,7 @@ export function HistorySidebar() {
     else rows.push(<HistoryRow key={e.id} entry={e} index={i} selected={selection.ids.has(e.id)} current={e.id === current} onCheck={onCheck} onOpen={onOpen} onResend={onResend} />);
   }
   return (
-    <aside className="history" data-testid="history" aria-label="History">
-      <h2>
-        History
-      </h2>
+    <section className="history" data-testid="history" aria-label="History">
       <SearchBox />
       <Toolbar />
       <ReportLine />
@@ -180,6 +177,6 @@ export function HistorySidebar() {
           </p>
         )}
       </div>
-    </aside>
+    </section>
   );
 }
