@@ -39,6 +39,37 @@ export function methodClass(method: string): string {
 
 const METHOD_LABEL: Record<string, string> = { DELETE: 'DEL', OPTIONS: 'OPT', PATCH: 'PATCH' };
 
+function dragProps(item: TreeItem, handlers: RowHandlers, renaming: boolean) {
+  return {
+    draggable: !renaming,
+    onDragStart(e: DragEvent<HTMLDivElement>) {
+      e.dataTransfer.effectAllowed = 'move';
+      e.dataTransfer.setData('text/plain', item.name);
+      handlers.dragStart(item);
+    },
+    onDragOver: (e: DragEvent<HTMLDivElement>) => handlers.dragOver(item, e),
+    onDrop: (e: DragEvent<HTMLDivElement>) => handlers.drop(item, e),
+    onDragEnd: handlers.dragEnd,
+  };
+}
+
+/** A folder's chevron, or a request's method badge. */
+function RowIcon({ row, expanded }: { row: TreeRow; expanded: boolean }) {
+  const { item } = row;
+  if (item.kind === 'folder') {
+    return (
+      <span className={`tree-chevron${row.hasChildren ? '' : ' tree-chevron-empty'}`} aria-hidden="true">
+        {expanded ? '▾' : '▸'}
+      </span>
+    );
+  }
+  return (
+    <span className={`tree-method ${methodClass(item.method)}`} data-testid="tree-method">
+      {METHOD_LABEL[item.method.toUpperCase()] ?? item.method.toUpperCase().slice(0, 5)}
+    </span>
+  );
+}
+
 export const TreeRowView = memo(function TreeRowView({ row, expanded, focusable, dirty, renaming, menuOpen, dropMark, handlers, onMenu }: Props) {
   const { item, depth } = row;
   const ref = useRef<HTMLDivElement>(null);
@@ -64,34 +95,16 @@ export const TreeRowView = memo(function TreeRowView({ row, expanded, focusable,
       data-kind={item.kind}
       data-dirty={dirty || undefined}
       title={item.kind === 'request' ? `${item.method} ${item.url}` : item.path}
-      draggable={!renaming}
+      {...dragProps(item, handlers, renaming)}
       onClick={() => !renaming && handlers.activate(item)}
       onDoubleClick={() => handlers.startRename(item)}
       onContextMenu={openMenu}
-      onDragStart={(e) => {
-        e.dataTransfer.effectAllowed = 'move';
-        e.dataTransfer.setData('text/plain', item.name);
-        handlers.dragStart(item);
-      }}
-      onDragOver={(e) => handlers.dragOver(item, e)}
-      onDrop={(e) => handlers.drop(item, e)}
-      onDragEnd={handlers.dragEnd}
     >
-      <span className="tree-indent" aria-hidden="true" />
-      {folder ? (
-        <span className={`tree-chevron${row.hasChildren ? '' : ' tree-chevron-empty'}`} aria-hidden="true">
-          {expanded ? '▾' : '▸'}
-        </span>
-      ) : (
-        <span className={`tree-method ${methodClass(item.method)}`} data-testid="tree-method">
-          {METHOD_LABEL[item.method.toUpperCase()] ?? item.method.toUpperCase().slice(0, 5)}
-        </span>
-      )}
+      <RowIcon row={row} expanded={expanded} />
       {renaming ? (
         <NameInput initial={item.name} label={`New name for ${item.name}`} onCommit={(name) => handlers.rename(item, name)} onCancel={handlers.cancelRename} />
       ) : (
         <span className="tree-name" data-testid="tree-name">
-          {folder ? '📁 ' : ''}
           {item.name}
         </span>
       )}

@@ -111,8 +111,51 @@ function onTreeKey(e: KeyboardEvent<HTMLDivElement>, tree: WorkspaceTree, handle
   if ((key === 'F10' && e.shiftKey) || key === 'ContextMenu') return act(() => onMenu(item.path));
 }
 
-export function TreeView({ tree }: { tree: WorkspaceTree }) {
+/** The inline name of a new folder in `parent` ('' is the root), above the rows. */
+function NewFolderRow({ tree, parent }: { tree: WorkspaceTree; parent: string }) {
   const platform = usePlatform();
+  const cancel = (): void => uiStore.setState({ creatingIn: undefined });
+  return (
+    <div className="tree-row tree-new" data-testid="tree-new-folder">
+      <span className="muted">New folder{parent ? ` in ${tree.items.find((i) => i.path === parent)?.name ?? parent}` : ''}:</span>
+      <NameInput
+        initial=""
+        label="New folder name"
+        onCancel={cancel}
+        onCommit={(name) => {
+          cancel();
+          if (parent) toggleCollapsed(tree.info.id, parent, false);
+          void createFolder(platform, parent, name);
+        }}
+      />
+    </div>
+  );
+}
+
+/** The space below the rows: it takes a drop into the workspace's root, last. */
+function TreeTail() {
+  const platform = usePlatform();
+  return (
+    <div
+      className="tree-tail"
+      data-testid="tree-tail"
+      onDragOver={(e) => {
+        if (dragged.path === undefined || !dragged.path.includes('/')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={(e) => {
+        const from = dragged.path;
+        dragged.path = undefined;
+        if (from === undefined) return;
+        e.preventDefault();
+        void moveInto(platform, from, '');
+      }}
+    />
+  );
+}
+
+export function TreeView({ tree }: { tree: WorkspaceTree }) {
   const id = tree.info.id;
   const query = useCollectionsUi((s) => s.query);
   const collapsedAll = useCollectionsUi((s) => s.collapsed);
@@ -149,21 +192,7 @@ export function TreeView({ tree }: { tree: WorkspaceTree }) {
         if (p !== undefined) setFocused(p);
       }}
     >
-      {creatingIn !== undefined && (
-        <div className="tree-row tree-new" data-testid="tree-new-folder">
-          <span className="muted">New folder{creatingIn ? ` in ${tree.items.find((i) => i.path === creatingIn)?.name ?? creatingIn}` : ''}:</span>
-          <NameInput
-            initial=""
-            label="New folder name"
-            onCancel={() => uiStore.setState({ creatingIn: undefined })}
-            onCommit={(name) => {
-              uiStore.setState({ creatingIn: undefined });
-              if (creatingIn) toggleCollapsed(id, creatingIn, false);
-              void createFolder(platform, creatingIn, name);
-            }}
-          />
-        </div>
-      )}
+      {creatingIn !== undefined && <NewFolderRow tree={tree} parent={creatingIn} />}
       {rows.map((row) => (
         <TreeRowView
           key={row.item.path}
@@ -183,23 +212,7 @@ export function TreeView({ tree }: { tree: WorkspaceTree }) {
           {query.trim() ? `Nothing matches "${query.trim()}".` : 'No saved requests yet: Ctrl+S saves the request in the active tab here.'}
         </p>
       )}
-      {/* The space below the rows takes a drop into the workspace's root, last. */}
-      <div
-        className="tree-tail"
-        data-testid="tree-tail"
-        onDragOver={(e) => {
-          if (dragged.path === undefined || !dragged.path.includes('/')) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'move';
-        }}
-        onDrop={(e) => {
-          const from = dragged.path;
-          dragged.path = undefined;
-          if (from === undefined) return;
-          e.preventDefault();
-          void moveInto(platform, from, '');
-        }}
-      />
+      <TreeTail />
     </div>
   );
 }
