@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 import { RequestDraftSchema, SentRequestSchema } from './request.js';
+import { WORKSPACE_COMMANDS, WorkspacePushSchema } from './workspace.js';
 
 export const RequestIdSchema = z.string().uuid();
 
@@ -132,6 +133,7 @@ export const COMMANDS = {
   caughtBodyToken: { input: z.object({ id: CaughtIdSchema }).strict(), output: z.object({ fileToken: z.string(), size: z.number().int() }) },
   getSettings: { input: empty, output: SettingsSchema },
   setSettings: { input: SettingsSchema.omit({ downloadsDir: true }).partial().strict(), output: SettingsSchema },
+  ...WORKSPACE_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -143,9 +145,9 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A command failure as the UI sees it: a stable code and a message that names the problem. */
 export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-/** Pushed to the UI, batched (about one batch per frame): events of many requests, or the catch server's. */
+/** Pushed to the UI, batched (about one batch per frame): events of many requests, the catch server's, or a workspace's new tree. */
 export const EventsPushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
-export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema]);
+export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema, WorkspacePushSchema]);
 export type Push = z.infer<typeof PushSchema>;
 export type EventsPush = z.infer<typeof EventsPushSchema>;
 

@@ -128,6 +128,10 @@ export const WORKSPACE_COMMANDS = {
     input: z.strictObject({ ...ws, folder: ItemPathSchema.optional(), variables: z.array(VariableSchema).max(10_000), environments: z.array(EnvironmentSchema).max(1000).optional() }),
     output: WorkspaceTreeSchema,
   },
-  /** A secret variable's value, stored outside the workspace folder (per user). */
-  setSecret: { input: z.strictObject({ ...ws, name: VariableNameSchema, value: z.string().max(1024 * 1024) }), output: z.object({ set: z.literal(true) }) },
+  /** A secret variable's value, stored outside the workspace folder (per user), for the
+   * scope that defines it: an environment (by name), else a folder (by path), else the workspace. */
+  setSecret: {
+    input: z.strictObject({ ...ws, name: VariableNameSchema, value: z.string().max(1024 * 1024), folder: ItemPathSchema.optional(), environment: EnvironmentSchema.shape.name.optional() }),
+    output: z.object({ set: z.literal(true) }),
+  },
 } as const;

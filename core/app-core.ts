@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
+import type { WORKSPACE_COMMANDS } from '../contract/workspace.js';
 import { BodyStore } from './body-store.js';
 import { readBody } from './body-reads.js';
 import { CatchService } from './catch/catch-service.js';
@@ -18,6 +19,7 @@ import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
+import { WorkspaceService } from './workspace/workspace-service.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
 
@@ -33,6 +35,7 @@ interface Parts {
   uploads: Uploads;
   runner: RequestRunner;
   catcher: CatchService;
+  workspaces: WorkspaceService;
   hooks: AppHooks;
   shutdown: DisposableStore;
 }
@@ -51,6 +54,8 @@ export interface CoreOptions {
   fixedSettings?: FixedSettings;
   /** Bounds on browser mode's staged uploads (defaults: core/uploads.ts). */
   uploadLimits?: Partial<UploadLimits>;
+  /** Folders opened as workspaces at start (browser mode's --workspace); each must exist. */
+  workspaces?: string[];
 }
 
 export class AppCore {
@@ -85,7 +90,15 @@ export class AppCore {
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, hooks: opts.hooks, shutdown });
+      const workspaces = await WorkspaceService.create({
+        dataDir: opts.dataDir,
+        log,
+        push: (tree) => batcher.addWorkspace(tree),
+        chooseFolder: opts.hooks.chooseWorkspaceFolder?.bind(opts.hooks),
+        folders: opts.workspaces,
+      });
+      shutdown.add(() => workspaces.dispose());
+      return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -155,6 +168,26 @@ function handlersFor(p: Parts): Handlers {
       await p.bodies.evict();
       return next;
     },
+    ...workspaceHandlers(p.workspaces),
+  };
+}
+
+function workspaceHandlers(w: WorkspaceService): Pick<Handlers, keyof typeof WORKSPACE_COMMANDS> {
+  return {
+    listWorkspaces: () => w.list(),
+    openWorkspace: (input) => w.openWorkspace(input),
+    closeWorkspace: ({ id }) => w.close(id),
+    workspaceTree: ({ id }) => w.tree(id),
+    loadSavedRequest: ({ id, path }) => w.load(id, path),
+    saveRequest: (input) => w.save(input),
+    createFolder: ({ id, parent, name }) => w.createFolder(id, parent, name),
+    renameItem: ({ id, path, name }) => w.rename(id, path, name),
+    duplicateItem: ({ id, path }) => w.duplicate(id, path),
+    moveItem: ({ id, path, toFolder, seq }) => w.move(id, path, toFolder, seq),
+    deleteItem: ({ id, path }) => w.deleteItem(id, path),
+    undoDelete: ({ undoToken }) => w.undoDelete(undoToken),
+    saveVariables: (input) => w.saveVariables(input),
+    setSecret: (input) => w.setSecret(input),
   };
 }
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs/promises';
 import { prepareSaveTarget } from './save-target.js';
 
-export async function writeFileAtomic(target: string, data: string | Buffer): Promise<void> {
-  const t = prepareSaveTarget(target);
+/** `mode`: the file's permissions from its first byte (secrets: 0600), else the target's or 0644. */
+export async function writeFileAtomic(target: string, data: string | Buffer, mode?: number): Promise<void> {
+  const t = prepareSaveTarget(target, mode);
   try {
     const fh = await fs.open(t.writePath, 'w');
     try {

@@ -15,6 +15,8 @@ export class CommandFailure extends Error {
 export interface AppHooks {
   chooseSavePath(suggestedName: string): Promise<string | undefined>;
   chooseUploadFile(): Promise<string | undefined>;
+  /** A folder to open as a workspace (Electron's folder dialog); browser mode has none. */
+  chooseWorkspaceFolder?(): Promise<string | undefined>;
 }
 
 export type Log = (m: string) => void;

@@ -76,8 +76,8 @@ function fromUrl(url: string): string | undefined {
   }
 }
 
-/** Windows reserves these device names whatever the extension. */
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** Windows reserves these device names whatever the extension (COM¹ and LPT³ too, and the console's CONIN$/CONOUT$). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 const MAX_NAME = 180;
 
 /**

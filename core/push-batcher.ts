@@ -2,16 +2,18 @@
 // frame (16 ms): a download produces thousands of events a second, and one IPC message per
 // event would cost more than the rendering it feeds. This is the last batch on the way:
 // the Electron router and the browser-mode socket pass each push on as it is. The catch server's events go the same way, in a
-// push of their own kind with the summaries of the requests they changed.
+// push of their own kind with the summaries of the requests they changed, and so do a
+// workspace's trees when it changed (core/workspace/).
 import type { Push } from '../contract/api.js';
 import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
+import type { WorkspaceTree } from '../contract/workspace.js';
 import type { InetEvent } from '../contract/events.js';
 import { Batcher } from '../engine/batcher.js';
 import type { Log } from './command-failure.js';
 
 const FRAME_MS = 16;
 
-type Pending = { event: InetEvent } | { caught: CatchEvent; summary: CaughtSummary };
+type Pending = { event: InetEvent } | { caught: CatchEvent; summary: CaughtSummary } | { tree: WorkspaceTree };
 
 export class PushBatcher {
   private readonly batch = new Batcher<Pending>((items) => this.deliver(items), FRAME_MS);
@@ -28,6 +30,11 @@ export class PushBatcher {
     this.batch.add({ caught: event, summary });
   }
 
+  /** A workspace's tree after a change; of several in one batch, each workspace's latest goes. */
+  addWorkspace(tree: WorkspaceTree): void {
+    this.batch.add({ tree });
+  }
+
   subscribe(listener: (push: Push) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
@@ -41,6 +48,8 @@ export class PushBatcher {
     const events = items.flatMap((i) => ('event' in i ? [i.event] : []));
     const caught = items.flatMap((i) => ('caught' in i ? [i.caught] : []));
     if (events.length > 0) this.emit({ kind: 'events', events });
+    const trees = new Map(items.flatMap((i) => ('tree' in i ? [[i.tree.info.id, i.tree] as const] : [])));
+    for (const tree of trees.values()) this.emit({ kind: 'workspace', tree });
     if (caught.length === 0) return;
     const changed = new Map(items.flatMap((i) => ('summary' in i ? [[i.summary.id, i.summary] as const] : [])));
     this.emit({ kind: 'caught', events: caught, requests: [...changed.values()].map((s) => structuredClone(s)) });

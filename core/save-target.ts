@@ -33,13 +33,14 @@ export function reason(e: unknown): string {
   return (code && text[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
-export function prepareSaveTarget(target: string): SaveTarget {
+/** `mode`: the new file's permissions (default: the target's, else 0644). */
+export function prepareSaveTarget(target: string, mode?: number): SaveTarget {
   const abs = path.resolve(target);
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(abs);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SaveTargetError(`cannot write to ${target}: ${reason(e)}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SaveTargetError(`cannot write to ${target}: ${reason(e)}`, { cause: e });
   }
   if (st?.isDirectory()) throw new SaveTargetError(`cannot write to ${target}: it is a directory`);
   if (st && !st.isFile()) {
@@ -49,9 +50,9 @@ export function prepareSaveTarget(target: string): SaveTarget {
   const temp = path.join(dir, `.${path.basename(abs)}.inetscope-${crypto.randomBytes(6).toString('hex')}.part`);
   try {
     // Created now so an unwritable place fails before any request is sent.
-    fs.closeSync(fs.openSync(temp, 'wx', st ? st.mode & 0o777 : 0o644));
+    fs.closeSync(fs.openSync(temp, 'wx', mode ?? (st ? st.mode & 0o777 : 0o644)));
   } catch (e) {
-    throw new SaveTargetError(`cannot write to ${target}: ${reason(e)}`);
+    throw new SaveTargetError(`cannot write to ${target}: ${reason(e)}`, { cause: e });
   }
   let done = false;
   return {
@@ -65,7 +66,7 @@ export function prepareSaveTarget(target: string): SaveTarget {
         fs.renameSync(temp, abs);
       } catch (e) {
         fs.rmSync(temp, { force: true });
-        throw new SaveTargetError(`cannot move the download into ${target}: ${reason(e)}`);
+        throw new SaveTargetError(`cannot move the download into ${target}: ${reason(e)}`, { cause: e });
       }
       try {
         const fd = fs.openSync(dir, 'r');

@@ -25,28 +25,38 @@ export function portFromEnv(value: string | undefined): number {
   return n;
 }
 
+/** Folders fixed where browser mode starts (the page can name neither). */
+export interface StartFolders {
+  downloadsDir: string | undefined;
+  /** Opened as workspaces, in order: --workspace flags first, then INETSCOPE_WORKSPACES. */
+  workspaces: string[];
+}
+
+const FLAGS = ['--downloads-dir', '--workspace'] as const;
+
 /**
- * The downloads folder fixed where browser mode starts: `--downloads-dir DIR` (or
- * `--downloads-dir=DIR`), else INETSCOPE_DOWNLOADS_DIR, else undefined (the settings
- * file's value or the default then). `~` is the home folder; a relative path is taken from
- * the working directory. Any other argument is refused, so a typo is not silently ignored.
+ * `--downloads-dir DIR` (once) and `--workspace DIR` (repeatable), each also as `--flag=DIR`;
+ * the environment adds INETSCOPE_DOWNLOADS_DIR (if no flag) and INETSCOPE_WORKSPACES (a
+ * path-delimiter separated list). `~` is the home folder; a relative path is taken from the
+ * working directory. Any other argument is refused, so a typo is not silently ignored.
  */
-export function downloadsDirFromStart(argv: string[], env: NodeJS.ProcessEnv, cwd: string, home: string): string | undefined {
-  let given: string | undefined;
+export function startFolders(argv: string[], env: NodeJS.ProcessEnv, cwd: string, home: string): StartFolders {
+  const given: Record<(typeof FLAGS)[number], string[]> = { '--downloads-dir': [], '--workspace': [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--downloads-dir') {
-      given = argv[++i];
-      if (given === undefined || given.trim() === '') throw new Error('--downloads-dir needs a folder');
-    } else if (arg.startsWith('--downloads-dir=')) {
-      given = arg.slice('--downloads-dir='.length);
-      if (given.trim() === '') throw new Error('--downloads-dir needs a folder');
-    } else {
-      throw new Error(`unknown argument ${JSON.stringify(arg)} (browser mode takes --downloads-dir DIR)`);
-    }
+    const flag = FLAGS.find((f) => arg === f || arg.startsWith(`${f}=`));
+    if (!flag) throw new Error(`unknown argument ${JSON.stringify(arg)} (browser mode takes --downloads-dir DIR and --workspace DIR)`);
+    const value = arg === flag ? argv[++i] : arg.slice(flag.length + 1);
+    if (value === undefined || value.trim() === '') throw new Error(`${flag} needs a folder`);
+    given[flag].push(value);
   }
-  const d = (given ?? env.INETSCOPE_DOWNLOADS_DIR)?.trim();
-  if (!d) return undefined;
-  if (d === '~' || d.startsWith('~/') || d.startsWith('~\\')) return path.join(home, d.slice(1));
-  return path.resolve(cwd, d);
+  const resolve = (d: string): string => (d === '~' || d.startsWith('~/') || d.startsWith('~\\') ? path.join(home, d.slice(1)) : path.resolve(cwd, d));
+  const downloads = (given['--downloads-dir'].at(-1) ?? env.INETSCOPE_DOWNLOADS_DIR)?.trim();
+  const fromEnv = (env.INETSCOPE_WORKSPACES ?? '').split(path.delimiter).map((d) => d.trim()).filter(Boolean);
+  return { downloadsDir: downloads ? resolve(downloads) : undefined, workspaces: [...given['--workspace'], ...fromEnv].map((d) => resolve(d.trim())) };
+}
+
+/** The downloads folder of startFolders. */
+export function downloadsDirFromStart(argv: string[], env: NodeJS.ProcessEnv, cwd: string, home: string): string | undefined {
+  return startFolders(argv, env, cwd, home).downloadsDir;
 }

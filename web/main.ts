@@ -2,12 +2,14 @@
 // loopback server, prints the page URL and runs until SIGINT/SIGTERM. Importing this
 // module starts it (scripts/start.mjs relies on that). `--downloads-dir DIR` (or
 // INETSCOPE_DOWNLOADS_DIR) fixes where saves go; the page can see it, not change it.
+// `--workspace DIR` (repeatable, or INETSCOPE_WORKSPACES) opens a folder as a workspace:
+// the page cannot choose one.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core.js';
 import { DisposableStore } from '../core/lifecycle.js';
-import { defaultDataDir, downloadsDirFromStart, portFromEnv } from './data-dir.js';
+import { defaultDataDir, portFromEnv, startFolders } from './data-dir.js';
 import { createBrowserHooks, downloadsDir } from './hooks.js';
 import { startWebServer } from './server.js';
 
@@ -17,14 +19,15 @@ async function main(): Promise<void> {
   const port = portFromEnv(process.env.INETSCOPE_PORT);
   const dataDir = defaultDataDir();
   const home = os.homedir();
-  const startDir = downloadsDirFromStart(process.argv.slice(2), process.env, process.cwd(), home);
+  const start = startFolders(process.argv.slice(2), process.env, process.cwd(), home);
+  const startDir = start.downloadsDir;
   // The hooks need the settings, which live in the core the hooks are given to.
   const created: { core?: AppCore } = {};
   const hooks = createBrowserHooks({ settings: async () => (created.core ? created.core.call('getSettings', {}) : {}) });
   // Fixed for this run: the start's choice, else the settings file's, else the default.
   const fixedSettings = (stored: { downloadsDir?: string }) => ({ downloadsDir: startDir ?? downloadsDir(stored.downloadsDir, home) });
   const shutdown = new DisposableStore();
-  const core = await AppCore.create({ dataDir, hooks, log, fixedSettings });
+  const core = await AppCore.create({ dataDir, hooks, log, fixedSettings, workspaces: start.workspaces });
   shutdown.add(() => core.close());
   created.core = core;
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');

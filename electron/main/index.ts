@@ -33,6 +33,12 @@ function dialogHooks(): AppHooks {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? undefined : r.filePaths[0];
     },
+    async chooseWorkspaceFolder() {
+      const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'], title: 'Open a folder as a workspace' };
+      const win = BrowserWindow.getFocusedWindow();
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? undefined : r.filePaths[0];
+    },
   };
 }
 

@@ -65,7 +65,7 @@ describe('request bodies and uploads', () => {
     const hooks = { chooseSavePath: async () => undefined, chooseUploadFile: async () => undefined };
     core = await AppCore.create({ dataDir, hooks, log: () => {} });
     core.onPush((push: Push) => {
-      for (const e of push.events) if (e.type === 'finished') finished.get(e.id)?.();
+      if (push.kind === 'events') for (const e of push.events) if (e.type === 'finished') finished.get(e.id)?.();
     });
   });
 

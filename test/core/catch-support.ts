@@ -27,7 +27,7 @@ export function catchRecorder(core: AppCore) {
   const seen = new Map<string, CaughtSummary>();
   core.onPush((push) => {
     if (push.kind === 'events') for (const e of push.events) settle(finished, e);
-    else
+    else if (push.kind === 'caught')
       for (const s of push.requests) {
         seen.set(s.id, s);
         settle(caught, s);

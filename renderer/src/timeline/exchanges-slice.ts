@@ -92,7 +92,11 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     }),
   setEngineStarting: (id, engine) =>
     set((s) => (s.responses[id] ? { responses: { ...s.responses, [id]: { ...s.responses[id], engineStarting: engine } } } : {})),
-  applyPush: (push) => (push.kind === 'events' ? set((s) => reduceEvents(s, push.events)) : catchStore.getState().applyCaught(push)),
+  // A workspace's tree is the collections sidebar's, not the timeline's.
+  applyPush: (push) => {
+    if (push.kind === 'events') set((s) => reduceEvents(s, push.events));
+    else if (push.kind === 'caught') catchStore.getState().applyCaught(push);
+  },
   openExchange(draft, id, events) {
     const next = withExchange(get(), draft, id, events);
     set(next);

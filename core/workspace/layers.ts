@@ -1,0 +1,50 @@
+// The variable scopes a send resolves against, outermost first: the workspace, each folder
+// from the root down to the request's, the selected environment, then the run's overrides.
+// Read from the files as they are now (not the last pushed tree), with secrets' real
+// values: this is for the core's resolver only, never for the page.
+import type { SendContext, Variable, VariableLayer } from '../../contract/variables.js';
+import type { WorkspaceProblem } from '../../contract/workspace.js';
+import { CommandFailure } from '../command-failure.js';
+import { FolderFileSchema, WorkspaceFileSchema } from './file-schemas.js';
+import { parentOf } from './fs-ops.js';
+import { FOLDER_FILE, WORKSPACE_FILE } from './item-names.js';
+import type { SecretsStore } from './secrets.js';
+import { joinPath, readOptional } from './tree-reader.js';
+
+/** What the resolver needs of the workspaces: VARS's resolver takes one of these. */
+export interface VariableSource {
+  layersFor(ctx: SendContext): Promise<VariableLayer[]>;
+}
+
+export async function layersFor(root: string, workspaceId: string, fallbackName: string, secrets: SecretsStore, ctx: SendContext): Promise<VariableLayer[]> {
+  const file = await readOrRefuse(root, WORKSPACE_FILE, WorkspaceFileSchema);
+  const layers: VariableLayer[] = [{ kind: 'workspace', label: file?.name ?? fallbackName, variables: withSecrets(file?.variables ?? [], await secrets.get(workspaceId, {})) }];
+  let folder = '';
+  for (const segment of ctx.requestPath ? parentOf(ctx.requestPath).split('/').filter(Boolean) : []) {
+    folder = joinPath(folder, segment);
+    const folderFile = await readOrRefuse(root, joinPath(folder, FOLDER_FILE), FolderFileSchema);
+    layers.push({ kind: 'folder', label: folder, variables: withSecrets(folderFile?.variables ?? [], await secrets.get(workspaceId, { folder })) });
+  }
+  if (ctx.environment !== undefined) {
+    const env = file?.environments.find((e) => e.name === ctx.environment);
+    if (!env) throw new CommandFailure('NOT_FOUND', `the workspace ${file?.name ?? fallbackName} has no environment named ${JSON.stringify(ctx.environment)}`);
+    layers.push({ kind: 'environment', label: env.name, variables: withSecrets(env.variables, await secrets.get(workspaceId, { environment: env.name })) });
+  }
+  if (ctx.overrides.length > 0) {
+    layers.push({ kind: 'run', label: 'run', variables: ctx.overrides.map((o) => ({ name: o.name, value: o.value, secret: false, enabled: true })) });
+  }
+  return layers;
+}
+
+/** Enabled variables only, each secret with its stored value. */
+function withSecrets(variables: Variable[], stored: Record<string, string>): Variable[] {
+  return variables.filter((v) => v.enabled).map((v) => (v.secret ? { ...v, value: stored[v.name] ?? v.value } : v));
+}
+
+async function readOrRefuse<S extends Parameters<typeof readOptional>[2]>(root: string, rel: string, schema: S): Promise<ReturnType<S['parse']> | undefined> {
+  const problems: WorkspaceProblem[] = [];
+  const value = await readOptional(root, rel, schema, problems);
+  const p = problems[0];
+  if (p) throw new CommandFailure('MALFORMED', `the variables cannot be read: ${p.message}`);
+  return value as ReturnType<S['parse']> | undefined;
+}
