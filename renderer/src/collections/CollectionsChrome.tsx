@@ -1,5 +1,6 @@
 // What the collections add around the app: the top bar's environment selector (per
-// workspace, remembered) and the toast after a delete ("Deleted X — Undo", for UNDO_MS).
+// workspace, remembered) and the toast after a delete ("Deleted X — Undo", for UNDO_MS) or
+// a refused save.
 import { useEffect } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { appStore, useApp } from '../app-store.js';
@@ -43,11 +44,13 @@ export function UndoToast() {
   }, [toast]);
   if (!toast) return null;
   return (
-    <div className="toast" role="status" data-testid="undo-toast">
+    <div className={`toast${toast.kind === 'error' ? ' toast-error' : ''}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid={toast.undoToken ? 'undo-toast' : 'message-toast'}>
       <span>{toast.text}</span>
-      <button type="button" className="btn btn-small" data-testid="undo-delete" onClick={() => void undoDelete(platform)}>
-        Undo
-      </button>
+      {toast.undoToken && (
+        <button type="button" className="btn btn-small" data-testid="undo-delete" onClick={() => void undoDelete(platform)}>
+          Undo
+        </button>
+      )}
       <button type="button" className="btn-icon" aria-label="Dismiss" onClick={() => dismissUndo(toast.serial)}>
         ×
       </button>

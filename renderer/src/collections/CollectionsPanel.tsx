@@ -38,6 +38,8 @@ function ReportLine() {
 }
 
 const where = (p: WorkspaceProblem): string => `${p.path}${p.line !== undefined ? `:${p.line}` : ''}${p.field ? ` (${p.field})` : ''}`;
+/** The message without the file's name when it starts with it (the line shows it already). */
+const said = (p: WorkspaceProblem): string => (p.message.startsWith(`${p.path}: `) ? p.message.slice(p.path.length + 2) : p.message);
 
 function Problems({ problems }: { problems: WorkspaceProblem[] }) {
   if (problems.length === 0) return null;
@@ -49,7 +51,7 @@ function Problems({ problems }: { problems: WorkspaceProblem[] }) {
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}:${p.line ?? ''}:${p.field ?? ''}`} data-testid="collections-problem" data-path={p.path}>
-            <code>{where(p)}</code> {p.message}
+            <code>{where(p)}</code> {said(p)}
           </li>
         ))}
       </ul>

@@ -7,7 +7,6 @@ import type { TreeItem } from '../../../contract/workspace.js';
 import { parentOf, type Move } from './tree-model.js';
 import { dismissUndo, report, showUndo, uiStore } from './ui-store.js';
 import { changeWorkspace } from './workspace-actions.js';
-import { wsCall } from './workspace-calls.js';
 
 function shown(): string | undefined {
   return appStore.getState().workspaceId;
@@ -27,23 +26,23 @@ async function run(platform: Platform, what: string, change: (id: string) => Pro
 }
 
 export const createFolder = (platform: Platform, parent: string, name: string): Promise<boolean> =>
-  run(platform, `Creating the folder "${name}"`, async (id) => void (await wsCall(platform, 'createFolder', { id, parent, name })));
+  run(platform, `Creating the folder "${name}"`, async (id) => void (await platform.call('createFolder', { id, parent, name })));
 
 /** Renames an item; tabs of the request (or of the requests in the folder) follow it. */
 export function renameItem(platform: Platform, item: TreeItem, name: string): Promise<boolean> {
   return run(platform, `Renaming "${item.name}"`, async (id) => {
-    const out = await wsCall(platform, 'renameItem', { id, path: item.path, name });
+    const out = await platform.call('renameItem', { id, path: item.path, name });
     appStore.getState().relink(id, item.path, out.path);
     if (item.kind === 'request') appStore.setState((s) => ({ tabs: s.tabs.map((t) => (t.saved?.workspaceId === id && t.saved.path === out.path ? { ...t, title: name.trim() } : t)) }));
   });
 }
 
 export const duplicateItem = (platform: Platform, item: TreeItem): Promise<boolean> =>
-  run(platform, `Duplicating "${item.name}"`, async (id) => void (await wsCall(platform, 'duplicateItem', { id, path: item.path })));
+  run(platform, `Duplicating "${item.name}"`, async (id) => void (await platform.call('duplicateItem', { id, path: item.path })));
 
 export function moveItem(platform: Platform, move: Move): Promise<boolean> {
   return run(platform, `Moving ${move.path}`, async (id) => {
-    const out = await wsCall(platform, 'moveItem', { id, path: move.path, toFolder: move.toFolder, seq: move.seq });
+    const out = await platform.call('moveItem', { id, path: move.path, toFolder: move.toFolder, seq: move.seq });
     appStore.getState().relink(id, move.path, out.path);
   });
 }
@@ -51,7 +50,7 @@ export function moveItem(platform: Platform, move: Move): Promise<boolean> {
 /** Into `folder`, last. */
 export const moveInto = (platform: Platform, path: string, folder: string): Promise<boolean> =>
   parentOf(path) === folder ? Promise.resolve(true) : run(platform, `Moving ${path}`, async (id) => {
-    const out = await wsCall(platform, 'moveItem', { id, path, toFolder: folder });
+    const out = await platform.call('moveItem', { id, path, toFolder: folder });
     appStore.getState().relink(id, path, out.path);
   });
 
@@ -60,14 +59,15 @@ export const UNDO_MS = 8000;
 
 export function deleteItem(platform: Platform, item: TreeItem): Promise<boolean> {
   return run(platform, `Deleting "${item.name}"`, async (id) => {
-    const { undoToken } = await wsCall(platform, 'deleteItem', { id, path: item.path });
+    const { undoToken } = await platform.call('deleteItem', { id, path: item.path });
     showUndo(`Deleted ${item.name}`, undoToken);
   });
 }
 
 export async function undoDelete(platform: Platform): Promise<void> {
   const toast = uiStore.getState().toast;
-  if (!toast) return;
+  if (!toast?.undoToken) return;
+  const undoToken = toast.undoToken;
   dismissUndo(toast.serial);
-  await run(platform, `Undoing the delete`, async () => void (await wsCall(platform, 'undoDelete', { undoToken: toast.undoToken })));
+  await run(platform, `Undoing the delete`, async () => void (await platform.call('undoDelete', { undoToken })));
 }

@@ -8,9 +8,8 @@ import { storedRequestToDraft } from '../history/stored-request.js';
 import { activeTab, isBlankTab, type Tab } from '../tabs/tabs-slice.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 import { requestToSave } from './dirty.js';
-import { report } from './ui-store.js';
+import { report, showError } from './ui-store.js';
 import { fetchTree, saving } from './workspace-actions.js';
-import { wsCall } from './workspace-calls.js';
 
 const tabOf = (key: string): Tab | undefined => appStore.getState().tabs.find((t) => t.key === key);
 
@@ -19,7 +18,7 @@ export async function openSaved(platform: Platform, workspaceId: string, path: s
   const shown = appStore.getState().tabs.find((t) => t.saved?.workspaceId === workspaceId && t.saved.path === path);
   if (shown) return appStore.getState().setActiveTab(shown.key);
   try {
-    const loaded = await wsCall(platform, 'loadSavedRequest', { id: workspaceId, path });
+    const loaded = await platform.call('loadSavedRequest', { id: workspaceId, path });
     const { draft, notes } = storedRequestToDraft(loaded.saved.request);
     const s = appStore.getState();
     const key = isBlankTab(activeTab(s)) ? s.activeTab : s.newTab();
@@ -40,24 +39,23 @@ export async function saveTab(platform: Platform, key: string, overwrite = false
   if (!tab.saved) return openDialog('saveAs', { tabKey: key });
   if (tab.diskChanged && !overwrite) return openDialog('saveConflict', { tabKey: key });
   const r = requestToSave(tab.draft);
-  if (!r.ok) return report({ kind: 'error', text: `Not saved: ${r.message}` });
+  if (!r.ok) return showError(`Not saved: ${r.message}`);
   const { workspaceId, path, version } = tab.saved;
   const draft = tab.draft;
   saving.add(key);
   try {
-    // The file's own name and place among its siblings are kept (the tab holds neither).
-    const current = await wsCall(platform, 'loadSavedRequest', { id: workspaceId, path });
-    const saved = { name: current.saved.name, request: r.request, ...(current.saved.seq !== undefined ? { seq: current.saved.seq } : {}) };
-    const out = await wsCall(platform, 'saveRequest', { id: workspaceId, path, baseVersion: version, overwrite, saved });
+    // Its place among its siblings stays as it is in the file (the store keeps an absent seq).
+    const saved = { name: tab.title ?? path.slice(path.lastIndexOf('/') + 1), request: r.request };
+    const out = await platform.call('saveRequest', { id: workspaceId, path, baseVersion: version, overwrite, saved });
     appStore.getState().linkTab(key, { workspaceId, path: out.path, version: out.version }, saved.name, draft, false);
     report(undefined);
   } catch (e) {
     const code = codeOf(e);
     if (code === 'CONFLICT') openDialog('saveConflict', { tabKey: key });
     else if (code === 'NOT_FOUND') {
-      report({ kind: 'error', text: `${tab.title ?? path} is no longer in the workspace: save it under a name.` });
+      showError(`${tab.title ?? path} is no longer in the workspace: save it under a name.`);
       openDialog('saveAs', { tabKey: key });
-    } else report({ kind: 'error', text: `Saving failed: ${describeError(e)}` });
+    } else showError(`Saving failed: ${describeError(e)}`);
   } finally {
     saving.delete(key);
     void fetchTree(platform, workspaceId);
@@ -76,7 +74,7 @@ export async function saveTabAs(platform: Platform, key: string, folder: string,
   const draft = tab.draft;
   saving.add(key);
   try {
-    const out = await wsCall(platform, 'saveRequest', { id: workspaceId, folder, saved: { name: name.trim(), request: r.request } });
+    const out = await platform.call('saveRequest', { id: workspaceId, folder, saved: { name: name.trim(), request: r.request } });
     appStore.getState().linkTab(key, { workspaceId, path: out.path, version: out.version }, name.trim(), draft, false);
     report(undefined);
     return undefined;

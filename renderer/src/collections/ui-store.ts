@@ -11,7 +11,9 @@ export interface CollectionsReport {
 
 export interface UndoToast {
   text: string;
-  undoToken: string;
+  /** A delete's: Undo brings the item back. Absent: a message only (a save refused). */
+  undoToken?: string;
+  kind?: 'error';
   /** Tells one toast from the next (each has its own timer). */
   serial: number;
 }
@@ -54,4 +56,8 @@ export const report = (r: CollectionsReport | undefined): void => uiStore.setSta
 
 let serial = 0;
 export const showUndo = (text: string, undoToken: string): void => uiStore.setState({ toast: { text, undoToken, serial: ++serial } });
+/** A problem of a save, seen wherever the user is (the sidebar may be hidden): the report line and a toast. */
+export function showError(text: string): void {
+  uiStore.setState({ report: { kind: 'error', text }, toast: { text, kind: 'error', serial: ++serial } });
+}
 export const dismissUndo = (of?: number): void => uiStore.setState((s) => (of === undefined || s.toast?.serial === of ? { toast: undefined } : {}));

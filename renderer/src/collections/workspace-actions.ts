@@ -6,7 +6,6 @@ import type { WorkspaceTree } from '../../../contract/workspace.js';
 import { appStore } from '../app-store.js';
 import { storedRequestToDraft } from '../history/stored-request.js';
 import { report } from './ui-store.js';
-import { onWorkspacePush, wsCall } from './workspace-calls.js';
 
 /** Tabs whose save is in flight: a tree arriving meanwhile leaves them to the save's answer. */
 export const saving = new Set<string>();
@@ -20,7 +19,7 @@ export function applyTree(platform: Platform, tree: WorkspaceTree): void {
 
 export async function fetchTree(platform: Platform, id: string): Promise<void> {
   try {
-    applyTree(platform, await wsCall(platform, 'workspaceTree', { id }));
+    applyTree(platform, await platform.call('workspaceTree', { id }));
   } catch (e) {
     report({ kind: 'error', text: `Reading the workspace failed: ${describeError(e)}` });
   }
@@ -31,7 +30,7 @@ export async function changeWorkspace<T>(platform: Platform, id: string, change:
   changing.set(id, (changing.get(id) ?? 0) + 1);
   try {
     const out = await change();
-    applyTree(platform, await wsCall(platform, 'workspaceTree', { id }));
+    applyTree(platform, await platform.call('workspaceTree', { id }));
     return out;
   } finally {
     changing.set(id, (changing.get(id) ?? 1) - 1);
@@ -40,7 +39,7 @@ export async function changeWorkspace<T>(platform: Platform, id: string, change:
 
 export async function refreshWorkspaces(platform: Platform): Promise<void> {
   try {
-    appStore.getState().setWorkspaces(await wsCall(platform, 'listWorkspaces', {}));
+    appStore.getState().setWorkspaces(await platform.call('listWorkspaces', {}));
     const id = appStore.getState().workspaceId;
     if (id !== undefined) await fetchTree(platform, id);
   } catch (e) {
@@ -57,7 +56,7 @@ export async function showWorkspace(platform: Platform, id: string): Promise<voi
  * dialog: its answer says how to give it a folder, and that is shown. */
 export async function openWorkspace(platform: Platform, input: { choose: 'dialog' } | { id: string }): Promise<void> {
   try {
-    const out = await wsCall(platform, 'openWorkspace', input);
+    const out = await platform.call('openWorkspace', input);
     if (!out.opened) return;
     await refreshWorkspaces(platform);
     await showWorkspace(platform, out.info.id);
@@ -74,7 +73,7 @@ export async function reloadTab(platform: Platform, key: string, onlyIfClean = f
   if (!before?.saved) return;
   const { workspaceId, path } = before.saved;
   try {
-    const loaded = await wsCall(platform, 'loadSavedRequest', { id: workspaceId, path });
+    const loaded = await platform.call('loadSavedRequest', { id: workspaceId, path });
     const now = appStore.getState().tabs.find((t) => t.key === key);
     if (!now || now.saved?.path !== path) return;
     if (onlyIfClean && now.draft !== before.draft) {
@@ -90,7 +89,7 @@ export async function reloadTab(platform: Platform, key: string, onlyIfClean = f
 
 /** Subscribes the page to workspace pushes and loads the workspaces on every (re)connect. */
 export function watchWorkspaces(platform: Platform): () => void {
-  const offPush = onWorkspacePush(platform, (tree) => applyTree(platform, tree));
+  const offPush = platform.onPush((push) => push.kind === 'workspace' && applyTree(platform, push.tree));
   const offConnection = platform.onConnectionChange((state) => state === 'connected' && void refreshWorkspaces(platform));
   if (platform.connection() === 'connected') void refreshWorkspaces(platform);
   return () => {
