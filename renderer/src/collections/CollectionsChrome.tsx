@@ -14,18 +14,19 @@ export function EnvironmentSelect() {
   const id = useApp((s) => s.workspaceId);
   const environments = useApp((s) => (id !== undefined ? s.trees[id]?.environments : undefined));
   const chosen = useApp((s) => (id !== undefined ? environmentOf(s, id) : undefined));
-  if (id === undefined || !environments) return null;
+  // Shown (disabled) before the workspace is read, so the top bar does not shift when it is.
   return (
     <select
       className="env-select"
       data-testid="environment-select"
       aria-label="Environment"
       title="The environment whose variables {{…}} resolve against"
+      disabled={id === undefined || !environments}
       value={chosen ?? NONE}
-      onChange={(e) => appStore.getState().setEnvironment(id, e.target.value === NONE ? undefined : e.target.value)}
+      onChange={(e) => id !== undefined && appStore.getState().setEnvironment(id, e.target.value === NONE ? undefined : e.target.value)}
     >
       <option value={NONE}>No environment</option>
-      {environments.map((env) => (
+      {(environments ?? []).map((env) => (
         <option key={env.name} value={env.name}>
           {env.name}
         </option>
