@@ -224,3 +224,36 @@ test('open from the tree (a tab showing it is focused), move by keyboard, Save A
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
+
+test('the workspace menu, Open folder in browser mode, environments from workspace.yaml (kept per workspace), drag and drop', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const ws = await openCollections(page);
+
+  await page.locator(tid('workspace-name')).click();
+  const menu = page.locator(tid('workspace-menu'));
+  await menu.waitFor({ timeout: 5_000 });
+  assert.deepEqual(await menu.locator(tid('workspace-item')).allTextContents(), ['My workspace']);
+  await page.locator(tid('workspace-open-folder')).click();
+  const reportLine = page.locator(tid('collections-report'));
+  await reportLine.waitFor({ timeout: 5_000 });
+  assert.match((await reportLine.textContent()) ?? '', /--workspace DIR/);
+
+  // Environments come with the workspace file; the choice is kept across a reload.
+  const wsFile = path.join(ws, 'workspace.yaml');
+  fs.writeFileSync(wsFile, `${fs.readFileSync(wsFile, 'utf8').trimEnd()}\nenvironments:\n  - name: dev\n    variables:\n      - name: host\n        value: 127.0.0.1\n  - name: prod\n`.replace(/\nenvironments: \[\]\n/, '\n'));
+  const select = page.locator(tid('environment-select'));
+  await until('the environments', async () => (JSON.stringify(await select.locator('option').allTextContents()) === '["No environment","dev","prod"]' ? true : undefined));
+  await select.selectOption('dev');
+  await screenshot(page, 'collections-07-environments');
+  await page.reload({ waitUntil: 'load' });
+  await until('dev chosen after the reload', async () => ((await page.locator(tid('environment-select')).inputValue()) === 'dev' ? true : undefined));
+
+  // Drag Versioned onto the Users folder: it moves in, on disk too.
+  await openCollections(page);
+  await row(page, 'Versioned').dragTo(row(page, 'Users'));
+  await until('Versioned inside Users', async () => ((await row(page, 'Versioned').getAttribute('data-path'))?.includes('/') ? true : undefined));
+  assert.notEqual(path.dirname(await fileOf(ws, 'Versioned')), ws);
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});

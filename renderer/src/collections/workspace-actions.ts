@@ -1,7 +1,7 @@
 // The workspaces with the core: which are open and recent, the tree of the one shown (kept
 // up to date by pushes), opening a folder, and applying a tree to the tabs (a clean tab whose
 // file changed on disk is loaded again).
-import { describeError, type Platform } from '../platform/index.js';
+import { describeError, PlatformError, type Platform } from '../platform/index.js';
 import type { WorkspaceTree } from '../../../contract/workspace.js';
 import { appStore } from '../app-store.js';
 import { storedRequestToDraft } from '../history/stored-request.js';
@@ -62,7 +62,9 @@ export async function openWorkspace(platform: Platform, input: { choose: 'dialog
     await showWorkspace(platform, out.info.id);
     report(undefined);
   } catch (e) {
-    report({ kind: 'error', text: describeError(e) });
+    // Browser mode says how to give it a folder: that is advice, not a failure.
+    if (e instanceof PlatformError && e.code === 'NO_FOLDER_DIALOG') report({ kind: 'info', text: `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.` });
+    else report({ kind: 'error', text: `Opening the workspace failed: ${describeError(e)}` });
   }
 }
 
