@@ -6,6 +6,7 @@ import type { WorkspaceProblem } from '../../../contract/workspace.js';
 import { report, uiStore, useCollectionsUi } from './ui-store.js';
 import { TreeView } from './TreeView.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
+import { ReportLine } from '../sidebar/ReportLine.js';
 import './collections.css';
 
 function SearchBox() {
@@ -21,19 +22,6 @@ function SearchBox() {
       value={query}
       onChange={(e) => uiStore.setState({ query: e.target.value })}
     />
-  );
-}
-
-function ReportLine() {
-  const r = useCollectionsUi((s) => s.report);
-  if (!r) return null;
-  return (
-    <p className={`hist-report hist-report-${r.kind}`} data-testid="collections-report" role={r.kind === 'error' ? 'alert' : 'status'}>
-      <span>{r.text}</span>
-      <button type="button" className="btn-icon" aria-label="Dismiss" onClick={() => report(undefined)}>
-        ×
-      </button>
-    </p>
   );
 }
 
@@ -62,6 +50,7 @@ function Problems({ problems }: { problems: WorkspaceProblem[] }) {
 export function CollectionsPanel() {
   const id = useApp((s) => s.workspaceId);
   const tree = useApp((s) => (id !== undefined ? s.trees[id] : undefined));
+  const lastReport = useCollectionsUi((s) => s.report);
   return (
     <section className="collections" data-testid="collections" aria-label="Collections">
       <WorkspaceSwitcher />
@@ -72,7 +61,7 @@ export function CollectionsPanel() {
         </button>
         <span className="muted coll-hint">Ctrl+S saves the tab here</span>
       </div>
-      <ReportLine />
+      <ReportLine report={lastReport} testId="collections-report" onDismiss={() => report(undefined)} />
       {tree ? <TreeView tree={tree} /> : <p className="muted tree-empty">{id === undefined ? 'Connecting to the core…' : 'Reading the workspace…'}</p>}
       {tree && <Problems problems={tree.problems} />}
     </section>
