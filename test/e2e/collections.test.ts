@@ -254,6 +254,20 @@ test('the workspace menu, Open folder in browser mode, environments from workspa
   await row(page, 'Versioned').dragTo(row(page, 'Users'));
   await until('Versioned inside Users', async () => ((await row(page, 'Versioned').getAttribute('data-path'))?.includes('/') ? true : undefined));
   assert.notEqual(path.dirname(await fileOf(ws, 'Versioned')), ws);
+
+  // Duplicate and Move to…, from the row's menu by keyboard.
+  await row(page, 'Ping').focus();
+  await page.keyboard.press('Shift+F10');
+  await page.locator(tid('menu-duplicate')).waitFor({ timeout: 5_000 });
+  await page.locator(tid('menu-duplicate')).press('Enter');
+  await row(page, 'Ping copy').waitFor({ timeout: 10_000 });
+  await row(page, 'Ping copy').locator(tid('tree-more')).click();
+  await page.locator(tid('menu-move-to')).click();
+  await page.locator(tid('move-to-dialog')).waitFor({ timeout: 5_000 });
+  await page.locator(tid('move-to-folder')).selectOption({ label: 'Users' });
+  await page.locator(tid('move-to-move')).click();
+  await until('Ping copy inside Users', async () => ((await row(page, 'Ping copy').getAttribute('data-path'))?.includes('/') ? true : undefined));
+  assert.equal(path.basename(path.dirname(await fileOf(ws, 'Ping copy'))), path.basename(path.dirname(await fileOf(ws, 'Versioned'))));
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
