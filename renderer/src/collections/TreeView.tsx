@@ -48,7 +48,8 @@ function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElemen
       cancelRename: () => uiStore.setState({ renaming: undefined }),
       rename(item, name) {
         uiStore.setState({ renaming: undefined });
-        void renameItem(platform, item, name);
+        // The focus stays with the row under its new name (a keyboard user goes on from there).
+        void renameItem(platform, item, name).then((path) => focusRow(list.current, path ?? item.path));
       },
       actions(item): MenuAction[] {
         const folder = item.kind === 'folder';

@@ -28,13 +28,17 @@ async function run(platform: Platform, what: string, change: (id: string) => Pro
 export const createFolder = (platform: Platform, parent: string, name: string): Promise<boolean> =>
   run(platform, `Creating the folder "${name}"`, async (id) => void (await platform.call('createFolder', { id, parent, name })));
 
-/** Renames an item; tabs of the request (or of the requests in the folder) follow it. */
-export function renameItem(platform: Platform, item: TreeItem, name: string): Promise<boolean> {
-  return run(platform, `Renaming "${item.name}"`, async (id) => {
+/** Renames an item; tabs of the request (or of the requests in the folder) follow it.
+ * Resolves with its new path (undefined if refused). */
+export async function renameItem(platform: Platform, item: TreeItem, name: string): Promise<string | undefined> {
+  let renamed: string | undefined;
+  await run(platform, `Renaming "${item.name}"`, async (id) => {
     const out = await platform.call('renameItem', { id, path: item.path, name });
+    renamed = out.path;
     appStore.getState().relink(id, item.path, out.path);
     if (item.kind === 'request') appStore.setState((s) => ({ tabs: s.tabs.map((t) => (t.saved?.workspaceId === id && t.saved.path === out.path ? { ...t, title: name.trim() } : t)) }));
   });
+  return renamed;
 }
 
 export const duplicateItem = (platform: Platform, item: TreeItem): Promise<boolean> =>

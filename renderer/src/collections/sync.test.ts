@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TreeItem, WorkspaceTree } from '../../../contract/workspace.js';
 import { emptyDraft, type Draft } from '../composer/draft.js';
 import type { Tab } from '../tabs/tabs-slice.js';
-import { isDirty, stableJson } from './dirty.js';
+import { isDirty, stableJson, suggestedName } from './dirty.js';
 import { reconcileTabs, relinkTabs } from './sync.js';
 import { createAppStore } from '../app-store.js';
 import { sendContextOf } from './collections-slice.js';
@@ -36,6 +36,12 @@ describe('isDirty', () => {
     const bad = draft('http://bad host/');
     expect(isDirty({ draft: { ...bad }, baseline: bad, saved: saved('a') })).toBe(false);
     expect(isDirty({ draft: { ...bad, url: 'http://bad  host/' }, baseline: bad, saved: saved('a') })).toBe(true);
+  });
+  it('suggests a name from the method and the last path segment, else the host', () => {
+    expect(suggestedName({ method: 'post', url: 'https://api.example.org/v1/users?x=1#f' })).toBe('POST users');
+    expect(suggestedName({ method: 'GET', url: 'example.org' })).toBe('GET example.org');
+    expect(suggestedName({ method: 'GET', url: '{{host}}/login/' })).toBe('GET login');
+    expect(suggestedName({ method: '', url: '' })).toBe('New request');
   });
   it('stableJson ignores key order', () => {
     expect(stableJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe(stableJson({ a: { c: [3, { e: 0, f: 1 }], d: 2 }, b: 1 }));
