@@ -19,6 +19,7 @@ import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
+import type { VariableSource } from './workspace/layers.js';
 import { WorkspaceService } from './workspace/workspace-service.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
@@ -46,6 +47,12 @@ export function engineSessionsOf(core: AppCore): EngineSessions {
   return sessionsOf.get(core)!;
 }
 
+/** The workspaces as the resolver's VariableSource (layersFor), for the core's own parts and tests. */
+const workspacesOfCore = new WeakMap<AppCore, VariableSource>();
+export function variableSourceOf(core: AppCore): VariableSource {
+  return workspacesOfCore.get(core)!;
+}
+
 export interface CoreOptions {
   dataDir: string;
   hooks: AppHooks;
@@ -65,6 +72,7 @@ export class AppCore {
   private constructor(private readonly p: Parts) {
     this.handlers = handlersFor(p);
     sessionsOf.set(this, p.sessions);
+    workspacesOfCore.set(this, p.workspaces);
   }
 
   static async create(opts: CoreOptions): Promise<AppCore> {

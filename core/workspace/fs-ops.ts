@@ -2,6 +2,7 @@
 // that also works across disks (the trash is in the data dir, the workspace anywhere), and
 // the lookups that turn a missing item into a NOT_FOUND naming it.
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { CommandFailure } from '../command-failure.js';
 import { FOLDER_FILE, REQUEST_EXT, WORKSPACE_FILE } from './item-names.js';
 
@@ -71,5 +72,17 @@ export async function readIfExists(abs: string): Promise<Buffer | undefined> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
+  }
+}
+
+/** Refuses a path through a symbolic link (a link in a pulled repository could point anywhere):
+ * every part of `rel` that exists is checked, so no command reads or writes outside the root. */
+export async function assertNoLinks(root: string, rel: string): Promise<void> {
+  let at = root;
+  for (const [i, segment] of rel.split('/').filter(Boolean).entries()) {
+    at = path.join(at, segment);
+    const st = await fs.lstat(at).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e)));
+    if (!st) return;
+    if (st.isSymbolicLink()) throw new CommandFailure('BAD_INPUT', `${rel.split('/').slice(0, i + 1).join('/')} is a symbolic link: a workspace does not follow links`);
   }
 }

@@ -6,7 +6,7 @@ import type { SendContext, Variable, VariableLayer } from '../../contract/variab
 import type { WorkspaceProblem } from '../../contract/workspace.js';
 import { CommandFailure } from '../command-failure.js';
 import { FolderFileSchema, WorkspaceFileSchema } from './file-schemas.js';
-import { parentOf } from './fs-ops.js';
+import { assertNoLinks, parentOf } from './fs-ops.js';
 import { FOLDER_FILE, WORKSPACE_FILE } from './item-names.js';
 import type { SecretsStore } from './secrets.js';
 import { joinPath, readOptional } from './tree-reader.js';
@@ -17,6 +17,7 @@ export interface VariableSource {
 }
 
 export async function layersFor(root: string, workspaceId: string, fallbackName: string, secrets: SecretsStore, ctx: SendContext): Promise<VariableLayer[]> {
+  if (ctx.requestPath) await assertNoLinks(root, ctx.requestPath);
   const file = await readOrRefuse(root, WORKSPACE_FILE, WorkspaceFileSchema);
   const layers: VariableLayer[] = [{ kind: 'workspace', label: file?.name ?? fallbackName, variables: withSecrets(file?.variables ?? [], await secrets.get(workspaceId, {})) }];
   let folder = '';

@@ -117,11 +117,11 @@ export class WorkspaceService implements VariableSource {
     return { closed: true };
   }
 
-  tree(id: string): Promise<WorkspaceTree> {
+  async tree(id: string): Promise<WorkspaceTree> {
     return this.entry(id).store.tree();
   }
 
-  load(id: string, rel: string): Promise<{ saved: SavedRequest; version: string }> {
+  async load(id: string, rel: string): Promise<{ saved: SavedRequest; version: string }> {
     return this.entry(id).store.load(rel);
   }
 
@@ -186,7 +186,7 @@ export class WorkspaceService implements VariableSource {
     return { set: true };
   }
 
-  layersFor(ctx: SendContext): Promise<VariableLayer[]> {
+  async layersFor(ctx: SendContext): Promise<VariableLayer[]> {
     const { store } = this.entry(ctx.workspaceId);
     return layersFor(store.root, store.id, store.info().name, this.secrets, ctx);
   }

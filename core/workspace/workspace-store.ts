@@ -10,7 +10,7 @@ import { SavedRequestSchema, type SavedRequest, type WorkspaceInfo, type Workspa
 import { writeFileAtomic } from '../atomic-file.js';
 import { CommandFailure } from '../command-failure.js';
 import { FolderFileSchema, SavedRequestFileSchema, WorkspaceFileSchema, withoutSessionTokens } from './file-schemas.js';
-import { assertFolder, assertRequestPath, baseOf, isReadOnlyError, parentOf, readIfExists, readRequestFile } from './fs-ops.js';
+import { assertFolder, assertNoLinks, assertRequestPath, baseOf, isReadOnlyError, parentOf, readIfExists, readRequestFile } from './fs-ops.js';
 import { copyName, FOLDER_FILE, folderDirName, requestFileName, sameFileKey, WORKSPACE_FILE } from './item-names.js';
 import { absPath, joinPath, readFolder, readOptional, readTree } from './tree-reader.js';
 import { parseYamlFile, toYaml, versionOf } from './yaml-file.js';
@@ -40,13 +40,14 @@ export class WorkspaceStore {
   }
 
   async load(rel: string): Promise<{ saved: SavedRequest; version: string }> {
+    await assertNoLinks(this.root, rel);
     const bytes = await readRequestFile(this.abs(rel), rel);
     return { saved: parseOrRefuse(bytes, rel), version: versionOf(bytes) };
   }
 
   /** Over the request at `rel`, if its file is still at `baseVersion` (or `overwrite`). */
   saveAt(rel: string, baseVersion: string, overwrite: boolean, saved: SavedRequest): Promise<{ path: string; version: string }> {
-    return this.writing(async () => {
+    return this.writing([rel], async () => {
       assertRequestPath(rel);
       const current = await readIfExists(this.abs(rel));
       if (!current && !overwrite) throw new CommandFailure('NOT_FOUND', `${rel} is no longer in the workspace (deleted or moved on disk): save it with overwrite to write it again`);
@@ -62,7 +63,7 @@ export class WorkspaceStore {
 
   /** A new request in `folder`, stored under its portable name. */
   saveNew(folder: string, saved: SavedRequest): Promise<{ path: string; version: string }> {
-    return this.writing(async () => {
+    return this.writing([folder], async () => {
       await assertFolder(this.abs(folder), folder);
       const fileName = requestFileName(saved.name);
       await this.assertFree(folder, 'request', saved.name, fileName);
@@ -72,7 +73,7 @@ export class WorkspaceStore {
   }
 
   createFolder(parent: string, name: string): Promise<{ path: string }> {
-    return this.writing(async () => {
+    return this.writing([parent], async () => {
       await assertFolder(this.abs(parent), parent);
       const dir = folderDirName(name);
       await this.assertFree(parent, 'folder', dir, dir);
@@ -83,7 +84,8 @@ export class WorkspaceStore {
   }
 
   rename(rel: string, name: string): Promise<{ path: string }> {
-    return this.writing(async () => {
+    notRoot(rel, 'renamed (rename its folder outside the app)');
+    return this.writing([rel], async () => {
       const parent = parentOf(rel);
       if (await this.isFolder(rel)) {
         const dir = folderDirName(name);
@@ -104,10 +106,12 @@ export class WorkspaceStore {
 
   /** "<name> copy" beside the original (a folder with all it holds). */
   duplicate(rel: string): Promise<{ path: string }> {
-    return this.writing(async () => {
+    notRoot(rel, 'duplicated');
+    return this.writing([rel], async () => {
       const parent = parentOf(rel);
+      const folder = await this.isFolder(rel);
       const taken = await this.takenIn(parent);
-      if (await this.isFolder(rel)) {
+      if (folder) {
         const dir = copyName(baseOf(rel), (c) => taken.files.has(sameFileKey(c)));
         const next = joinPath(parent, dir);
         await fs.cp(this.abs(rel), this.abs(next), { recursive: true, errorOnExist: true, force: false });
@@ -123,7 +127,8 @@ export class WorkspaceStore {
 
   /** Into `toFolder` at `seq` among its items (absent: last); the siblings' seq is renumbered. */
   move(rel: string, toFolder: string, seq: number | undefined): Promise<{ path: string }> {
-    return this.writing(async () => {
+    notRoot(rel, 'moved');
+    return this.writing([rel, toFolder], async () => {
       const folder = await this.isFolder(rel);
       if (!folder) await readRequestFile(this.abs(rel), rel);
       await assertFolder(this.abs(toFolder), toFolder);
@@ -142,8 +147,8 @@ export class WorkspaceStore {
 
   /** Moves the item out of the workspace to `into` (the trash). */
   moveOut(rel: string, into: string, move: (src: string, dst: string) => Promise<void>): Promise<void> {
-    if (rel === '') throw new CommandFailure('BAD_INPUT', 'the workspace itself cannot be deleted from inside it');
-    return this.writing(async () => {
+    notRoot(rel, 'deleted from inside it');
+    return this.writing([rel], async () => {
       if (!(await this.isFolder(rel))) await readRequestFile(this.abs(rel), rel);
       await move(this.abs(rel), into);
     });
@@ -151,7 +156,7 @@ export class WorkspaceStore {
 
   /** Brings back what moveOut took, unless something took its place meanwhile. */
   moveIn(rel: string, from: string, move: (src: string, dst: string) => Promise<void>): Promise<{ path: string }> {
-    return this.writing(async () => {
+    return this.writing([rel], async () => {
       const taken = await this.takenIn(parentOf(rel)).catch(() => undefined);
       if (taken?.files.has(sameFileKey(baseOf(rel)))) throw new CommandFailure('NAME_TAKEN', `cannot restore ${rel}: something else is stored there now`);
       await fs.mkdir(this.abs(parentOf(rel)), { recursive: true });
@@ -162,7 +167,7 @@ export class WorkspaceStore {
 
   /** The variables of the workspace (folder undefined) or a folder, secrets' values already blanked. */
   writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined): Promise<void> {
-    return this.writing(async () => {
+    return this.writing([folder ?? ''], async () => {
       const problems: WorkspaceProblem[] = [];
       if (folder === undefined || folder === '') {
         const current = await readOptional(this.root, WORKSPACE_FILE, WorkspaceFileSchema, problems);
@@ -236,9 +241,10 @@ export class WorkspaceStore {
     return st.isDirectory();
   }
 
-  /** Runs a write; a read-only folder refuses it with READ_ONLY (and is remembered as such). */
-  private async writing<T>(op: () => Promise<T>): Promise<T> {
+  /** Runs a write on `paths` (none through a link); a read-only folder refuses it with READ_ONLY (and is remembered as such). */
+  private async writing<T>(paths: string[], op: () => Promise<T>): Promise<T> {
     if (this.readOnly) throw this.readOnlyFailure();
+    for (const rel of paths) await assertNoLinks(this.root, rel);
     try {
       return await op();
     } catch (e) {
@@ -257,6 +263,11 @@ function parseOrRefuse(bytes: Buffer, rel: string): SavedRequest {
   const parsed = parseYamlFile(bytes, rel, SavedRequestFileSchema);
   if (!parsed.ok) throw new CommandFailure('MALFORMED', `${parsed.problem.message} (the file is left as it is; fix it in an editor)`);
   return parsed.value;
+}
+
+/** The root is the workspace itself, not an item in it. */
+function notRoot(rel: string, what: string): void {
+  if (rel === '') throw new CommandFailure('BAD_INPUT', `the workspace itself cannot be ${what}`);
 }
 
 function refuseMalformed(problems: WorkspaceProblem[]): void {

@@ -28,7 +28,7 @@ export function parseYamlFile<S extends z.ZodType>(bytes: Buffer, relPath: strin
     return { ok: false, problem: { path: relPath, message: `${relPath} is ${bytes.length} bytes, over the ${MAX_FILE_BYTES} a workspace file may hold: not read` } };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(bytes.toString('utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(bytes.toString('utf8'), { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
@@ -43,7 +43,9 @@ export function parseYamlFile<S extends z.ZodType>(bytes: Buffer, relPath: strin
   const result = schema.safeParse(data ?? {});
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
-  const keys = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+  // An unknown key is pointed at itself, not at the object that holds it.
+  const unknown = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+  const keys = [...issue.path, ...unknown].map((k) => (typeof k === 'symbol' ? String(k) : k));
   const field = keys.join('.');
   const line = lineOf(doc, lines, keys);
   const where = field ? `${field}: ` : '';
