@@ -126,7 +126,7 @@ test('save into a folder, edit and save, rename, delete and undo, files from dis
   assert.equal(await row(page, 'Ping').locator(tid('tree-method')).textContent(), 'HEAD');
   const problem = page.locator(tid('collections-problem')).filter({ hasText: 'broken.yaml' });
   await problem.waitFor({ timeout: 10_000 });
-  assert.match((await problem.textContent()) ?? '', /broken\.yaml.*not valid YAML/);
+  assert.match((await problem.textContent()) ?? '', /broken\.yaml:\d+.*not valid YAML/);
   assert.equal(fs.readFileSync(path.join(ws, 'broken.yaml'), 'utf8'), broken);
 
   // Search by name and by URL.
@@ -163,6 +163,9 @@ test('a clean tab follows its file; a dirty one is marked and its save asks: Ove
   await dialog.waitFor({ timeout: 5_000 });
   assert.match((await page.locator(tid('save-conflict-text')).textContent()) ?? '', /Versioned changed on disk since you opened it/);
   await screenshot(page, 'collections-03-conflict-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'collections-03-conflict-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.locator(tid('conflict-overwrite')).click();
   await until('the overwrite', () => (urlIn(file) === `${stack.target.url}/echo?v=mine` ? true : undefined));
   await page.locator(tid('tab-disk-changed')).waitFor({ state: 'detached', timeout: 5_000 });

@@ -93,6 +93,9 @@ export function SaveConflictDialog() {
   const key = useOpenDialog()?.tabKey ?? '';
   const tab = useApp((s) => s.tabs.find((t) => t.key === key));
   const name = tab?.title ?? tab?.saved?.path ?? 'The request';
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Cancel first: Enter must not overwrite a file by accident (runs after the Modal's focus).
+  useEffect(() => cancel.current?.focus(), []);
   const act = (f: () => Promise<void>) => () => {
     closeDialog();
     void f();
@@ -103,7 +106,7 @@ export function SaveConflictDialog() {
         <strong>{name}</strong> changed on disk since you opened it. Overwrite it with this tab, load the version on disk (this tab's changes are dropped), or cancel.
       </p>
       <div className="modal-buttons">
-        <button type="button" className="btn" data-testid="conflict-cancel" onClick={closeDialog}>
+        <button type="button" ref={cancel} className="btn" data-testid="conflict-cancel" onClick={closeDialog}>
           Cancel
         </button>
         <button type="button" className="btn" data-testid="conflict-load" onClick={act(() => reloadTab(platform, key))}>
