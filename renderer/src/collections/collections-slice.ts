@@ -8,7 +8,7 @@ import type { SendContext } from '../../../contract/variables.js';
 import type { AppState } from '../app-store.js';
 import type { Draft } from '../composer/draft.js';
 import { mapTab, type Tab } from '../tabs/tabs-slice.js';
-import { reconcileTabs, relinkTabs, type ReconcileOptions } from './sync.js';
+import { ownRef, reconcileTabs, relinkTabs, type ReconcileOptions } from './sync.js';
 
 const ENV_KEY = 'inetscope.collections.environments';
 const SHOWN_KEY = 'inetscope.collections.workspace';
@@ -82,7 +82,7 @@ export const createCollectionsSlice: StateCreator<AppState, [], [], CollectionsS
     return reload;
   },
   linkTab: (key, saved, title, baseline, load) =>
-    set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft: load ? baseline : t.draft, saved, baseline, title, diskChanged: undefined })) })),
+    set((s) => ({ tabs: mapTab(s.tabs, key, (t) => ({ ...t, draft: load ? baseline : t.draft, saved: ownRef(saved), baseline, title, diskChanged: undefined })) })),
   relink: (workspaceId, from, to) => set((s) => ({ tabs: relinkTabs(s.tabs, workspaceId, from, to) })),
 });
 

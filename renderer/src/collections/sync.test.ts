@@ -3,7 +3,7 @@ import type { TreeItem, WorkspaceTree } from '../../../contract/workspace.js';
 import { emptyDraft, type Draft } from '../composer/draft.js';
 import type { Tab } from '../tabs/tabs-slice.js';
 import { isDirty, stableJson, suggestedName } from './dirty.js';
-import { reconcileTabs, relinkTabs } from './sync.js';
+import { ownRef, reconcileTabs, relinkTabs, takeForeignRefs } from './sync.js';
 import { createAppStore } from '../app-store.js';
 import { sendContextOf } from './collections-slice.js';
 
@@ -83,6 +83,17 @@ describe('reconcileTabs', () => {
   it('relinks tabs under a renamed or moved item', () => {
     const tabs = relinkTabs([{ ...clean, saved: saved('f/a') }, { ...clean, saved: saved('f2/a') }, free], 'w1', 'f', 'g');
     expect(tabs.map((t) => t.saved?.path)).toEqual(['g/a', 'f2/a', undefined]);
+  });
+});
+
+describe('takeForeignRefs', () => {
+  it('tells links made elsewhere (restored tabs) once, and never the ones made here', () => {
+    const mine: Tab = { key: 'a', draft: draft('http://x/'), saved: ownRef(saved('a')) };
+    const restored: Tab = { key: 'b', draft: draft('http://x/'), saved: saved('b') };
+    expect(takeForeignRefs([mine])).toBe(false);
+    expect(takeForeignRefs([mine, restored])).toBe(true);
+    expect(takeForeignRefs([mine, restored])).toBe(false);
+    expect(takeForeignRefs(relinkTabs([mine], 'w1', 'a', 'c'))).toBe(false);
   });
 });
 

@@ -4,10 +4,32 @@
 // Tabs being saved are left alone (the save's answer sets their version). While the app
 // itself changes the workspace (a rename, a move renumbering siblings), the new versions are
 // adopted: the change is ours, not one on disk. Pure.
-import type { WorkspaceTree } from '../../../contract/workspace.js';
+import type { SavedRef, WorkspaceTree } from '../../../contract/workspace.js';
 import type { Tab } from '../tabs/tabs-slice.js';
 import { isDirty } from './dirty.js';
 import { isWithin, rebase } from './tree-model.js';
+
+// The links this feature made (opened, saved, relinked, adopted). A tab with a link not
+// among them got it from elsewhere (the tabs restored after a reload): it is checked
+// against the trees known, as if they had just arrived.
+const madeHere = new WeakSet<SavedRef>();
+
+export function ownRef(ref: SavedRef): SavedRef {
+  madeHere.add(ref);
+  return ref;
+}
+
+/** Whether some tab holds a link this feature did not make (and takes them as known now). */
+export function takeForeignRefs(tabs: readonly Tab[]): boolean {
+  let foreign = false;
+  for (const t of tabs) {
+    if (t.saved && !madeHere.has(t.saved)) {
+      foreign = true;
+      madeHere.add(t.saved);
+    }
+  }
+  return foreign;
+}
 
 export interface Reconciled {
   tabs: Tab[];
@@ -36,7 +58,7 @@ export function reconcileTabs(tabs: readonly Tab[], tree: WorkspaceTree, { savin
     }
     if (adopt) {
       changed = true;
-      return { ...t, saved: { ...t.saved, version } };
+      return { ...t, saved: ownRef({ ...t.saved, version }) };
     }
     if (!isDirty(t)) {
       reload.push(t.key);
@@ -52,5 +74,5 @@ export function reconcileTabs(tabs: readonly Tab[], tree: WorkspaceTree, { savin
 /** The tabs after an item of `workspaceId` (a request, or a folder holding some) moved or was renamed. */
 export function relinkTabs(tabs: readonly Tab[], workspaceId: string, from: string, to: string): Tab[] {
   if (from === to) return tabs as Tab[];
-  return tabs.map((t) => (t.saved && t.saved.workspaceId === workspaceId && isWithin(t.saved.path, from) ? { ...t, saved: { ...t.saved, path: rebase(t.saved.path, from, to) } } : t));
+  return tabs.map((t) => (t.saved && t.saved.workspaceId === workspaceId && isWithin(t.saved.path, from) ? { ...t, saved: ownRef({ ...t.saved, path: rebase(t.saved.path, from, to) }) } : t));
 }

@@ -6,6 +6,7 @@ import type { WorkspaceTree } from '../../../contract/workspace.js';
 import { appStore } from '../app-store.js';
 import { storedRequestToDraft } from '../history/stored-request.js';
 import { report } from './ui-store.js';
+import { takeForeignRefs } from './sync.js';
 
 /** Tabs whose save is in flight: a tree arriving meanwhile leaves them to the save's answer. */
 export const saving = new Set<string>();
@@ -94,8 +95,13 @@ export function watchWorkspaces(platform: Platform): () => void {
   const offPush = platform.onPush((push) => push.kind === 'workspace' && applyTree(platform, push.tree));
   const offConnection = platform.onConnectionChange((state) => state === 'connected' && void refreshWorkspaces(platform));
   if (platform.connection() === 'connected') void refreshWorkspaces(platform);
+  // Tabs restored with links (after a reload): their files may have changed meanwhile.
+  const offTabs = appStore.subscribe((s, prev) => {
+    if (s.tabs !== prev.tabs && takeForeignRefs(s.tabs)) for (const tree of Object.values(s.trees)) applyTree(platform, tree);
+  });
   return () => {
     offPush();
     offConnection();
+    offTabs();
   };
 }
