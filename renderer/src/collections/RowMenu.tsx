@@ -10,6 +10,15 @@ export interface MenuAction {
   disabled?: boolean;
 }
 
+/** ↑/↓ between a menu's enabled items, round. */
+export function menuArrows(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  e.preventDefault();
+  const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+}
+
 export function RowMenu({ actions, onClose }: { actions: MenuAction[]; onClose(): void }) {
   const box = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -23,13 +32,7 @@ export function RowMenu({ actions, onClose }: { actions: MenuAction[]; onClose()
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
       onClose();
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const items = [...(box.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    } else menuArrows(e);
   };
   return (
     <ul className="tree-menu" role="menu" ref={box} data-testid="tree-menu" onKeyDown={onKey}>

@@ -6,6 +6,7 @@ import { usePlatform } from '../platform/platform-context.js';
 import { useApp } from '../app-store.js';
 import type { WorkspaceInfo } from '../../../contract/workspace.js';
 import { openWorkspace, showWorkspace } from './workspace-actions.js';
+import { menuArrows } from './RowMenu.js';
 
 function Item({ info, current, onPick }: { info: WorkspaceInfo; current?: boolean; onPick(): void }) {
   return (
@@ -44,7 +45,7 @@ export function WorkspaceSwitcher() {
         <span aria-hidden="true"> ▾</span>
       </button>
       {menu && (
-        <ul className="ws-menu" role="menu" data-testid="workspace-menu">
+        <ul className="ws-menu" role="menu" data-testid="workspace-menu" onKeyDown={menuArrows}>
           {open.length > 0 && <li className="ws-heading muted" role="presentation">Open</li>}
           {open.map((w) => (
             <Item key={w.id} info={w} current={w.id === shownId} onPick={pick(() => showWorkspace(platform, w.id))} />
