@@ -18,6 +18,12 @@ function useShownTree() {
   return useApp((s) => (id !== undefined ? s.trees[id] : undefined));
 }
 
+/** The tab the open dialog is about. */
+function useDialogTab() {
+  const key = useOpenDialog()?.tabKey ?? '';
+  return { key, tab: useApp((s) => s.tabs.find((t) => t.key === key)) };
+}
+
 function FolderSelect({ value, onChange, moving, testId }: { value: string; onChange(path: string): void; moving?: string; testId: string }) {
   const tree = useShownTree();
   const choices = folderChoices(tree?.items ?? [], moving);
@@ -34,8 +40,7 @@ function FolderSelect({ value, onChange, moving, testId }: { value: string; onCh
 
 export function SaveAsDialog() {
   const platform = usePlatform();
-  const key = useOpenDialog()?.tabKey ?? '';
-  const tab = useApp((s) => s.tabs.find((t) => t.key === key));
+  const { key, tab } = useDialogTab();
   const tree = useShownTree();
   const [name, setName] = useState(() => (tab?.title ? `${tab.title} copy` : suggestedName(tab?.draft ?? { method: 'GET', url: '' })));
   const [folder, setFolder] = useState(() => (tab?.saved && tab.saved.workspaceId === tree?.info.id ? parentOf(tab.saved.path) : ''));
@@ -90,8 +95,7 @@ export function SaveAsDialog() {
 
 export function SaveConflictDialog() {
   const platform = usePlatform();
-  const key = useOpenDialog()?.tabKey ?? '';
-  const tab = useApp((s) => s.tabs.find((t) => t.key === key));
+  const { key, tab } = useDialogTab();
   const name = tab?.title ?? tab?.saved?.path ?? 'The request';
   const cancel = useRef<HTMLButtonElement>(null);
   // Cancel first: Enter must not overwrite a file by accident (runs after the Modal's focus).
