@@ -91,13 +91,6 @@ export class AppCore {
       const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
       await uploads.init();
       shutdown.add(() => uploads.close());
-      const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
-      // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
-      shutdown.add(() => runner.idle());
-      shutdown.add(() => sessions.close());
-      const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
-      shutdown.add(() => catcher.close());
       const workspaces = await WorkspaceService.create({
         dataDir: opts.dataDir,
         log,
@@ -106,6 +99,13 @@ export class AppCore {
         folders: opts.workspaces,
       });
       shutdown.add(() => workspaces.dispose());
+      const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log });
+      // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
+      shutdown.add(() => runner.idle());
+      shutdown.add(() => sessions.close());
+      const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
+      shutdown.add(() => catcher.close());
       return new AppCore({ settings, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.

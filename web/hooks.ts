@@ -49,5 +49,7 @@ export function createBrowserHooks(opts: BrowserHooksOptions): AppHooks {
     async chooseUploadFile(): Promise<string | undefined> {
       return undefined;
     },
+    // No chooseWorkspaceFolder: workspaces are the folders given at start (--workspace), and
+    // the core answers a request for the dialog with NO_FOLDER_DIALOG saying so.
   };
 }

@@ -20,6 +20,7 @@ const q = JSON.stringify;
 export class WorkspaceStore {
   /** The workspace file's name, as of the last read of the tree. */
   private name: string;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -49,6 +50,7 @@ export class WorkspaceStore {
   saveAt(rel: string, baseVersion: string, overwrite: boolean, saved: SavedRequest): Promise<{ path: string; version: string }> {
     return this.writing([rel], async () => {
       assertRequestPath(rel);
+      await assertFolder(this.abs(parentOf(rel)), parentOf(rel));
       const current = await readIfExists(this.abs(rel));
       if (!current && !overwrite) throw new CommandFailure('NOT_FOUND', `${rel} is no longer in the workspace (deleted or moved on disk): save it with overwrite to write it again`);
       if (current && versionOf(current) !== baseVersion && !overwrite) {
@@ -242,7 +244,14 @@ export class WorkspaceStore {
   }
 
   /** Runs a write on `paths` (none through a link); a read-only folder refuses it with READ_ONLY (and is remembered as such). */
-  private async writing<T>(paths: string[], op: () => Promise<T>): Promise<T> {
+  private writing<T>(paths: string[], op: () => Promise<T>): Promise<T> {
+    // One write at a time: two saves of one name must not both pass the check for it.
+    const run = this.queue.then(() => this.write(paths, op));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async write<T>(paths: string[], op: () => Promise<T>): Promise<T> {
     if (this.readOnly) throw this.readOnlyFailure();
     for (const rel of paths) await assertNoLinks(this.root, rel);
     try {

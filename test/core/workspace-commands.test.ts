@@ -63,6 +63,13 @@ describe('conflicts', () => {
     assert.equal((await f.core.call('loadSavedRequest', { id: f.id, path: rel })).saved.request.url, 'http://h/mine');
   });
 
+  it('two saves of one new name at once: one is written, the other is NAME_TAKEN', async () => {
+    const results = await Promise.allSettled([save('Twice', '', 'http://h/1'), save('Twice', '', 'http://h/2')]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.match((refused.reason as Error).message, /Twice\.yaml/);
+  });
+
   it('a save over a file deleted on disk is NOT_FOUND unless overwrite', async () => {
     const { path: rel, version } = await save('Gone');
     fs.rmSync(path.join(f.root, rel));

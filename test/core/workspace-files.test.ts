@@ -92,6 +92,12 @@ describe('the file a save writes', () => {
     assert.equal(out.version, version);
   });
 
+  it('a long string stays on one line (never folded)', async () => {
+    const url = `http://h/${'segment-'.repeat(40)}?q=${'x y '.repeat(30)}z`;
+    const out = await f.core.call('saveRequest', { id: f.id, folder: '', saved: { name: 'Long', request: draft(url) } });
+    assert.ok(fs.readFileSync(path.join(f.root, out.path), 'utf8').split('\n').includes(`  url: ${url}`));
+  });
+
   it('a file body keeps nothing, a multipart keeps its text parts', async () => {
     const fileBody = { name: 'Upload', request: draft('http://h/', { body: { kind: 'file', fileToken: 'tok' } }) };
     const multi = { name: 'Form', request: draft('http://h/', { body: { kind: 'multipart', parts: [{ kind: 'text', name: 'a', value: '1' }, { kind: 'file', name: 'f', fileToken: 'tok', filename: 'x.bin' }] } }) };
@@ -149,6 +155,8 @@ describe('names', () => {
     assert.equal((await save('a/b', 'Names')).path, 'Names/a_b.yaml');
     assert.equal((await save('end.', 'Names')).path, 'Names/end.yaml');
     assert.equal((await save('workspace')).path, '_workspace.yaml');
+    assert.equal((await save('LPT¹.txt', 'Names')).path, 'Names/_LPT¹.txt.yaml');
+    assert.equal((await save('CONOUT$', 'Names')).path, 'Names/_CONOUT$.yaml');
     assert.equal((await f.core.call('loadSavedRequest', { id: f.id, path: 'Names/a_b.yaml' })).saved.name, 'a/b');
   });
 
@@ -187,5 +195,20 @@ describe('symbolic links', () => {
     await failsWith(f.core.call('moveItem', { id: f.id, path: 'Create user.yaml', toFolder: 'link' }), 'BAD_INPUT', /symbolic link/);
     await failsWith(f.core.call('deleteItem', { id: f.id, path: 'link/secret.yaml' }), 'BAD_INPUT', /symbolic link/);
     assert.deepEqual(fs.readdirSync(outside), ['secret.yaml']);
+  });
+});
+
+describe('bounds', () => {
+  it('at most 10 000 items are listed, and the tree says the rest are not', { timeout: 60_000 }, async () => {
+    const big = path.join(f.tmp, 'big');
+    fs.mkdirSync(big);
+    for (let i = 0; i <= 10_000; i++) fs.writeFileSync(path.join(big, `r${i}.yaml`), `name: r${i}\nrequest:\n  url: http://h/${i}\n`);
+    f.pick.folder = big;
+    const opened = await f.core.call('openWorkspace', { choose: 'dialog' });
+    assert.ok(opened.opened);
+    const tree = await f.core.call('workspaceTree', { id: opened.info.id });
+    assert.equal(tree.items.length, 10_000);
+    assert.ok(tree.problems.some((p) => /more than 10000 items/.test(p.message)), JSON.stringify(tree.problems));
+    await f.core.call('closeWorkspace', { id: opened.info.id });
   });
 });

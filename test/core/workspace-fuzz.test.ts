@@ -41,9 +41,9 @@ function knownPaths(): string[] {
   return out;
 }
 
-type Op = { op: 'save' | 'folder' | 'rename' | 'duplicate' | 'move' | 'delete'; pick: number; pick2: number; name: string; seq: number | undefined };
+type Op = { op: 'save' | 'overwrite' | 'folder' | 'rename' | 'duplicate' | 'move' | 'delete'; pick: number; pick2: number; name: string; seq: number | undefined };
 const op: fc.Arbitrary<Op> = fc.record({
-  op: fc.constantFrom('save', 'folder', 'rename', 'duplicate', 'move', 'delete'),
+  op: fc.constantFrom('save', 'overwrite', 'folder', 'rename', 'duplicate', 'move', 'delete'),
   pick: fc.nat(),
   pick2: fc.nat(),
   name,
@@ -51,12 +51,13 @@ const op: fc.Arbitrary<Op> = fc.record({
 });
 
 async function run(o: Op): Promise<void> {
-  const paths = [...knownPaths(), 'nope', 'nope/x.yaml', 'workspace.yaml'];
+  const paths = [...knownPaths(), 'nope', 'nope/x.yaml', 'workspace.yaml', 'new.yaml'];
   const a = paths[o.pick % paths.length]!;
   const b = paths[o.pick2 % paths.length]!;
   const id = f.id;
   const calls = {
     save: () => f.core.call('saveRequest', { id, folder: a, saved: { name: o.name, request: draft('http://h/{{x}}') } }),
+    overwrite: () => f.core.call('saveRequest', { id, path: a, baseVersion: 'any', overwrite: true, saved: { name: o.name, request: draft('http://h/') } }),
     folder: () => f.core.call('createFolder', { id, parent: a, name: o.name }),
     rename: () => f.core.call('renameItem', { id, path: a, name: o.name }),
     duplicate: () => f.core.call('duplicateItem', { id, path: a }),
