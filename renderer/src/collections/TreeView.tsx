@@ -8,7 +8,8 @@ import { usePlatform } from '../platform/platform-context.js';
 import { useApp } from '../app-store.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 import { isDirty } from './dirty.js';
-import { dropMove, dropWhere, stepMove, visibleRows, type DropWhere } from './tree-model.js';
+import { dropMove, dropWhere, stepMove, visibleRows, type DropWhere, type TreeRow } from './tree-model.js';
+import { useVirtualRows } from './use-virtual-rows.js';
 import { collapsedIn, toggleCollapsed, uiStore, useCollectionsUi } from './ui-store.js';
 import { createFolder, deleteItem, duplicateItem, moveInto, moveItem, renameItem } from './organise-actions.js';
 import { openSaved } from './save-actions.js';
@@ -24,9 +25,14 @@ function useDirtyPaths(workspaceId: string): Set<string> {
   return useMemo(() => new Set(tabs.flatMap((t) => (t.saved?.workspaceId === workspaceId && isDirty(t) ? [t.saved.path] : []))), [tabs, workspaceId]);
 }
 
-/** Focus a row by path once it is rendered. */
-function focusRow(list: HTMLElement | null, path: string): void {
-  requestAnimationFrame(() => list?.querySelector<HTMLElement>(`[data-testid="tree-row"][data-path="${CSS.escape(path)}"]`)?.focus());
+const rowEl = (list: HTMLElement | null, path: string): HTMLElement | null | undefined => list?.querySelector<HTMLElement>(`[data-testid="tree-row"][data-path="${CSS.escape(path)}"]`);
+
+/** Focus a row by path: at once if it is rendered, else once it is (after a scroll of the
+ * virtual list, or a rename: a few frames are tried). */
+function focusRow(list: HTMLElement | null, path: string, tries = 5): void {
+  const row = rowEl(list, path);
+  if (row) return row.focus();
+  if (tries > 0) requestAnimationFrame(() => focusRow(list, path, tries - 1));
 }
 
 function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElement | null>, setDrop: (d: { path: string; where: DropWhere } | undefined) => void): RowHandlers {
@@ -89,21 +95,30 @@ function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElemen
   }, [platform, tree, id, list, setDrop]);
 }
 
-function onTreeKey(e: KeyboardEvent<HTMLDivElement>, tree: WorkspaceTree, handlers: RowHandlers, expanded: (path: string) => boolean, onMenu: (path: string) => void): void {
+interface KeyContext {
+  tree: WorkspaceTree;
+  rows: readonly TreeRow[];
+  handlers: RowHandlers;
+  expanded(path: string): boolean;
+  onMenu(path: string): void;
+  /** Moves the focus to row `index` of `rows`, scrolling it into view. */
+  focusAt(index: number): void;
+}
+
+function onTreeKey(e: KeyboardEvent<HTMLDivElement>, { tree, rows, handlers, expanded, onMenu, focusAt }: KeyContext): void {
   if ((e.target as HTMLElement).tagName === 'INPUT') return;
   const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="tree-row"]');
   const path = rowEl?.dataset.path;
   const item = tree.items.find((i) => i.path === path);
   if (!rowEl || !item) return;
-  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="tree-row"]')];
-  const at = rows.indexOf(rowEl);
+  const at = rows.findIndex((r) => r.item.path === path);
   const key = e.key;
   const act = (f: () => void): void => {
     e.preventDefault();
     f();
   };
   if (e.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) return act(() => handlers.actions(item).find((a) => a.label === (key === 'ArrowUp' ? 'Move up' : 'Move down'))?.run());
-  if (key === 'ArrowDown' || key === 'ArrowUp') return act(() => rows[Math.max(0, Math.min(rows.length - 1, at + (key === 'ArrowDown' ? 1 : -1)))]?.focus());
+  if (key === 'ArrowDown' || key === 'ArrowUp') return act(() => focusAt(Math.max(0, Math.min(rows.length - 1, at + (key === 'ArrowDown' ? 1 : -1)))));
   if (key === 'ArrowRight' && item.kind === 'folder' && !expanded(item.path)) return act(() => toggleCollapsed(tree.info.id, item.path, false));
   if (key === 'ArrowLeft' && item.kind === 'folder' && expanded(item.path)) return act(() => toggleCollapsed(tree.info.id, item.path, true));
   if (key === 'Enter') return act(() => handlers.activate(item));
@@ -156,6 +171,39 @@ function TreeTail() {
   );
 }
 
+/** The row menu open (by path); closing it gives the focus back to its row. */
+function useRowMenu(list: React.RefObject<HTMLDivElement | null>) {
+  const [menu, setMenu] = useState<string | undefined>();
+  const menuOf = useRef<string | undefined>(undefined);
+  const onMenu = useCallback(
+    (path: string | undefined) => {
+      if (path === undefined && menuOf.current !== undefined) focusRow(list.current, menuOf.current);
+      menuOf.current = path;
+      setMenu(path);
+    },
+    [list],
+  );
+  return { menu, onMenu };
+}
+
+/** Which row takes Tab into the tree (the focused one while it is rendered, else the first
+ * rendered), and moving the focus to a row of the list, scrolled into view. */
+function useRowFocus(rows: readonly TreeRow[], shown: readonly TreeRow[], list: React.RefObject<HTMLDivElement | null>, reveal: (index: number) => void) {
+  const [focused, setFocused] = useState<string | undefined>();
+  const focusable = focused !== undefined && shown.some((r) => r.item.path === focused) ? focused : shown[0]?.item.path;
+  const focusAt = (index: number): void => {
+    const row = rows[index];
+    if (!row) return;
+    reveal(index);
+    focusRow(list.current, row.item.path);
+  };
+  const onFocus = (e: React.FocusEvent<HTMLDivElement>): void => {
+    const p = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="tree-row"]')?.dataset.path;
+    if (p !== undefined) setFocused(p);
+  };
+  return { focusable, focusAt, onFocus };
+}
+
 export function TreeView({ tree }: { tree: WorkspaceTree }) {
   const id = tree.info.id;
   const query = useCollectionsUi((s) => s.query);
@@ -165,55 +213,50 @@ export function TreeView({ tree }: { tree: WorkspaceTree }) {
   const collapsed = useMemo(() => collapsedIn(collapsedAll, id), [collapsedAll, id]);
   const rows = useMemo(() => visibleRows(tree.items, collapsed, query), [tree.items, collapsed, query]);
   const dirty = useDirtyPaths(id);
-  const list = useRef<HTMLDivElement>(null);
+  const { ref: list, top, bottom, win, onScroll, reveal } = useVirtualRows(rows.length);
   const [drop, setDropState] = useState<{ path: string; where: DropWhere } | undefined>();
   const setDrop = useCallback((d: { path: string; where: DropWhere } | undefined) => setDropState((old) => (old?.path === d?.path && old?.where === d?.where ? old : d)), []);
-  const [menu, setMenu] = useState<string | undefined>();
-  const [focused, setFocused] = useState<string | undefined>();
   const handlers = useRowHandlers(tree, list, setDrop);
-  const menuOf = useRef<string | undefined>(undefined);
-  const onMenu = useCallback((path: string | undefined) => {
-    // Closing gives the focus back to the row.
-    if (path === undefined && menuOf.current !== undefined) focusRow(list.current, menuOf.current);
-    menuOf.current = path;
-    setMenu(path);
-  }, []);
+  const { menu, onMenu } = useRowMenu(list);
   const expanded = (path: string): boolean => query.trim() !== '' || !collapsed.has(path);
-  const focusable = focused !== undefined && rows.some((r) => r.item.path === focused) ? focused : rows[0]?.item.path;
+  const shown = rows.slice(win.start, win.end);
+  const { focusable, focusAt, onFocus } = useRowFocus(rows, shown, list, reveal);
   return (
-    <div
-      className="tree"
-      role="tree"
-      aria-label={`Requests of ${tree.info.name}`}
-      data-testid="tree"
-      ref={list}
-      onKeyDown={(e) => onTreeKey(e, tree, handlers, expanded, onMenu)}
-      onFocus={(e) => {
-        const p = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="tree-row"]')?.dataset.path;
-        if (p !== undefined) setFocused(p);
-      }}
-    >
+    <>
       {creatingIn !== undefined && <NewFolderRow tree={tree} parent={creatingIn} />}
-      {rows.map((row) => (
-        <TreeRowView
-          key={row.item.path}
-          row={row}
-          expanded={expanded(row.item.path)}
-          focusable={row.item.path === focusable}
-          dirty={dirty.has(row.item.path)}
-          renaming={renaming === row.item.path}
-          menuOpen={menu === row.item.path}
-          dropMark={drop?.path === row.item.path ? drop.where : undefined}
-          handlers={handlers}
-          onMenu={onMenu}
-        />
-      ))}
-      {rows.length === 0 && (
-        <p className="muted tree-empty" data-testid="tree-empty">
-          {query.trim() ? `Nothing matches "${query.trim()}".` : 'No saved requests yet: Ctrl+S saves the request in the active tab here.'}
-        </p>
-      )}
-      <TreeTail />
-    </div>
+      <div
+        className="tree"
+        role="tree"
+        aria-label={`Requests of ${tree.info.name}`}
+        data-testid="tree"
+        ref={list}
+        onScroll={onScroll}
+        onKeyDown={(e) => onTreeKey(e, { tree, rows, handlers, expanded, onMenu, focusAt })}
+        onFocus={onFocus}
+      >
+        <div className="tree-spacer" ref={top} aria-hidden="true" />
+        {shown.map((row) => (
+          <TreeRowView
+            key={row.item.path}
+            row={row}
+            expanded={expanded(row.item.path)}
+            focusable={row.item.path === focusable}
+            dirty={dirty.has(row.item.path)}
+            renaming={renaming === row.item.path}
+            menuOpen={menu === row.item.path}
+            dropMark={drop?.path === row.item.path ? drop.where : undefined}
+            handlers={handlers}
+            onMenu={onMenu}
+          />
+        ))}
+        <div className="tree-spacer" ref={bottom} aria-hidden="true" />
+        {rows.length === 0 && (
+          <p className="muted tree-empty" data-testid="tree-empty">
+            {query.trim() ? `Nothing matches "${query.trim()}".` : 'No saved requests yet: Ctrl+S saves the request in the active tab here.'}
+          </p>
+        )}
+        <TreeTail />
+      </div>
+    </>
   );
 }
