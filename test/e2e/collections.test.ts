@@ -274,3 +274,23 @@ test('the workspace menu, Open folder in browser mode, environments from workspa
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
+
+test('a workspace of 1000 requests: a virtual tree (few rows in the DOM), ↑/↓ scroll the focused row into view', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const ws = await openCollections(page);
+  const bulk = path.join(ws, 'bulk');
+  fs.mkdirSync(bulk);
+  // Names that sort as written: r0000 … r0999.
+  for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(bulk, `r${String(i).padStart(4, '0')}.yaml`), `name: r${String(i).padStart(4, '0')}\nrequest:\n  url: http://x/${i}\n`);
+  const tree = page.locator(tid('tree'));
+  await until('the 1000 requests', async () => ((await tree.evaluate((e) => e.scrollHeight)) > 1000 * 26 ? true : undefined), 30_000);
+  const inDom = await page.locator(tid('tree-row')).count();
+  assert.ok(inDom < 100, `${inDom} rows in the DOM`);
+  await row(page, 'r0000').focus();
+  for (let i = 0; i < 150; i++) await page.keyboard.press('ArrowDown');
+  await until('r0150 focused', async () => ((await page.evaluate(() => document.activeElement?.textContent ?? '')).includes('r0150') ? true : undefined), 5_000);
+  assert.ok((await tree.evaluate((e) => e.scrollTop)) > 0, 'the tree scrolled');
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});
