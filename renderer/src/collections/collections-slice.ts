@@ -4,10 +4,11 @@
 // sendContextOf tells a send which workspace, folder and environment resolve its {{…}}.
 import type { StateCreator } from 'zustand/vanilla';
 import type { SavedRef, WorkspaceInfo, WorkspaceTree } from '../../../contract/workspace.js';
-import type { SendContext } from '../../../contract/variables.js';
+import type { SendContext, Variable, VariableLayer } from '../../../contract/variables.js';
 import type { AppState } from '../app-store.js';
 import type { Draft } from '../composer/draft.js';
 import { mapTab, type Tab } from '../tabs/tabs-slice.js';
+import { parentOf } from './tree-model.js';
 import { ownRef, reconcileTabs, relinkTabs, type ReconcileOptions } from './sync.js';
 
 const ENV_KEY = 'inetscope.collections.environments';
@@ -100,4 +101,25 @@ export function sendContextOf(s: Pick<AppState, 'workspaceId' | 'environments' |
   if (workspaceId === undefined) return undefined;
   const environment = environmentOf(s, workspaceId);
   return { workspaceId, ...(tab.saved ? { requestPath: tab.saved.path } : {}), ...(environment ? { environment } : {}), overrides: [] };
+}
+
+const enabled = (vars: readonly Variable[]): Variable[] => vars.filter((v) => v.enabled);
+
+/** The scopes the page knows for a tab's {{…}} (the composer's highlighting), outermost first:
+ * the workspace, each folder from the root down to the saved request's, the environment
+ * chosen. Secrets' values are '' here (the core alone holds them); run overrides are the core's. */
+export function variableLayersOf(s: Pick<AppState, 'workspaceId' | 'environments' | 'trees'>, tab: Pick<Tab, 'saved'>): VariableLayer[] {
+  const ctx = sendContextOf(s, tab);
+  const tree = ctx && s.trees[ctx.workspaceId];
+  if (!ctx || !tree) return [];
+  const layers: VariableLayer[] = [{ kind: 'workspace', label: tree.info.name, variables: enabled(tree.variables) }];
+  const folders: string[] = [];
+  for (let p = ctx.requestPath ? parentOf(ctx.requestPath) : ''; p !== ''; p = parentOf(p)) folders.unshift(p);
+  for (const folder of folders) {
+    const vars = tree.folderVariables[folder];
+    if (vars?.length) layers.push({ kind: 'folder', label: folder, variables: enabled(vars) });
+  }
+  const env = ctx.environment !== undefined ? tree.environments.find((e) => e.name === ctx.environment) : undefined;
+  if (env) layers.push({ kind: 'environment', label: env.name, variables: enabled(env.variables) });
+  return layers;
 }

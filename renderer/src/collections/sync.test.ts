@@ -5,7 +5,7 @@ import type { Tab } from '../tabs/tabs-slice.js';
 import { isDirty, stableJson, suggestedName } from './dirty.js';
 import { ownRef, reconcileTabs, relinkTabs, takeForeignRefs } from './sync.js';
 import { createAppStore } from '../app-store.js';
-import { sendContextOf } from './collections-slice.js';
+import { sendContextOf, variableLayersOf } from './collections-slice.js';
 
 const draft = (url: string, patch: Partial<Draft> = {}): Draft => ({ ...emptyDraft('curl'), url, ...patch });
 const saved = (path: string, version = 'v1') => ({ workspaceId: 'w1', path, version });
@@ -114,5 +114,28 @@ describe('the collections slice', () => {
     // An environment the workspace no longer has is not sent.
     store.getState().applyTree(tree([req('f/a', 'v1')]));
     expect(sendContextOf(store.getState(), tab)).toEqual({ workspaceId: 'w1', requestPath: 'f/a', overrides: [] });
+  });
+});
+
+describe('variableLayersOf', () => {
+  it('lists the workspace, the folders down to the request, then the environment, without disabled variables', () => {
+    const store = createAppStore();
+    const v = (name: string, value: string, enabled = true) => ({ name, value, secret: false, enabled });
+    const t: WorkspaceTree = {
+      ...tree([req('a/b/r', 'v1')], [{ name: 'dev', variables: [v('host', 'dev.local')] }]),
+      variables: [v('host', 'ws'), v('off', 'x', false)],
+      folderVariables: { a: [v('token', 'fa')], 'a/b': [v('token', 'fb')], c: [v('other', 'c')] },
+    };
+    store.getState().setWorkspaces({ open: [t.info], recent: [] });
+    store.getState().applyTree(t);
+    store.getState().setEnvironment('w1', 'dev');
+    const layers = variableLayersOf(store.getState(), { saved: saved('a/b/r') });
+    expect(layers.map((l) => [l.kind, l.label, l.variables.map((x) => `${x.name}=${x.value}`)])).toEqual([
+      ['workspace', 'W', ['host=ws']],
+      ['folder', 'a', ['token=fa']],
+      ['folder', 'a/b', ['token=fb']],
+      ['environment', 'dev', ['host=dev.local']],
+    ]);
+    expect(variableLayersOf(store.getState(), { saved: undefined }).map((l) => l.kind)).toEqual(['workspace', 'environment']);
   });
 });
