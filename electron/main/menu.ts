@@ -23,7 +23,10 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
     label: 'File',
     submenu: [
       { label: 'Send', accelerator: 'CmdOrCtrl+Enter', click: () => o.send('send') },
-      { label: 'Save Response…', accelerator: 'CmdOrCtrl+S', click: () => o.send('saveResponse') },
+      // Ctrl/Cmd+S saves the request (the collections' shortcut); the response has its button.
+      shown(o, 'Save Request', 'saveRequest', 'CmdOrCtrl+S'),
+      shown(o, 'Save Request As…', 'saveRequestAs', 'CmdOrCtrl+Shift+S'),
+      { label: 'Save Response…', click: () => o.send('saveResponse') },
       { type: 'separator' },
       shown(o, 'Import HAR…', 'importHar'),
       shown(o, 'Export HAR…', 'exportHar'),
@@ -56,6 +59,7 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
   return {
     label: 'View',
     submenu: [
+      shown(o, 'Collections', 'toggleCollections', 'CmdOrCtrl+Shift+K'),
       shown(o, 'History', 'toggleHistory', 'CmdOrCtrl+Shift+H'),
       { type: 'separator' },
       ...devItems,

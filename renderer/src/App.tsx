@@ -10,14 +10,17 @@ import { TabBar } from './tabs/TabBar.js';
 import { Waterfall } from './timeline/Waterfall.js';
 import { InteropBar } from './interop/InteropBar.js';
 import { usePlatform } from './platform/platform-context.js';
-import { HistorySidebar } from './history/HistorySidebar.js';
+import { Sidebar } from './sidebar/Sidebar.js';
+import { useSidebar } from './sidebar/sidebar-store.js';
+import { EnvironmentSelect, UndoToast } from './collections/CollectionsChrome.js';
+import { MoveToDialog, SaveAsDialog, SaveConflictDialog } from './collections/SaveDialogs.js';
+import { useCollectionsShortcuts } from './collections/shortcuts.js';
 import { HistoryButtons } from './history/HistoryChrome.js';
 import { HarExportDialog } from './history/HarExportDialog.js';
 import { CodeDialog } from './interop/CodeDialog.js';
 import { CurlImportDialog } from './interop/CurlImportDialog.js';
 import { SettingsDialog } from './settings/SettingsDialog.js';
 import { useOpenDialog } from './dialogs/dialog-store.js';
-import { useHistory } from './history/history-store.js';
 import { useHistoryShortcuts } from './history/shortcuts.js';
 import type { InetEvent } from '../../contract/events.js';
 import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
@@ -84,7 +87,15 @@ function Exchange() {
   );
 }
 
-const DIALOGS = { settings: SettingsDialog, harExport: HarExportDialog, curlImport: CurlImportDialog, code: CodeDialog };
+const DIALOGS = {
+  settings: SettingsDialog,
+  harExport: HarExportDialog,
+  curlImport: CurlImportDialog,
+  code: CodeDialog,
+  saveAs: SaveAsDialog,
+  saveConflict: SaveConflictDialog,
+  moveTo: MoveToDialog,
+};
 
 /** The open modal dialog (at most one). */
 function Dialog() {
@@ -96,7 +107,8 @@ function Dialog() {
 export function App() {
   useShortcuts();
   useHistoryShortcuts();
-  const historyOpen = useHistory((s) => s.open);
+  useCollectionsShortcuts();
+  const sidebarOpen = useSidebar((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
   const activeKey = useApp((s) => s.activeTab);
   return (
@@ -104,13 +116,14 @@ export function App() {
       <header className="topbar">
         <span className="brand">InetScope</span>
         <TabBar />
+        <EnvironmentSelect />
         <HistoryButtons />
         <CatchToggle />
         <ConnectionBadge />
       </header>
       <SessionNotice />
       <div className="app-body">
-        {historyOpen && <HistorySidebar />}
+        {sidebarOpen && <Sidebar />}
         <div className="app-main">
           {catchOpen ? (
             <CatchPanel />
@@ -127,6 +140,7 @@ export function App() {
         </div>
       </div>
       <Dialog />
+      <UndoToast />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The page's state (zustand), composed of the features' slices: the request tabs, the
-// exchanges they show, the shell's link state and theme, and the variables of the request.
+// exchanges they show, the collections (workspaces, trees, environments), the variables of
+// the request, and the shell's link state and theme.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './platform/types.js';
@@ -7,6 +8,7 @@ import { keepBodyCaches } from './response/body-caches.js';
 import { createExchangesSlice, type ExchangesSlice } from './timeline/exchanges-slice.js';
 import { createTabsSlice, type TabsSlice } from './tabs/tabs-slice.js';
 import { createVariablesSlice, type VariablesSlice } from './variables/variables-slice.js';
+import { createCollectionsSlice, type CollectionsSlice } from './collections/collections-slice.js';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -17,7 +19,7 @@ interface ShellSlice {
   setTheme(theme: Theme): void;
 }
 
-export type AppState = TabsSlice & ExchangesSlice & ShellSlice & VariablesSlice;
+export type AppState = TabsSlice & ExchangesSlice & ShellSlice & CollectionsSlice & VariablesSlice;
 
 /** A request in flight when the link to the core is lost: its end will not reach this page. */
 export const LOST_IN_FLIGHT = "The connection to InetScope's core was lost while this request ran; if the core finished it, it is in the history.";
@@ -36,7 +38,13 @@ const createShellSlice: StateCreator<AppState, [], [], ShellSlice> = (set) => ({
 });
 
 export function createAppStore(): StoreApi<AppState> {
-  const store = createStore<AppState>()((...a) => ({ ...createTabsSlice(...a), ...createExchangesSlice(...a), ...createShellSlice(...a), ...createVariablesSlice(...a) }));
+  const store = createStore<AppState>()((...a) => ({
+    ...createTabsSlice(...a),
+    ...createExchangesSlice(...a),
+    ...createShellSlice(...a),
+    ...createCollectionsSlice(...a),
+    ...createVariablesSlice(...a),
+  }));
   // The viewers' cached body bytes go with the responses the store lets go.
   store.subscribe((s, prev) => {
     if (s.responses !== prev.responses) keepBodyCaches(s.responses);

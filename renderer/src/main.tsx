@@ -6,6 +6,7 @@ import { PlatformContext } from './platform/platform-context.js';
 import { getPlatform, type MenuCommand } from './platform/index.js';
 import { runMenuCommand } from './menu-commands.js';
 import { refreshCatch } from './catch/catch-actions.js';
+import { watchWorkspaces } from './collections/workspace-actions.js';
 import { appStore, type Theme } from './app-store.js';
 import { activeTab, isBlankTab } from './tabs/tabs-slice.js';
 import { TabSessionSync } from './tabs/session-sync.js';
@@ -24,6 +25,8 @@ platform.onConnectionChange((state) => {
   if (state === 'connected') void refreshCatch(platform);
 });
 if (platform.connection() === 'connected') void refreshCatch(platform);
+// The workspaces are listed on every (re)connect and their trees follow the core's pushes.
+watchWorkspaces(platform);
 platform.onMenuCommand((command: MenuCommand) => runMenuCommand(platform, command));
 // The tabs of the last run come back; changes are kept from then on.
 new TabSessionSync(platform, appStore).start(window);

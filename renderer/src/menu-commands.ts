@@ -6,7 +6,8 @@ import { activeTab } from './tabs/tabs-slice.js';
 import { openDialog } from './dialogs/dialog-store.js';
 import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';
-import { toggleHistory } from './history/history-store.js';
+import { toggleCollections, toggleHistory } from './sidebar/sidebar-store.js';
+import { saveTab } from './collections/save-actions.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
@@ -14,6 +15,10 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
   switch (command) {
     case 'send':
       return void sendActive(platform);
+    case 'saveRequest':
+      return void saveTab(platform, appStore.getState().activeTab);
+    case 'saveRequestAs':
+      return openDialog('saveAs', { tabKey: appStore.getState().activeTab });
     case 'saveResponse': {
       const id = activeTab(appStore.getState()).requestId;
       if (id) void saveResponse(platform, id);
@@ -34,6 +39,8 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return void importHar(platform);
     case 'exportHar':
       return openDialog('harExport');
+    case 'toggleCollections':
+      return toggleCollections();
     case 'toggleHistory':
       return toggleHistory();
     case 'settings':

@@ -280,14 +280,18 @@ describe('menu', () => {
     for (const always of ['quit', 'editMenu', 'zoomIn', 'zoomOut', 'resetZoom', 'windowMenu', 'about']) assert.ok(roles(false).includes(always), always);
   });
 
-  it('sends Send and Save Response… to the renderer with their shortcuts', () => {
+  it('sends Send, Save Request (As…) and Save Response… to the renderer with their shortcuts', () => {
     const sent: string[] = [];
     const file = menuTemplate({ dev: false, isMac: true, send: (c) => sent.push(c) })[1];
     assert.equal(file?.label, 'File');
     const items = file?.submenu as Array<{ label?: string; accelerator?: string; registerAccelerator?: boolean; role?: string; click?: () => void }>;
-    assert.deepEqual(items.filter((i) => i.accelerator && i.registerAccelerator !== false).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter'], ['Save Response…', 'CmdOrCtrl+S']]);
+    assert.deepEqual(items.filter((i) => i.accelerator && i.registerAccelerator !== false).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter']]);
+    assert.deepEqual(items.filter((i) => i.registerAccelerator === false).map((i) => [i.label, i.accelerator]).slice(0, 2), [
+      ['Save Request', 'CmdOrCtrl+S'],
+      ['Save Request As…', 'CmdOrCtrl+Shift+S'],
+    ]);
     items.forEach((i) => i.click?.());
-    assert.deepEqual(sent, ['send', 'saveResponse', 'importHar', 'exportHar', 'settings']);
+    assert.deepEqual(sent, ['send', 'saveRequest', 'saveRequestAs', 'saveResponse', 'importHar', 'exportHar', 'settings']);
     assert.equal(items.at(-1)?.role, 'close');
   });
 
@@ -297,6 +301,6 @@ describe('menu', () => {
     for (const i of items) i.click?.(undefined as never, undefined, undefined as never);
     assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
     const shownOnly = items.filter((i) => i.registerAccelerator === false).map((i) => i.accelerator);
-    assert.deepEqual(shownOnly, ['CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Shift+H']);
+    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
   });
 });

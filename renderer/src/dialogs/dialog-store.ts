@@ -2,12 +2,16 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo';
 
 export interface OpenDialog {
   name: DialogName;
   /** The code dialog was opened by "Copy as cURL" because the clipboard refused. */
   copyFallback?: boolean;
+  /** The tab Save As or the save conflict is about. */
+  tabKey?: string;
+  /** The workspace item "Move to…" moves. */
+  itemPath?: string;
 }
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));

@@ -1,15 +1,22 @@
-// What the history and settings UI adds around the app: the top bar's History and Settings
-// buttons.
-import { toggleHistory, useHistory } from './history-store.js';
+// What the history and settings UI adds around the app: the top bar's Collections and
+// History buttons (each shows the sidebar on its view, or hides it) and Settings.
 import { openDialog } from '../dialogs/dialog-store.js';
+import { toggleSidebar, useSidebar, type SidebarView } from '../sidebar/sidebar-store.js';
+
+function ViewButton({ view, label, title }: { view: SidebarView; label: string; title: string }) {
+  const on = useSidebar((s) => s.open && s.view === view);
+  return (
+    <button type="button" className={`btn btn-small${on ? ' btn-on' : ''}`} data-testid={`${view}-toggle`} aria-pressed={on} title={title} onClick={() => toggleSidebar(view)}>
+      {label}
+    </button>
+  );
+}
 
 export function HistoryButtons() {
-  const open = useHistory((s) => s.open);
   return (
     <span className="top-buttons">
-      <button type="button" className={`btn btn-small${open ? ' btn-on' : ''}`} data-testid="history-toggle" aria-pressed={open} title="Show or hide the history (Ctrl+Shift+H)" onClick={toggleHistory}>
-        History
-      </button>
+      <ViewButton view="collections" label="Collections" title="Show or hide the collections (Ctrl+Shift+K)" />
+      <ViewButton view="history" label="History" title="Show or hide the history (Ctrl+Shift+H)" />
       <button type="button" className="btn btn-small" data-testid="settings-open" title="Settings (Ctrl+,)" onClick={() => openDialog('settings')}>
         Settings
       </button>

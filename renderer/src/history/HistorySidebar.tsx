@@ -10,6 +10,7 @@ import { clickSelect, emptySelection, entryAt } from './history-model.js';
 import { historyStore, setReport, useHistory } from './history-store.js';
 import { HarImportButton } from './HarImportButton.js';
 import { HistoryRow } from './HistoryRow.js';
+import { ReportLine } from '../sidebar/ReportLine.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 import './history.css';
 
@@ -84,19 +85,6 @@ function Toolbar() {
   );
 }
 
-function ReportLine() {
-  const report = useHistory((s) => s.report);
-  if (!report) return null;
-  return (
-    <p className={`hist-report hist-report-${report.kind}`} data-testid="history-report" role={report.kind === 'error' ? 'alert' : 'status'}>
-      <span>{report.text}</span>
-      <button type="button" className="btn-icon" aria-label="Dismiss" onClick={() => setReport(undefined)}>
-        ×
-      </button>
-    </p>
-  );
-}
-
 function useListWindow(total: number) {
   const platform = usePlatform();
   const ref = useRef<HTMLDivElement>(null);
@@ -152,6 +140,7 @@ export function HistorySidebar() {
   const data = useHistory((s) => s.data);
   const selection = useHistory((s) => s.selection);
   const current = useHistory((s) => s.current);
+  const report = useHistory((s) => s.report);
   const { ref, top, bottom, win, onScroll } = useListWindow(data.total);
   const onCheck = useCallback((index: number, shift: boolean) => historyStore.setState((s) => ({ selection: clickSelect(s.data, s.selection, index, shift) })), []);
   const onOpen = useCallback((id: string) => void openEntry(platform, id), [platform]);
@@ -163,13 +152,10 @@ export function HistorySidebar() {
     else rows.push(<HistoryRow key={e.id} entry={e} index={i} selected={selection.ids.has(e.id)} current={e.id === current} onCheck={onCheck} onOpen={onOpen} onResend={onResend} />);
   }
   return (
-    <aside className="history" data-testid="history" aria-label="History">
-      <h2>
-        History
-      </h2>
+    <section className="history" data-testid="history" aria-label="History">
       <SearchBox />
       <Toolbar />
-      <ReportLine />
+      <ReportLine report={report} testId="history-report" onDismiss={() => setReport(undefined)} />
       <div className="hist-list" data-testid="history-list" role="list" ref={ref} onScroll={onScroll} onKeyDown={(e) => onListKey(e, data.total)} tabIndex={-1}>
         <div className="hist-spacer" ref={top} aria-hidden="true" />
         {rows}
@@ -180,6 +166,6 @@ export function HistorySidebar() {
           </p>
         )}
       </div>
-    </aside>
+    </section>
   );
 }

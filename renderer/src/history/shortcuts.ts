@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 import { currentEntry, resendEntry } from './history-actions.js';
-import { toggleHistory } from './history-store.js';
+import { toggleHistory } from '../sidebar/sidebar-store.js';
 
 export function useHistoryShortcuts(): void {
   const platform = usePlatform();

@@ -5,10 +5,29 @@ import { useApp } from '../app-store.js';
 import { type Tab } from './tabs-slice.js';
 import { TabList } from './TabList.js';
 import { useStripScroll } from './use-strip-scroll.js';
+import { isDirty } from '../collections/dirty.js';
 
 function tabTitle(t: Tab): string {
+  if (t.title) return t.title;
   const url = t.draft.url.trim().replace(/^[a-z]+:\/\//i, '');
   return url ? `${t.draft.method} ${url}` : 'New request';
+}
+
+/** A saved request's tab: its unsaved changes, and whether its file changed on disk meanwhile. */
+function TabMarks({ t }: { t: Tab }) {
+  if (t.diskChanged) {
+    return (
+      <span className="tab-mark tab-disk" data-testid="tab-disk-changed" title="Changed on disk since you opened it: saving asks first" aria-label="changed on disk">
+        ●
+      </span>
+    );
+  }
+  if (!isDirty(t)) return null;
+  return (
+    <span className="tab-mark tab-dirty" data-testid="tab-dirty" title="Unsaved changes (Ctrl+S saves)" aria-label="unsaved changes">
+      ●
+    </span>
+  );
 }
 
 export function TabBar() {
@@ -30,9 +49,10 @@ export function TabBar() {
       <nav className="tabbar" role="tablist" aria-label="Requests" ref={strip.ref} data-testid="tabbar">
         {tabs.map((t) => (
           <div key={t.key} className={`tab${t.key === active ? ' tab-active' : ''}${t.inFlightId ? ' tab-busy' : ''}`}>
-            <button role="tab" aria-selected={t.key === active} className="tab-label" title={tabTitle(t)} onClick={() => setActive(t.key)}>
+            <button role="tab" aria-selected={t.key === active} className="tab-label" title={t.saved ? `${tabTitle(t)} — ${t.saved.path}` : tabTitle(t)} onClick={() => setActive(t.key)}>
               {tabTitle(t)}
             </button>
+            <TabMarks t={t} />
             {tabs.length > 1 && (
               <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => closeTab(t.key)}>
                 ×

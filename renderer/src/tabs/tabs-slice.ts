@@ -9,17 +9,21 @@ import type { AppState } from '../app-store.js';
 
 export interface Tab {
   key: string;
-  title?: string;
   draft: Draft;
-  /** The saved request this tab edits, and its draft as last saved or loaded. */
-  saved?: SavedRef;
-  baseline?: Draft;
   /** The request shown under this tab (the last one sent). */
   requestId?: string;
   /** Set from send until its `finished` event (or a failed send). */
   inFlightId?: string;
   /** Why the last send was refused (bad draft, command error). */
   error?: string;
+  /** The saved request this tab edits (collections/): Save writes there, if still at its version. */
+  saved?: SavedRef;
+  /** The draft as last loaded or saved: unsaved changes are measured against it. */
+  baseline?: Draft;
+  /** The saved request's name, the tab's title. */
+  title?: string;
+  /** Its file changed on disk while the tab had unsaved changes: the next save asks first. */
+  diskChanged?: boolean;
 }
 
 export interface TabsSlice {
@@ -61,7 +65,7 @@ export function mapTab(tabs: Tab[], key: string, change: (t: Tab) => Tab): Tab[]
 }
 
 /** A tab nothing was typed or sent in yet: a stored exchange or draft may take it. */
-export const isBlankTab = (t: Tab): boolean => t.requestId === undefined && t.inFlightId === undefined && t.draft.url.trim() === '';
+export const isBlankTab = (t: Tab): boolean => t.requestId === undefined && t.inFlightId === undefined && t.saved === undefined && t.draft.url.trim() === '';
 
 export function activeTab(s: Pick<TabsSlice, 'tabs' | 'activeTab'>): Tab {
   return s.tabs.find((t) => t.key === s.activeTab) ?? (s.tabs[0] as Tab);
