@@ -1,13 +1,12 @@
 // The page's state (zustand), composed of the features' slices: the request tabs, the
-// exchanges they show, the collections (workspaces, trees, environments), the variables of
-// the request, and the shell's link state and theme.
+// exchanges they show, the collections (workspaces, trees, environments: the variables of a
+// request derive from them), and the shell's link state and theme.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './platform/types.js';
 import { keepBodyCaches } from './response/body-caches.js';
 import { createExchangesSlice, type ExchangesSlice } from './timeline/exchanges-slice.js';
 import { createTabsSlice, type TabsSlice } from './tabs/tabs-slice.js';
-import { createVariablesSlice, type VariablesSlice } from './variables/variables-slice.js';
 import { createCollectionsSlice, type CollectionsSlice } from './collections/collections-slice.js';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -19,7 +18,7 @@ interface ShellSlice {
   setTheme(theme: Theme): void;
 }
 
-export type AppState = TabsSlice & ExchangesSlice & ShellSlice & CollectionsSlice & VariablesSlice;
+export type AppState = TabsSlice & ExchangesSlice & ShellSlice & CollectionsSlice;
 
 /** A request in flight when the link to the core is lost: its end will not reach this page. */
 export const LOST_IN_FLIGHT = "The connection to InetScope's core was lost while this request ran; if the core finished it, it is in the history.";
@@ -43,7 +42,6 @@ export function createAppStore(): StoreApi<AppState> {
     ...createExchangesSlice(...a),
     ...createShellSlice(...a),
     ...createCollectionsSlice(...a),
-    ...createVariablesSlice(...a),
   }));
   // The viewers' cached body bytes go with the responses the store lets go.
   store.subscribe((s, prev) => {

@@ -5,6 +5,7 @@ import type { RequestDraft } from '../../../contract/request.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, urlFieldProblem, type Draft } from './draft.js';
 import { appStore } from '../app-store.js';
+import { sendContextOf } from '../collections/collections-slice.js';
 import { activeTab } from '../tabs/tabs-slice.js';
 
 /** Sends the active tab's draft; the renderer mints the request id. */
@@ -19,7 +20,7 @@ export async function sendActive(platform: Platform): Promise<void> {
   appStore.getState().beginRequest(tab.key, id);
   try {
     // The template goes as typed; the core resolves its {{variables}} in the context's scopes.
-    const context = appStore.getState().sendContext;
+    const context = sendContextOf(appStore.getState(), tab);
     const accepted = await platform.call('sendRequest', { id, request: r, ...(context ? { context } : {}) });
     if (accepted.engineStarting) appStore.getState().setEngineStarting(id, accepted.engineStarting);
   } catch (e) {

@@ -4,6 +4,8 @@
 // the one element typed in, so focus and the caret are the browser's own.
 import { useLayoutEffect, useMemo, useRef, useState, type InputHTMLAttributes } from 'react';
 import { useApp } from '../app-store.js';
+import { variableLayersOf } from '../collections/collections-slice.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 import { highlighter } from './highlight.js';
 import './variables.css';
 
@@ -13,7 +15,13 @@ const COPIED = ['font', 'letterSpacing', 'wordSpacing', 'textIndent', 'paddingLe
 type Props = InputHTMLAttributes<HTMLInputElement> & { value: string };
 
 export function VariableInput(props: Props) {
-  const layers = useApp((s) => s.variableLayers);
+  // The scopes of the active tab, from the workspace trees and the chosen environment: each
+  // input selected separately (stable references), the layers derived once per change.
+  const workspaceId = useApp((s) => s.workspaceId);
+  const environments = useApp((s) => s.environments);
+  const trees = useApp((s) => s.trees);
+  const saved = useApp((s) => activeTab(s).saved);
+  const layers = useMemo(() => variableLayersOf({ workspaceId, environments, trees }, { saved }), [workspaceId, environments, trees, saved]);
   const highlight = useMemo(() => highlighter(layers), [layers]);
   const segments = useMemo(() => highlight(props.value), [highlight, props.value]);
   const hasToken = segments.some((s) => s.token);
