@@ -17,6 +17,7 @@ import { draftFromRequest } from './har-draft.js';
 import { HarRecorder } from './har-output.js';
 import { replayRequest } from './replay.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, exitCodeForError } from './exit-codes.js';
+import { runMain } from './run.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -93,6 +94,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'serve') return serveMain(argv.slice(1));
+  if (argv[0] === 'run') return runMain(argv.slice(1));
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);

@@ -8,6 +8,8 @@ export const VERSION = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'packa
 export const USAGE = `Usage: inetscope [options] <url>
        inetscope [options] --replay FILE[#N]
        inetscope serve [--host H] [--port P] [--rules FILE] [--events FILE|-]  (see inetscope serve --help)
+       inetscope run PATH [--env NAME | --env-file FILE] [--var NAME=VALUE]... [--folder NAME]
+                     [--reporter cli|json|junit]... [--out FILE] [--bail]  (see inetscope run --help)
 
 Sends one HTTP request through a native stack (WinInet, or libcurl) and shows every
 status callback it makes. The body goes to stdout unless -o is given.
@@ -77,4 +79,39 @@ each chunk an event), answered, and shown with a server-side timeline. Prints
   --allow-host NAME    bound to loopback, answer this Host too (repeatable; * for any,
                        e.g. behind a tunnel); other names get 403 (DNS rebinding)
   -h, --help           this text
+`;
+
+export const RUN_USAGE = `Usage: inetscope run PATH [options]
+
+Runs the saved requests of a workspace one after another, in collection order, through one
+engine, and checks each response against the request's assertions. PATH is a workspace
+folder or a folder inside one (the workspace is the nearest folder upwards holding
+workspace.yaml); a folder inside one runs only its requests. Every file is read before
+anything is sent: a malformed one is named (file, line, field) and nothing runs.
+
+  -e, --env NAME          use the workspace's environment NAME
+      --env-file FILE     use the environment in FILE (YAML: name, variables, as in
+                          workspace.yaml's environments); not with --env
+      --var NAME=VALUE    set a variable for this run, over every other scope (repeatable)
+      --folder NAME       only this folder: its path in the workspace, or its name if one
+                          folder has it
+      --engine wininet|curl|auto   native stack for every request (auto: wininet on Windows,
+                          curl elsewhere)
+      --bail              stop at the first request that fails or fails an assertion
+  -r, --reporter NAME     cli (a line per request on stdout: the default), json, junit;
+                          repeatable
+      --out FILE          where the json or junit report goes (atomically); with both,
+                          FILE is a prefix: FILE.json and FILE.xml. Without it a lone json or
+                          junit reporter writes to stdout
+  -k, --insecure          accept any server certificate, for every request
+      --timeline          each request's events on stderr, a line each with ms since its start
+  -h, --help              this text
+
+Secret variables' values come from the data dir (INETSCOPE_DATA_DIR, else the app's), where
+the app stores them; without one a request that uses a secret is not sent, naming it.
+
+Exit status: 0 every request completed and every assertion passed (an HTTP error status
+is a completed request: check it with a status assertion); 1 a request was not sent,
+failed in transport, or failed an assertion; 2 usage or file errors (nothing ran);
+130 interrupted.
 `;

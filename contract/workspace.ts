@@ -3,6 +3,7 @@
 // are relative to the workspace root, '/'-separated, never absolute: the page never names a
 // place on disk. Imports nothing of the app but the contract.
 import { z } from 'zod';
+import { AssertionsSchema } from './assertions.js';
 import { RequestDraftSchema } from './request.js';
 import { EnvironmentSchema, VariableNameSchema, VariableSchema } from './variables.js';
 
@@ -27,6 +28,8 @@ export const SavedRequestSchema = z.strictObject({
   request: RequestDraftSchema,
   /** Order among its siblings in the tree (lower first); absent: after the ordered ones, by name. */
   seq: z.number().int().min(0).optional(),
+  /** What `inetscope run` checks in the response (contract/assertions.ts); absent: none. */
+  assertions: AssertionsSchema.optional(),
 });
 export type SavedRequest = z.infer<typeof SavedRequestSchema>;
 

@@ -6,6 +6,9 @@ import type { BodySource } from '../engine/request-spec.js';
 import { buildMultipart } from './multipart.js';
 import type { Uploads } from './uploads.js';
 
+/** What a body needs of the uploads: a token's file and a place for a built body (the run has no picked files). */
+export type BodyFiles = Pick<Uploads, 'pathFor' | 'tempPath'>;
+
 export interface PreparedBody {
   source?: BodySource;
   /** Added as Content-Type unless a header of the draft names one. */
@@ -19,7 +22,7 @@ export interface PreparedBody {
 const memory = (bytes: Buffer): BodySource => ({ kind: 'memory', base64: bytes.toString('base64') });
 
 /** The body kinds that need no I/O. Multipart must go through prepareBody. */
-function syncBody(draft: RequestDraft, uploads: Uploads): PreparedBody {
+function syncBody(draft: RequestDraft, uploads: BodyFiles): PreparedBody {
   const b = draft.body;
   switch (b.kind) {
     case 'none':
@@ -41,7 +44,7 @@ function syncBody(draft: RequestDraft, uploads: Uploads): PreparedBody {
   }
 }
 
-export async function prepareBody(draft: RequestDraft, uploads: Uploads): Promise<PreparedBody> {
+export async function prepareBody(draft: RequestDraft, uploads: BodyFiles): Promise<PreparedBody> {
   const b = draft.body;
   if (b.kind !== 'multipart') return syncBody(draft, uploads);
   const temp = uploads.tempPath();

@@ -10,7 +10,7 @@ import type { InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
-import { prepareBody, type PreparedBody } from './request-body.js';
+import { prepareBody, type BodyFiles, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import type { EngineSessions } from './engine-sessions.js';
 import type { HistoryStore, HistorySummary } from './history-store.js';
@@ -57,11 +57,7 @@ export class RequestRunner {
     try {
       // Once, before anything else: what is checked and sent is the resolved request.
       const resolved = await resolveSent(sent, context, this.d.variables);
-      // The URL as the composer reads it (no scheme: http://), refused with the composer's message.
-      const url = checkUrlInput(resolved.request.url);
-      if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
-      const draft = { ...resolved.request, url: url.url };
-      if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
+      const draft = sendableDraft(resolved.request);
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
@@ -145,13 +141,23 @@ export function summaryOfFinished(f: Extract<InetEvent, { type: 'finished' }>): 
   return { ok: f.ok, statusCode: f.statusCode, bodyBytes: f.bodyBytes, durationMs: f.t, ...(f.error ? { error: f.error.code } : {}) };
 }
 
+/** A resolved request as it is sent: its URL as the composer reads it (no scheme: http://,
+ * refused with the composer's message), and a CA file only if chosen in this session. */
+export function sendableDraft(request: RequestDraft): RequestDraft {
+  const url = checkUrlInput(request.url);
+  if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
+  const draft = { ...request, url: url.url };
+  if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
+  return draft;
+}
+
 /**
  * The one conversion of a sent request to the engine's: enabled headers only; the body as
  * prepareBody made it, its Content-Type added unless a header names one (the user's explicit
  * choice wins); redirects and the rest as sent, or the engine's defaults where the page said
  * nothing. Parsed once here (BAD_REQUEST naming the problem).
  */
-function toEngineRequest(draft: RequestDraft, uploads: Uploads, sinkPath: string, body: PreparedBody): ValidRequestSpec {
+export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody): ValidRequestSpec {
   const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
   if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
   const input: RequestSpecInput = {

@@ -11,7 +11,14 @@ import { FOLDER_FILE, WORKSPACE_FILE } from './item-names.js';
 import type { SecretsStore } from './secrets.js';
 import { joinPath, readOptional } from './tree-reader.js';
 
-export async function layersFor(root: string, workspaceId: string, fallbackName: string, secrets: SecretsStore, ctx: SendContext): Promise<VariableLayer[]> {
+export interface LayerOptions {
+  /** A secret with no stored value: '' as its file holds it (the app), or left undefined
+   * (the runner: the request is then not sent, naming it). */
+  unsetSecrets?: 'empty' | 'undefined';
+}
+
+export async function layersFor(root: string, workspaceId: string, fallbackName: string, secrets: SecretsStore, ctx: SendContext, opts: LayerOptions = {}): Promise<VariableLayer[]> {
+  const withSecrets = (variables: Variable[], stored: Record<string, string>): Variable[] => withStored(variables, stored, opts.unsetSecrets === 'undefined');
   if (ctx.requestPath) await assertNoLinks(root, ctx.requestPath);
   const file = await readOrRefuse(root, WORKSPACE_FILE, WorkspaceFileSchema);
   const layers: VariableLayer[] = [{ kind: 'workspace', label: file?.name ?? fallbackName, variables: withSecrets(file?.variables ?? [], await secrets.get(workspaceId, {})) }];
@@ -26,15 +33,20 @@ export async function layersFor(root: string, workspaceId: string, fallbackName:
     if (!env) throw new CommandFailure('NOT_FOUND', `the workspace ${file?.name ?? fallbackName} has no environment named ${JSON.stringify(ctx.environment)}`);
     layers.push({ kind: 'environment', label: env.name, variables: withSecrets(env.variables, await secrets.get(workspaceId, { environment: env.name })) });
   }
-  if (ctx.overrides.length > 0) {
-    layers.push({ kind: 'run', label: 'run', variables: ctx.overrides.map((o) => ({ name: o.name, value: o.value, secret: false, enabled: true })) });
-  }
+  if (ctx.overrides.length > 0) layers.push(runLayer(ctx.overrides));
   return layers;
 }
 
-/** Enabled variables only, each secret with its stored value. */
-function withSecrets(variables: Variable[], stored: Record<string, string>): Variable[] {
-  return variables.filter((v) => v.enabled).map((v) => (v.secret ? { ...v, value: stored[v.name] ?? v.value } : v));
+/** The run's overrides (--var, a send's overrides): the innermost scope. */
+export function runLayer(overrides: SendContext['overrides']): VariableLayer {
+  return { kind: 'run', label: 'run', variables: overrides.map((o) => ({ name: o.name, value: o.value, secret: false, enabled: true })) };
+}
+
+/** Enabled variables only, each secret with its stored value (one with none dropped if `dropUnset`). */
+function withStored(variables: Variable[], stored: Record<string, string>, dropUnset: boolean): Variable[] {
+  return variables
+    .filter((v) => v.enabled && !(dropUnset && v.secret && !Object.hasOwn(stored, v.name)))
+    .map((v) => (v.secret ? { ...v, value: stored[v.name] ?? v.value } : v));
 }
 
 async function readOrRefuse<S extends Parameters<typeof readOptional>[2]>(root: string, rel: string, schema: S): Promise<ReturnType<S['parse']> | undefined> {

@@ -59,7 +59,9 @@ export class WorkspaceStore {
       const before = current ? parseYamlFile(current, rel, SavedRequestFileSchema) : undefined;
       if (!before?.ok || before.value.name !== saved.name) await this.assertFree(parentOf(rel), 'request', saved.name, baseOf(rel), rel);
       const seq = saved.seq ?? (before?.ok ? before.value.seq : undefined);
-      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}) }) };
+      // The app has no editor for assertions yet: a save from it keeps the file's own.
+      const assertions = saved.assertions ?? (before?.ok ? before.value.assertions : undefined);
+      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}), ...(assertions ? { assertions } : {}) }) };
     });
   }
 

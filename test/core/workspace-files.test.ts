@@ -92,6 +92,19 @@ describe('the file a save writes', () => {
     assert.equal(out.version, version);
   });
 
+  it('assertions are written after seq; a save without them (the app has no editor yet) keeps the file\'s', async () => {
+    const assertions = [{ kind: 'status' as const, equals: 200 }, { kind: 'jsonPath' as const, path: '$.id', equals: { a: [1, null] } }];
+    const out = await f.core.call('saveRequest', { id: f.id, folder: '', saved: { name: 'Checked', seq: 0, request: draft('http://h/'), assertions } });
+    const file = path.join(f.root, out.path);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.endsWith('seq: 0\nassertions:\n  - kind: status\n    equals: 200\n  - kind: jsonPath\n    path: $.id\n    equals:\n      a:\n        - 1\n        - null\n'), text);
+    const { saved, version } = await f.core.call('loadSavedRequest', { id: f.id, path: out.path });
+    const { assertions: _dropped, ...withoutThem } = saved;
+    await f.core.call('saveRequest', { id: f.id, path: out.path, baseVersion: version, saved: withoutThem });
+    assert.equal(fs.readFileSync(file, 'utf8'), text);
+    assert.doesNotMatch(fs.readFileSync(path.join(f.root, 'Create user.yaml'), 'utf8'), /assertions/, 'a request without assertions writes no key');
+  });
+
   it('a long string stays on one line (never folded)', async () => {
     const url = `http://h/${'segment-'.repeat(40)}?q=${'x y '.repeat(30)}z`;
     const out = await f.core.call('saveRequest', { id: f.id, folder: '', saved: { name: 'Long', request: draft(url) } });
