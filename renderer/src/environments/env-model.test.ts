@@ -86,11 +86,14 @@ describe('edits → saveVariables and setSecret', () => {
     const dev = devKey(m0);
     const m = updateRow(m0, dev, rowNamed(m0, dev, 'host').id, { secret: true });
     expect(savePlanOf('w1', m, m0).secrets).toEqual([{ id: 'w1', name: 'host', value: 'dev.local', environment: 'dev' }]);
-    expect(savePlanOf('w1', m, m0).saves[0]?.environments?.[0]?.variables[0]).toEqual(v('host', '', true));
+    expect(savePlanOf('w1', m, m0).saves[0]?.environments?.[0]?.variables?.[0]).toEqual(v('host', '', true));
     const plain = updateRow(m0, dev, rowNamed(m0, dev, 'token').id, { secret: false });
     expect(rowNamed(plain, dev, 'token')).toMatchObject({ value: '', secret: false });
   });
 
+});
+
+describe('renames and copies, new and deleted environments', () => {
   it('a rename of an environment carries its stored secrets and is reported for the selector; a copy carries them too', () => {
     const m0 = modelFromTree(tree);
     const dev = devKey(m0);
