@@ -132,3 +132,45 @@ test('an environment made in the dialog, with a secret: chosen, sent resolved, k
   assert.deepEqual(log.pageErrors, [], log.dump());
   assert.deepEqual(log.errors(), [], log.dump());
 });
+
+test("a folder's Edit variables… opens on it and writes its folder.yaml; a malformed workspace.yaml is named and left as it is", T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const id = (await stack.core.call('listWorkspaces', {})).open[0]!.id;
+  const location = (await stack.core.call('listWorkspaces', {})).open[0]!.location;
+  const { path: folder } = await stack.core.call('createFolder', { id, parent: '', name: 'Admin' });
+  if ((await page.locator(tid('collections')).count()) === 0) await page.locator(tid('collections-toggle')).click();
+  const row = page.locator(`${tid('tree-row')}[data-path="${folder}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  await row.click({ button: 'right' });
+  await page.locator(tid('menu-edit-variables')).click();
+  const dialog = page.locator(tid('environments-dialog'));
+  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.equal(await page.locator(`${tid('env-scope')}[aria-current="true"]`).getAttribute('data-name'), folder);
+  await addVariable(page, 'role', 'admin');
+  await page.locator(tid('env-save')).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.match(fs.readFileSync(path.join(location, folder, 'folder.yaml'), 'utf8'), /- name: role\n {4}value: admin\n/);
+
+  // The dialog opened, then workspace.yaml broken on disk: Save names the file, changes nothing.
+  await page.keyboard.press('Control+Alt+e');
+  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.locator(`${tid('env-scope')}[data-kind="workspace"]`).click();
+  const file = path.join(location, 'workspace.yaml');
+  const good = fs.readFileSync(file, 'utf8');
+  const broken = `${good}environments: [\n`;
+  fs.writeFileSync(file, broken);
+  await addVariable(page, 'base', 'http://x');
+  await page.locator(tid('env-save')).click();
+  const error = page.locator(tid('env-error'));
+  await error.waitFor({ timeout: 10_000 });
+  assert.match((await error.textContent()) ?? '', /workspace\.yaml must be fixed first/);
+  assert.equal(fs.readFileSync(file, 'utf8'), broken);
+  await screenshot(page, 'environments-05-malformed');
+  fs.writeFileSync(file, good);
+  await page.locator(tid('env-save')).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.match(fs.readFileSync(file, 'utf8'), /- name: base\n {4}value: http:\/\/x\n/);
+  assert.deepEqual(log.cspViolations(), [], log.dump());
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});

@@ -114,6 +114,8 @@ function useEditor(tree: WorkspaceTree, folder: string | undefined) {
 
 function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
   const ed = useEditor(tree, folder);
+  // The name as opened: a tree pushed meanwhile (a file broken on disk) may not know it.
+  const [title] = useState(`Manage environments: ${tree.info.name}`);
   const { model, problems } = ed;
   const closeRef = useRef(ed.requestClose);
   closeRef.current = ed.requestClose;
@@ -134,7 +136,7 @@ function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
     void ed.save();
   };
   return (
-    <Modal title={`Manage environments: ${tree.info.name}`} testId="environments-dialog" onClose={onClose}>
+    <Modal title={title} testId="environments-dialog" onClose={onClose}>
       <form ref={box} className="env-dialog" onKeyDown={onKeyDown} onSubmit={(e) => (e.preventDefault(), void ed.save())}>
         <div className="env-body">
           <ScopeList scopes={model.scopes} selected={scope.key} flagged={new Set(Object.keys(problems))} chosen={ed.chosen} onPick={ed.setSelected} onAddEnvironment={() => ed.edit(addEnvironment)} />

@@ -11,7 +11,7 @@ import type { SavePlan } from './env-save.js';
 function refusal(e: unknown, input: CommandInput<'saveVariables'> | undefined): string {
   if (e instanceof PlatformError && e.code === 'MALFORMED') {
     const file = input?.folder ? `${input.folder}/folder.yaml` : 'workspace.yaml';
-    return `Not saved: ${file} must be fixed first (it is left as it is). ${e.message}`;
+    return `Not saved: ${file} must be fixed first. ${e.message}`;
   }
   if (e instanceof PlatformError && e.code === 'READ_ONLY') return `Not saved (READ_ONLY): ${e.message}`;
   return `Not saved: ${describeError(e)}`;
