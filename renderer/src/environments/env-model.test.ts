@@ -89,6 +89,9 @@ describe('edits → saveVariables and setSecret', () => {
     expect(savePlanOf('w1', m, m0).saves[0]?.environments?.[0]?.variables?.[0]).toEqual(v('host', '', true));
     const plain = updateRow(m0, dev, rowNamed(m0, dev, 'token').id, { secret: false });
     expect(rowNamed(plain, dev, 'token')).toMatchObject({ value: '', secret: false });
+    // …and made secret again untouched, it keeps the stored value: nothing to send.
+    const back = updateRow(plain, dev, rowNamed(m0, dev, 'token').id, { secret: true });
+    expect(savePlanOf('w1', back, m0)).toEqual({ saves: [], secrets: [], renamed: [] });
   });
 
 });

@@ -69,11 +69,12 @@ const mapScope = (m: EnvModel, key: string, f: (s: ScopeDraft) => ScopeDraft): E
 export type RowPatch = Partial<Pick<RowDraft, 'name' | 'value' | 'secret' | 'enabled'>>;
 
 /** A typed value is the row's own; a plain row made secret takes its value along (it is
- * known), a stored secret made plain has no value the page knows: it starts empty. */
+ * known), a stored secret made plain has no value the page knows: it starts empty (and made
+ * secret again untouched, it keeps the stored value). */
 function patched(row: RowDraft, patch: RowPatch): RowDraft {
   const next = { ...row, ...patch };
   if (patch.value !== undefined) next.typed = true;
-  if (patch.secret === true && !row.secret) next.typed = true;
+  if (patch.secret === true && !row.secret) next.typed = row.typed || !row.stored;
   if (patch.secret === false && row.secret && !row.typed) next.value = '';
   return next;
 }
