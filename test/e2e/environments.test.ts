@@ -3,7 +3,8 @@
 // and a secret token; chosen in the top bar, a request using both arrives resolved at the
 // target; workspace.yaml holds the variable and "" for the secret (its value only in the
 // secrets file); a bad name is shown and blocks Save; closing with edits asks; a rename
-// keeps the secret and the selector follows it. Needs `npm run build` first.
+// keeps the secret and the selector follows it; a folder's Edit variables…; a change on
+// disk noticed and a malformed workspace.yaml named. Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -160,6 +161,8 @@ test("a folder's Edit variables… opens on it and writes its folder.yaml; a mal
   const good = fs.readFileSync(file, 'utf8');
   const broken = `${good}environments: [\n`;
   fs.writeFileSync(file, broken);
+  // The change on disk is noticed (the watcher's push): Save would write over it.
+  await page.locator(tid('env-disk-changed')).waitFor({ timeout: 10_000 });
   await addVariable(page, 'base', 'http://x');
   await page.locator(tid('env-save')).click();
   const error = page.locator(tid('env-error'));

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { WorkspaceTree } from '../../../contract/workspace.js';
 import { usePlatform } from '../platform/platform-context.js';
-import { useApp } from '../app-store.js';
+import { appStore, useApp } from '../app-store.js';
 import { environmentOf } from '../collections/collections-slice.js';
 import { closeDialog, useOpenDialog } from '../dialogs/dialog-store.js';
 import { Modal } from '../dialogs/Modal.js';
@@ -17,8 +17,8 @@ import { ScopeList } from './ScopeList.js';
 import { VariableTable } from './VariableTable.js';
 import './environments.css';
 
-function ScopeHead({ scope, tree, problem, edit }: { scope: ScopeDraft; tree: WorkspaceTree; problem?: string; edit(f: (m: EnvModel) => EnvModel | { model: EnvModel; key: string }): void }) {
-  if (scope.kind === 'workspace') return <p className="env-about muted">Variables of the workspace {tree.info.name}: every request sees them, whatever the environment (an environment's or a folder's of the same name wins).</p>;
+function ScopeHead({ scope, workspaceName, problem, edit }: { scope: ScopeDraft; workspaceName: string; problem?: string; edit(f: (m: EnvModel) => EnvModel | { model: EnvModel; key: string }): void }) {
+  if (scope.kind === 'workspace') return <p className="env-about muted">Variables of the workspace {workspaceName}: every request sees them, whatever the environment (an environment's or a folder's of the same name wins).</p>;
   if (scope.kind === 'folder') return <p className="env-about muted">Variables of the folder {scope.name}: the requests inside it see them (over the workspace's; the environment's win over them).</p>;
   return (
     <div className="env-head">
@@ -42,9 +42,17 @@ function ScopeHead({ scope, tree, problem, edit }: { scope: ScopeDraft; tree: Wo
   );
 }
 
-function Footer(props: { confirm: boolean; saving: boolean; canSave: boolean; readOnly: boolean; error?: string; onCancel(): void; onKeep(): void; onDiscard(): void }) {
+function Footer(props: { confirm: boolean; saving: boolean; canSave: boolean; readOnly: boolean; error?: string; changedOnDisk: boolean; onLoad(): void; onCancel(): void; onKeep(): void; onDiscard(): void }) {
   return (
     <footer className="env-foot">
+      {props.changedOnDisk && (
+        <p className="env-disk" role="status" data-testid="env-disk-changed">
+          <span>The variables changed on disk since this opened: Save writes these over them.</span>
+          <button type="button" className="btn btn-small" data-testid="env-load-disk" onClick={props.onLoad}>
+            Load from disk
+          </button>
+        </p>
+      )}
       {props.error && (
         <p className="error" role="alert" data-testid="env-error">
           {props.error}
@@ -75,6 +83,8 @@ function Footer(props: { confirm: boolean; saving: boolean; canSave: boolean; re
   );
 }
 
+const variablesJson = (t: WorkspaceTree): string => JSON.stringify([t.variables, t.environments, t.folderVariables]);
+
 function firstKey(model: EnvModel, folder: string | undefined, chosen: string | undefined): string {
   if (folder) return folderKey(folder);
   return model.scopes.find((s) => s.kind === 'environment' && s.original === chosen && chosen !== undefined)?.key ?? WORKSPACE_KEY;
@@ -84,7 +94,9 @@ function firstKey(model: EnvModel, folder: string | undefined, chosen: string | 
 function useEditor(tree: WorkspaceTree, folder: string | undefined) {
   const platform = usePlatform();
   const chosen = useApp((s) => environmentOf(s, tree.info.id));
-  const [initial] = useState(() => modelFromTree(tree, folder));
+  // The model as opened (what a save compares with) and the tree's variables then.
+  const [base, setBase] = useState(() => ({ initial: modelFromTree(tree, folder), vars: variablesJson(tree) }));
+  const initial = base.initial;
   const [model, setModel] = useState(initial);
   const [selected, setSelected] = useState(() => firstKey(initial, folder, chosen));
   const [confirm, setConfirm] = useState(false);
@@ -106,16 +118,27 @@ function useEditor(tree: WorkspaceTree, folder: string | undefined) {
     if (plan.saves.length === 0 && plan.secrets.length === 0) return closeDialog();
     setStatus({ saving: true });
     const error = await saveEnvironments(platform, tree.info.id, plan);
-    if (error === undefined) closeDialog();
-    else setStatus({ error });
+    if (error === undefined) return closeDialog();
+    setStatus({ error });
+    // What a partial save wrote is the dialog's own, not a change on disk.
+    const now = appStore.getState().trees[tree.info.id];
+    if (now) setBase((b) => ({ ...b, vars: variablesJson(now) }));
   };
-  return { chosen, model, setModel, selected, setSelected, confirm, setConfirm, status, problems, edit, requestClose, canSave, save };
+  const changedOnDisk = !status.saving && variablesJson(tree) !== base.vars;
+  const loadFromDisk = (): void => {
+    const fresh = modelFromTree(tree, folder);
+    setBase({ initial: fresh, vars: variablesJson(tree) });
+    setModel(fresh);
+    if (!fresh.scopes.some((s) => s.key === selected)) setSelected(WORKSPACE_KEY);
+    setStatus({});
+  };
+  return { chosen, model, setModel, selected, setSelected, confirm, setConfirm, status, problems, edit, requestClose, canSave, save, changedOnDisk, loadFromDisk };
 }
 
 function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
   const ed = useEditor(tree, folder);
   // The name as opened: a tree pushed meanwhile (a file broken on disk) may not know it.
-  const [title] = useState(`Manage environments: ${tree.info.name}`);
+  const [workspaceName] = useState(tree.info.name);
   const { model, problems } = ed;
   const closeRef = useRef(ed.requestClose);
   closeRef.current = ed.requestClose;
@@ -136,12 +159,12 @@ function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
     void ed.save();
   };
   return (
-    <Modal title={title} testId="environments-dialog" onClose={onClose}>
+    <Modal title={`Manage environments: ${workspaceName}`} testId="environments-dialog" onClose={onClose}>
       <form ref={box} className="env-dialog" onKeyDown={onKeyDown} onSubmit={(e) => (e.preventDefault(), void ed.save())}>
         <div className="env-body">
           <ScopeList scopes={model.scopes} selected={scope.key} flagged={new Set(Object.keys(problems))} chosen={ed.chosen} onPick={ed.setSelected} onAddEnvironment={() => ed.edit(addEnvironment)} />
           <section className="env-pane" aria-label="Variables">
-            <ScopeHead scope={scope} tree={tree} problem={scopeProblems.name} edit={ed.edit} />
+            <ScopeHead scope={scope} workspaceName={workspaceName} problem={scopeProblems.name} edit={ed.edit} />
             <VariableTable
               rows={scope.rows}
               problems={scopeProblems.rows}
@@ -157,6 +180,8 @@ function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
           canSave={ed.canSave}
           readOnly={tree.info.readOnly}
           error={ed.status.error}
+          changedOnDisk={ed.changedOnDisk}
+          onLoad={ed.loadFromDisk}
           onCancel={ed.requestClose}
           onKeep={() => ed.setConfirm(false)}
           onDiscard={closeDialog}

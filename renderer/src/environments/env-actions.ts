@@ -26,17 +26,20 @@ function followRenames(workspaceId: string, renamed: SavePlan['renamed']): void 
 /** Resolves with the message to show, or undefined once everything is saved. */
 export async function saveEnvironments(platform: Platform, workspaceId: string, plan: SavePlan): Promise<string | undefined> {
   let current: CommandInput<'saveVariables'> | undefined;
+  let done = 0;
   try {
     for (const input of plan.saves) {
       current = input;
       const tree = await platform.call('saveVariables', input);
       if (input.folder === undefined) followRenames(workspaceId, plan.renamed);
       applyTree(platform, tree);
+      done++;
     }
     current = undefined;
     for (const secret of plan.secrets) await platform.call('setSecret', secret);
     return undefined;
   } catch (e) {
-    return current ? refusal(e, current) : `The variables are saved, but a secret is not: ${describeError(e)}`;
+    if (!current) return `The variables are saved, but a secret is not: ${describeError(e)}`;
+    return done > 0 ? `Partly saved (${done} of ${plan.saves.length} files). ${refusal(e, current)}` : refusal(e, current);
   }
 }
