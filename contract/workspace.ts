@@ -90,6 +90,11 @@ export type SavedRef = z.infer<typeof SavedRefSchema>;
 /** Pushed when a workspace changed (in the app or on disk: a git pull, another editor). */
 export const WorkspacePushSchema = z.strictObject({ kind: z.literal('workspace'), tree: WorkspaceTreeSchema });
 
+/** A stored secret in one saveVariables call: in an environment (by name), else in the
+ * call's folder (or the workspace). */
+export const SecretRefSchema = z.strictObject({ name: VariableNameSchema, environment: EnvironmentSchema.shape.name.optional() });
+export type SecretRef = z.infer<typeof SecretRefSchema>;
+
 const empty = z.object({}).strict();
 const ws = { id: WorkspaceIdSchema };
 const moved = z.object({ path: ItemPathSchema });
@@ -126,9 +131,17 @@ export const WORKSPACE_COMMANDS = {
   deleteItem: { input: z.strictObject({ ...ws, path: ItemPathSchema }), output: z.object({ undoToken: z.string() }) },
   undoDelete: { input: z.strictObject({ undoToken: z.string().min(1).max(200) }), output: moved },
   /** The variables of the workspace (no folder) or of a folder, and the environments. A
-   * secret's value is set with setSecret; '' here leaves the stored secret as it is. */
+   * secret's value is set with setSecret; '' here leaves the stored secret as it is. `carry`
+   * moves stored secrets the page cannot hold along a rename or a copy (an environment's,
+   * a variable's). The secrets of an environment no longer listed are dropped. */
   saveVariables: {
-    input: z.strictObject({ ...ws, folder: ItemPathSchema.optional(), variables: z.array(VariableSchema).max(10_000), environments: z.array(EnvironmentSchema).max(1000).optional() }),
+    input: z.strictObject({
+      ...ws,
+      folder: ItemPathSchema.optional(),
+      variables: z.array(VariableSchema).max(10_000),
+      environments: z.array(EnvironmentSchema).max(1000).optional(),
+      carry: z.array(z.strictObject({ from: SecretRefSchema, to: SecretRefSchema })).max(10_000).optional(),
+    }),
     output: WorkspaceTreeSchema,
   },
   /** A secret variable's value, stored outside the workspace folder (per user), for the

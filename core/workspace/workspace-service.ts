@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Environment, SendContext, Variable, VariableLayer } from '../../contract/variables.js';
-import { WorkspaceFileSchema, type SavedRequest, type WorkspaceInfo, type WorkspaceTree } from '../../contract/workspace.js';
+import { WorkspaceFileSchema, type SavedRequest, type SecretRef, type WorkspaceInfo, type WorkspaceTree } from '../../contract/workspace.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { CommandFailure, type Log } from '../command-failure.js';
 import { baseOf, exists, moveAcross } from './fs-ops.js';
@@ -14,7 +14,7 @@ import { WORKSPACE_FILE } from './item-names.js';
 import { layersFor } from './layers.js';
 import type { VariableSource } from '../variable-source.js';
 import { Registry, workspaceIdFor } from './registry.js';
-import { SecretsStore, type SecretScope } from './secrets.js';
+import { scopeKey, SecretsStore, type SecretScope } from './secrets.js';
 import { FolderWatcher } from './watcher.js';
 import { WorkspaceStore } from './workspace-store.js';
 import { toYaml } from './yaml-file.js';
@@ -40,6 +40,14 @@ interface Open {
   /** The JSON of the tree last pushed (or read at open): an unchanged re-read pushes nothing. */
   lastTree: string;
   refreshing: Promise<void>;
+}
+
+interface SaveVariablesInput {
+  id: string;
+  folder?: string | undefined;
+  variables: Variable[];
+  environments?: Environment[] | undefined;
+  carry?: Array<{ from: SecretRef; to: SecretRef }> | undefined;
 }
 
 type SaveInput =
@@ -171,13 +179,19 @@ export class WorkspaceService implements VariableSource {
   }
 
   /** Secrets' values go to the secrets file ('' keeps the stored one); the files get ''. */
-  async saveVariables(input: { id: string; folder?: string | undefined; variables: Variable[]; environments?: Environment[] | undefined }): Promise<WorkspaceTree> {
+  async saveVariables(input: SaveVariablesInput): Promise<WorkspaceTree> {
     const blank = (vs: Variable[]): Variable[] => vs.map((v) => (v.secret ? { ...v, value: '' } : v));
     const environments = input.environments?.map((e) => ({ ...e, variables: blank(e.variables) }));
+    // Read before anything is written: a rename's old scope is pruned below.
+    const carried = await this.carried(input);
     // The files first: a read-only or malformed one refuses before any secret changes.
-    await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments));
-    await this.keepSecrets(input.id, { folder: input.folder }, input.variables);
-    for (const env of input.environments ?? []) await this.keepSecrets(input.id, { environment: env.name }, env.variables);
+    const before = await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments));
+    const own: SecretScope = { folder: input.folder };
+    await this.keepSecrets(input.id, own, input.variables, carried.get(scopeKey(own)));
+    for (const env of input.environments ?? []) await this.keepSecrets(input.id, { environment: env.name }, env.variables, carried.get(scopeKey({ environment: env.name })));
+    const kept = new Set(input.environments?.map((e) => e.name));
+    // A deleted (or renamed) environment's secrets go with it.
+    if (input.environments) for (const name of before.filter((n) => !kept.has(n))) await this.secrets.update(input.id, { environment: name }, {}, new Set());
     return this.entry(input.id).store.tree();
   }
 
@@ -198,10 +212,25 @@ export class WorkspaceService implements VariableSource {
     this.open.clear();
   }
 
-  private async keepSecrets(id: string, scope: SecretScope, variables: Variable[]): Promise<void> {
+  private async keepSecrets(id: string, scope: SecretScope, variables: Variable[], carried: Record<string, string> = {}): Promise<void> {
     const secret = variables.filter((v) => v.secret);
-    const values = Object.fromEntries(secret.filter((v) => v.value !== '').map((v) => [v.name, v.value]));
-    await this.secrets.update(id, scope, values, new Set(secret.map((v) => v.name)));
+    const names = new Set(secret.map((v) => v.name));
+    const typed = Object.fromEntries(secret.filter((v) => v.value !== '').map((v) => [v.name, v.value]));
+    const values = { ...Object.fromEntries(Object.entries(carried).filter(([name]) => names.has(name))), ...typed };
+    await this.secrets.update(id, scope, values, names);
+  }
+
+  /** The stored values `carry` moves, by the scope key they go to (a typed value wins over them). */
+  private async carried(input: SaveVariablesInput): Promise<Map<string, Record<string, string>>> {
+    const out = new Map<string, Record<string, string>>();
+    const scopeOf = (ref: SecretRef): SecretScope => (ref.environment !== undefined ? { environment: ref.environment } : { folder: input.folder });
+    for (const { from, to } of input.carry ?? []) {
+      const value = (await this.secrets.get(input.id, scopeOf(from)))[from.name];
+      if (value === undefined) continue;
+      const key = scopeKey(scopeOf(to));
+      out.set(key, { ...out.get(key), [to.name]: value });
+    }
+    return out;
   }
 
   private async openAt(folder: string): Promise<WorkspaceInfo> {

@@ -169,21 +169,24 @@ export class WorkspaceStore {
     });
   }
 
-  /** The variables of the workspace (folder undefined) or a folder, secrets' values already blanked. */
-  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined): Promise<void> {
+  /** The variables of the workspace (folder undefined) or a folder, secrets' values already
+   * blanked. Returns the names of the environments the workspace file had before. */
+  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined): Promise<string[]> {
     return this.writing([folder ?? ''], async () => {
       const problems: WorkspaceProblem[] = [];
       if (folder === undefined || folder === '') {
         const current = await readOptional(this.root, WORKSPACE_FILE, WorkspaceFileSchema, problems);
         refuseMalformed(problems);
         const file = WorkspaceFileSchema.parse({ name: current?.name ?? this.name, variables, environments: environments ?? current?.environments ?? [] });
-        return writeFileAtomic(this.abs(WORKSPACE_FILE), toYaml(file));
+        await writeFileAtomic(this.abs(WORKSPACE_FILE), toYaml(file));
+        return (current?.environments ?? []).map((e) => e.name);
       }
       await assertFolder(this.abs(folder), folder);
       const rel = joinPath(folder, FOLDER_FILE);
       const current = await readOptional(this.root, rel, FolderFileSchema, problems);
       refuseMalformed(problems);
       await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: current?.seq })));
+      return [];
     });
   }
 

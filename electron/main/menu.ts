@@ -48,6 +48,8 @@ function requestMenu(o: MenuOptions): MenuItemConstructorOptions {
       shown(o, 'Import cURL…', 'importCurl', 'CmdOrCtrl+Shift+I'),
       shown(o, 'Copy as cURL', 'copyCurl'),
       shown(o, 'Code…', 'showCode'),
+      { type: 'separator' },
+      shown(o, 'Manage Environments…', 'manageEnvironments', 'CmdOrCtrl+Alt+E'),
     ],
   };
 }

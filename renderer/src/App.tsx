@@ -15,6 +15,8 @@ import { useSidebar } from './sidebar/sidebar-store.js';
 import { EnvironmentSelect, UndoToast } from './collections/CollectionsChrome.js';
 import { MoveToDialog, SaveAsDialog, SaveConflictDialog } from './collections/SaveDialogs.js';
 import { useCollectionsShortcuts } from './collections/shortcuts.js';
+import { EnvironmentsDialog } from './environments/EnvironmentsDialog.js';
+import { useEnvironmentShortcuts } from './environments/shortcuts.js';
 import { HistoryButtons } from './history/HistoryChrome.js';
 import { HarExportDialog } from './history/HarExportDialog.js';
 import { CodeDialog } from './interop/CodeDialog.js';
@@ -95,6 +97,7 @@ const DIALOGS = {
   saveAs: SaveAsDialog,
   saveConflict: SaveConflictDialog,
   moveTo: MoveToDialog,
+  environments: EnvironmentsDialog,
 };
 
 /** The open modal dialog (at most one). */
@@ -108,6 +111,7 @@ export function App() {
   useShortcuts();
   useHistoryShortcuts();
   useCollectionsShortcuts();
+  useEnvironmentShortcuts();
   const sidebarOpen = useSidebar((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
   const activeKey = useApp((s) => s.activeTab);

@@ -43,6 +43,8 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return toggleCollections();
     case 'toggleHistory':
       return toggleHistory();
+    case 'manageEnvironments':
+      return openDialog('environments');
     case 'settings':
       return openDialog('settings');
   }

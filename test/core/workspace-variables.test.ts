@@ -96,3 +96,43 @@ describe('layersFor', () => {
     await failsWith(layers({ requestPath: 'api/v2/users.yaml' }), 'MALFORMED', /api\/v2\/folder\.yaml/);
   });
 });
+
+describe('saveVariables carries stored secrets along a rename or a copy', () => {
+  const secrets = () => JSON.parse(fs.readFileSync(secretsFile(), 'utf8')) as Record<string, Record<string, string>>;
+  before(async () => {
+    await f.core.call('saveVariables', { id: f.id, variables: [v('wsToken', 'w1', { secret: true })], environments: [{ name: 'stage', variables: [v('token', 's1', { secret: true })] }] });
+  });
+
+  it('an environment renamed and copied keeps its secret; the old name is dropped', async () => {
+    const token = v('token', '', { secret: true });
+    await f.core.call('saveVariables', {
+      id: f.id,
+      variables: [v('wsToken', '', { secret: true })],
+      environments: [{ name: 'staging', variables: [token] }, { name: 'staging copy', variables: [token] }],
+      carry: [
+        { from: { environment: 'stage', name: 'token' }, to: { environment: 'staging', name: 'token' } },
+        { from: { environment: 'stage', name: 'token' }, to: { environment: 'staging copy', name: 'token' } },
+      ],
+    });
+    const s = secrets();
+    assert.deepEqual([s['environment:staging'], s['environment:staging copy'], s['environment:stage']], [{ token: 's1' }, { token: 's1' }, {}]);
+    assert.equal(s.workspace?.wsToken, 'w1');
+    const env = await layers({ environment: 'staging copy' });
+    assert.equal(env.at(-1)?.variables[0]?.value, 's1');
+  });
+
+  it('a renamed variable keeps its secret; a typed value wins over a carried one', async () => {
+    await f.core.call('saveVariables', {
+      id: f.id,
+      variables: [v('apiToken', '', { secret: true })],
+      environments: [{ name: 'staging', variables: [v('token', 's2', { secret: true })] }],
+      carry: [
+        { from: { name: 'wsToken' }, to: { name: 'apiToken' } },
+        { from: { environment: 'staging', name: 'token' }, to: { environment: 'staging', name: 'token' } },
+      ],
+    });
+    const s = secrets();
+    assert.deepEqual(s.workspace, { apiToken: 'w1' });
+    assert.deepEqual([s['environment:staging'], s['environment:staging copy']], [{ token: 's2' }, {}]);
+  });
+});

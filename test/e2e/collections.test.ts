@@ -246,7 +246,7 @@ test('the workspace menu, Open folder in browser mode, environments from workspa
   const wsFile = path.join(ws, 'workspace.yaml');
   fs.writeFileSync(wsFile, `${fs.readFileSync(wsFile, 'utf8').trimEnd()}\nenvironments:\n  - name: dev\n    variables:\n      - name: host\n        value: 127.0.0.1\n  - name: prod\n`.replace(/\nenvironments: \[\]\n/, '\n'));
   const select = page.locator(tid('environment-select'));
-  await until('the environments', async () => (JSON.stringify(await select.locator('option').allTextContents()) === '["No environment","dev","prod"]' ? true : undefined));
+  await until('the environments', async () => (JSON.stringify(await select.locator('option').allTextContents()) === '["No environment","dev","prod","──────────","Manage environments…"]' ? true : undefined));
   await select.selectOption('dev');
   await screenshot(page, 'collections-07-environments');
   await page.reload({ waitUntil: 'load' });

@@ -301,6 +301,6 @@ describe('menu', () => {
     for (const i of items) i.click?.(undefined as never, undefined, undefined as never);
     assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
     const shownOnly = items.filter((i) => i.registerAccelerator === false).map((i) => i.accelerator);
-    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
+    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Alt+E', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
   });
 });

@@ -1,5 +1,5 @@
 // What the collections add around the app: the top bar's environment selector (per
-// workspace, remembered) and the toast after a delete ("Deleted X — Undo", for UNDO_MS) or
+// workspace, remembered; its last choice opens Manage environments) and the toast after a delete ("Deleted X — Undo", for UNDO_MS) or
 // a refused save.
 import { useEffect } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
@@ -7,8 +7,11 @@ import { appStore, useApp } from '../app-store.js';
 import { environmentOf } from './collections-slice.js';
 import { UNDO_MS, undoDelete } from './organise-actions.js';
 import { dismissUndo, useCollectionsUi } from './ui-store.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 
 const NONE = '';
+/** The selector's last choice: not an environment, it opens Manage environments. */
+const MANAGE = '\u0000manage';
 
 export function EnvironmentSelect() {
   const id = useApp((s) => s.workspaceId);
@@ -23,7 +26,11 @@ export function EnvironmentSelect() {
       title="The environment whose variables {{…}} resolve against"
       disabled={id === undefined || !environments}
       value={chosen ?? NONE}
-      onChange={(e) => id !== undefined && appStore.getState().setEnvironment(id, e.target.value === NONE ? undefined : e.target.value)}
+      onChange={(e) => {
+        if (id === undefined) return;
+        if (e.target.value === MANAGE) return openDialog('environments');
+        appStore.getState().setEnvironment(id, e.target.value === NONE ? undefined : e.target.value);
+      }}
     >
       <option value={NONE}>No environment</option>
       {(environments ?? []).map((env) => (
@@ -31,6 +38,10 @@ export function EnvironmentSelect() {
           {env.name}
         </option>
       ))}
+      <option disabled>──────────</option>
+      <option value={MANAGE} data-testid="environment-manage">
+        Manage environments…
+      </option>
     </select>
   );
 }

@@ -66,6 +66,7 @@ function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElemen
           { label: 'Move up', hint: 'Alt+↑', run: () => move(item.path, -1), disabled: !stepMove(items, item.path, -1) },
           { label: 'Move down', hint: 'Alt+↓', run: () => move(item.path, 1), disabled: !stepMove(items, item.path, 1) },
           { label: 'Move to…', run: () => openDialog('moveTo', { itemPath: item.path }) },
+          ...(folder ? [{ label: 'Edit variables…', run: () => openDialog('environments', { folder: item.path }) }] : []),
           { label: 'Delete', hint: 'Del', run: () => void deleteItem(platform, item) },
         ];
       },

@@ -1,12 +1,13 @@
 // The top of the Collections view: the workspace shown, with a menu of the open ones, the
-// recent ones and "Open folder…" (Electron: the folder dialog; browser mode answers how to
-// give it a folder, which the report line shows).
+// recent ones, "Manage environments…" and "Open folder…" (Electron: the folder dialog;
+// browser mode answers how to give it a folder, which the report line shows).
 import { useEffect, useRef, useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { useApp } from '../app-store.js';
 import type { WorkspaceInfo } from '../../../contract/workspace.js';
 import { openWorkspace, showWorkspace } from './workspace-actions.js';
 import { menuArrows } from './RowMenu.js';
+import { openDialog } from '../dialogs/dialog-store.js';
 
 function Item({ info, current, onPick }: { info: WorkspaceInfo; current?: boolean; onPick(): void }) {
   return (
@@ -55,6 +56,11 @@ export function WorkspaceSwitcher() {
             <Item key={w.id} info={w} onPick={pick(() => openWorkspace(platform, { id: w.id }))} />
           ))}
           <li role="separator" className="ws-sep" />
+          <li role="none">
+            <button type="button" role="menuitem" data-testid="workspace-manage-environments" disabled={!shown} onClick={pick(async () => openDialog('environments'))}>
+              Manage environments…
+            </button>
+          </li>
           <li role="none">
             <button type="button" role="menuitem" data-testid="workspace-open-folder" onClick={pick(() => openWorkspace(platform, { choose: 'dialog' }))}>
               Open folder…

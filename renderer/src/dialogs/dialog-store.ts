@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments';
 
 export interface OpenDialog {
   name: DialogName;
@@ -12,6 +12,8 @@ export interface OpenDialog {
   tabKey?: string;
   /** The workspace item "Move to…" moves. */
   itemPath?: string;
+  /** The folder Manage environments opens on ("Edit variables…" of a folder). */
+  folder?: string;
 }
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));
