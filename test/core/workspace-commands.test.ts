@@ -39,6 +39,17 @@ describe('watching', () => {
     await pushedTree(f, next, (t) => t.items.some((i) => i.path === 'Pulled/Deep/two.yaml'));
   });
 
+  it('a file the app saved (an atomic rename over it) and then edited on disk is pushed', async () => {
+    const { path: rel } = await save('Saved then edited');
+    // Saved over: the file is replaced by a rename (a new inode under the same name).
+    const { saved, version } = await f.core.call('loadSavedRequest', { id: f.id, path: rel });
+    await f.core.call('saveRequest', { id: f.id, path: rel, baseVersion: version, saved: { ...saved, request: { ...saved.request, url: 'http://h/saved-again' } } });
+    await pushedTree(f, 0, (t) => t.items.some((i) => i.kind === 'request' && i.url === 'http://h/saved-again'));
+    const from = f.trees.length;
+    fs.writeFileSync(path.join(f.root, rel), 'name: Saved then edited\nrequest:\n  url: http://h/by-editor\n');
+    await pushedTree(f, from, (t) => t.items.some((i) => i.kind === 'request' && i.url === 'http://h/by-editor'));
+  });
+
   it("the app's own save is pushed once", async () => {
     const from = f.trees.length;
     const { version } = await save('Own save');
