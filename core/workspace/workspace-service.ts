@@ -171,11 +171,11 @@ export class WorkspaceService implements VariableSource {
   }
 
   /** Secrets' values go to the secrets file ('' keeps the stored one); the files get ''. */
-  async saveVariables(input: { id: string; folder?: string | undefined; variables: Variable[]; environments?: Environment[] | undefined }): Promise<WorkspaceTree> {
+  async saveVariables(input: { id: string; folder?: string | undefined; variables: Variable[]; environments?: Environment[] | undefined; seq?: number | undefined }): Promise<WorkspaceTree> {
     const blank = (vs: Variable[]): Variable[] => vs.map((v) => (v.secret ? { ...v, value: '' } : v));
     const environments = input.environments?.map((e) => ({ ...e, variables: blank(e.variables) }));
     // The files first: a read-only or malformed one refuses before any secret changes.
-    await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments));
+    await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments, input.seq));
     await this.keepSecrets(input.id, { folder: input.folder }, input.variables);
     for (const env of input.environments ?? []) await this.keepSecrets(input.id, { environment: env.name }, env.variables);
     return this.entry(input.id).store.tree();

@@ -167,8 +167,9 @@ export class WorkspaceStore {
     });
   }
 
-  /** The variables of the workspace (folder undefined) or a folder, secrets' values already blanked. */
-  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined): Promise<void> {
+  /** The variables of the workspace (folder undefined) or a folder, secrets' values already
+   * blanked; a folder's `seq` (an import places it) else the one its file has. */
+  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined, seq?: number): Promise<void> {
     return this.writing([folder ?? ''], async () => {
       const problems: WorkspaceProblem[] = [];
       if (folder === undefined || folder === '') {
@@ -181,7 +182,7 @@ export class WorkspaceStore {
       const rel = joinPath(folder, FOLDER_FILE);
       const current = await readOptional(this.root, rel, FolderFileSchema, problems);
       refuseMalformed(problems);
-      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: current?.seq })));
+      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: seq ?? current?.seq })));
     });
   }
 

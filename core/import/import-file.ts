@@ -1,0 +1,48 @@
+// The file an import was given (an upload token, core/uploads.ts), read within the bound
+// and recognised: a Postman collection (info.schema names collection v2.0 or v2.1), a
+// Postman environment (values and _postman_variable_scope), or a refusal that says what
+// the file is not.
+import fsp from 'node:fs/promises';
+import { MAX_IMPORT_FILE_BYTES } from '../../contract/import.js';
+import { CommandFailure } from '../command-failure.js';
+import { regularFileSize } from '../regular-file.js';
+import type { Uploads } from '../uploads.js';
+
+export type ImportKind = 'postman-collection' | 'postman-environment';
+
+const V2_SCHEMA = /^https?:\/\/schema\.(getpostman|postman)\.com\/(json\/)?collection\/v2(\.[01]\.\d+)?\//i;
+
+const KIND_NAMES: Record<ImportKind, string> = { 'postman-collection': 'a Postman collection', 'postman-environment': 'a Postman environment' };
+
+/** What `json` is, or a failure naming what it is not. */
+export function kindOf(json: unknown): ImportKind {
+  const o = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const info = typeof o['info'] === 'object' && o['info'] !== null ? (o['info'] as Record<string, unknown>) : undefined;
+  const schema = typeof info?.['schema'] === 'string' ? info['schema'] : undefined;
+  if (schema !== undefined && V2_SCHEMA.test(schema)) return 'postman-collection';
+  if (Array.isArray(o['values']) && typeof o['_postman_variable_scope'] === 'string') return 'postman-environment';
+  if (schema !== undefined) throw new CommandFailure('IMPORT_UNSUPPORTED', `the file is a collection of schema ${schema}; only Postman collections v2.0 and v2.1 are read (export it again as v2.1 from Postman)`);
+  if (Array.isArray(o['requests']) && Array.isArray(o['order'])) throw new CommandFailure('IMPORT_UNSUPPORTED', 'the file is a Postman v1 collection; only v2.0 and v2.1 are read (export it again as v2.1 from Postman)');
+  throw new CommandFailure('IMPORT_UNKNOWN', 'the file is neither a Postman collection (no info.schema naming collection v2.0 or v2.1) nor a Postman environment (no values and _postman_variable_scope)');
+}
+
+/** The JSON of the token's file if it is of `want`; the token is released either way. */
+export async function readImportFile(uploads: Uploads, fileToken: string, want: ImportKind): Promise<unknown> {
+  const file = uploads.pathFor(fileToken);
+  try {
+    const size = await regularFileSize(file, 'IMPORT_UNREADABLE', 'cannot read the file to import');
+    if (size > MAX_IMPORT_FILE_BYTES) throw new CommandFailure('IMPORT_TOO_LARGE', `the file is ${size} bytes; an import takes at most ${MAX_IMPORT_FILE_BYTES}`);
+    let json: unknown;
+    try {
+      json = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new CommandFailure('IMPORT_NOT_JSON', `the file is not JSON: ${(e as Error).message}`);
+    }
+    const kind = kindOf(json);
+    if (kind !== want) throw new CommandFailure('IMPORT_WRONG_KIND', `the file is ${KIND_NAMES[kind]}, not ${KIND_NAMES[want]}: import it as such`);
+    return json;
+  } finally {
+    // A staged upload is the core's own copy, used once; a picked file stays the user's.
+    await uploads.release([fileToken]);
+  }
+}
