@@ -14,6 +14,7 @@ import { Sidebar } from './sidebar/Sidebar.js';
 import { useSidebar } from './sidebar/sidebar-store.js';
 import { EnvironmentSelect, UndoToast } from './collections/CollectionsChrome.js';
 import { MoveToDialog, SaveAsDialog, SaveConflictDialog } from './collections/SaveDialogs.js';
+import { ImportResultDialog } from './collections/ImportDialog.js';
 import { useCollectionsShortcuts } from './collections/shortcuts.js';
 import { HistoryButtons } from './history/HistoryChrome.js';
 import { HarExportDialog } from './history/HarExportDialog.js';
@@ -95,6 +96,7 @@ const DIALOGS = {
   saveAs: SaveAsDialog,
   saveConflict: SaveConflictDialog,
   moveTo: MoveToDialog,
+  importResult: ImportResultDialog,
 };
 
 /** The open modal dialog (at most one). */

@@ -1,8 +1,9 @@
 // Which modal dialog is open (at most one), with what its opener told it.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'importResult';
 
 export interface OpenDialog {
   name: DialogName;
@@ -12,6 +13,8 @@ export interface OpenDialog {
   tabKey?: string;
   /** The workspace item "Move to…" moves. */
   itemPath?: string;
+  /** What an import into a workspace did, and what it could not carry over. */
+  importResult?: { title: string; summary: string; notes: ImportNote[] };
 }
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));
