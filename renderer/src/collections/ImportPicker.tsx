@@ -1,6 +1,7 @@
 // The workspace menu's imports: one item per kind, and the page's file input where the
 // platform has no native picker (kept outside the menu, which closes when an item is chosen).
 import { useRef, type ReactNode } from 'react';
+import { HiddenFileInput } from '../platform/HiddenFileInput.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { importIntoWorkspace, type ImportKind } from './import-actions.js';
 
@@ -33,18 +34,7 @@ export function useImportPicker(): { start(kind: ImportKind): void; input: React
     else fileInput.current?.click();
   };
   const input = platform.pickFile ? null : (
-    <input
-      ref={fileInput}
-      type="file"
-      accept=".json,application/json"
-      hidden
-      data-testid="workspace-import-file"
-      onChange={(e) => {
-        const file = e.target.files?.[0];
-        e.target.value = '';
-        if (file) void importIntoWorkspace(platform, importing.current, file);
-      }}
-    />
+    <HiddenFileInput ref={fileInput} accept=".json,application/json" testId="workspace-import-file" onFile={(file) => void importIntoWorkspace(platform, importing.current, file)} />
   );
   return { start, input };
 }
