@@ -7,7 +7,8 @@ import { CommandFailure } from '../command-failure.js';
 import type { Uploads } from '../uploads.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import { readImportFile } from './import-file.js';
-import { planCollection, type PlannedFolder } from './postman-collection.js';
+import type { PlannedFolder } from './plan.js';
+import { planCollection } from './postman-collection.js';
 import { variablesOf, type PostmanVariableLike } from './postman-variables.js';
 
 export interface ImportDeps {
