@@ -1,5 +1,5 @@
 // Imports into a workspace: a file another tool exported (a Postman collection, a Postman
-// environment) arrives as an upload token (pickUploadFile, or beginUpload…endUpload) and
+// environment, an Insomnia export) arrives as an upload token (pickUploadFile, or beginUpload…endUpload) and
 // becomes files of the workspace. What cannot be carried over is listed per item, never
 // dropped silently. Imports nothing of the app but the contract.
 import { z } from 'zod';
@@ -17,9 +17,9 @@ export type ImportNote = z.infer<typeof ImportNoteSchema>;
 const fileToken = z.string().min(1).max(200);
 
 export const IMPORT_COMMANDS = {
-  /** A Postman collection (v2.0/v2.1) becomes a folder (named after it) in `folder` (absent:
-   * the workspace root): its folders as folders, each request a file, its variables in the
-   * folder's folder.yaml. */
+  /** A Postman collection (v2.0/v2.1) or an Insomnia v4 export becomes a folder (named after
+   * it) in `folder` (absent: the workspace root): its folders as folders, each request a file,
+   * its variables in the folder's folder.yaml (Insomnia's sub-environments: environments). */
   importCollection: {
     input: z.strictObject({ id: WorkspaceIdSchema, fileToken, folder: ItemPathSchema.optional() }),
     output: z.object({ folder: ItemPathSchema, requests: z.number().int(), notes: z.array(ImportNoteSchema) }),

@@ -1,14 +1,16 @@
 // importCollection and importEnvironment (contract/import.ts): the file is read and
-// recognised (import-file.ts), converted to a plan (postman-collection.ts), and written
+// recognised (import-file.ts), converted to a plan (postman-collection.ts, insomnia.ts), and written
 // through the workspace service like any save: atomic files, portable names, the watcher
 // pushes the new tree. Each note is given with the path of the item it concerns.
 import type { ImportNote } from '../../contract/import.js';
+import type { Variable } from '../../contract/variables.js';
 import { CommandFailure } from '../command-failure.js';
 import type { Uploads } from '../uploads.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import { readImportFile } from './import-file.js';
 import type { PlannedFolder } from './plan.js';
 import { planCollection } from './postman-collection.js';
+import { planInsomnia } from './insomnia.js';
 import { variablesOf, type PostmanVariableLike } from './postman-variables.js';
 
 export interface ImportDeps {
@@ -20,27 +22,37 @@ export interface ImportDeps {
 const MAX_RENAMES = 100;
 
 export async function importCollection(deps: ImportDeps, input: { id: string; fileToken: string; folder?: string | undefined }): Promise<{ folder: string; requests: number; notes: ImportNote[] }> {
-  const json = await readImportFile(deps.uploads, input.fileToken, 'postman-collection');
-  const { root, requests } = planCollection(json);
+  const { kind, json } = await readImportFile(deps.uploads, input.fileToken, ['postman-collection', 'insomnia-export']);
+  const plan = kind === 'insomnia-export' ? planInsomnia(json as Parameters<typeof planInsomnia>[0]) : { ...planCollection(json), environments: [] };
+  const { root, requests } = plan;
   const notes: ImportNote[] = [];
   const w = deps.workspaces;
   const folder = await createUnique(root.name, (name) => w.createFolder(input.id, input.folder ?? '', name).then((r) => r.path));
   if (folder.renamed) notes.push({ path: folder.path, note: `stored as ${JSON.stringify(folder.name)}: the folder already has an item named ${JSON.stringify(root.name)}` });
   await writeFolder(w, input.id, folder.path, root, undefined, notes);
+  for (const env of plan.environments) notes.push(...(await addEnvironment(w, input.id, env.name, env.variables, env.notes)).notes);
   return { folder: folder.path, requests, notes };
 }
 
 export async function importEnvironment(deps: ImportDeps, input: { id: string; fileToken: string }): Promise<{ environment: string; variables: number; notes: ImportNote[] }> {
-  const json = (await readImportFile(deps.uploads, input.fileToken, 'postman-environment')) as { name?: unknown; values: PostmanVariableLike[] };
-  const tree = await deps.workspaces.tree(input.id);
-  const given = typeof json.name === 'string' && json.name.trim() ? [...json.name.trim()].slice(0, 200).join('') : 'Imported environment';
+  const { json } = await readImportFile(deps.uploads, input.fileToken, ['postman-environment']);
+  const env = json as { name?: unknown; values: PostmanVariableLike[] };
+  const given = typeof env.name === 'string' && env.name.trim() ? env.name : 'Imported environment';
+  const { variables, notes } = variablesOf(env.values);
+  const added = await addEnvironment(deps.workspaces, input.id, given, variables, notes);
+  return { environment: added.name, variables: variables.length, notes: added.notes };
+}
+
+/** A new environment of the workspace ("Name 2"… if the name is taken); its secrets go to the secrets store. */
+async function addEnvironment(w: WorkspaceService, id: string, wanted: string, variables: Variable[], notes: string[]): Promise<{ name: string; notes: ImportNote[] }> {
+  const tree = await w.tree(id);
+  const given = [...wanted.trim()].slice(0, 200).join('');
   const names = new Set(tree.environments.map((e) => e.name.toLowerCase()));
   const name = (await createUnique(given, async (n) => (names.has(n.toLowerCase()) ? Promise.reject(new CommandFailure('NAME_TAKEN', n)) : n))).name;
-  const { variables, notes } = variablesOf(json.values);
-  if (name !== given) notes.unshift(`stored as ${JSON.stringify(name)}: the workspace already has an environment named ${JSON.stringify(given)}`);
+  const all = name === given ? notes : [`stored as ${JSON.stringify(name)}: the workspace already has an environment named ${JSON.stringify(given)}`, ...notes];
   // The tree's secrets carry '' (kept as stored); the new environment's secrets go to the secrets store.
-  await deps.workspaces.saveVariables({ id: input.id, variables: tree.variables, environments: [...tree.environments, { name, variables }] });
-  return { environment: name, variables: variables.length, notes: notes.map((note) => ({ path: '', note: `environment ${name}: ${note}` })) };
+  await w.saveVariables({ id, variables: tree.variables, environments: [...tree.environments, { name, variables }] });
+  return { name, notes: all.map((note) => ({ path: '', note: `environment ${name}: ${note}` })) };
 }
 
 async function writeFolder(w: WorkspaceService, id: string, at: string, folder: PlannedFolder, seq: number | undefined, notes: ImportNote[]): Promise<void> {

@@ -4,8 +4,8 @@
 import type { EventList, Item, RequestAuth } from 'postman-collection';
 import type { FormFieldSchema, MultipartPart, RequestDraft } from '../../contract/request.js';
 import type { z } from 'zod';
+import { basicValue, setAuthorization, text, withQuery, withType, type Header } from './draft-parts.js';
 
-type Header = RequestDraft['headers'][number];
 type Body = RequestDraft['body'];
 type Field = z.infer<typeof FormFieldSchema>;
 
@@ -36,7 +36,6 @@ interface PostmanBody {
   graphql?: { query?: string; variables?: string };
 }
 
-const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 export function draftOf(item: Item, notes: string[]): RequestDraft {
   const r = item.request;
@@ -60,14 +59,6 @@ function withPathVariables(item: Item, notes: string[]): string {
     else url = url.replace(segment, `/${value}`);
   }
   return url;
-}
-
-function hasHeader(headers: Header[], name: string): boolean {
-  return headers.some((h) => h.enabled && h.name.toLowerCase() === name.toLowerCase());
-}
-
-function withType(headers: Header[], type: string): void {
-  if (!hasHeader(headers, 'content-type')) headers.push({ name: 'Content-Type', value: type, enabled: true });
 }
 
 function bodyOf(b: PostmanBody | undefined, headers: Header[], notes: string[]): Body {
@@ -126,24 +117,18 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[]):
   const auth = item.getAuth() as (RequestAuth & { type?: string }) | undefined;
   if (!auth?.type || auth.type === 'noauth') return url;
   const p = auth.parameters().toObject() as Record<string, unknown>;
-  const set = (value: string) => {
-    if (hasHeader(headers, 'authorization')) notes.push(`${auth.type} auth not added: the request already has an Authorization header`);
-    else headers.push({ name: 'Authorization', value, enabled: true });
-  };
   switch (auth.type) {
     case 'basic': {
-      const [user, pass] = [text(p['username']), text(p['password'])];
-      // Base64 of a template would encode the braces, not the values.
-      if (`${user}${pass}`.includes('{{')) notes.push('basic auth uses variables: not carried over (add an Authorization header with the encoded value)');
-      else set(`Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}`);
+      const value = basicValue(text(p['username']), text(p['password']), notes);
+      if (value) setAuthorization(headers, value, 'basic', notes);
       return url;
     }
     case 'bearer':
-      set(`Bearer ${text(p['token'])}`);
+      setAuthorization(headers, `Bearer ${text(p['token'])}`, 'bearer', notes);
       return url;
     case 'apikey': {
       const [key, value] = [text(p['key']), text(p['value'])];
-      if (p['in'] === 'query') return `${url}${url.includes('?') ? '&' : '?'}${key}=${value}`;
+      if (p['in'] === 'query') return withQuery(url, key, value);
       headers.push({ name: key, value, enabled: true });
       return url;
     }

@@ -13,8 +13,9 @@ const T = { timeout: 120_000 };
 const stack = stackForFile();
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'postman');
 
-async function importVia(page: Page, item: string, file: string): Promise<void> {
+async function importVia(page: Page, item: string, file: string, shot?: string): Promise<void> {
   await page.locator(tid('workspace-name')).click();
+  if (shot) await screenshot(page, shot);
   const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
   await page.locator(tid(item)).click();
   await (await chooser).setFiles(path.join(FIXTURES, file));
@@ -26,7 +27,7 @@ test('Import a Postman collection and an environment from the workspace menu', T
   if ((await page.locator(tid('collections')).count()) === 0) await page.locator(tid('collections-toggle')).click();
   await until('the default workspace', async () => ((await page.locator(tid('workspace-name')).textContent())?.includes('My workspace') ? true : undefined));
 
-  await importVia(page, 'workspace-import-collection', 'handwritten-v2.1-features.postman_collection.json');
+  await importVia(page, 'workspace-import-collection', 'handwritten-v2.1-features.postman_collection.json', 'import-menu');
   const dialog = page.locator(tid('import-result'));
   await dialog.waitFor({ state: 'visible', timeout: 15_000 });
   assert.match((await page.locator(tid('import-summary')).textContent()) ?? '', /12 requests imported into the folder Features v2\.1\. \d+ things were not carried over as is:/);
@@ -53,7 +54,7 @@ test('Import a Postman collection and an environment from the workspace menu', T
 
   // A file of the other kind is refused with what it is.
   await importVia(page, 'workspace-import-collection', 'handwritten-secrets.postman_environment.json');
-  await until('the refusal', async () => ((await page.locator(tid('collections-report')).textContent())?.includes('the file is a Postman environment, not a Postman collection') ? true : undefined));
+  await until('the refusal', async () => ((await page.locator(tid('collections-report')).textContent())?.includes('the file is a Postman environment, not a Postman collection or an Insomnia export') ? true : undefined));
   assert.deepEqual(log.pageErrors, [], log.dump());
   assert.deepEqual(log.errors(), [], log.dump());
 });

@@ -6,7 +6,7 @@ import { usePlatform } from '../platform/platform-context.js';
 import { importIntoWorkspace, type ImportKind } from './import-actions.js';
 
 const IMPORTS: ReadonlyArray<[ImportKind, string]> = [
-  ['collection', 'Import Postman collection…'],
+  ['collection', 'Import collection (Postman, Insomnia)…'],
   ['environment', 'Import Postman environment…'],
 ];
 

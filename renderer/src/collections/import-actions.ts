@@ -1,4 +1,4 @@
-// "Import collection…" and "Import environment…": the file from the platform's picker (or
+// "Import collection (Postman, Insomnia)…" and "Import Postman environment…": the file from the platform's picker (or
 // the page's file input, uploaded in chunks) goes to the core, which writes it into the
 // workspace shown; the answer opens a dialog with what was not carried over, per item.
 import { describeError, type Platform } from '../platform/index.js';
@@ -15,7 +15,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export async function importIntoWorkspace(platform: Platform, kind: ImportKind, file?: File): Promise<void> {
   const id = appStore.getState().workspaceId;
   if (id === undefined) return;
-  report({ kind: 'busy', text: file ? `Uploading ${file.name}…` : `Choose a Postman ${kind} file…` });
+  report({ kind: 'busy', text: file ? `Uploading ${file.name}…` : `Choose the ${kind} file…` });
   try {
     const f = await fileTokenFor(platform, file, (line) => report({ kind: 'busy', text: line }));
     if (!f) return report(undefined);
