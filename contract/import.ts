@@ -1,5 +1,5 @@
 // Imports into a workspace: a file another tool exported (a Postman collection, a Postman
-// environment, an Insomnia export) arrives as an upload token (pickUploadFile, or beginUpload…endUpload) and
+// environment, an Insomnia export, an OpenAPI document) arrives as an upload token (pickUploadFile, or beginUpload…endUpload) and
 // becomes files of the workspace. What cannot be carried over is listed per item, never
 // dropped silently. Imports nothing of the app but the contract.
 import { z } from 'zod';
@@ -17,7 +17,8 @@ export type ImportNote = z.infer<typeof ImportNoteSchema>;
 const fileToken = z.string().min(1).max(200);
 
 export const IMPORT_COMMANDS = {
-  /** A Postman collection (v2.0/v2.1) or an Insomnia v4 export becomes a folder (named after
+  /** A Postman collection (v2.0/v2.1), an Insomnia v4 export or an OpenAPI 3 / Swagger 2
+   * document becomes a folder (named after
    * it) in `folder` (absent: the workspace root): its folders as folders, each request a file,
    * its variables in the folder's folder.yaml (Insomnia's sub-environments: environments). */
   importCollection: {

@@ -1,5 +1,5 @@
 // importCollection and importEnvironment (contract/import.ts): the file is read and
-// recognised (import-file.ts), converted to a plan (postman-collection.ts, insomnia.ts), and written
+// recognised (import-file.ts), converted to a plan (postman-collection.ts, insomnia.ts, openapi.ts), and written
 // through the workspace service like any save: atomic files, portable names, the watcher
 // pushes the new tree. Each note is given with the path of the item it concerns.
 import type { ImportNote } from '../../contract/import.js';
@@ -11,6 +11,7 @@ import { readImportFile } from './import-file.js';
 import type { PlannedFolder } from './plan.js';
 import { planCollection } from './postman-collection.js';
 import { planInsomnia } from './insomnia.js';
+import { planOpenApi } from './openapi.js';
 import { variablesOf, type PostmanVariableLike } from './postman-variables.js';
 
 export interface ImportDeps {
@@ -22,8 +23,11 @@ export interface ImportDeps {
 const MAX_RENAMES = 100;
 
 export async function importCollection(deps: ImportDeps, input: { id: string; fileToken: string; folder?: string | undefined }): Promise<{ folder: string; requests: number; notes: ImportNote[] }> {
-  const { kind, json } = await readImportFile(deps.uploads, input.fileToken, ['postman-collection', 'insomnia-export']);
-  const plan = kind === 'insomnia-export' ? planInsomnia(json as Parameters<typeof planInsomnia>[0]) : { ...planCollection(json), environments: [] };
+  const { kind, json } = await readImportFile(deps.uploads, input.fileToken, ['postman-collection', 'insomnia-export', 'openapi']);
+  const plan =
+    kind === 'insomnia-export'
+      ? planInsomnia(json as Parameters<typeof planInsomnia>[0])
+      : { ...(kind === 'openapi' ? await planOpenApi(json as Record<string, unknown>) : planCollection(json)), environments: [] };
   const { root, requests } = plan;
   const notes: ImportNote[] = [];
   const w = deps.workspaces;

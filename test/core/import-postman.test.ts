@@ -221,9 +221,9 @@ describe('refusals', () => {
   };
   it('not JSON, not a Postman file, the other kind, a v1 collection, too large: each named, nothing written', async () => {
     const before = (await core.call('workspaceTree', { id })).items.length;
-    await failsWith(importCollection(write('a.txt', 'hello')), 'IMPORT_NOT_JSON', /^the file is not JSON: /);
-    await failsWith(importCollection(write('har.json', '{"log":{"entries":[]}}')), 'IMPORT_UNKNOWN', /neither a Postman collection \(no info.schema naming collection v2.0 or v2.1\), a Postman environment .* nor an Insomnia v4 export/);
-    await failsWith(importCollection(fixture('handwritten-secrets.postman_environment.json')), 'IMPORT_WRONG_KIND', /the file is a Postman environment, not a Postman collection or an Insomnia export/);
+    await failsWith(importCollection(write('a.txt', 'hello')), 'IMPORT_NOT_JSON', /^the file is not JSON \(nor an OpenAPI document in YAML\): /);
+    await failsWith(importCollection(write('har.json', '{"log":{"entries":[]}}')), 'IMPORT_UNKNOWN', /neither a Postman collection \(no info.schema naming collection v2.0 or v2.1\), a Postman environment .*, an Insomnia v4 export .* nor an OpenAPI 3 or Swagger 2 document/);
+    await failsWith(importCollection(fixture('handwritten-secrets.postman_environment.json')), 'IMPORT_WRONG_KIND', /the file is a Postman environment, not a Postman collection, an Insomnia export or an OpenAPI document/);
     await failsWith(importEnvironment(fixture('pmc-nested-v2-collection.json')), 'IMPORT_WRONG_KIND', /the file is a Postman collection, not a Postman environment/);
     await failsWith(importCollection(write('v1.json', '{"id":"x","name":"v1","order":[],"requests":[]}')), 'IMPORT_UNSUPPORTED', /Postman v1 collection/);
     const big = path.join(tmp, 'big.json');

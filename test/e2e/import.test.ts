@@ -54,7 +54,7 @@ test('Import a Postman collection and an environment from the workspace menu', T
 
   // A file of the other kind is refused with what it is.
   await importVia(page, 'workspace-import-collection', 'handwritten-secrets.postman_environment.json');
-  await until('the refusal', async () => ((await page.locator(tid('collections-report')).textContent())?.includes('the file is a Postman environment, not a Postman collection or an Insomnia export') ? true : undefined));
+  await until('the refusal', async () => ((await page.locator(tid('collections-report')).textContent())?.includes('the file is a Postman environment, not a Postman collection, an Insomnia export or an OpenAPI document') ? true : undefined));
   assert.deepEqual(log.pageErrors, [], log.dump());
   assert.deepEqual(log.errors(), [], log.dump());
 });

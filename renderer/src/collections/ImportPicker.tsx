@@ -6,7 +6,7 @@ import { usePlatform } from '../platform/platform-context.js';
 import { importIntoWorkspace, type ImportKind } from './import-actions.js';
 
 const IMPORTS: ReadonlyArray<[ImportKind, string]> = [
-  ['collection', 'Import collection (Postman, Insomnia)…'],
+  ['collection', 'Import collection (Postman, Insomnia, OpenAPI)…'],
   ['environment', 'Import Postman environment…'],
 ];
 
@@ -34,7 +34,7 @@ export function useImportPicker(): { start(kind: ImportKind): void; input: React
     else fileInput.current?.click();
   };
   const input = platform.pickFile ? null : (
-    <HiddenFileInput ref={fileInput} accept=".json,application/json" testId="workspace-import-file" onFile={(file) => void importIntoWorkspace(platform, importing.current, file)} />
+    <HiddenFileInput ref={fileInput} accept=".json,.yaml,.yml,application/json" testId="workspace-import-file" onFile={(file) => void importIntoWorkspace(platform, importing.current, file)} />
   );
   return { start, input };
 }

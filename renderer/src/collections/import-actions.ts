@@ -1,4 +1,4 @@
-// "Import collection (Postman, Insomnia)…" and "Import Postman environment…": the file from the platform's picker (or
+// "Import collection (Postman, Insomnia, OpenAPI)…" and "Import Postman environment…": the file from the platform's picker (or
 // the page's file input, uploaded in chunks) goes to the core, which writes it into the
 // workspace shown; the answer opens a dialog with what was not carried over, per item.
 import { describeError, type Platform } from '../platform/index.js';
