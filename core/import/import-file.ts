@@ -29,7 +29,7 @@ export function kindOf(json: unknown): ImportKind {
   if (schema !== undefined) throw new CommandFailure('IMPORT_UNSUPPORTED', `the file is a collection of schema ${schema}; only Postman collections v2.0 and v2.1 are read (export it again as v2.1 from Postman)`);
   if (Array.isArray(o['requests']) && Array.isArray(o['order'])) throw new CommandFailure('IMPORT_UNSUPPORTED', 'the file is a Postman v1 collection; only v2.0 and v2.1 are read (export it again as v2.1 from Postman)');
   if (o['_type'] === 'export') throw new CommandFailure('IMPORT_UNSUPPORTED', `the file is an Insomnia export of format ${String(o['__export_format'])}; only format 4 is read (export it again from Insomnia as "Insomnia v4")`);
-  throw new CommandFailure('IMPORT_UNKNOWN', 'the file is neither a Postman collection (no info.schema naming collection v2.0 or v2.1), a Postman environment (no values and _postman_variable_scope) an Insomnia v4 export (no _type export and resources) nor an OpenAPI 3 or Swagger 2 document (no openapi or swagger version)');
+  throw new CommandFailure('IMPORT_UNKNOWN', 'the file is neither a Postman collection (no info.schema naming collection v2.0 or v2.1), a Postman environment (no values and _postman_variable_scope), an Insomnia v4 export (no _type export and resources) nor an OpenAPI 3 or Swagger 2 document (no openapi or swagger version)');
 }
 
 /** The JSON of the token's file and its kind, if one of `want`; the token is released either way. */

@@ -1,7 +1,8 @@
 // Imports end to end in Chromium (browser mode, real core, the stack's default workspace):
 // the workspace menu's "Import Postman collection…" takes a real file through the page's file
 // chooser, the tree shows the new folder and its requests, and a dialog lists what was not
-// carried over per item; "Import Postman environment…" adds an environment to the selector.
+// carried over per item; an OpenAPI document in YAML goes the same way; "Import Postman
+// environment…" adds an environment to the selector.
 // Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +52,16 @@ test('Import a Postman collection and an environment from the workspace menu', T
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   await until('Staging in the environment selector', async () => ((await page.locator(`${tid('environment-select')} option`).allTextContents()).includes('Staging') ? true : undefined));
+
+  // An OpenAPI document in YAML through the same item.
+  await page.locator(tid('workspace-name')).click();
+  const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+  await page.locator(tid('workspace-import-collection')).click();
+  await (await chooser).setFiles(path.join(ROOT, 'test', 'fixtures', 'openapi', 'oai-petstore-expanded.yaml'));
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match((await page.locator(tid('import-summary')).textContent()) ?? '', /4 requests imported into the folder Swagger Petstore/);
+  await page.locator(tid('import-result-close')).click();
+  await until('the operations in the tree', async () => ((await names()).includes('addPet') ? true : undefined));
 
   // A file of the other kind is refused with what it is.
   await importVia(page, 'workspace-import-collection', 'handwritten-secrets.postman_environment.json');
