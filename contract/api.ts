@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
+import { IMPORT_COMMANDS } from './import.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
 import { SESSION_COMMANDS } from './tab-session.js';
 import { SendContextSchema } from './variables.js';
@@ -146,6 +147,8 @@ export const COMMANDS = {
   /** The request tabs that survive a reload and a restart (contract/tab-session.ts). */
   ...SESSION_COMMANDS,
   ...WORKSPACE_COMMANDS,
+  /** Postman collections and environments into a workspace (contract/import.ts). */
+  ...IMPORT_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

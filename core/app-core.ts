@@ -12,6 +12,7 @@ import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { EngineSessions } from './engine-sessions.js';
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
+import { importCollection, importEnvironment } from './import/import-service.js';
 import { HistoryStore } from './history-store.js';
 import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
@@ -185,6 +186,8 @@ function handlersFor(p: Parts): Handlers {
     loadSession: () => p.tabSession.load(),
     saveSession: ({ owner, session }) => p.tabSession.save(owner, session),
     ...workspaceHandlers(p.workspaces),
+    importCollection: (input) => importCollection(p, input),
+    importEnvironment: (input) => importEnvironment(p, input),
   };
 }
 

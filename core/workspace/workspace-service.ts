@@ -48,6 +48,8 @@ interface SaveVariablesInput {
   variables: Variable[];
   environments?: Environment[] | undefined;
   carry?: Array<{ from: SecretRef; to: SecretRef }> | undefined;
+  /** A folder's place among its siblings (an import sets it); absent: the file's own. */
+  seq?: number | undefined;
 }
 
 type SaveInput =
@@ -185,7 +187,7 @@ export class WorkspaceService implements VariableSource {
     // Read before anything is written: a rename's old scope is pruned below.
     const carried = await this.carried(input);
     // The files first: a read-only or malformed one refuses before any secret changes.
-    const before = await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments));
+    const before = await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments, input.seq));
     const own: SecretScope = { folder: input.folder };
     await this.keepSecrets(input.id, own, input.variables, carried.get(scopeKey(own)));
     for (const env of input.environments ?? []) await this.keepSecrets(input.id, { environment: env.name }, env.variables, carried.get(scopeKey({ environment: env.name })));

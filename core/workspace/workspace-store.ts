@@ -170,8 +170,9 @@ export class WorkspaceStore {
   }
 
   /** The variables of the workspace (folder undefined) or a folder, secrets' values already
-   * blanked. Returns the names of the environments the workspace file had before. */
-  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined): Promise<string[]> {
+   * blanked; a folder's `seq` (an import places it) else the one its file has. Returns the
+   * names of the environments the workspace file had before. */
+  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined, seq?: number): Promise<string[]> {
     return this.writing([folder ?? ''], async () => {
       const problems: WorkspaceProblem[] = [];
       if (folder === undefined || folder === '') {
@@ -185,7 +186,7 @@ export class WorkspaceStore {
       const rel = joinPath(folder, FOLDER_FILE);
       const current = await readOptional(this.root, rel, FolderFileSchema, problems);
       refuseMalformed(problems);
-      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: current?.seq })));
+      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: seq ?? current?.seq })));
       return [];
     });
   }

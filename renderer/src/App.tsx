@@ -14,6 +14,7 @@ import { Sidebar } from './sidebar/Sidebar.js';
 import { useSidebar } from './sidebar/sidebar-store.js';
 import { EnvironmentSelect, UndoToast } from './collections/CollectionsChrome.js';
 import { MoveToDialog, SaveAsDialog, SaveConflictDialog } from './collections/SaveDialogs.js';
+import { ImportResultDialog } from './collections/ImportDialog.js';
 import { useCollectionsShortcuts } from './collections/shortcuts.js';
 import { EnvironmentsDialog } from './environments/EnvironmentsDialog.js';
 import { useEnvironmentShortcuts } from './environments/shortcuts.js';
@@ -98,6 +99,7 @@ const DIALOGS = {
   saveConflict: SaveConflictDialog,
   moveTo: MoveToDialog,
   environments: EnvironmentsDialog,
+  importResult: ImportResultDialog,
 };
 
 /** The open modal dialog (at most one). */

@@ -1,11 +1,13 @@
 // The top of the Collections view: the workspace shown, with a menu of the open ones, the
-// recent ones, "Manage environments…" and "Open folder…" (Electron: the folder dialog;
-// browser mode answers how to give it a folder, which the report line shows).
+// recent ones, "Manage environments…", "Open folder…" (Electron: the folder dialog; browser
+// mode answers how to give it a folder, which the report line shows) and the imports into the
+// workspace shown (the native picker, else a file input of the page).
 import { useEffect, useRef, useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { useApp } from '../app-store.js';
 import type { WorkspaceInfo } from '../../../contract/workspace.js';
 import { openWorkspace, showWorkspace } from './workspace-actions.js';
+import { ImportItems, useImportPicker } from './ImportPicker.js';
 import { menuArrows } from './RowMenu.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 
@@ -38,6 +40,7 @@ export function WorkspaceSwitcher() {
     setMenu(false);
     void f();
   };
+  const picker = useImportPicker();
   return (
     <div className="ws-switcher" ref={box} onKeyDown={(e) => e.key === 'Escape' && menu && (e.stopPropagation(), setMenu(false))}>
       <button type="button" className="ws-name" data-testid="workspace-name" aria-haspopup="menu" aria-expanded={menu} title={shown?.location ?? 'No workspace open'} onClick={() => setMenu(!menu)}>
@@ -66,8 +69,11 @@ export function WorkspaceSwitcher() {
               Open folder…
             </button>
           </li>
+          <li role="separator" className="ws-sep" />
+          <ImportItems disabled={!shown || shown.readOnly} into={shown?.name} onPick={(kind) => (setMenu(false), picker.start(kind))} />
         </ul>
       )}
+      {picker.input}
     </div>
   );
 }

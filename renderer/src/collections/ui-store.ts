@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
 export interface CollectionsReport {
-  kind: 'info' | 'error';
+  kind: 'info' | 'error' | 'busy';
   text: string;
 }
 

@@ -47,6 +47,22 @@ export async function uploadOne(platform: Platform, file: File): Promise<string>
   return fileToken;
 }
 
+/** A file for the core to read (an import): the File chosen in the page uploaded in chunks
+ * (progress lines to `onLine`), or the platform's native picker; undefined if none was chosen. */
+export async function fileTokenFor(platform: Platform, file: File | undefined, onLine: (line: string) => void): Promise<{ token: string; name: string } | undefined> {
+  if (file) {
+    const off = uploadProgress.subscribe((s) => s.line && onLine(s.line));
+    try {
+      return { token: await uploadOne(platform, file), name: file.name };
+    } finally {
+      off();
+      uploadProgress.setState({ line: undefined });
+    }
+  }
+  const picked = await platform.pickFile?.();
+  return picked && { token: picked.fileToken, name: picked.name };
+}
+
 /** Uploads every browser-held file the body needs; returns the body with their tokens. */
 export async function uploadPending(platform: Platform, body: BodyDraft): Promise<BodyDraft> {
   const files = pendingFiles(body);

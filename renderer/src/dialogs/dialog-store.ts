@@ -1,8 +1,9 @@
 // Which modal dialog is open (at most one), with what its opener told it.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult';
 
 export interface OpenDialog {
   name: DialogName;
@@ -14,6 +15,8 @@ export interface OpenDialog {
   itemPath?: string;
   /** The folder Manage environments opens on ("Edit variables…" of a folder). */
   folder?: string;
+  /** What an import into a workspace did, and what it could not carry over. */
+  importResult?: { title: string; summary: string; notes: ImportNote[] };
 }
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));

@@ -1,6 +1,7 @@
 // "Import HAR…": the platform's native picker where it has one, else a file input whose File
 // is uploaded to the core in chunks before importHar.
 import { useRef } from 'react';
+import { HiddenFileInput } from '../platform/HiddenFileInput.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { importHar } from './har-actions.js';
 import { useHistory } from './history-store.js';
@@ -20,20 +21,7 @@ export function HarImportButton() {
       >
         Import HAR…
       </button>
-      {!platform.pickFile && (
-        <input
-          ref={input}
-          type="file"
-          accept=".har,application/json"
-          hidden
-          data-testid="import-har-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importHar(platform, file);
-          }}
-        />
-      )}
+      {!platform.pickFile && <HiddenFileInput ref={input} accept=".har,application/json" testId="import-har-file" onFile={(file) => void importHar(platform, file)} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // HAR export and import through the core, each reported in one line for the sidebar.
 import { describeError, type Platform } from '../platform/index.js';
 import { formatBytes } from '../format.js';
-import { uploadOne, uploadProgress } from '../composer/uploader.js';
+import { fileTokenFor } from '../composer/uploader.js';
 import { refreshHistory } from './history-actions.js';
 import { setReport, type Report } from './history-store.js';
 
@@ -26,26 +26,11 @@ export function importSummary(imported: number, skipped: ReadonlyArray<{ index: 
   return `${head} (${shown.join('; ')}${more})`;
 }
 
-/** The file's token: the File chosen in the page uploaded in chunks, or the platform's native picker. */
-async function fileToken(platform: Platform, file: File | undefined): Promise<{ token: string; name: string } | undefined> {
-  if (file) {
-    const off = uploadProgress.subscribe((s) => s.line && setReport({ kind: 'busy', text: s.line }));
-    try {
-      return { token: await uploadOne(platform, file), name: file.name };
-    } finally {
-      off();
-      uploadProgress.setState({ line: undefined });
-    }
-  }
-  const picked = await platform.pickFile?.();
-  return picked && { token: picked.fileToken, name: picked.name };
-}
-
 /** Imports a HAR file; its entries join the history (newest first, so at the top). */
 export async function importHar(platform: Platform, file?: File): Promise<void> {
   setReport({ kind: 'busy', text: file ? `Uploading ${file.name}…` : 'Choose a HAR file…' });
   try {
-    const f = await fileToken(platform, file);
+    const f = await fileTokenFor(platform, file, (line) => setReport({ kind: 'busy', text: line }));
     if (!f) return setReport(undefined);
     setReport({ kind: 'busy', text: `Importing ${f.name}…` });
     const r = await platform.call('importHar', { fileToken: f.token });

@@ -1,0 +1,39 @@
+// A Postman collection (v2.0 or v2.1, read by the maintained postman-collection SDK) as a
+// plan of what to write (plan.ts): the collection as one folder, its folders nested, each
+// request a saved request in Postman's order, and the notes of what could not be carried over.
+import postman, { type EventList, type Item, type ItemGroup } from 'postman-collection';
+import { newFolder, RequestCount, Siblings, type PlannedFolder } from './plan.js';
+import { draftOf, scriptNotes } from './postman-request.js';
+import { variablesOf, type PostmanVariableLike } from './postman-variables.js';
+
+/** `json` (already checked to name a v2.0/v2.1 schema) as the folder to write and how many requests it holds. */
+export function planCollection(json: unknown): { root: PlannedFolder; requests: number } {
+  // A CommonJS package: its classes come from the default export.
+  const collection = new postman.Collection(json as ConstructorParameters<typeof postman.Collection>[0]);
+  const count = new RequestCount();
+  const root = folderOf(collection, collection.name || 'Imported collection', 0, count);
+  // The file's own list: the SDK turns a type it does not know ("secret") into "any".
+  const raw = (json as { variable?: unknown }).variable;
+  const vars = variablesOf(Array.isArray(raw) ? (raw as PostmanVariableLike[]) : []);
+  root.variables = vars.variables;
+  root.notes.push(...vars.notes);
+  return { root, requests: count.n };
+}
+
+function folderOf(group: ItemGroup, name: string, depth: number, count: RequestCount): PlannedFolder {
+  const folder = newFolder(name, depth);
+  // Folders carry events at run time (the SDK keeps them), though its types do not say so.
+  scriptNotes(group as ItemGroup & { events: EventList }, folder.notes);
+  const siblings = new Siblings(folder);
+  for (const child of group.items.all() as Array<Item | ItemGroup>) {
+    if (postman.ItemGroup.isItemGroup(child)) {
+      siblings.addFolder(folderOf(child as ItemGroup, child.name || 'Folder', depth + 1, count));
+      continue;
+    }
+    count.add();
+    const notes: string[] = [];
+    const request = draftOf(child as Item, notes);
+    siblings.addRequest(child.name || '', request, notes);
+  }
+  return folder;
+}
