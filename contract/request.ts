@@ -51,6 +51,8 @@ export const RequestDraftSchema = z.object({
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
+  /** false: the workspace's cookie jar adds no Cookie header (what responses set is still stored). */
+  sendCookies: z.boolean().optional(),
   /**
    * curl's --cacert: a PEM file with the CAs the server certificate must come from, named
    * like every file the page supplies: the token of a picked or uploaded file (the page

@@ -16,3 +16,8 @@ export interface CookiePort {
   /** Stores the Set-Cookie header values of a response from `url`: what happened to each. */
   store(url: string, setCookies: readonly string[]): CookieOutcome[];
 }
+
+/** The jars of the open workspaces, one each: what the request runner asks for a send. */
+export interface CookieJars {
+  jarFor(workspaceId: string): CookiePort;
+}
