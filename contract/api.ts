@@ -2,6 +2,7 @@
 // events pushed to the UI. Every adapter (Electron IPC, browser-mode WebSocket) parses
 // what it receives with these schemas. Imports nothing of the app.
 import { z } from 'zod';
+import { COOKIE_COMMANDS, CookiesPushSchema } from './cookie-commands.js';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 import { IMPORT_COMMANDS } from './import.js';
@@ -149,6 +150,8 @@ export const COMMANDS = {
   ...WORKSPACE_COMMANDS,
   /** Postman collections and environments into a workspace (contract/import.ts). */
   ...IMPORT_COMMANDS,
+  /** A workspace's cookie jar (contract/cookie-commands.ts). */
+  ...COOKIE_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -160,9 +163,9 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A command failure as the UI sees it: a stable code and a message that names the problem. */
 export const CommandErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-/** Pushed to the UI, batched (about one batch per frame): events of many requests, the catch server's, or a workspace's new tree. */
+/** Pushed to the UI, batched (about one batch per frame): events of many requests, the catch server's, a workspace's new tree, or word that its cookies changed. */
 export const EventsPushSchema = z.object({ kind: z.literal('events'), events: z.array(InetEventSchema) });
-export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema, WorkspacePushSchema]);
+export const PushSchema = z.discriminatedUnion('kind', [EventsPushSchema, CaughtPushSchema, WorkspacePushSchema, CookiesPushSchema]);
 export type Push = z.infer<typeof PushSchema>;
 export type EventsPush = z.infer<typeof EventsPushSchema>;
 

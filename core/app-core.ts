@@ -4,11 +4,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type ParsedInput, type Push } from '../contract/api.js';
+import type { COOKIE_COMMANDS } from '../contract/cookie-commands.js';
 import type { WORKSPACE_COMMANDS } from '../contract/workspace.js';
 import { BodyStore } from './body-store.js';
 import { readBody } from './body-reads.js';
 import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
+import { CookieStore } from './cookie-store.js';
 import { EngineSessions } from './engine-sessions.js';
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
@@ -40,6 +42,7 @@ interface Parts {
   runner: RequestRunner;
   catcher: CatchService;
   workspaces: WorkspaceService;
+  cookies: CookieStore;
   hooks: AppHooks;
   shutdown: DisposableStore;
 }
@@ -106,6 +109,9 @@ export class AppCore {
         folders: opts.workspaces,
       });
       shutdown.add(() => workspaces.dispose());
+      // Before the runner: closed after it, so what the last responses set is written.
+      const cookies = new CookieStore({ dir: path.join(opts.dataDir, 'cookies'), log, changed: (id) => batcher.addCookies(id) });
+      shutdown.add(() => cookies.close());
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
       const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
@@ -113,7 +119,7 @@ export class AppCore {
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, cookies, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -188,6 +194,21 @@ function handlersFor(p: Parts): Handlers {
     ...workspaceHandlers(p.workspaces),
     importCollection: (input) => importCollection(p, input),
     importEnvironment: (input) => importEnvironment(p, input),
+    ...cookieHandlers(p),
+  };
+}
+
+/** A workspace's jar, once the workspace is open (its id is then known to be one). */
+function cookieHandlers({ cookies, workspaces }: Parts): Pick<Handlers, keyof typeof COOKIE_COMMANDS> {
+  const open = (id: string): string => {
+    if (!workspaces.list().open.some((w) => w.id === id)) throw new CommandFailure('NOT_FOUND', `the workspace ${id} is not open`);
+    return id;
+  };
+  return {
+    listCookies: ({ id }) => cookies.list(open(id)),
+    setCookie: ({ id, cookie, replaces }) => cookies.set(open(id), cookie, replaces),
+    deleteCookie: ({ id, key }) => cookies.delete(open(id), key),
+    clearCookies: ({ id, domain }) => cookies.clear(open(id), domain),
   };
 }
 

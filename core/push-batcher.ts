@@ -3,7 +3,8 @@
 // event would cost more than the rendering it feeds. This is the last batch on the way:
 // the Electron router and the browser-mode socket pass each push on as it is. The catch server's events go the same way, in a
 // push of their own kind with the summaries of the requests they changed, and so do a
-// workspace's trees when it changed (core/workspace/).
+// workspace's trees when it changed (core/workspace/), and word that a workspace's cookies
+// changed (core/cookie-store.ts).
 import type { Push } from '../contract/api.js';
 import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
 import type { WorkspaceTree } from '../contract/workspace.js';
@@ -13,7 +14,7 @@ import type { Log } from './command-failure.js';
 
 const FRAME_MS = 16;
 
-type Pending = { event: InetEvent } | { caught: CatchEvent; summary: CaughtSummary } | { tree: WorkspaceTree };
+type Pending = { event: InetEvent } | { caught: CatchEvent; summary: CaughtSummary } | { tree: WorkspaceTree } | { cookies: string };
 
 export class PushBatcher {
   private readonly batch = new Batcher<Pending>((items) => this.deliver(items), FRAME_MS);
@@ -35,6 +36,11 @@ export class PushBatcher {
     this.batch.add({ tree });
   }
 
+  /** A workspace's cookies changed; of several in one batch, one push per workspace goes. */
+  addCookies(workspaceId: string): void {
+    this.batch.add({ cookies: workspaceId });
+  }
+
   subscribe(listener: (push: Push) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
@@ -50,6 +56,7 @@ export class PushBatcher {
     if (events.length > 0) this.emit({ kind: 'events', events });
     const trees = new Map(items.flatMap((i) => ('tree' in i ? [[i.tree.info.id, i.tree] as const] : [])));
     for (const tree of trees.values()) this.emit({ kind: 'workspace', tree });
+    for (const id of new Set(items.flatMap((i) => ('cookies' in i ? [i.cookies] : [])))) this.emit({ kind: 'cookies', id });
     if (caught.length === 0) return;
     const changed = new Map(items.flatMap((i) => ('summary' in i ? [[i.summary.id, i.summary] as const] : [])));
     this.emit({ kind: 'caught', events: caught, requests: [...changed.values()].map((s) => structuredClone(s)) });

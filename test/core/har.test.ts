@@ -38,7 +38,7 @@ describe('HAR export and import (AppCore, both engines)', () => {
       log: () => {},
       hooks: { chooseSavePath: async () => hooks.savePath, chooseUploadFile: async () => hooks.uploadPath },
     });
-    core.onPush((p) => p.kind !== 'workspace' && p.events.forEach((e) => e.type === 'finished' && finished.get(e.id)?.(e)));
+    core.onPush((p) => p.kind === 'events' && p.events.forEach((e) => e.type === 'finished' && finished.get(e.id)?.(e)));
   });
   after(async () => {
     await core.close();

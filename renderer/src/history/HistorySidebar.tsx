@@ -26,7 +26,7 @@ function useRefreshOnFinish(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = platform.onPush((push) => {
-      if (push.kind === 'workspace' || !push.events.some((e) => e.type === 'finished') || timer) return;
+      if (push.kind !== 'events' || !push.events.some((e) => e.type === 'finished') || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
         refreshHistory(platform);

@@ -55,7 +55,7 @@ describe('BrowserPlatform', () => {
   it('delivers pushes and ignores malformed messages', () => {
     const { p, socket } = browser();
     const got: unknown[] = [];
-    p.onPush((push) => got.push(push.kind === 'workspace' ? push.kind : push.events.length));
+    p.onPush((push) => got.push('events' in push ? push.events.length : push.kind));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     socket.open();
     socket.deliver({ kind: 'events', events: [{ type: 'native', id: 'a', seq: 0, hop: 0, t: 1, status: 'RESOLVING_NAME', code: 10 }] });
