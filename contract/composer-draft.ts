@@ -73,6 +73,8 @@ export const DraftOptionsSchema = z.strictObject({
   caFile: FileRefSchema.optional(),
   /** host:port, empty: none. */
   proxy: Text,
+  /** false: the workspace's cookies are not sent (absent, as in a session from before: sent). */
+  sendCookies: z.boolean().optional(),
 });
 export type DraftOptions = z.infer<typeof DraftOptionsSchema>;
 

@@ -143,6 +143,9 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
       <label className="check">
         <input type="checkbox" checked={options.insecure} onChange={(e) => set({ insecure: e.target.checked })} /> Insecure (any certificate)
       </label>
+      <label className="check" title="Off: the workspace's cookies are not sent (what the response sets is still kept)">
+        <input type="checkbox" data-testid="send-cookies" checked={options.sendCookies !== false} onChange={(e) => set({ sendCookies: e.target.checked })} /> Send cookies
+      </label>
       <CaFileField file={options.caFile} onChange={(caFile) => set({ caFile })} />
       <Field label="Timeout (s)">
         <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />

@@ -13,7 +13,7 @@ export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTION
 export type { ComposerDraft as Draft, DraftOptions, Engine, KeyValueRow as HeaderRow } from '../../../contract/composer-draft.js';
 
 /** The composer's defaults, sent with every request (the options pane shows followRedirects). */
-export const COMPOSER_DEFAULTS = { followRedirects: true, maxRedirects: 20, insecure: false } as const;
+export const COMPOSER_DEFAULTS = { followRedirects: true, maxRedirects: 20, insecure: false, sendCookies: true } as const;
 
 export function emptyDraft(engine: Engine = 'auto'): Draft {
   return {
@@ -24,7 +24,7 @@ export function emptyDraft(engine: Engine = 'auto'): Draft {
     bodyDraft: emptyBody(),
     auth: { kind: 'none' },
     params: [],
-    options: { engine, timeoutS: '', followRedirects: COMPOSER_DEFAULTS.followRedirects, insecure: COMPOSER_DEFAULTS.insecure, proxy: '' },
+    options: { engine, timeoutS: '', followRedirects: COMPOSER_DEFAULTS.followRedirects, insecure: COMPOSER_DEFAULTS.insecure, proxy: '', sendCookies: COMPOSER_DEFAULTS.sendCookies },
   };
 }
 
@@ -83,7 +83,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     return { ok: false, message: 'Basic auth cannot hold {{variables}} (the page encodes it): add an Authorization header "Basic {{name}}" with the encoded value, or use a bearer token.' };
   }
   headers.push(...impliedHeaders(headers, b.contentType, auth));
-  const { caFile, engine, followRedirects, insecure } = draft.options;
+  const { caFile, engine, followRedirects, insecure, sendCookies } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {
     url,
@@ -97,6 +97,8 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
     timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),
+    // Only when off: a saved request says so, and one made before the switch sends them.
+    ...(sendCookies === false ? { sendCookies: false } : {}),
   };
   return { ok: true, request };
 }

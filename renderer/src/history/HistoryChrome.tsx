@@ -1,5 +1,5 @@
-// What the history and settings UI adds around the app: the top bar's Collections and
-// History buttons (each shows the sidebar on its view, or hides it) and Settings.
+// What the history and settings UI adds around the app: the top bar's Collections, History
+// and Cookies buttons (each shows the sidebar on its view, or hides it) and Settings.
 import { openDialog } from '../dialogs/dialog-store.js';
 import { toggleSidebar, useSidebar, type SidebarView } from '../sidebar/sidebar-store.js';
 
@@ -17,6 +17,7 @@ export function HistoryButtons() {
     <span className="top-buttons">
       <ViewButton view="collections" label="Collections" title="Show or hide the collections (Ctrl+Shift+K)" />
       <ViewButton view="history" label="History" title="Show or hide the history (Ctrl+Shift+H)" />
+      <ViewButton view="cookies" label="Cookies" title="Show or hide the workspace's cookies" />
       <button type="button" className="btn btn-small" data-testid="settings-open" title="Settings (Ctrl+,)" onClick={() => openDialog('settings')}>
         Settings
       </button>

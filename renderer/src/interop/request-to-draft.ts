@@ -86,6 +86,7 @@ export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [],
       insecure: r.insecure,
       ...(r.caFileName ? { caFile: { name: r.caFileName, size: 0, ...(r.caFileToken ? { fileToken: r.caFileToken } : {}) } } : {}),
       proxy: r.proxy ?? '',
+      sendCookies: r.sendCookies ?? COMPOSER_DEFAULTS.sendCookies,
     },
     carried: { ...(r.maxRedirects !== undefined ? { maxRedirects: r.maxRedirects } : {}), ...(connectMs ? { connectMs } : {}), ...(receiveMs ? { receiveMs } : {}) },
   };

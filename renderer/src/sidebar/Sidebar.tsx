@@ -1,6 +1,7 @@
-// The sidebar at the left: a switch between Collections and History at its top (the choice
-// remembered), then that view.
+// The sidebar at the left: a switch between Collections, History and Cookies at its top (the
+// choice remembered), then that view.
 import { CollectionsPanel } from '../collections/CollectionsPanel.js';
+import { CookiesPanel } from '../cookies/CookiesPanel.js';
 import { HistorySidebar } from '../history/HistorySidebar.js';
 import { setSidebar, useSidebar, type SidebarView } from './sidebar-store.js';
 import './sidebar.css';
@@ -8,6 +9,7 @@ import './sidebar.css';
 const VIEWS: Array<{ view: SidebarView; label: string }> = [
   { view: 'collections', label: 'Collections' },
   { view: 'history', label: 'History' },
+  { view: 'cookies', label: 'Cookies' },
 ];
 
 export function Sidebar() {
@@ -21,7 +23,7 @@ export function Sidebar() {
           </button>
         ))}
       </div>
-      {view === 'collections' ? <CollectionsPanel /> : <HistorySidebar />}
+      {view === 'collections' ? <CollectionsPanel /> : view === 'history' ? <HistorySidebar /> : <CookiesPanel />}
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-// The sidebar at the left: shown or not, and which view (Collections or History); both are
+// The sidebar at the left: shown or not, and which view (Collections, History or Cookies); both are
 // remembered in localStorage. Hidden until first asked for: the exchange keeps the whole width.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -6,7 +6,8 @@ import { useStore } from 'zustand';
 const OPEN_KEY = 'inetscope.history.open';
 const VIEW_KEY = 'inetscope.sidebar.view';
 
-export type SidebarView = 'collections' | 'history';
+export type SidebarView = 'collections' | 'history' | 'cookies';
+const VIEWS: readonly SidebarView[] = ['collections', 'history', 'cookies'];
 
 export interface SidebarState {
   open: boolean;
@@ -31,7 +32,7 @@ function remember(key: string, value: string): void {
 
 export const sidebarStore = createStore<SidebarState>()(() => ({
   open: stored(OPEN_KEY) === 'true',
-  view: stored(VIEW_KEY) === 'history' ? 'history' : 'collections',
+  view: VIEWS.find((v) => v === stored(VIEW_KEY)) ?? 'collections',
 }));
 
 export const useSidebar = <T,>(selector: (s: SidebarState) => T): T => useStore(sidebarStore, selector);
