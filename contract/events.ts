@@ -3,6 +3,7 @@
 // type is inferred from them. Strict objects: an unknown field is refused, never dropped.
 // Imports nothing of the app.
 import { z } from 'zod';
+import { CookieOutcomeSchema } from './cookies.js';
 
 /** INTERNET_STATUS_* codes (wininet.h), name → code. The curl engine emits the same names. */
 export const STATUS = {
@@ -157,6 +158,15 @@ const BodyProgressEventSchema = z.strictObject({
 
 const UploadProgressEventSchema = z.strictObject({ ...base, type: z.literal('upload'), bytes: z.number(), total: z.number() });
 
+/** After a hop's headers, when a cookie jar takes part: the cookies the hop sent, and what its Set-Cookie headers did. */
+const CookiesEventSchema = z.strictObject({
+  ...base,
+  type: z.literal('cookies'),
+  /** The names of the jar's cookies in the hop's Cookie header, in the order sent. */
+  sent: z.array(z.string()),
+  received: z.array(CookieOutcomeSchema),
+});
+
 const FinishedEventSchema = z.strictObject({
   ...base,
   type: z.literal('finished'),
@@ -187,6 +197,7 @@ export type NativeEvent = z.infer<typeof NativeEventSchema>;
 export type StartedEvent = z.infer<typeof StartedEventSchema>;
 export type HeadersEvent = z.infer<typeof HeadersEventSchema>;
 export type FinishedEvent = z.infer<typeof FinishedEventSchema>;
+export type CookiesEvent = z.infer<typeof CookiesEventSchema>;
 
 export const eventVariants = [
   NativeEventSchema,
@@ -194,6 +205,7 @@ export const eventVariants = [
   HeadersEventSchema,
   BodyProgressEventSchema,
   UploadProgressEventSchema,
+  CookiesEventSchema,
   FinishedEventSchema,
 ] as const;
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import type { RequestDraft, SentRequest } from '../contract/request.js';
 import { checkUrlInput } from '../domain/url.js';
-import type { InetEvent } from '../contract/events.js';
+import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';
 import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
@@ -20,6 +20,8 @@ import type { Uploads } from './uploads.js';
 import { resolveSent, type VariableSource } from './variable-source.js';
 import type { SendContext, UsedVariable } from '../contract/variables.js';
 import type { SecretValue } from '../domain/secret-mask.js';
+import type { CookieJars } from '../domain/cookies/port.js';
+import { sendFollowing, type FollowedRequest } from '../engine/hop-follower.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -38,6 +40,8 @@ export interface RunnerDeps {
   log: Log;
   /** The workspaces' variables; absent: a send with a context is refused UNKNOWN_WORKSPACE. */
   variables?: VariableSource;
+  /** The workspaces' cookie jars: a send with a context follows its redirects hop by hop through its jar. */
+  cookies?: CookieJars;
 }
 
 export class RequestRunner {
@@ -45,6 +49,8 @@ export class RequestRunner {
   private readonly open = new Set<Promise<void>>();
   /** Ids between send's check and the engine taking them (a multipart build is async). */
   private readonly reserved = new Set<string>();
+  /** Requests whose redirects InetScope follows: a cancel goes to the chain. */
+  private readonly chains = new Map<string, FollowedRequest>();
 
   constructor(private readonly d: RunnerDeps) {}
 
@@ -65,7 +71,7 @@ export class RequestRunner {
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body);
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body, context);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -75,7 +81,7 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
+  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, context?: SendContext): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     const onEvent = (e: InetEvent): void => {
@@ -85,7 +91,7 @@ export class RequestRunner {
       if (e.type !== 'finished') this.d.batcher.add(e);
     };
     // Throws before anything is begun (a CA file it cannot use); no event arrives before it returns.
-    const finished = this.d.sessions.client(engine).send(id, spec, onEvent);
+    const finished = this.engineSend(id, engine, spec, onEvent, sent.request, context);
     this.d.bodies.begin(id);
     const done = finished
       .then(async (last) => {
@@ -97,10 +103,21 @@ export class RequestRunner {
       .catch((e: Error) => this.d.log(`request ${id}: ${e.message}`))
       .finally(() => {
         this.open.delete(done);
+        this.chains.delete(id);
         this.reserved.delete(id);
         return this.cleanup(body);
       });
     this.open.add(done);
+  }
+
+  /** A send in a workspace goes hop by hop through its jar; one without a context, as the engine follows. */
+  private engineSend(id: string, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, onEvent: (e: InetEvent) => void, draft: RequestDraft, context?: SendContext): Promise<FinishedEvent> {
+    const client = this.d.sessions.client(engine);
+    if (!context) return client.send(id, spec, onEvent);
+    const jar = this.d.cookies?.jarFor(context.workspaceId);
+    const chain = sendFollowing(client, id, spec, { ...(jar ? { jar } : {}), sendCookies: draft.sendCookies !== false }, onEvent);
+    this.chains.set(id, chain);
+    return chain.finished;
   }
 
   /** Staged uploads and a built multipart body are used once. */
@@ -111,7 +128,9 @@ export class RequestRunner {
   }
 
   cancel(id: string): { cancelled: boolean } {
-    return { cancelled: this.d.sessions.cancel(id) };
+    const chain = this.chains.get(id);
+    if (chain) chain.cancel();
+    return { cancelled: this.d.sessions.cancel(id) || chain !== undefined };
   }
 
   async idle(): Promise<void> {

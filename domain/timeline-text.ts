@@ -1,7 +1,7 @@
 // Text renderings of a timeline, shared by the CLI (--timeline, -v) and the UI (a copied
 // timeline reads and diffs like `inetscope --timeline` output): one line per event, the raw
 // events as JSON, and wall-clock times. Imports nothing of the app but the contract.
-import type { InetEvent, StatusInfo } from '../contract/events.js';
+import type { CookiesEvent, InetEvent, StatusInfo } from '../contract/events.js';
 
 function formatInfo(info: StatusInfo | undefined): string {
   if (!info) return '';
@@ -9,6 +9,12 @@ function formatInfo(info: StatusInfo | undefined): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
     .join(' ');
+}
+
+/** A cookies event's detail: `sent a, b; received c (stored), d (not stored: why)`. */
+export function describeCookies(e: Pick<CookiesEvent, 'sent' | 'received'>): string {
+  const received = e.received.map((o) => `${o.name} (${o.stored ? 'stored' : `not stored: ${o.reason ?? 'refused'}`})`);
+  return `sent ${e.sent.join(', ') || 'none'}; received ${received.join(', ') || 'none'}`;
 }
 
 /** The part after "hop N  ": exactly what the CLI prints for the event. */
@@ -24,6 +30,8 @@ export function describeEvent(e: InetEvent): string {
       return `body ${e.bytes}${e.total !== undefined ? `/${e.total}` : ''} bytes`;
     case 'upload':
       return `upload ${e.bytes}/${e.total} bytes`;
+    case 'cookies':
+      return `cookies ${describeCookies(e)}`;
     case 'finished':
       return e.ok
         ? `finished ok${e.statusCode ? ` ${e.statusCode}` : ''}, ${e.bodyBytes} body bytes`

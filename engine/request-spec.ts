@@ -62,6 +62,9 @@ export const RequestSpecSchema = z.strictObject({
   body: BodySourceSchema.optional(),
   sink: BodySinkSchema.default({ kind: 'discard' }),
   followRedirects: z.boolean().default(false),
+  /** The caller follows redirects hop by hop (engine/hop-follower.ts): a redirect response ends
+   * the request at its head, and its body goes to no sink (redirectEndsHop decides, for both engines). */
+  callerFollows: z.boolean().default(false),
   /** Any count curl accepts; "no limit" is the largest (a C long on every platform). */
   maxRedirects: z.number().int().min(0).max(MAX_REDIRECTS).default(50),
   timeouts: z
@@ -78,6 +81,7 @@ export const RequestSpecSchema = z.strictObject({
     .optional(),
 })
   .refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' })
+  .refine((s) => !(s.followRedirects && s.callerFollows), { message: 'followRedirects and callerFollows exclude each other (either the engine or its caller follows)' })
   .brand<'ValidRequestSpec'>();
 
 /** A parsed spec: the brand says it came out of RequestSpecSchema, so no caller can hand the client or an engine an unchecked one. */

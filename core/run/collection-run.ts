@@ -12,6 +12,8 @@ import { parseHeaderBlock } from '../../domain/har/text.js';
 import { derivePhases } from '../../domain/phases.js';
 import { maskSecrets } from '../../domain/secret-mask.js';
 import type { EngineClient } from '../../engine/client.js';
+import { sendFollowing, type FollowedRequest } from '../../engine/hop-follower.js';
+import { WorkspaceCookieJar } from '../../domain/cookies/jar.js';
 import { CommandFailure } from '../command-failure.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from '../request-body.js';
 import { sendableDraft, toEngineRequest } from '../request-runner.js';
@@ -68,8 +70,10 @@ export interface RunnerOptions {
 
 /** A run: its requests in order, until the end, a bail, or interrupt(). */
 export class CollectionRun {
-  private current: string | undefined;
+  private current: FollowedRequest | undefined;
   private interrupted = false;
+  /** The run's own cookies: what one request's responses set, the next ones send (redirect hops too). */
+  private readonly jar = new WorkspaceCookieJar();
 
   constructor(
     private readonly plan: RunPlan,
@@ -79,7 +83,7 @@ export class CollectionRun {
   /** Cancels the request in flight; no further one starts. */
   interrupt(): void {
     this.interrupted = true;
-    if (this.current) this.opts.client.cancel(this.current);
+    this.current?.cancel();
   }
 
   async run(): Promise<RunOutcome> {
@@ -116,11 +120,11 @@ export class CollectionRun {
       body = await prepareBody(draft, this.files());
       const spec = toEngineRequest(draft, this.files(), sinkPath, body);
       const events: InetEvent[] = [];
-      this.current = id;
-      const finished = await this.opts.client.send(id, spec, (ev) => {
+      this.current = sendFollowing(this.opts.client, id, spec, { jar: this.jar, sendCookies: draft.sendCookies !== false }, (ev) => {
         events.push(ev);
         this.opts.onEvent?.(request, ev);
       });
+      const finished = await this.current.finished;
       return await this.checked(base, request, events, finished, sinkPath);
     } catch (e) {
       const code = e instanceof CommandFailure ? e.code : 'NOT_SENT';

@@ -1,7 +1,7 @@
 // One libcurl transfer, seen through libcurl's callbacks (all of which run on the curl
 // worker's own JS thread): each becomes an event on the WinInet vocabulary.
 import { BodyIoError, openSource, type SourceReader } from '../../engine/body-io.js';
-import { BodyReceiver } from '../../engine/body-receiver.js';
+import { BodyReceiver, redirectEndsHop } from '../../engine/body-receiver.js';
 import type { EmitFn } from '../../engine/engine.js';
 import { STATUS, type EngineErrorInfo, type EngineTimings, type KnownStatusName, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
@@ -165,6 +165,7 @@ export class CurlTransfer {
       this.localError ??= problem;
       return;
     }
+    if (redirectEndsHop(this.spec, b.statusCode, b.raw)) return this.body.skip();
     try {
       this.body.open(b.contentLength);
     } catch (e) {
@@ -188,6 +189,7 @@ export class CurlTransfer {
     if (this.finalStatus === undefined) return n;
     if (this.localError || !this.body.opened) return 0;
     this.native('RESPONSE_RECEIVED', { bytes: n });
+    // A redirect's body the caller follows past is drained (the connection stays reusable), not kept.
     try {
       this.body.write(readNative(ptr, n, scratch));
     } catch (e) {

@@ -1,6 +1,6 @@
 // One WinInet request: the state machine of seed 002, driven by REQUEST_COMPLETE and
 // correct whether a call completes at once or returns ERROR_IO_PENDING (seed 001).
-import { BodyReceiver } from '../../engine/body-receiver.js';
+import { BodyReceiver, redirectEndsHop } from '../../engine/body-receiver.js';
 import { loadCaFile } from '../../engine/ca-file.js';
 import { STATUS, type EngineErrorInfo, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
@@ -197,7 +197,9 @@ export class WinInetRequest {
     // WinInet passes replies that are not HTTP off as responses.
     const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
     if (problem) return this.failed(problem);
-    this.body.open(head.contentLength);
+    // A redirect the caller follows: its body is read to the end (the connection stays reusable), never stored.
+    if (redirectEndsHop(this.spec, head.statusCode, head.rawHeaders)) this.body.skip();
+    else this.body.open(head.contentLength);
     this.state = 'read';
     return 0;
   }

@@ -1,5 +1,6 @@
 // Formatting for the panes: pure functions, tested without a DOM.
 import type { InetEvent } from '../../contract/events.js';
+import { describeCookies } from '../../domain/timeline-text.js';
 
 const REASONS: Record<number, string> = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
@@ -51,6 +52,8 @@ export function eventInfo(e: InetEvent): string {
     case 'body':
     case 'upload':
       return `${e.bytes}${e.total !== undefined ? `/${e.total}` : ''} bytes`;
+    case 'cookies':
+      return describeCookies(e);
     case 'finished':
       return e.ok
         ? `ok ${e.statusCode ?? ''}, ${e.bodyBytes} body bytes`
