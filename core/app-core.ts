@@ -19,7 +19,6 @@ import { HistoryStore } from './history-store.js';
 import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
-import { MemoryCookieJars } from './memory-cookie-jars.js';
 import { saveBody } from './save-body.js';
 import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
@@ -114,7 +113,7 @@ export class AppCore {
       const cookies = new CookieStore({ dir: path.join(opts.dataDir, 'cookies'), log, changed: (id) => batcher.addCookies(id) });
       shutdown.add(() => cookies.close());
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces, cookies: new MemoryCookieJars() });
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces, cookies });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
       shutdown.add(() => runner.idle());
       shutdown.add(() => sessions.close());

@@ -1,8 +1,14 @@
 // The response's Cookies section: per hop, the cookies its request sent and those its
-// response set (read from the headers as they came).
+// response set (read from the headers as they came), each with whether the jar stored it.
 import { useApp } from '../app-store.js';
-import { hopCookies, type HopCookies } from './response-cookies.js';
+import { hopCookies, type HopCookies, type SetCookie } from './response-cookies.js';
 import './cookies.css';
+
+function Outcome({ c }: { c: SetCookie }) {
+  if (!c.outcome) return <span className="muted">not kept (no workspace)</span>;
+  if (c.outcome.stored) return <span className="cookie-stored">stored</span>;
+  return <span className="cookie-refused">{`not stored: ${c.outcome.reason ?? 'refused'}`}</span>;
+}
 
 function Hop({ h, many }: { h: HopCookies; many: boolean }) {
   return (
@@ -36,6 +42,7 @@ function Hop({ h, many }: { h: HopCookies; many: boolean }) {
               <th>Path</th>
               <th>Expires</th>
               <th>Flags</th>
+              <th>Jar</th>
             </tr>
           </thead>
           <tbody>
@@ -47,6 +54,9 @@ function Hop({ h, many }: { h: HopCookies; many: boolean }) {
                 <td>{c.path ?? <span className="muted">default</span>}</td>
                 <td>{c.expiry}</td>
                 <td>{c.flags.join(' ')}</td>
+                <td data-testid="cookie-set-outcome">
+                  <Outcome c={c} />
+                </td>
               </tr>
             ))}
           </tbody>

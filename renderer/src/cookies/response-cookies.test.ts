@@ -35,5 +35,16 @@ describe("the response's cookies", () => {
       [1, ['sid', 'theme'], []],
     ]);
     expect(hops[0]!.url).toBe('http://127.0.0.1:1/login');
+    expect(hops[0]!.set.map((c) => c.outcome)).toEqual([undefined, undefined]);
+  });
+
+  it("each set cookie gets what the jar did with it from the hop's cookies event", () => {
+    const ev = (seq: number, e: object) => ({ id, seq, hop: 0, t: seq, ...e }) as InetEvent;
+    const headers = ev(1, { type: 'headers', statusCode: 200, statusLine: 'HTTP/1.1 200 OK', httpVersion: '1.1', rawHeaders: 'HTTP/1.1 200 OK\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2; Domain=other.example\r\n\r\n' });
+    const a = { name: 'a', domain: '127.0.0.1', path: '/', stored: true };
+    const b = { name: 'b', domain: 'other.example', path: '/', stored: false, reason: 'Cookie not in this host\'s domain' };
+    expect(hopCookies([headers, ev(2, { type: 'cookies', sent: [], received: [a, b] })])[0]!.set.map((c) => c.outcome)).toEqual([a, b]);
+    // Counts that differ: matched by name.
+    expect(hopCookies([headers, ev(2, { type: 'cookies', sent: [], received: [b] })])[0]!.set.map((c) => c.outcome)).toEqual([undefined, b]);
   });
 });

@@ -1,6 +1,8 @@
 // The response's Cookies section, per hop: the cookies its request sent (its Cookie header
 // as the stack sent it) and those its response set (each Set-Cookie header read for display:
-// name, value, attributes). Pure, tested without a DOM.
+// name, value, attributes), with what the workspace's jar did with each (the hop's `cookies`
+// event: stored, or why not). Pure, tested without a DOM.
+import type { CookieOutcome } from '../../../contract/cookies.js';
 import type { InetEvent } from '../../../contract/events.js';
 import { parseHeaders } from '../format.js';
 import { hopInfos } from '../timeline/waterfall-layout.js';
@@ -20,6 +22,8 @@ export interface SetCookie {
   flags: string[];
   /** The header as it came. */
   header: string;
+  /** What the jar did with it; absent: no jar took part (a send outside a workspace). */
+  outcome?: CookieOutcome;
 }
 
 export interface HopCookies {
@@ -76,10 +80,24 @@ export function hopCookies(events: readonly InetEvent[]): HopCookies[] {
   const infos = hopInfos(events);
   const out: HopCookies[] = [];
   for (const e of events) {
-    if (e.type !== 'headers') continue;
-    const sent = named(parseHeaders(e.requestHeaders ?? ''), 'cookie').flatMap(parseCookieHeader);
-    const set = named(parseHeaders(e.rawHeaders), 'set-cookie').map(parseSetCookie);
-    out.push({ hop: e.hop, url: infos.get(e.hop)?.url, sent, set });
+    if (e.type === 'headers') {
+      const sent = named(parseHeaders(e.requestHeaders ?? ''), 'cookie').flatMap(parseCookieHeader);
+      const set = named(parseHeaders(e.rawHeaders), 'set-cookie').map(parseSetCookie);
+      out.push({ hop: e.hop, url: infos.get(e.hop)?.url, sent, set });
+    } else if (e.type === 'cookies') {
+      const h = out.at(-1);
+      if (h?.hop === e.hop) h.set = withOutcomes(h.set, e.received);
+    }
   }
   return out;
+}
+
+/** One outcome per Set-Cookie header, in order; should the counts differ, matched by name. */
+function withOutcomes(set: SetCookie[], received: readonly CookieOutcome[]): SetCookie[] {
+  if (received.length === set.length) return set.map((c, i) => ({ ...c, outcome: received[i] }));
+  const left = [...received];
+  return set.map((c) => {
+    const i = left.findIndex((o) => o.name === c.name);
+    return i < 0 ? c : { ...c, outcome: left.splice(i, 1)[0] };
+  });
 }
