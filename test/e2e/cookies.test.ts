@@ -52,6 +52,19 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
     assert.equal(await setRow.locator(tid('cookie-set-outcome')).textContent(), 'stored');
     await screenshot(page, 'cookies-view');
 
+    // Keyboard: Tab from the search reaches the row's Edit with a visible focus ring; Enter
+    // opens the dialog, Escape closes it.
+    await page.locator(tid('cookies-search')).focus();
+    await until('Edit focused by Tab', async () => {
+      await page.keyboard.press('Tab');
+      return (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'cookie-edit' ? true : undefined;
+    }, 5_000);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none');
+    await page.keyboard.press('Enter');
+    await page.locator(tid('cookie-dialog')).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    await page.locator(tid('cookie-dialog')).waitFor({ state: 'detached', timeout: 5_000 });
+
     // Edited in the dialog (keyboard: Enter submits): the next request sends the new value.
     await page.locator(`${tid('cookie-row')}[data-name="sid"] ${tid('cookie-edit')}`).click();
     const dialog = page.locator(tid('cookie-dialog'));
@@ -66,8 +79,15 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
     assert.match((await page.locator(tid('cookies-sent')).textContent()) ?? '', /sidedited/);
     await screenshot(page, 'cookies-response-section');
 
-    // The composer's switch off: nothing sent; back on: sent again.
+    // The composer's switch off, kept across a reload (the tab session): nothing sent; back on: sent again.
     await page.locator(tid('send-cookies')).uncheck();
+    const session = path.join(stack.tmp, 'data', 'session.json');
+    await until('the session saved', () => (fs.existsSync(session) && fs.readFileSync(session, 'utf8').includes('"sendCookies":false') ? true : undefined));
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(tid('send-cookies')).waitFor({ timeout: 15_000 });
+    await until('connected again', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
+    assert.equal(await page.locator(tid('send-cookies')).isChecked(), false);
+    await rowValue(page, 'sid').waitFor({ timeout: 5_000 });
     await send(page, srv, '/echo', 3);
     assert.equal(srv.to('/echo').at(-1)?.cookie, undefined);
     await page.locator(tid('cookies-sent-none')).waitFor({ timeout: 5_000 });
