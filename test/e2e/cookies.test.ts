@@ -97,8 +97,8 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
 
     // Added by hand: a wrong name is named and Save waits; fixed, it is listed and sent.
     await page.locator(tid('cookie-add')).click();
+    assert.equal(await dialog.locator(tid('cookie-domain')).inputValue(), '127.0.0.1', "the active tab's host");
     await dialog.locator(tid('cookie-name')).fill('a b');
-    await dialog.locator(tid('cookie-domain')).fill('127.0.0.1');
     await dialog.locator('[role="alert"]', { hasText: 'A cookie name is a token' }).waitFor({ timeout: 5_000 });
     assert.equal(await dialog.locator(tid('cookie-save')).isDisabled(), true);
     await screenshot(page, 'cookies-dialog-error');
@@ -108,6 +108,10 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
     await rowValue(page, 'theme').waitFor({ timeout: 5_000 });
     await send(page, srv, '/echo', 5);
     assert.match(srv.to('/echo').at(-1)?.cookie ?? '', /^(sid=edited; theme=dark|theme=dark; sid=edited)$/);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'cookies-view-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Delete one; a domain's Clear asks, Cancel keeps; Clear all asks and empties the jar.
     await page.locator(`${tid('cookie-row')}[data-name="theme"] ${tid('cookie-delete')}`).click();

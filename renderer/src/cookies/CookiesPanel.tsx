@@ -1,15 +1,16 @@
 // The Cookies view of the sidebar: the jar of the workspace shown (the same switcher as the
 // Collections view), live (a push lists it again), grouped per domain with counts; each row
 // its name, value (elided), path, expiry and flags, with Edit and Delete; a domain's Add and
-// Clear; a search; Add and Clear all. A jar file that could not be used is said at the top.
+// Clear; a search; Add (for the active tab's host) and Clear all. A jar file that could not be used is said at the top.
 import { useEffect } from 'react';
 import type { Cookie } from '../../../contract/cookies.js';
-import { useApp } from '../app-store.js';
+import { appStore, useApp } from '../app-store.js';
+import { activeTab } from '../tabs/tabs-slice.js';
 import { WorkspaceSwitcher } from '../collections/WorkspaceSwitcher.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { ReportLine } from '../sidebar/ReportLine.js';
 import { clearCookies, deleteCookie, watchCookies } from './cookie-actions.js';
-import { elide, expiryText, flagsOf, groupByDomain, keyText, type DomainGroup } from './cookie-model.js';
+import { elide, expiryText, flagsOf, groupByDomain, hostOfUrl, keyText, type DomainGroup } from './cookie-model.js';
 import { ClearConfirm, CookieDialog } from './CookieDialog.js';
 import { cookiesStore, useCookies } from './cookies-store.js';
 import './cookies.css';
@@ -131,7 +132,7 @@ export function CookiesPanel() {
         onChange={(e) => cookiesStore.setState({ query: e.target.value })}
       />
       <div className="coll-toolbar">
-        <button type="button" className="btn btn-small" data-testid="cookie-add" disabled={id === undefined} onClick={() => cookiesStore.setState({ editing: {} })}>
+        <button type="button" className="btn btn-small" data-testid="cookie-add" disabled={id === undefined} onClick={() => cookiesStore.setState({ editing: { domain: hostOfUrl(activeTab(appStore.getState()).draft.url) } })}>
           Add cookie
         </button>
         <button type="button" className="btn btn-small" data-testid="cookies-clear-all" disabled={total === 0} onClick={() => cookiesStore.setState({ confirmClear: {} })}>

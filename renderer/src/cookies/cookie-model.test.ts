@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cookie } from '../../../contract/cookies.js';
-import { cookieOfForm, elide, expiryText, flagsOf, formOf, groupByDomain } from './cookie-model.js';
+import { cookieOfForm, elide, expiryText, flagsOf, formOf, groupByDomain, hostOfUrl } from './cookie-model.js';
 
 const c = (name: string, domain: string, patch: Partial<Cookie> = {}): Cookie => ({ name, value: `v-${name}`, domain, path: '/', secure: false, httpOnly: false, hostOnly: true, ...patch });
 
@@ -53,5 +53,12 @@ describe('the Cookies view model', () => {
     expect(bad.errors.path).toBe('A path starts with /.');
     expect(cookieOfForm({ ...base, name: '' })).toMatchObject({ ok: false, errors: { name: 'A cookie needs a name.' } });
     expect(cookieOfForm({ ...base, domain: ' .Example.ORG ' })).toMatchObject({ ok: true, cookie: { domain: 'example.org' } });
+  });
+
+  it("a new cookie is for the active tab's host", () => {
+    expect(hostOfUrl('http://Example.org:8080/a?b')).toBe('example.org');
+    expect(hostOfUrl('127.0.0.1:9/x')).toBe('127.0.0.1');
+    expect(hostOfUrl('')).toBe('');
+    expect(hostOfUrl('{{host}}/x')).toBe('');
   });
 });

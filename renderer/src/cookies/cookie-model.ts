@@ -46,6 +46,16 @@ export function flagsOf(c: Pick<Cookie, 'secure' | 'httpOnly' | 'hostOnly' | 'sa
   return [...(c.secure ? ['Secure'] : []), ...(c.httpOnly ? ['HttpOnly'] : []), ...(c.hostOnly ? ['host-only'] : []), ...(c.sameSite ? [`SameSite=${c.sameSite[0]!.toUpperCase()}${c.sameSite.slice(1)}`] : [])];
 }
 
+/** The host a new cookie is for: the URL's (the active tab's), or '' when it has none (a {{variable}}). */
+export function hostOfUrl(url: string): string {
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) ? url.trim() : `http://${url.trim()}`).hostname;
+    return /^[a-z0-9._-]+$/.test(host) ? host : '';
+  } catch {
+    return '';
+  }
+}
+
 export const keyOf = (c: CookieKey): CookieKey => ({ domain: c.domain, path: c.path, name: c.name });
 export const keyText = (c: CookieKey): string => `${c.domain}\u0000${c.path}\u0000${c.name}`;
 
