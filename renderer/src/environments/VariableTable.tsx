@@ -10,7 +10,7 @@ import type { ChainDraft, RowDraft, RowPatch } from './env-model.js';
 export type RequestChoice = { path: string; label: string };
 
 const SOURCES: Array<[ChainSourceKind, string]> = [
-  ['body', 'body (JSON path)'],
+  ['body', 'body'],
   ['header', 'header'],
   ['status', 'status'],
 ];
@@ -58,11 +58,12 @@ function ValueCell({ row, requests, onChange }: { row: RowDraft; requests: reado
       className="env-kind"
       data-testid="env-var-kind"
       aria-label={`Where the value of ${label} comes from`}
+      title="Value: typed here. Response: taken at send time from the latest response of a saved request"
       value={row.from ? 'response' : 'value'}
       onChange={(e) => onChange(e.target.value === 'response' ? { from: { request: '', source: 'body', path: '' } } : { from: undefined })}
     >
-      <option value="value">value</option>
-      <option value="response">from a response</option>
+      <option value="value">Value</option>
+      <option value="response">Response</option>
     </select>
   );
   let editor;
