@@ -84,7 +84,7 @@ function authOf(headers: Header[]): Record<string, unknown> | undefined {
   const at = headers.length - 1 - [...headers].reverse().findIndex(isAuth);
   if (!headers.some(isAuth)) return undefined;
   const value = headers[at]!.value.trim();
-  const bearer = /^Bearer\s+(.+)$/i.exec(value);
+  const bearer = /^Bearer\s+(\S.*)$/i.exec(value);
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value);
   let auth: Record<string, unknown> | undefined;
   if (bearer) auth = { type: 'bearer', bearer: [{ key: 'token', value: bearer[1], type: 'string' }] };
