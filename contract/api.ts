@@ -47,6 +47,8 @@ export const HistorySummarySchema = z.object({
   source: z.enum(['sent', 'har']).default('sent'),
   /** An imported entry whose HAR left the response body out: why (the HAR's own words where it gives them). */
   bodyOmitted: z.string().optional(),
+  /** The saved request it was sent from (a chained variable reads its latest response). */
+  saved: z.object({ workspaceId: z.string().max(200), path: z.string().max(4096) }).optional(),
 });
 
 const empty = z.object({}).strict();

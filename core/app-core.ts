@@ -189,7 +189,7 @@ function handlersFor(p: Parts): Handlers {
     ...workspaceHandlers(p.workspaces),
     importCollection: (input) => importCollection(p, input),
     importEnvironment: (input) => importEnvironment(p, input),
-    exportCollection: (input) => exportCollection(p, input),
+    exportCollection: (input) => exportCollection({ ...p, inlineLimit: () => p.settings.get().harInlineBodyLimitBytes }, input),
     exportEnvironment: (input) => exportEnvironment(p, input),
   };
 }

@@ -26,6 +26,8 @@ interface SentRecord {
   request: RequestDraft;
   used: UsedVariable[];
   secrets: SecretValue[];
+  /** The saved request it was sent from (chained variables read its latest response). */
+  saved?: HistorySummary['saved'];
 }
 
 export interface RunnerDeps {
@@ -65,7 +67,8 @@ export class RequestRunner {
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body);
+      const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -119,7 +122,7 @@ export class RequestRunner {
   }
 
   private async record(id: string, sent: SentRecord, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
-    const { request, used, secrets } = sent;
+    const { request, used, secrets, saved } = sent;
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
@@ -130,6 +133,7 @@ export class RequestRunner {
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
       source: 'sent',
+      ...(saved ? { saved } : {}),
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     await this.d.history.append({ summary, request, events, ...(used.length ? { variables: { used, secrets } } : {}) });

@@ -12,11 +12,14 @@ import { reason, SaveTargetError } from '../save-target.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import { readCollection, requestsOf } from './collection-source.js';
 import { harEntryOf } from './har-collection.js';
+import { latestResponse, type ResponseDeps } from './har-responses.js';
 import { postmanCollection, postmanEnvironment } from './postman-export.js';
 
-export interface ExportDeps {
+export interface ExportDeps extends ResponseDeps {
   hooks: AppHooks;
   workspaces: WorkspaceService;
+  /** The HAR's inline body limit (the setting the history's HAR export uses too). */
+  inlineLimit(): number;
 }
 
 interface CollectionInput {
@@ -62,12 +65,13 @@ export async function exportCollection(deps: ExportDeps, input: CollectionInput)
   const entries: HarEntry[] = [];
   for (const item of requestsOf(source.root)) {
     const layers = await w.layersFor({ workspaceId: input.id, requestPath: item.path, ...(input.environment !== undefined ? { environment: input.environment } : {}), overrides: [] });
-    entries.push(harEntryOf(item, layers, { includeSecrets: input.includeSecrets, now }, notes));
+    const latest = await latestResponse(deps, input.id, item.path, { limit: deps.inlineLimit(), includeSecrets: input.includeSecrets });
+    entries.push(harEntryOf(item, layers, latest, { includeSecrets: input.includeSecrets, now }, notes));
   }
   return save(deps.hooks, nameFor(source.root.name, '.har'), async (t) => (await writeHarFile(t, entries)).bytes, { requests: entries.length, notes });
 }
 
-export async function exportEnvironment(deps: ExportDeps, input: { id: string; environment: string; includeSecrets: boolean }): Promise<Saved<{ variables: number }>> {
+export async function exportEnvironment(deps: Pick<ExportDeps, 'hooks' | 'workspaces'>, input: { id: string; environment: string; includeSecrets: boolean }): Promise<Saved<{ variables: number }>> {
   const tree = await deps.workspaces.tree(input.id);
   const env = tree.environments.find((e) => e.name === input.environment);
   if (!env) throw new CommandFailure('NOT_FOUND', `the workspace ${tree.info.name} has no environment named ${JSON.stringify(input.environment)}`);

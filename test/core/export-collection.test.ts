@@ -5,12 +5,15 @@
 // schema) with requests resolved against the chosen environment; an environment goes out
 // as a Postman environment file that imports back the same.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import postman from 'postman-collection';
 import { AppCore } from '../../core/app-core.js';
+import { captureServer } from '../support/capture-server.js';
+import { finishedOf, recorder } from '../support/core.js';
 import { assertValidHar } from '../support/har-schema.js';
 import { failsWith } from './workspace-support.js';
 
@@ -125,12 +128,44 @@ describe('secrets, HAR and environments', () => {
     assert.deepEqual(list.request.headers.find((h: { name: string }) => h.name === 'Authorization'), { name: 'Authorization', value: 'Bearer {{token}}' });
     assert.equal(list.request.postData.text, '{"k":"{{envKey}}","id":"{{$guid}}"}');
     assert.equal(list.response.status, 0);
-    assert.match(list.response._notSent, /not sent/);
+    assert.match(list.response._notSent, /the history has none from this saved request/);
     assert.equal(unresolved.request.url, 'http://%7B%7BbaseUrl%7D%7D/%7B%7Bnope%7D%7D');
     assert.match(unresolved.comment, /\{\{nope\}\} is not defined/);
     assert.ok(out.saved && out.notes.some((n) => n.path === `${folder}/Unresolved.yaml` && /not defined/.test(n.note)));
+    assert.equal(list._inetscopeSaved.response, undefined);
     const open = await exportTo('api-secrets.har', { folder, format: 'har', environment: 'local', includeSecrets: true });
     assert.equal(JSON.parse(open.text).log.entries[0].request.headers.find((h: { name: string }) => h.name === 'Authorization').value, 'Bearer tok-SECRET-1');
+  });
+
+  it('HAR: a sent request carries its latest response from the history, masked unless secrets are included', async () => {
+    const srv = await captureServer((a, res) => void res.writeHead(201, { 'content-type': 'text/plain', 'x-seen': 'yes' }).end(`auth=${a.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1]}`));
+    try {
+      const rel = `${folder}/Unresolved.yaml`;
+      const { saved } = await core.call('loadSavedRequest', { id, path: rel });
+      const rec = recorder(core);
+      for (const n of [1, 2]) {
+        const reqId = randomUUID();
+        const done = rec.finished(reqId, 60_000);
+        const overrides = [{ name: 'baseUrl', value: srv.origin }, { name: 'nope', value: `try-${n}` }];
+        await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, overrides } });
+        assert.equal(finishedOf(await done).statusCode, 201);
+      }
+      assert.deepEqual(srv.arrived.map((a) => a.target), ['/try-1', '/try-2']);
+      const { text } = await exportTo('sent.har', { folder, format: 'har', environment: 'local' });
+      const har = JSON.parse(text);
+      assertValidHar(har);
+      const [list, unresolved] = har.log.entries;
+      assert.equal(list.response.status, 0, 'never sent: still status 0');
+      assert.equal(unresolved.response.status, 201);
+      assert.equal(unresolved.response.content.text, 'auth=Bearer {{token}}', 'the latest send, its secret masked');
+      assert.deepEqual(unresolved.response.headers.find((h: { name: string }) => h.name.toLowerCase() === 'x-seen'), { name: 'x-seen', value: 'yes' });
+      assert.ok(unresolved.time > 0);
+      assert.equal(typeof unresolved._inetscopeSaved.response, 'string');
+      const open = JSON.parse((await exportTo('sent-secrets.har', { folder, format: 'har', includeSecrets: true })).text);
+      assert.equal(open.log.entries[1].response.content.text, 'auth=Bearer tok-SECRET-1');
+    } finally {
+      await srv.close();
+    }
   });
 
   it('an environment as a Postman environment file imports back the same', async () => {
