@@ -57,7 +57,10 @@ export async function importCollectionFile(file: string, log: Log): Promise<Coll
   try {
     const dir = path.join(tmp, 'workspace');
     await fs.mkdir(dir);
-    await writeFileAtomic(path.join(dir, WORKSPACE_FILE), toYaml(WorkspaceFileSchema.parse({ name: root.name })));
+    // The run is reported under the collection's own name (the folder's is made portable).
+    const given = (json as { info?: { name?: unknown } }).info?.name;
+    const name = typeof given === 'string' && given.trim() ? [...given.trim()].slice(0, 200).join('') : root.name;
+    await writeFileAtomic(path.join(dir, WORKSPACE_FILE), toYaml(WorkspaceFileSchema.parse({ name })));
     const dataDir = path.join(tmp, 'data');
     const w = await WorkspaceService.create({ dataDir, log, push: () => {}, folders: [dir] });
     const notes: ImportNote[] = [];

@@ -20,7 +20,7 @@ const SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.
 const header = (a: Arrived, name: string): string | undefined => a.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 
 const collection = {
-  info: { name: 'Shop API', schema: SCHEMA },
+  info: { name: 'Shop API: v2', schema: SCHEMA },
   auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] },
   variable: [
     { key: 'baseUrl', value: 'http://127.0.0.1:1' },
@@ -98,13 +98,13 @@ describe('inetscope run FILE.postman_collection.json', () => {
     assert.equal(ping.body.toString(), '{"ping":"zed"}');
     assert.equal(header(ping, 'Content-Type'), 'application/json');
     assert.equal(header(ping, 'Authorization'), undefined, 'noauth on the request');
-    assert.match(r.out, /Shop API/);
+    assert.match(r.out, /^inetscope run: Shop API: v2 \(3 requests/m);
     assert.match(r.out, /environment Local/);
     assert.ok(!r.out.includes('env-token'), 'the secret from the environment file is masked on the lines');
     const xml = fs.readFileSync(report, 'utf8');
     assert.equal(XMLValidator.validate(xml), true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
-    assert.deepEqual([parsed.testsuites.name, parsed.testsuites.tests, parsed.testsuites.failures, parsed.testsuites.errors], ['Shop API', '3', '0', '0']);
+    assert.deepEqual([parsed.testsuites.name, parsed.testsuites.tests, parsed.testsuites.failures, parsed.testsuites.errors], ['Shop API: v2', '3', '0', '0']);
     const cases = (parsed.testsuites.testsuite as Array<{ testcase: Array<{ name: string }> }>).flatMap((s) => s.testcase.map((c) => c.name));
     assert.deepEqual(cases, ['List users', 'Create user', 'Ping']);
     assert.deepEqual(fs.readdirSync(path.join(tmp, 'tmp')).filter((n) => n.startsWith('inetscope-collection-')), [], 'the temp workspace is removed');

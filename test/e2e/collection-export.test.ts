@@ -72,6 +72,9 @@ test('Export a folder as Postman and as HAR, and an environment for Postman, fro
   await exportFolder(page, 'menu-export-as-har', 'export-har-dialog');
   await page.locator(tid('export-environment')).selectOption('dev');
   await screenshot(page, 'export-har-dialog');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'export-har-dialog-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.locator(tid('export-run')).click();
   await page.locator(tid('collection-export-dialog')).waitFor({ state: 'detached', timeout: 10_000 });
   const har = await download('Shop.har');

@@ -36,6 +36,14 @@ function EnvironmentChoice({ value, names, onChange, none }: { value?: string; n
   );
 }
 
+/** HAR: the environment to resolve with (or none); an environment export: which one. */
+function Choices({ kind, names, environment, setEnvironment }: { kind: ExportKind; names: string[]; environment?: string; setEnvironment(v: string | undefined): void }) {
+  if (kind === 'har') return <EnvironmentChoice value={environment} names={names} onChange={setEnvironment} none="No environment" />;
+  if (kind !== 'environment') return null;
+  if (names.length === 0) return <p data-testid="export-no-environment">This workspace has no environments yet: add one in Manage environments….</p>;
+  return <EnvironmentChoice value={environment} names={names} onChange={setEnvironment} />;
+}
+
 function Notes({ outcome }: { outcome: ExportOutcome }) {
   return (
     <>
@@ -84,8 +92,7 @@ export function CollectionExportDialog() {
           <>
             <p data-testid="export-what">{kind === 'environment' ? `An environment of ${tree.info.name}.` : `Exports ${what} (${requests} ${requests === 1 ? 'request' : 'requests'}).`}</p>
             <p className="muted">{HINTS[kind]}</p>
-            {kind === 'har' && <EnvironmentChoice value={environment} names={names} onChange={setEnvironment} none="No environment" />}
-            {kind === 'environment' && <EnvironmentChoice value={environment} names={names} onChange={setEnvironment} />}
+            <Choices kind={kind} names={names} environment={environment} setEnvironment={setEnvironment} />
             <SecretsChoice checked={includeSecrets} onChange={setIncludeSecrets} />
             {outcome && (
               <p className="error" role="alert" data-testid="export-error">
