@@ -45,7 +45,7 @@ async function tokenFor(file: string): Promise<string> {
 const importFile = async (file: string) => core.call('importCollection', { id, fileToken: await tokenFor(file) });
 const secretsFile = () => JSON.parse(fs.readFileSync(path.join(tmp, 'data', 'secrets', `${id}.json`), 'utf8')) as Record<string, Record<string, string>>;
 
-/** A folder's requests (paths inside it → saved request without seq) and folders' variables, secrets' stored values included. */
+/** A folder's requests (paths inside it → name and request) and folders' variables, secrets' stored values included. */
 async function snapshot(folder: string) {
   const tree = await core.call('workspaceTree', { id });
   const requests: Record<string, unknown> = {};
@@ -57,9 +57,9 @@ async function snapshot(folder: string) {
       variables[rel] = { vars: tree.folderVariables[item.path] ?? [], secrets: secrets[`folder:${item.path}`] ?? {} };
       continue;
     }
+    // What the round trip carries: the name and the request (method, URL, headers, body, auth as headers).
     const { saved } = await core.call('loadSavedRequest', { id, path: item.path });
-    const { seq: _seq, ...rest } = saved;
-    requests[rel] = rest;
+    requests[rel] = { name: saved.name, request: saved.request };
   }
   return { requests, variables };
 }
