@@ -118,6 +118,21 @@ describe('secrets, HAR and environments', () => {
     assert.match(withSecrets.text, /tok-SECRET-1/);
   });
 
+  it('Postman: a subfolder carries its variables on its item group, and the import reads them back', async () => {
+    const { path: inner } = await core.call('createFolder', { id, parent: folder, name: 'Inner' });
+    await core.call('saveVariables', { id, folder: inner, variables: [{ name: 'depth', value: '2', secret: false, enabled: false }, { name: 'pin', value: 'p-SECRET-3', secret: true, enabled: true }] });
+    await core.call('saveRequest', { id, folder: inner, saved: { name: 'Deep', request: { url: '{{baseUrl}}/deep/{{depth}}', method: 'DELETE' } } });
+    const { text } = await exportTo('inner.postman_collection.json', { folder, format: 'postman', includeSecrets: true });
+    const group = JSON.parse(text).item.find((i: { name: string }) => i.name === 'Inner');
+    assert.deepEqual(group.variable, [{ key: 'depth', value: '2', type: 'default', disabled: true }, { key: 'pin', value: 'p-SECRET-3', type: 'secret' }]);
+    const back = await importFile(hook.save!);
+    const tree = await core.call('workspaceTree', { id });
+    assert.deepEqual(tree.folderVariables[`${back.folder}/Inner`], [{ name: 'depth', value: '2', secret: false, enabled: false }, { name: 'pin', value: '', secret: true, enabled: true }]);
+    assert.deepEqual(secretsFile()[`folder:${back.folder}/Inner`], { pin: 'p-SECRET-3' });
+    await core.call('deleteItem', { id, path: inner });
+    await core.call('deleteItem', { id, path: back.folder });
+  });
+
   it('HAR: valid HAR 1.2, resolved against the environment, secrets masked, unsent as status 0', async () => {
     const { out, text } = await exportTo('api.har', { folder, format: 'har', environment: 'local' });
     const har = JSON.parse(text);
