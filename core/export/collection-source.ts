@@ -6,6 +6,7 @@ import type { Variable } from '../../contract/variables.js';
 import type { SavedRequest, WorkspaceTree } from '../../contract/workspace.js';
 import type { ExportNote } from '../../contract/export.js';
 import { CommandFailure } from '../command-failure.js';
+import { parentOf } from '../workspace/fs-ops.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 
 export interface SourceRequest {
@@ -31,7 +32,6 @@ export interface CollectionSource {
 }
 
 const within = (path: string, folder: string): boolean => folder === '' || path.startsWith(`${folder}/`);
-const parentOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 export async function readCollection(w: WorkspaceService, id: string, folder: string, includeSecrets: boolean): Promise<CollectionSource> {
   const tree = await w.tree(id);
