@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
+import { EXPORT_COMMANDS } from './export.js';
 import { IMPORT_COMMANDS } from './import.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
 import { SESSION_COMMANDS } from './tab-session.js';
@@ -151,6 +152,8 @@ export const COMMANDS = {
   ...WORKSPACE_COMMANDS,
   /** Postman collections and environments into a workspace (contract/import.ts). */
   ...IMPORT_COMMANDS,
+  /** A workspace or folder as a Postman collection or HAR, an environment for Postman (contract/export.ts). */
+  ...EXPORT_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
