@@ -41,7 +41,7 @@ const VarSchema = z.string().transform((s, ctx) => {
 
 const RunOptionsSchema = z
   .object({
-    paths: z.array(z.string()).length(1, 'inetscope run takes one PATH: a workspace folder or a folder inside one (see inetscope run --help)'),
+    paths: z.array(z.string()).length(1, 'inetscope run takes one PATH: a workspace folder, a folder inside one, or a Postman collection file (see inetscope run --help)'),
     env: z.string().min(1, '--env needs an environment name').optional(),
     envFile: z.string().min(1, '--env-file needs a file').optional(),
     var: z.array(VarSchema).default([]),

@@ -1,4 +1,5 @@
-// `inetscope run PATH`: a workspace's saved requests sent one after another through one
+// `inetscope run PATH`: a workspace's saved requests (or a Postman collection file's, imported
+// into a temp workspace for the run) sent one after another through one
 // engine client (closed at the end), a line per request on stdout, the json / junit reports
 // to --out (atomically) or stdout. Exit status as Newman's and Bruno's: 0 all passed, 1 a
 // request or an assertion failed, 2 usage or file errors (the run refuses to start).
@@ -9,6 +10,7 @@ import type { InetEvent } from '../contract/events.js';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { CollectionRun, type RunOutcome } from '../core/run/collection-run.js';
+import { importCollectionFile, isFile } from '../core/run/postman-source.js';
 import { loadRunPlan, RunRefused, type RunPlan } from '../core/run/run-plan.js';
 import { formatTimelineLine } from '../domain/timeline-text.js';
 import { EngineClient, HostStartError } from '../engine/client.js';
@@ -78,8 +80,16 @@ export async function runMain(argv: string[]): Promise<number> {
   try {
     const o = parseRunArgs(argv);
     if (!('path' in o)) return void process.stdout.write(RUN_USAGE), 0;
-    const plan = await loadRunPlan({ path: o.path, dataDir: defaultDataDir(), environment: o.env, environmentFile: o.envFile, overrides: o.var, folder: o.folder, log: (m) => process.stderr.write(`inetscope: ${m}\n`) });
-    return await execute(o, plan);
+    const log = (m: string): void => void process.stderr.write(`inetscope: ${m}\n`);
+    const collection = (await isFile(o.path)) ? await importCollectionFile(o.path, log) : undefined;
+    try {
+      for (const n of collection?.notes ?? []) log(`${o.path}: ${n.path || 'the collection'}: ${n.note}`);
+      const at = { path: collection?.root ?? o.path, dataDir: collection?.dataDir ?? defaultDataDir() };
+      const plan = await loadRunPlan({ ...at, environment: o.env, environmentFile: o.envFile, overrides: o.var, folder: o.folder, log });
+      return await execute(o, collection ? { ...plan, root: path.resolve(o.path) } : plan);
+    } finally {
+      await collection?.remove();
+    }
   } catch (e) {
     const known = e instanceof UsageError || e instanceof RunRefused || e instanceof WineSetupError || e instanceof HostStartError;
     process.stderr.write(`inetscope: ${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);

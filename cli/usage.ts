@@ -86,12 +86,14 @@ export const RUN_USAGE = `Usage: inetscope run PATH [options]
 Runs the saved requests of a workspace one after another, in collection order, through one
 engine, and checks each response against the request's assertions. PATH is a workspace
 folder or a folder inside one (the workspace is the nearest folder upwards holding
-workspace.yaml); a folder inside one runs only its requests. Every file is read before
-anything is sent: a malformed one is named (file, line, field) and nothing runs.
+workspace.yaml); a folder inside one runs only its requests. PATH may also be a Postman
+collection file (v2.0/v2.1): it is imported as the app imports one, into a temporary
+workspace removed after the run. Every file is read before anything is sent: a malformed
+one is named (file, line, field) and nothing runs.
 
   -e, --env NAME          use the workspace's environment NAME
-      --env-file FILE     use the environment in FILE (YAML: name, variables, as in
-                          workspace.yaml's environments); not with --env
+      --env-file FILE     use the environment in FILE: a Postman environment file, or YAML
+                          (name, variables, as in workspace.yaml's environments); not with --env
       --var NAME=VALUE    set a variable for this run, over every other scope (repeatable)
       --folder NAME       only this folder: its path in the workspace, or its name if one
                           folder has it

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { COOKIE_COMMANDS, CookiesPushSchema } from './cookie-commands.js';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
+import { EXPORT_COMMANDS } from './export.js';
 import { IMPORT_COMMANDS } from './import.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
 import { SESSION_COMMANDS } from './tab-session.js';
@@ -47,6 +48,8 @@ export const HistorySummarySchema = z.object({
   source: z.enum(['sent', 'har']).default('sent'),
   /** An imported entry whose HAR left the response body out: why (the HAR's own words where it gives them). */
   bodyOmitted: z.string().optional(),
+  /** The saved request it was sent from (a chained variable reads its latest response). */
+  saved: z.object({ workspaceId: z.string().max(200), path: z.string().max(4096) }).optional(),
 });
 
 const empty = z.object({}).strict();
@@ -150,6 +153,8 @@ export const COMMANDS = {
   ...WORKSPACE_COMMANDS,
   /** Postman collections and environments into a workspace (contract/import.ts). */
   ...IMPORT_COMMANDS,
+  /** A workspace or folder as a Postman collection or HAR, an environment for Postman (contract/export.ts). */
+  ...EXPORT_COMMANDS,
   /** A workspace's cookie jar (contract/cookie-commands.ts). */
   ...COOKIE_COMMANDS,
 } as const;

@@ -6,13 +6,29 @@ import { z } from 'zod';
 /** A variable's name as `{{name}}` writes it: a letter or _, then letters, digits, _ . - */
 export const VariableNameSchema = z.string().regex(/^[A-Za-z_][\w.-]{0,127}$/, 'a variable name starts with a letter or _ and holds letters, digits, _ . - (at most 128)');
 
+/** A saved request's path in the workspace, as a chained variable names its source. */
+const SourceRequestSchema = z.string().min(1).max(4096);
+
+/** Where a chained variable takes its value at send time: the latest response of another
+ * saved request of the same workspace (its body by a JSONPath, a header, or its status). */
+export const ChainFromSchema = z.discriminatedUnion('source', [
+  z.strictObject({ request: SourceRequestSchema, source: z.literal('body'), path: z.string().min(1).max(1000) }),
+  z.strictObject({ request: SourceRequestSchema, source: z.literal('header'), path: z.string().min(1).max(200) }),
+  z.strictObject({ request: SourceRequestSchema, source: z.literal('status') }),
+]);
+export type ChainFrom = z.infer<typeof ChainFromSchema>;
+export type ChainSourceKind = ChainFrom['source'];
+
 export const VariableSchema = z.strictObject({
   name: VariableNameSchema,
-  /** A secret's value is never in a workspace file nor shown to the page: here it is ''. */
+  /** A secret's value is never in a workspace file nor shown to the page: here it is ''.
+   * A chained variable's (`from`) is unused: ''. */
   value: z.string().max(1024 * 1024),
   /** Stored in the data dir (per user), masked in the UI, left out of exports unless asked. */
   secret: z.boolean().default(false),
   enabled: z.boolean().default(true),
+  /** Chained: the value comes from another saved request's latest response. */
+  from: ChainFromSchema.optional(),
 });
 export type Variable = z.infer<typeof VariableSchema>;
 

@@ -12,6 +12,7 @@ import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { CookieStore } from './cookie-store.js';
 import { EngineSessions } from './engine-sessions.js';
+import { exportCollection, exportEnvironment } from './export/export-service.js';
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
 import { importCollection, importEnvironment } from './import/import-service.js';
@@ -194,6 +195,8 @@ function handlersFor(p: Parts): Handlers {
     ...workspaceHandlers(p.workspaces),
     importCollection: (input) => importCollection(p, input),
     importEnvironment: (input) => importEnvironment(p, input),
+    exportCollection: (input) => exportCollection({ ...p, inlineLimit: () => p.settings.get().harInlineBodyLimitBytes }, input),
+    exportEnvironment: (input) => exportEnvironment(p, input),
     ...cookieHandlers(p),
   };
 }

@@ -19,7 +19,7 @@ interface HarExportDeps {
 type HarExportResult = { saved: true; path: string; entries: number; bytes: number } | { saved: false };
 
 /** The stored body when it fits the inline limit; otherwise why it is not in the HAR. */
-async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
+export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
   const file = bodies.pathFor(entry.summary.id);
   const size = await fsp.stat(file).then((s) => s.size, () => undefined);
   if (size === undefined) {
@@ -44,7 +44,7 @@ async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, id
 
 /** Each secret's value wherever the entry holds text (every hop's URL, headers and body, the
  * events, a response that echoes it) becomes {{name}}; base64 bodies are left whole. */
-function maskEntry(har: HarEntry, mask: (text: string) => string): HarEntry {
+export function maskEntry(har: HarEntry, mask: (text: string) => string): HarEntry {
   const out = maskStrings(har, mask);
   if (har.response.content.encoding === 'base64') out.response.content.text = har.response.content.text;
   const post = har.request.postData;

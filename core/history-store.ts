@@ -37,6 +37,8 @@ export class HistoryStore {
   private appending: Promise<void> = Promise.resolve();
   /** Each id's last line: a whole-history export looks up every id. */
   private readonly latest = new Map<string, Indexed>();
+  /** Each saved request's latest entry with a response (a chained variable's source). */
+  private readonly latestSaved = new Map<string, HistorySummary>();
 
   private constructor(
     private readonly file: string,
@@ -45,7 +47,18 @@ export class HistoryStore {
     /** The file ends in a torn line: the next append starts on a fresh line. */
     private needsNewline: boolean,
   ) {
-    for (const i of index) this.latest.set(i.summary.id, i);
+    for (const i of index) this.indexed(i);
+  }
+
+  private indexed(i: Indexed): void {
+    this.latest.set(i.summary.id, i);
+    const { saved, statusCode } = i.summary;
+    if (saved && statusCode !== undefined) this.latestSaved.set(savedKey(saved.workspaceId, saved.path), i.summary);
+  }
+
+  /** The latest entry sent from the saved request at `path` that got a response, from memory. */
+  latestFor(workspaceId: string, path: string): HistorySummary | undefined {
+    return this.latestSaved.get(savedKey(workspaceId, path));
   }
 
   static async load(dataDir: string, log: Log): Promise<HistoryStore> {
@@ -90,7 +103,7 @@ export class HistoryStore {
         const length = lines[i]!.length;
         const indexed = { summary: entry.summary, offset, length: length - 1 };
         this.index.push(indexed);
-        this.latest.set(entry.summary.id, indexed);
+        this.indexed(indexed);
         offset += length;
       });
       this.size = offset;
@@ -165,6 +178,8 @@ export class HistoryStore {
     return this.latest.get(id);
   }
 }
+
+const savedKey = (workspaceId: string, path: string): string => `${workspaceId}\n${path}`;
 
 /** Only the summary is checked at load (fast); the whole entry is checked when it is read. */
 function parseSummary(text: string): HistorySummary | undefined {

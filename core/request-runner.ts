@@ -18,6 +18,7 @@ import type { PushBatcher } from './push-batcher.js';
 import type { SettingsStore } from './settings-store.js';
 import type { Uploads } from './uploads.js';
 import { resolveSent, type VariableSource } from './variable-source.js';
+import { historyResponses } from './chain/history-responses.js';
 import type { SendContext, UsedVariable } from '../contract/variables.js';
 import type { SecretValue } from '../domain/secret-mask.js';
 import type { CookieJars } from '../domain/cookies/port.js';
@@ -28,6 +29,8 @@ interface SentRecord {
   request: RequestDraft;
   used: UsedVariable[];
   secrets: SecretValue[];
+  /** The saved request it was sent from (chained variables read its latest response). */
+  saved?: HistorySummary['saved'];
 }
 
 export interface RunnerDeps {
@@ -62,7 +65,7 @@ export class RequestRunner {
     let body: PreparedBody | undefined;
     try {
       // Once, before anything else: what is checked and sent is the resolved request.
-      const resolved = await resolveSent(sent, context, this.d.variables);
+      const resolved = await resolveSent(sent, context, this.d.variables, historyResponses(this.d.history, this.d.bodies));
       const draft = sendableDraft(resolved.request);
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
@@ -71,7 +74,8 @@ export class RequestRunner {
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body, context);
+      const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body, context);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -138,7 +142,7 @@ export class RequestRunner {
   }
 
   private async record(id: string, sent: SentRecord, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
-    const { request, used, secrets } = sent;
+    const { request, used, secrets, saved } = sent;
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
@@ -149,6 +153,7 @@ export class RequestRunner {
       engine,
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
       source: 'sent',
+      ...(saved ? { saved } : {}),
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     await this.d.history.append({ summary, request, events, ...(used.length ? { variables: { used, secrets } } : {}) });

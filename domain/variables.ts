@@ -3,9 +3,11 @@
 // Scanning is linear (no regex over the input); a value may refer to other variables,
 // resolved once each in the same scope chain, at most MAX_NESTING deep; a cycle is named,
 // never followed; and the text resolution builds is bounded (MAX_RESOLVED_CHARS), so a
-// hostile workspace cannot exhaust memory. Pure; no app imports but the contract.
+// hostile workspace cannot exhaust memory. A chained variable's value (`from`) comes from the
+// caller's ChainLookup (the core reads the response before). Pure; imports the contract only.
 import type { RequestDraft } from '../contract/request.js';
-import type { UsedVariable, Variable, VariableLayer } from '../contract/variables.js';
+import type { ChainFrom, UsedVariable, Variable, VariableLayer } from '../contract/variables.js';
+import { describeChain, needsResponseMessage } from './chain.js';
 import type { SecretValue } from './secret-mask.js';
 
 export const MAX_NESTING = 64;
@@ -67,7 +69,13 @@ export const BUILTINS: Builtins = {
   $randomInt: () => String(Math.floor(Math.random() * 1001)),
 };
 
-export type ProblemCode = 'UNDEFINED_VARIABLE' | 'VARIABLE_CYCLE' | 'VARIABLE_LIMIT';
+export type ProblemCode = 'UNDEFINED_VARIABLE' | 'VARIABLE_CYCLE' | 'VARIABLE_LIMIT' | 'NEEDS_RESPONSE' | 'CHAIN_FAILED';
+
+/** A chained variable's value (the core looks it up in a response before resolving), or why not. */
+export type ChainValue = { value: string } | { code: 'NEEDS_RESPONSE' | 'CHAIN_FAILED'; message: string };
+export type ChainLookup = (name: string, from: ChainFrom) => ChainValue;
+/** No responses known: every chained variable needs its request sent. */
+const NO_RESPONSES: ChainLookup = (name, from) => ({ code: 'NEEDS_RESPONSE', message: needsResponseMessage(name, from.request) });
 export interface ResolveProblem {
   code: ProblemCode;
   name: string;
@@ -102,6 +110,7 @@ class Resolution {
   constructor(
     layers: readonly VariableLayer[],
     private readonly builtins: Builtins,
+    private readonly chained: ChainLookup = NO_RESPONSES,
   ) {
     for (const layer of layers) for (const v of layer.variables) if (v.enabled) this.defs.set(v.name, { variable: v, layer });
   }
@@ -168,15 +177,25 @@ class Resolution {
     if (this.stack.length >= MAX_NESTING) {
       return { problems: [{ code: 'VARIABLE_LIMIT', name, message: `${ref(name)} is nested more than ${MAX_NESTING} variables deep (${this.stack[0]} → … → ${name})` }] };
     }
-    this.stack.push(name);
-    const r = this.text(def.variable.value);
-    this.stack.pop();
+    const r = def.variable.from ? this.chain(name, def.variable.from) : this.nested(name, def.variable.value);
     this.memo.set(name, r);
     if ('value' in r) {
       this.used.set(name, { name, scope: { kind: def.layer.kind, label: def.layer.label }, secret: def.variable.secret });
       if (def.variable.secret) this.secrets.set(name, r.value);
     }
     return r;
+  }
+
+  private nested(name: string, value: string): Resolved {
+    this.stack.push(name);
+    const r = this.text(value);
+    this.stack.pop();
+    return r;
+  }
+
+  private chain(name: string, from: ChainFrom): Resolved {
+    const r = this.chained(name, from);
+    return 'value' in r ? r : { problems: [{ code: r.code, name, message: r.message }] };
   }
 }
 
@@ -209,8 +228,8 @@ function resolveBody(body: Body, at: Resolution): Body {
  * name replaced by its value in `layers` (outermost first: a later layer overrides an earlier
  * one), or every problem (an undefined name, a cycle, a bound) named with the field it is in.
  */
-export function resolveRequest(request: RequestDraft, layers: readonly VariableLayer[], builtins: Builtins = BUILTINS): ResolveResult {
-  const at = new Resolution(layers, builtins);
+export function resolveRequest(request: RequestDraft, layers: readonly VariableLayer[], builtins: Builtins = BUILTINS, chained?: ChainLookup): ResolveResult {
+  const at = new Resolution(layers, builtins, chained);
   const f = (text: string, where: string): string => at.field(text, where) ?? text;
   const resolved: RequestDraft = {
     ...request,
@@ -231,7 +250,7 @@ export function hasVariables(text: string): boolean {
 
 /** What a `{{name}}` stands for, as the composer shows it on hover. */
 export type VariablePreview =
-  | { ok: true; value: string; secret: boolean; scope?: UsedVariable['scope']; builtin?: true }
+  | { ok: true; value: string; secret: boolean; scope?: UsedVariable['scope']; builtin?: true; from?: ChainFrom }
   | { ok: false; code: ProblemCode; message: string };
 
 const BUILTIN_TEXT: Record<string, string> = {
@@ -244,7 +263,8 @@ const BUILTIN_TEXT: Record<string, string> = {
 /** A lookup of names in `layers` (values resolved as a send would; built-ins described, not run). */
 export function variablePreviewer(layers: readonly VariableLayer[]): (name: string) => VariablePreview {
   const describe: Builtins = Object.fromEntries(Object.keys(BUILTINS).map((k) => [k, () => BUILTIN_TEXT[k] ?? k]));
-  const at = new Resolution(layers, describe);
+  // A chained value is known only at send time: a value using one shows where it comes from.
+  const at = new Resolution(layers, describe, (_name, from) => ({ value: `‹${describeChain(from)}›` }));
   return (name) => {
     if (Object.hasOwn(BUILTINS, name)) return { ok: true, value: BUILTIN_TEXT[name] ?? name, secret: false, builtin: true };
     const r = at.lookup(name);
@@ -253,6 +273,7 @@ export function variablePreviewer(layers: readonly VariableLayer[]): (name: stri
       return { ok: false, code: p.code, message: p.message };
     }
     const def = r.definition!;
-    return { ok: true, value: r.value, secret: def.variable.secret, scope: { kind: def.layer.kind, label: def.layer.label } };
+    const from = def.variable.from ? { from: def.variable.from } : {};
+    return { ok: true, value: r.value, secret: def.variable.secret, scope: { kind: def.layer.kind, label: def.layer.label }, ...from };
   };
 }

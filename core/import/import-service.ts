@@ -59,7 +59,7 @@ async function addEnvironment(w: WorkspaceService, id: string, wanted: string, v
   return { name, notes: all.map((note) => ({ path: '', note: `environment ${name}: ${note}` })) };
 }
 
-async function writeFolder(w: WorkspaceService, id: string, at: string, folder: PlannedFolder, seq: number | undefined, notes: ImportNote[]): Promise<void> {
+export async function writeFolder(w: WorkspaceService, id: string, at: string, folder: PlannedFolder, seq: number | undefined, notes: ImportNote[]): Promise<void> {
   if (folder.variables.length > 0 || seq !== undefined) await w.saveVariables({ id, folder: at, variables: folder.variables, seq });
   for (const note of folder.notes) notes.push({ path: at, note });
   for (const [i, item] of folder.items.entries()) {

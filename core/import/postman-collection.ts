@@ -1,6 +1,7 @@
 // A Postman collection (v2.0 or v2.1, read by the maintained postman-collection SDK) as a
 // plan of what to write (plan.ts): the collection as one folder, its folders nested, each
-// request a saved request in Postman's order, and the notes of what could not be carried over.
+// request a saved request in Postman's order, a folder's variables on its folder, and the
+// notes of what could not be carried over.
 import postman, { type EventList, type Item, type ItemGroup } from 'postman-collection';
 import { newFolder, RequestCount, Siblings, type PlannedFolder } from './plan.js';
 import { draftOf, scriptNotes } from './postman-request.js';
@@ -11,7 +12,7 @@ export function planCollection(json: unknown): { root: PlannedFolder; requests: 
   // A CommonJS package: its classes come from the default export.
   const collection = new postman.Collection(json as ConstructorParameters<typeof postman.Collection>[0]);
   const count = new RequestCount();
-  const root = folderOf(collection, collection.name || 'Imported collection', 0, count);
+  const root = folderOf(collection, collection.name || 'Imported collection', 0, count, json as RawGroup);
   // The file's own list: the SDK turns a type it does not know ("secret") into "any".
   const raw = (json as { variable?: unknown }).variable;
   const vars = variablesOf(Array.isArray(raw) ? (raw as PostmanVariableLike[]) : []);
@@ -20,14 +21,26 @@ export function planCollection(json: unknown): { root: PlannedFolder; requests: 
   return { root, requests: count.n };
 }
 
-function folderOf(group: ItemGroup, name: string, depth: number, count: RequestCount): PlannedFolder {
+/** The file's own item list beside the SDK's (same order): a folder's variables are read from it. */
+interface RawGroup {
+  item?: unknown;
+  variable?: unknown;
+}
+const rawItems = (raw: RawGroup | undefined): RawGroup[] => (Array.isArray(raw?.item) ? (raw.item as RawGroup[]) : []);
+
+function folderOf(group: ItemGroup, name: string, depth: number, count: RequestCount, raw: RawGroup | undefined): PlannedFolder {
   const folder = newFolder(name, depth);
   // Folders carry events at run time (the SDK keeps them), though its types do not say so.
   scriptNotes(group as ItemGroup & { events: EventList }, folder.notes);
   const siblings = new Siblings(folder);
-  for (const child of group.items.all() as Array<Item | ItemGroup>) {
+  const raws = rawItems(raw);
+  for (const [i, child] of (group.items.all() as Array<Item | ItemGroup>).entries()) {
     if (postman.ItemGroup.isItemGroup(child)) {
-      siblings.addFolder(folderOf(child as ItemGroup, child.name || 'Folder', depth + 1, count));
+      const sub = folderOf(child as ItemGroup, child.name || 'Folder', depth + 1, count, raws[i]);
+      const vars = variablesOf(Array.isArray(raws[i]?.variable) ? (raws[i]!.variable as PostmanVariableLike[]) : []);
+      sub.variables = vars.variables;
+      sub.notes.push(...vars.notes);
+      siblings.addFolder(sub);
       continue;
     }
     count.add();

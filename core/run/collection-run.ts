@@ -20,6 +20,7 @@ import { sendableDraft, toEngineRequest } from '../request-runner.js';
 import { resolveSent } from '../variable-source.js';
 import { checkAssertions, type AssertionResult } from './assertions.js';
 import type { PlannedRequest, RunPlan } from './run-plan.js';
+import { RunChains } from './run-chains.js';
 
 /** Phase times summed over a request's hops (ms); absent where no hop reported the phase. */
 export interface PhaseTotals {
@@ -74,11 +75,16 @@ export class CollectionRun {
   private interrupted = false;
   /** The run's own cookies: what one request's responses set, the next ones send (redirect hops too). */
   private readonly jar = new WorkspaceCookieJar();
+  private readonly chains: RunChains;
+  /** Paths already run (a chain's source runs before the request that needs it, once). */
+  private readonly ran = new Set<string>();
 
   constructor(
     private readonly plan: RunPlan,
     private readonly opts: RunnerOptions,
-  ) {}
+  ) {
+    this.chains = new RunChains(plan);
+  }
 
   /** Cancels the request in flight; no further one starts. */
   interrupt(): void {
@@ -92,17 +98,40 @@ export class CollectionRun {
     let stopped: RunOutcome['stopped'];
     for (const request of this.plan.requests) {
       if (this.interrupted) break;
-      this.opts.onStart?.(request);
-      const result = await this.one(request);
-      results.push(result);
-      this.opts.onResult?.(result);
-      if (!result.passed && this.opts.bail) {
+      if (this.ran.has(request.path)) continue;
+      if ((await this.withSources(request, [], results)).bail) {
         stopped = 'bail';
         break;
       }
     }
     if (this.interrupted) stopped = 'interrupted';
     return { results, planned: this.plan.requests.length, ...(stopped ? { stopped } : {}), timeMs: Date.now() - started };
+  }
+
+  /** `request` after the sources of its chained variables not yet run (each once, depth
+   * first); a cycle among them fails each request in it, naming the cycle. */
+  private async withSources(request: PlannedRequest, chain: readonly string[], results: RequestResult[]): Promise<{ bail?: true; cycle?: string[] }> {
+    const here = [...chain, request.path];
+    let cycle: string[] | undefined;
+    for (const source of this.chains.sourcesOf(request)) {
+      if (this.ran.has(source.path)) continue;
+      const at = here.indexOf(source.path);
+      const step = at >= 0 ? { cycle: [...here.slice(at), source.path] } : await this.withSources(source, here, results);
+      if (step.bail || this.interrupted) return step;
+      cycle ??= step.cycle?.includes(request.path) ? step.cycle : undefined;
+    }
+    this.ran.add(request.path);
+    this.opts.onStart?.(request);
+    const result = cycle ? this.cycleResult(request, cycle) : await this.one(request);
+    results.push(result);
+    this.opts.onResult?.(result);
+    return { ...(!result.passed && this.opts.bail ? { bail: true as const } : {}), ...(cycle ? { cycle } : {}) };
+  }
+
+  private cycleResult(request: PlannedRequest, cycle: readonly string[]): RequestResult {
+    const { saved } = request;
+    const message = `the chained variables' requests depend on each other in a cycle: ${cycle.join(' → ')}`;
+    return { path: request.path, name: saved.name, folder: request.folder, method: saved.request.method, url: saved.request.url, error: { code: 'CHAIN_CYCLE', message }, assertions: [], passed: false };
   }
 
   private async one(request: PlannedRequest): Promise<RequestResult> {
@@ -113,7 +142,7 @@ export class CollectionRun {
     let body: PreparedBody | undefined;
     try {
       const ctx = { workspaceId: this.plan.workspaceId, requestPath: request.path, overrides: [] };
-      const resolved = await resolveSent(SentRequestSchema.parse(saved.request), ctx, { layersFor: () => Promise.resolve(request.layers) });
+      const resolved = await resolveSent(SentRequestSchema.parse(saved.request), ctx, { layersFor: () => Promise.resolve(request.layers) }, this.chains.responses);
       const draft = sendableDraft(this.opts.insecure ? { ...resolved.request, insecure: true } : resolved.request);
       // Reports end up in CI logs: a secret's value is shown as its {{name}}.
       base.url = maskSecrets(draft.url, resolved.secrets);
@@ -125,6 +154,7 @@ export class CollectionRun {
         this.opts.onEvent?.(request, ev);
       });
       const finished = await this.current.finished;
+      await this.chains.keep(request.path, events, finished, sinkPath);
       return await this.checked(base, request, events, finished, sinkPath);
     } catch (e) {
       const code = e instanceof CommandFailure ? e.code : 'NOT_SENT';

@@ -12,6 +12,7 @@ import { CommandFailure, type Log } from '../command-failure.js';
 import { exists, parentOf } from '../workspace/fs-ops.js';
 import { WORKSPACE_FILE } from '../workspace/item-names.js';
 import { layersFor, runLayer } from '../workspace/layers.js';
+import { postmanEnvironmentOf } from './postman-environment.js';
 import { workspaceIdFor } from '../workspace/registry.js';
 import { SecretsStore } from '../workspace/secrets.js';
 import { WorkspaceStore } from '../workspace/workspace-store.js';
@@ -34,7 +35,7 @@ export interface PlanOptions {
   dataDir: string;
   /** A workspace environment by name. */
   environment?: string | undefined;
-  /** A workspace environment file (YAML: name, variables), outside the workspace. */
+  /** An environment file outside the workspace: a Postman environment, or YAML (name, variables). */
   environmentFile?: string | undefined;
   overrides: SendContext['overrides'];
   /** Only this folder: its path in the workspace, or its name if one folder has it. */
@@ -81,7 +82,7 @@ export async function loadRunPlan(opts: PlanOptions): Promise<RunPlan> {
     throw new RunRefused(`the workspace ${root} cannot be read fully, so nothing is run:\n${tree.problems.map((p) => `  ${p.message}`).join('\n')}`, tree.problems);
   }
   const scope = opts.folder === undefined ? within : folderPath(tree.items, within, opts.folder);
-  const envFile = opts.environmentFile === undefined ? undefined : await readEnvironmentFile(opts.environmentFile);
+  const envFile = opts.environmentFile === undefined ? undefined : await readEnvironmentFile(opts.environmentFile, opts.log);
   const secrets = new SecretsStore(path.join(opts.dataDir, 'secrets'), opts.log);
   const requests: PlannedRequest[] = [];
   for (const item of tree.items) {
@@ -115,12 +116,15 @@ function folderPath(items: readonly TreeItem[], within: string, wanted: string):
   throw new RunRefused(`--folder ${JSON.stringify(wanted)}: no such folder in the workspace (folders: ${known})`);
 }
 
-/** An environment file: the workspace's YAML shape of one environment (name, variables). */
-async function readEnvironmentFile(file: string): Promise<Environment> {
+/** An environment file: a Postman environment, or the workspace's YAML shape of one environment (name, variables). */
+async function readEnvironmentFile(file: string, log: Log): Promise<Environment> {
   const st = await fs.stat(file).catch(() => undefined);
   if (!st?.isFile()) throw new RunRefused(`--env-file ${file}: ${st ? 'not a file' : 'no such file'}`);
   if (st.size > MAX_FILE_BYTES) throw new RunRefused(`--env-file ${file} is ${st.size} bytes, over the ${MAX_FILE_BYTES} an environment file may hold`);
-  const parsed = parseYamlFile(await fs.readFile(file), file, EnvironmentSchema);
+  const bytes = await fs.readFile(file);
+  const postman = postmanEnvironmentOf(bytes.toString('utf8'), log);
+  if (postman) return postman;
+  const parsed = parseYamlFile(bytes, file, EnvironmentSchema);
   if (!parsed.ok) throw new RunRefused(`--env-file: ${parsed.problem.message}`, [parsed.problem]);
   return parsed.value;
 }

@@ -42,11 +42,12 @@ export function runLayer(overrides: SendContext['overrides']): VariableLayer {
   return { kind: 'run', label: 'run', variables: overrides.map((o) => ({ name: o.name, value: o.value, secret: false, enabled: true })) };
 }
 
-/** Enabled variables only, each secret with its stored value (one with none dropped if `dropUnset`). */
+/** Enabled variables only, each secret with its stored value (one with none dropped if `dropUnset`);
+ * a chained one's value comes from a response, not the store. */
 function withStored(variables: Variable[], stored: Record<string, string>, dropUnset: boolean): Variable[] {
   return variables
-    .filter((v) => v.enabled && !(dropUnset && v.secret && !Object.hasOwn(stored, v.name)))
-    .map((v) => (v.secret ? { ...v, value: stored[v.name] ?? v.value } : v));
+    .filter((v) => v.enabled && !(dropUnset && v.secret && !v.from && !Object.hasOwn(stored, v.name)))
+    .map((v) => (v.secret && !v.from ? { ...v, value: stored[v.name] ?? v.value } : v));
 }
 
 async function readOrRefuse<S extends Parameters<typeof readOptional>[2]>(root: string, rel: string, schema: S): Promise<ReturnType<S['parse']> | undefined> {

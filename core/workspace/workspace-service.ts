@@ -203,6 +203,12 @@ export class WorkspaceService implements VariableSource {
     return { set: true };
   }
 
+  /** The stored values of one scope's secrets (an export that was asked to include them). */
+  async secretValues(id: string, scope: SecretScope): Promise<Record<string, string>> {
+    this.entry(id);
+    return this.secrets.get(id, scope);
+  }
+
   async layersFor(ctx: SendContext): Promise<VariableLayer[]> {
     const { store } = this.entry(ctx.workspaceId);
     return layersFor(store.root, store.id, store.info().name, this.secrets, ctx);

@@ -15,6 +15,7 @@ import { useSidebar } from './sidebar/sidebar-store.js';
 import { EnvironmentSelect, UndoToast } from './collections/CollectionsChrome.js';
 import { MoveToDialog, SaveAsDialog, SaveConflictDialog } from './collections/SaveDialogs.js';
 import { ImportResultDialog } from './collections/ImportDialog.js';
+import { CollectionExportDialog } from './collections/ExportDialog.js';
 import { useCollectionsShortcuts } from './collections/shortcuts.js';
 import { EnvironmentsDialog } from './environments/EnvironmentsDialog.js';
 import { useEnvironmentShortcuts } from './environments/shortcuts.js';
@@ -100,6 +101,7 @@ const DIALOGS = {
   moveTo: MoveToDialog,
   environments: EnvironmentsDialog,
   importResult: ImportResultDialog,
+  collectionExport: CollectionExportDialog,
 };
 
 /** The open modal dialog (at most one). */

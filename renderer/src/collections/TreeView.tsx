@@ -35,6 +35,13 @@ function focusRow(list: HTMLElement | null, path: string, tries = 5): void {
   if (tries > 0) requestAnimationFrame(() => focusRow(list, path, tries - 1));
 }
 
+/** A folder's own menu items: its variables, and its exports. */
+const folderActions = (path: string): MenuAction[] => [
+  { label: 'Edit variables…', run: () => openDialog('environments', { folder: path }) },
+  { label: 'Export as Postman collection…', run: () => openDialog('collectionExport', { collectionExport: { kind: 'postman', folder: path } }) },
+  { label: 'Export as HAR…', run: () => openDialog('collectionExport', { collectionExport: { kind: 'har', folder: path } }) },
+];
+
 function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElement | null>, setDrop: (d: { path: string; where: DropWhere } | undefined) => void): RowHandlers {
   const platform = usePlatform();
   const id = tree.info.id;
@@ -66,7 +73,7 @@ function useRowHandlers(tree: WorkspaceTree, list: React.RefObject<HTMLDivElemen
           { label: 'Move up', hint: 'Alt+↑', run: () => move(item.path, -1), disabled: !stepMove(items, item.path, -1) },
           { label: 'Move down', hint: 'Alt+↓', run: () => move(item.path, 1), disabled: !stepMove(items, item.path, 1) },
           { label: 'Move to…', run: () => openDialog('moveTo', { itemPath: item.path }) },
-          ...(folder ? [{ label: 'Edit variables…', run: () => openDialog('environments', { folder: item.path }) }] : []),
+          ...(folder ? folderActions(item.path) : []),
           { label: 'Delete', hint: 'Del', run: () => void deleteItem(platform, item) },
         ];
       },

@@ -1,7 +1,8 @@
 // The top of the Collections view: the workspace shown, with a menu of the open ones, the
 // recent ones, "Manage environments…", "Open folder…" (Electron: the folder dialog; browser
-// mode answers how to give it a folder, which the report line shows) and the imports into the
-// workspace shown (the native picker, else a file input of the page).
+// mode answers how to give it a folder, which the report line shows), the exports of the
+// workspace shown (Postman collection, HAR, an environment for Postman) and the imports
+// into it (the native picker, else a file input of the page).
 import { useEffect, useRef, useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
 import { useApp } from '../app-store.js';
@@ -9,7 +10,7 @@ import type { WorkspaceInfo } from '../../../contract/workspace.js';
 import { openWorkspace, showWorkspace } from './workspace-actions.js';
 import { ImportItems, useImportPicker } from './ImportPicker.js';
 import { menuArrows } from './RowMenu.js';
-import { openDialog } from '../dialogs/dialog-store.js';
+import { openDialog, type ExportKind } from '../dialogs/dialog-store.js';
 
 function Item({ info, current, onPick }: { info: WorkspaceInfo; current?: boolean; onPick(): void }) {
   return (
@@ -19,6 +20,26 @@ function Item({ info, current, onPick }: { info: WorkspaceInfo; current?: boolea
         {info.readOnly && <span className="ws-ro"> (read-only)</span>}
       </button>
     </li>
+  );
+}
+
+const EXPORTS: ReadonlyArray<[ExportKind, string]> = [
+  ['postman', 'Export as Postman collection…'],
+  ['har', 'Export as HAR…'],
+  ['environment', 'Export environment for Postman…'],
+];
+
+function ExportItems({ disabled, onPick }: { disabled: boolean; onPick(kind: ExportKind): void }) {
+  return (
+    <>
+      {EXPORTS.map(([kind, label]) => (
+        <li role="none" key={kind}>
+          <button type="button" role="menuitem" data-testid={`workspace-export-${kind}`} disabled={disabled} onClick={() => onPick(kind)}>
+            {label}
+          </button>
+        </li>
+      ))}
+    </>
   );
 }
 
@@ -69,6 +90,8 @@ export function WorkspaceSwitcher() {
               Open folder…
             </button>
           </li>
+          <li role="separator" className="ws-sep" />
+          <ExportItems disabled={!shown} onPick={(kind) => (setMenu(false), openDialog('collectionExport', { collectionExport: { kind, folder: '' } }))} />
           <li role="separator" className="ws-sep" />
           <ImportItems disabled={!shown || shown.readOnly} into={shown?.name} onPick={(kind) => (setMenu(false), picker.start(kind))} />
         </ul>

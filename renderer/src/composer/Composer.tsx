@@ -16,6 +16,7 @@ import { EngineSelect } from './EngineSelect.js';
 import { FilePicker } from './FilePicker.js';
 import type { FileRef } from './body-model.js';
 import { usePlatform } from '../platform/platform-context.js';
+import { SendSourceButton } from '../variables/SendSourceButton.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
 import { VariableInput } from '../variables/VariableInput.js';
 
@@ -208,7 +209,7 @@ export function ComposerDetails() {
       </div>
       {error && !shownAtUrl && (
         <p className="error" role="alert" data-testid="request-error">
-          {error}
+          {error} <SendSourceButton error={error} />
         </p>
       )}
     </section>

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport';
 
 export interface OpenDialog {
   name: DialogName;
@@ -17,7 +17,11 @@ export interface OpenDialog {
   folder?: string;
   /** What an import into a workspace did, and what it could not carry over. */
   importResult?: { title: string; summary: string; notes: ImportNote[] };
+  /** What "Export as…" of the workspace or a folder ('' the workspace) writes. */
+  collectionExport?: { kind: ExportKind; folder: string };
 }
+
+export type ExportKind = 'postman' | 'har' | 'environment';
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));
 

@@ -10,7 +10,7 @@ import { appStore, useApp } from '../app-store.js';
 import { environmentOf } from '../collections/collections-slice.js';
 import { closeDialog, useOpenDialog } from '../dialogs/dialog-store.js';
 import { Modal } from '../dialogs/Modal.js';
-import { addEnvironment, addRow, deleteEnvironment, deleteRow, duplicateEnvironment, folderKey, modelFromTree, renameEnvironment, updateRow, WORKSPACE_KEY, type EnvModel, type ScopeDraft } from './env-model.js';
+import { addEnvironment, addRow, deleteEnvironment, deleteRow, duplicateEnvironment, folderKey, modelFromTree, renameEnvironment, requestChoices, updateRow, WORKSPACE_KEY, type EnvModel, type ScopeDraft } from './env-model.js';
 import { isChanged, problemsOf, savePlanOf, type ScopeProblems } from './env-save.js';
 import { saveEnvironments } from './env-actions.js';
 import { ScopeList } from './ScopeList.js';
@@ -148,6 +148,7 @@ function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
   useEffect(() => box.current?.querySelector<HTMLElement>('[data-testid="env-scope"][aria-current="true"]')?.focus(), []);
   const scope = model.scopes.find((s) => s.key === ed.selected) ?? model.scopes[0]!;
   const scopeProblems: ScopeProblems = problems[scope.key] ?? { rows: {} };
+  const requests = useMemo(() => requestChoices(tree.items), [tree.items]);
   const onAdd = (): void => {
     const { model: next, rowId } = addRow(model, scope.key);
     ed.setModel(next);
@@ -168,6 +169,7 @@ function Editor({ tree, folder }: { tree: WorkspaceTree; folder?: string }) {
             <VariableTable
               rows={scope.rows}
               problems={scopeProblems.rows}
+              requests={requests}
               onChange={(rowId, patch) => ed.edit((m) => updateRow(m, scope.key, rowId, patch))}
               onDelete={(rowId) => ed.edit((m) => deleteRow(m, scope.key, rowId))}
               onAdd={onAdd}

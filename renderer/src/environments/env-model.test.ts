@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceTree } from '../../../contract/workspace.js';
-import { addEnvironment, addRow, deleteEnvironment, deleteRow, duplicateEnvironment, folderKey, modelFromTree, renameEnvironment, updateRow, WORKSPACE_KEY, type EnvModel } from './env-model.js';
+import { addEnvironment, addRow, deleteEnvironment, deleteRow, duplicateEnvironment, folderKey, modelFromTree, renameEnvironment, requestChoices, updateRow, WORKSPACE_KEY, type EnvModel } from './env-model.js';
 import { isChanged, problemsOf, savePlanOf } from './env-save.js';
 
 const v = (name: string, value: string, secret = false, enabled = true) => ({ name, value, secret, enabled });
@@ -158,5 +158,50 @@ describe('validation', () => {
     expect(problemsOf(renameEnvironment(m0, dev, '  '))[dev]?.name).toBe('an environment needs a name');
     expect(problemsOf(renameEnvironment(m0, dev, 'prod'))[dev]?.name).toBe('another environment is named prod');
     expect(problemsOf(m0)).toEqual({});
+  });
+});
+
+describe('chained variables', () => {
+  const items: WorkspaceTree['items'] = [
+    { kind: 'folder', path: 'auth', name: 'auth' },
+    { kind: 'request', path: 'auth/Login.yaml', name: 'Login', method: 'POST', url: 'http://h/login', version: 'v1' },
+    { kind: 'request', path: 'Me.yaml', name: 'Me', method: 'GET', url: 'http://h/me', version: 'v1' },
+  ];
+  const from = { request: 'auth/Login.yaml', source: 'body' as const, path: '$.token' };
+  const chainedTree: WorkspaceTree = { ...tree, items, variables: [...tree.variables, { ...v('token', ''), from }] };
+
+  it('the requests a chain may name, as the tree shows them', () => {
+    expect(requestChoices(items)).toEqual([
+      { path: 'auth/Login.yaml', label: 'auth/Login' },
+      { path: 'Me.yaml', label: 'Me' },
+    ]);
+  });
+
+  it('a chained variable from the tree is a row with its source; untouched, nothing to save', () => {
+    const m = modelFromTree(chainedTree);
+    expect(rowNamed(m, WORKSPACE_KEY, 'token').from).toEqual(from);
+    expect(savePlanOf('w1', m, m)).toEqual({ saves: [], secrets: [], renamed: [] });
+  });
+
+  it("a row made chained saves `from` with value '' and not secret; a status source has no path; made plain again it has none", () => {
+    const m0 = modelFromTree(tree);
+    const row = rowNamed(m0, WORKSPACE_KEY, 'wsToken');
+    const chained = updateRow(m0, WORKSPACE_KEY, row.id, { from: { request: 'auth/Login.yaml', source: 'status', path: '' } });
+    expect(savePlanOf('w1', chained, m0).saves[0]?.variables.at(-1)).toEqual({ ...v('wsToken', ''), from: { request: 'auth/Login.yaml', source: 'status' } });
+    expect(savePlanOf('w1', chained, m0).secrets).toEqual([]);
+    const plain = updateRow(chained, WORKSPACE_KEY, row.id, { from: undefined });
+    expect(rowNamed(plain, WORKSPACE_KEY, 'wsToken').from).toBeUndefined();
+  });
+
+  it('a chain without a request, or without a path for a body or header source, is a problem of its row', () => {
+    const m0 = modelFromTree(tree);
+    const added = addRow(m0, WORKSPACE_KEY);
+    const id = added.rowId;
+    const withName = updateRow(added.model, WORKSPACE_KEY, id, { name: 'sid', from: { request: '', source: 'header', path: '' } });
+    expect(problemsOf(withName)[WORKSPACE_KEY]?.rows[id]).toMatch(/choose the request/);
+    const noPath = updateRow(withName, WORKSPACE_KEY, id, { from: { request: 'Me.yaml', source: 'header', path: ' ' } });
+    expect(problemsOf(noPath)[WORKSPACE_KEY]?.rows[id]).toMatch(/header name/);
+    const ok = updateRow(noPath, WORKSPACE_KEY, id, { from: { request: 'Me.yaml', source: 'header', path: 'X-Sid' } });
+    expect(problemsOf(ok)[WORKSPACE_KEY]).toBeUndefined();
   });
 });

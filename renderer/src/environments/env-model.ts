@@ -2,9 +2,10 @@
 // edits them (the workspace's own variables, each environment, folders with variables),
 // each a list of rows. A stored secret's value never reaches the page (the tree carries ''),
 // so a row remembers where its stored value is (`stored`) and whether a value was typed here:
-// the save moves the one (carry) and sends the other (setSecret), never anything else.
-import type { Variable } from '../../../contract/variables.js';
-import type { SecretRef, WorkspaceTree } from '../../../contract/workspace.js';
+// the save moves the one (carry) and sends the other (setSecret), never anything else. A
+// chained row takes its value from a saved request's latest response (`from`).
+import type { ChainFrom, ChainSourceKind, Variable } from '../../../contract/variables.js';
+import type { SecretRef, TreeItem, WorkspaceTree } from '../../../contract/workspace.js';
 
 export type ScopeKind = 'workspace' | 'environment' | 'folder';
 
@@ -18,6 +19,25 @@ export interface RowDraft {
   stored?: SecretRef;
   /** The value was typed in this dialog (for a secret: sent with setSecret). */
   typed: boolean;
+  /** Chained: where the value comes from (the path kept while the source is the status). */
+  from?: ChainDraft;
+}
+
+export interface ChainDraft {
+  request: string;
+  source: ChainSourceKind;
+  path: string;
+}
+
+const chainDraftOf = (f: ChainFrom): ChainDraft => ({ request: f.request, source: f.source, path: 'path' in f ? f.path : '' });
+
+/** The saved requests a chain may name: their path and how the tree shows them (folder/name). */
+export function requestChoices(items: readonly TreeItem[]): Array<{ path: string; label: string }> {
+  return items.flatMap((i) => {
+    if (i.kind !== 'request') return [];
+    const folder = i.path.includes('/') ? i.path.slice(0, i.path.lastIndexOf('/')) : '';
+    return [{ path: i.path, label: folder ? `${folder}/${i.name}` : i.name }];
+  });
 }
 
 export interface ScopeDraft {
@@ -47,6 +67,7 @@ function rowsOf(vars: readonly Variable[], env: string | undefined, next: () => 
     secret: v.secret,
     enabled: v.enabled,
     ...(v.secret ? { stored: env === undefined ? { name: v.name } : { name: v.name, environment: env } } : {}),
+    ...(v.from ? { from: chainDraftOf(v.from) } : {}),
     typed: false,
   }));
 }
@@ -66,7 +87,7 @@ export function modelFromTree(tree: WorkspaceTree, folder?: string): EnvModel {
 
 const mapScope = (m: EnvModel, key: string, f: (s: ScopeDraft) => ScopeDraft): EnvModel => ({ ...m, scopes: m.scopes.map((s) => (s.key === key ? f(s) : s)) });
 
-export type RowPatch = Partial<Pick<RowDraft, 'name' | 'value' | 'secret' | 'enabled'>>;
+export type RowPatch = Partial<Pick<RowDraft, 'name' | 'value' | 'secret' | 'enabled' | 'from'>>;
 
 /** A typed value is the row's own; a plain row made secret takes its value along (it is
  * known), a stored secret made plain has no value the page knows: it starts empty (and made
@@ -76,6 +97,9 @@ function patched(row: RowDraft, patch: RowPatch): RowDraft {
   if (patch.value !== undefined) next.typed = true;
   if (patch.secret === true && !row.secret) next.typed = row.typed || !row.stored;
   if (patch.secret === false && row.secret && !row.typed) next.value = '';
+  // A chained row's value is a response's: it has none of its own, nor a secret one.
+  if (patch.from) Object.assign(next, { value: '', secret: false, typed: false });
+  if ('from' in patch && patch.from === undefined) delete next.from;
   return next;
 }
 

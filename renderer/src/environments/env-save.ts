@@ -3,7 +3,7 @@
 // the calls a save makes: saveVariables for the workspace (its variables, the environments,
 // the stored secrets to carry along renames and copies) and for each changed folder, and
 // setSecret for each secret value typed in the dialog. A blank row (no name, no value) is
-// left out.
+// left out; a chained row needs its request, and a path for a body or header source.
 import { EnvironmentSchema, VariableNameSchema, type Environment, type Variable } from '../../../contract/variables.js';
 import type { CommandInput } from '../../../contract/api.js';
 import type { SecretRef } from '../../../contract/workspace.js';
@@ -16,7 +16,15 @@ export interface ScopeProblems {
   rows: Record<number, string>;
 }
 
-const isBlank = (r: RowDraft): boolean => r.name === '' && r.value === '' && !r.typed;
+const isBlank = (r: RowDraft): boolean => r.name === '' && r.value === '' && !r.typed && !r.from;
+
+function chainProblem(r: RowDraft): string | undefined {
+  if (!r.from) return undefined;
+  if (r.from.request === '') return 'choose the request whose response gives the value';
+  if (r.from.source === 'body' && r.from.path.trim() === '') return 'give a JSON path into the body, e.g. $.token';
+  if (r.from.source === 'header' && r.from.path.trim() === '') return 'give the header name';
+  return undefined;
+}
 
 function rowProblems(rows: readonly RowDraft[]): Record<number, string> {
   const out: Record<number, string> = {};
@@ -27,6 +35,7 @@ function rowProblems(rows: readonly RowDraft[]): Record<number, string> {
     if (r.name === '') out[r.id] = 'a variable needs a name';
     else if (!checked.success) out[r.id] = checked.error.issues[0]?.message ?? 'not a variable name';
     else if (seen.has(r.name)) out[r.id] = `${r.name} is defined twice here: the later one would win`;
+    else if (chainProblem(r)) out[r.id] = chainProblem(r)!;
     seen.add(r.name);
   }
   return out;
@@ -51,8 +60,14 @@ export function problemsOf(m: EnvModel): Record<string, ScopeProblems> {
   return out;
 }
 
+const fromOf = (r: RowDraft): Pick<Variable, 'from'> => {
+  const f = r.from;
+  if (!f) return {};
+  return { from: f.source === 'status' ? { request: f.request, source: 'status' } : { request: f.request, source: f.source, path: f.path.trim() } };
+};
+
 const variablesOf = (s: ScopeDraft): Variable[] =>
-  s.rows.filter((r) => !isBlank(r)).map((r) => ({ name: r.name, value: r.secret ? '' : r.value, secret: r.secret, enabled: r.enabled }));
+  s.rows.filter((r) => !isBlank(r)).map((r) => ({ name: r.name, value: r.secret || r.from ? '' : r.value, secret: r.secret, enabled: r.enabled, ...fromOf(r) }));
 
 /** Where a row's secret goes in its save call: its environment's scope, else the call's own. */
 const targetOf = (s: ScopeDraft, r: RowDraft): SecretRef => (s.kind === 'environment' ? { name: r.name, environment: s.name.trim() } : { name: r.name });

@@ -45,7 +45,7 @@ function InlineLimit({ limit, error, onChange }: { limit?: string; error?: strin
   );
 }
 
-function SecretsChoice({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {
+export function SecretsChoice({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {
   return (
     <label className="check" title="Off: each secret variable's value is written as {{name}}">
       <input type="checkbox" data-testid="har-include-secrets" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Include the values of secret variables

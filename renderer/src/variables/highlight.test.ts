@@ -51,6 +51,24 @@ describe('highlighter', () => {
   });
 });
 
+describe('a chained variable in the highlighter', () => {
+  const chained: VariableLayer[] = [
+    {
+      kind: 'workspace',
+      label: 'Shop',
+      variables: [
+        { name: 'sid', value: '', secret: false, enabled: true, from: { request: 'auth/Login.yaml', source: 'body', path: '$.token' } },
+        { name: 'auth', value: 'Bearer {{sid}}', secret: false, enabled: true },
+      ],
+    },
+  ];
+  it('says which response it comes from; a value using it shows the source in place', () => {
+    const h = highlighter(chained);
+    expect(h('{{sid}}')[0]!.token).toEqual({ name: 'sid', defined: true, title: '{{sid}}: from the response of auth/Login.yaml: $.token (workspace "Shop")' });
+    expect(h('{{auth}}')[0]!.token!.title).toBe('{{auth}} = Bearer ‹auth/Login.yaml: $.token› (workspace "Shop")');
+  });
+});
+
 describe('templates in the composer and its exports', () => {
   const draft = { ...emptyDraft(), url: '{{host}}/items?key={{token}}', headers: [{ name: 'Authorization', value: 'Bearer {{token}}', enabled: true }] };
   it('a URL holding {{…}} is not refused by the composer (the core checks it resolved)', () => {

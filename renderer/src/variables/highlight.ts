@@ -1,7 +1,9 @@
 // The composer's view of `{{name}}` in a field: the text cut into plain runs and references,
 // each reference defined (its value and scope on hover; a secret as ••••) or not (red,
-// "undefined variable", or the cycle it is in). Pure: no DOM.
+// "undefined variable", or the cycle it is in; a chained one says which response it comes
+// from: its value is known only when the core sends). Pure: no DOM.
 import type { VariableLayer } from '../../../contract/variables.js';
+import { describeChain } from '../../../domain/chain.js';
 import { findVariables, variablePreviewer, type VariablePreview } from '../../../domain/variables.js';
 
 export const SECRET_MASK = '••••';
@@ -30,6 +32,7 @@ function tokenOf(name: string, p: VariablePreview): VariableToken {
   if (!p.ok) return { name, defined: false, title: p.code === 'UNDEFINED_VARIABLE' ? `{{${name}}}: undefined variable` : p.message };
   if (p.builtin) return { name, defined: true, title: `{{${name}}}: ${p.value}` };
   const scope = p.scope ? ` (${p.scope.kind} ${JSON.stringify(p.scope.label)})` : '';
+  if (p.from) return { name, defined: true, title: `{{${name}}}: from the response of ${describeChain(p.from)}${scope}` };
   return { name, defined: true, title: `{{${name}}} = ${p.secret ? SECRET_MASK : cut(p.value)}${scope}` };
 }
 
