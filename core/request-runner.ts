@@ -20,6 +20,7 @@ import type { Uploads } from './uploads.js';
 import { resolveSent, type VariableSource } from './variable-source.js';
 import type { SendContext, UsedVariable } from '../contract/variables.js';
 import type { SecretValue } from '../domain/secret-mask.js';
+import type { AfterResponse, ScriptService } from './scripts/script-service.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -38,6 +39,8 @@ export interface RunnerDeps {
   log: Log;
   /** The workspaces' variables; absent: a send with a context is refused UNKNOWN_WORKSPACE. */
   variables?: VariableSource;
+  /** Postman scripts around a send (core/scripts/script-service.ts); absent: none run. */
+  scripts?: ScriptService;
 }
 
 export class RequestRunner {
@@ -50,13 +53,15 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, sent: SentRequest, context?: SendContext): Promise<{ accepted: true; engineStarting?: string }> {
+  async send(id: string, sent: SentRequest, context?: SendContext, withoutScripts = false): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
     try {
+      // Pre-request scripts run on the template, before its variables are resolved.
+      const prepared = this.d.scripts ? await this.d.scripts.prepare(id, sent, context, withoutScripts, this.d.variables) : { sent, variables: this.d.variables };
       // Once, before anything else: what is checked and sent is the resolved request.
-      const resolved = await resolveSent(sent, context, this.d.variables);
+      const resolved = await resolveSent(prepared.sent, context, prepared.variables);
       const draft = sendableDraft(resolved.request);
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
@@ -65,7 +70,7 @@ export class RequestRunner {
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body);
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets }, engine, spec, body, prepared.after);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -75,7 +80,7 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody): void {
+  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, after?: AfterResponse): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     const onEvent = (e: InetEvent): void => {
@@ -90,6 +95,8 @@ export class RequestRunner {
     const done = finished
       .then(async (last) => {
         await this.record(id, sent, engine, sentAt, events);
+        // Test scripts: their report is ready when the UI sees `finished`.
+        await after?.(sent.request, events, last, this.d.bodies.pathFor(id)).catch((e: Error) => this.d.log(`request ${id} test scripts: ${e.message}`));
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
         this.d.batcher.add(last);
