@@ -30,6 +30,7 @@ import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
 import { SessionNotice } from './tabs/SessionNotice.js';
+import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -100,6 +101,7 @@ const DIALOGS = {
   moveTo: MoveToDialog,
   environments: EnvironmentsDialog,
   importResult: ImportResultDialog,
+  scriptTrust: ScriptTrustDialog,
 };
 
 /** The open modal dialog (at most one). */

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'scriptTrust';
 
 export interface OpenDialog {
   name: DialogName;
@@ -17,6 +17,8 @@ export interface OpenDialog {
   folder?: string;
   /** What an import into a workspace did, and what it could not carry over. */
   importResult?: { title: string; summary: string; notes: ImportNote[] };
+  /** The workspace whose scripts the trust dialog asks about. */
+  workspaceId?: string;
 }
 
 const dialogs = createStore<{ open?: OpenDialog }>(() => ({}));

@@ -9,6 +9,7 @@ import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
+import { ScriptTests } from '../scripts/ScriptTests.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -156,6 +157,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
         <div className="response-side">
           {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
           {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
+          <ScriptTests id={id} finished={r.finished !== undefined} />
         </div>
         <BodyView
           key={id}
