@@ -60,20 +60,23 @@ export function mergeInto(target: VariableSets, changes: VariableSets): void {
   for (const [k, v] of changes) target.set(k, v);
 }
 
-/** `variables` with `sets` applied: a set name keeps its place (and its secret flag), a new one is appended. */
-function applied(variables: readonly Variable[], sets: VariableSets, appendNew: boolean): Variable[] {
+/** `variables` with `sets` applied: a set name keeps its place (and its secret flag), a name
+ * `elsewhere` does not define is appended (if `appendNew`). */
+function applied(variables: readonly Variable[], sets: VariableSets, appendNew: boolean, elsewhere: ReadonlySet<string> = new Set()): Variable[] {
   const out = variables.filter((v) => sets.get(v.name) !== null).map((v) => (sets.has(v.name) ? { ...v, value: sets.get(v.name) as string } : v));
   if (!appendNew) return out;
-  for (const [name, value] of sets) if (value !== null && !out.some((v) => v.name === name)) out.push({ name, value, secret: false, enabled: true });
+  for (const [name, value] of sets) if (value !== null && !elsewhere.has(name) && !out.some((v) => v.name === name)) out.push({ name, value, secret: false, enabled: true });
   return out;
 }
 
 /** The layers with the scripts' sets laid over them, and this send's own (pm.variables) innermost. */
 export function layersWithSets(layers: readonly VariableLayer[], sets: ScriptSets, local: VariableSets = new Map()): VariableLayer[] {
   const innermostCollection = layers.reduce((at, l, i) => (isCollection(l) ? i : at), -1);
+  // A name an outer scope defines is set there (keeping its secret flag), not shadowed by a copy.
+  const collectionNames = new Set(layers.filter(isCollection).flatMap((l) => l.variables.map((v) => v.name)));
   let out = layers.map((l, i) => {
     if (l.kind === 'environment') return { ...l, variables: applied(l.variables, sets.environment, true) };
-    if (isCollection(l)) return { ...l, variables: applied(l.variables, sets.collection, i === innermostCollection) };
+    if (isCollection(l)) return { ...l, variables: applied(l.variables, sets.collection, i === innermostCollection, collectionNames) };
     return l;
   });
   if (!out.some((l) => l.kind === 'environment') && [...sets.environment.values()].some((v) => v !== null)) {
