@@ -62,7 +62,9 @@ export class WorkspaceStore {
       const seq = saved.seq ?? (before?.ok ? before.value.seq : undefined);
       // The app has no editor for assertions yet: a save from it keeps the file's own.
       const assertions = saved.assertions ?? (before?.ok ? before.value.assertions : undefined);
-      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}), ...(assertions ? { assertions } : {}) }) };
+      // Nor for scripts: a save keeps the file's own.
+      const scripts = saved.scripts ?? (before?.ok ? before.value.scripts : undefined);
+      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}), ...(assertions ? { assertions } : {}), ...(scripts ? { scripts } : {}) }) };
     });
   }
 

@@ -105,6 +105,15 @@ describe('scripts in sendRequest (AppCore, curl engine)', () => {
     for (const f of files.filter((f) => f.endsWith('.yaml'))) assert.doesNotMatch(fs.readFileSync(path.join(root, f), 'utf8'), /from-server/, f);
   });
 
+  it('a save from the app (which has no script editor) keeps the file\'s scripts', async () => {
+    const { saved, version } = await core.call('loadSavedRequest', { id, path: 'api/login.yaml' });
+    const { scripts: _kept, ...page } = saved;
+    await core.call('saveRequest', { id, path: 'api/login.yaml', baseVersion: version, saved: { ...page, request: { ...page.request, url: `${page.request.url}?v=2` } } });
+    const again = await core.call('loadSavedRequest', { id, path: 'api/login.yaml' });
+    assert.equal(again.saved.request.url, 'http://{{host}}/login/{{order}}?v=2');
+    assert.deepEqual(again.saved.scripts, saved.scripts);
+  });
+
   it('trust is kept in the data dir, not the workspace folder, and survives a restart; a script that throws is reported', async () => {
     assert.ok(fs.readFileSync(path.join(dataDir, 'trusted-workspaces.json'), 'utf8').includes(id));
     assert.ok(!fs.readdirSync(root, { recursive: true }).map(String).some((f) => f.includes('trust')));

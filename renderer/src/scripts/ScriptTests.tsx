@@ -3,17 +3,12 @@
 // Nothing shows for a send without scripts.
 import { useEffect, useState } from 'react';
 import type { ScriptReport, ScriptTest } from '../../../contract/scripts.js';
+import { reportSummary } from './report-summary.js';
 import { usePlatform } from '../platform/platform-context.js';
 import './scripts.css';
 
 const MARK: Record<ScriptTest['status'], string> = { passed: '✓', failed: '✗', 'not-run': '–' };
 const phaseName = (phase: string): string => (phase === 'prerequest' ? 'pre-request' : 'test');
-
-function summary(r: ScriptReport): string {
-  const n = (status: ScriptTest['status']) => r.tests.filter((t) => t.status === status).length;
-  const parts = [`${n('passed')} passed`, `${n('failed')} failed`, ...(n('not-run') ? [`${n('not-run')} not run`] : [])];
-  return r.problems.length ? `${parts.join(', ')}, ${r.problems.length} script error${r.problems.length === 1 ? '' : 's'}` : parts.join(', ');
-}
 
 export function ScriptTests({ id, finished }: { id: string; finished: boolean }) {
   const platform = usePlatform();
@@ -32,7 +27,7 @@ export function ScriptTests({ id, finished }: { id: string; finished: boolean })
   return (
     <div className="pane script-tests" data-testid="script-tests">
       <h2>
-        Tests <span className="muted" data-testid="script-tests-summary">{summary(report)}</span>
+        Tests <span className="muted" data-testid="script-tests-summary">{reportSummary(report)}</span>
       </h2>
       {report.skipped && <p className="muted">{`Scripts ${report.skipped}`}</p>}
       <ul>
