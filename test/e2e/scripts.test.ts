@@ -3,7 +3,8 @@
 // test, opened from the tree. Its first send asks whether to trust the workspace; "Trust and
 // run" sends it with what the pre-request script set, and the response pane's Tests section
 // shows the passed and failed pm.test names, the error and the console output. The next send
-// does not ask again. Needs `npm run build` first.
+// does not ask again. Untrusted again, "Send without scripts" sends the request as it is and
+// is not asked again in the session. Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -64,6 +65,34 @@ test('the first send asks to trust the workspace once; the Tests section shows t
   await until('a second response', async () => ((await page.locator(tid('response-time')).textContent()) !== before ? true : undefined), 20_000);
   await tests.waitFor({ state: 'visible', timeout: 20_000 });
   assert.equal(await dialog.count(), 0);
+  assert.deepEqual(log.pageErrors, [], log.dump());
+  await page.close();
+});
+
+test('"Send without scripts" sends it as it is and is not asked again this session', T, async () => {
+  // The workspace trusted by the test before is untrusted again, as setWorkspaceTrust allows.
+  const info = (await stack.core.call('listWorkspaces', {})).open[0]!;
+  await stack.core.call('setWorkspaceTrust', { id: info.id, trusted: false });
+  fs.writeFileSync(path.join(info.location, 'Checked.yaml'), stringify({ name: 'Checked', request: { url: `${stack.target.url}/echo?checked=1` }, scripts: { test: 'pm.test("never runs", () => {});' } }));
+  const { page, log } = await openApp(stack);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  if ((await page.locator(tid('collections')).count()) === 0) await page.locator(tid('collections-toggle')).click();
+  await row(page, 'Checked').click({ timeout: 10_000 });
+  await until('Checked in a tab', async () => ((await page.locator('.tabbar .tab-active .tab-label').textContent()) === 'Checked' ? true : undefined));
+  await page.locator(tid('send-button')).click();
+  const dialog = page.locator(tid('script-trust-dialog'));
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(tid('script-trust-without')).click();
+  await page.locator(tid('script-tests')).waitFor({ state: 'visible', timeout: 20_000 });
+  assert.equal(await page.locator(tid('response-status')).textContent(), '200 OK');
+  assert.match((await page.locator(tid('script-tests')).textContent()) ?? '', /Scripts not run: sent without scripts/);
+  assert.equal(await page.locator(tid('script-test')).count(), 0);
+  assert.deepEqual(await stack.core.call('workspaceTrust', { id: info.id }), { trusted: false, hasScripts: false });
+
+  const before = await page.locator(tid('response-time')).textContent();
+  await page.locator(tid('send-button')).click();
+  await until('a second response', async () => ((await page.locator(tid('response-time')).textContent()) !== before ? true : undefined), 20_000);
+  assert.equal(await dialog.count(), 0, 'asked once');
   assert.deepEqual(log.pageErrors, [], log.dump());
   await page.close();
 });
