@@ -18,7 +18,7 @@ import { sendableDraft, toEngineRequest } from '../request-runner.js';
 import { resolveSent } from '../variable-source.js';
 import { checkAssertions, type AssertionResult } from './assertions.js';
 import type { PlannedRequest, RunPlan } from './run-plan.js';
-import { reportPassed, type Prepared, type RunScripts } from './run-scripts.js';
+import { maskedReport, reportPassed, type Prepared, type RunScripts } from './run-scripts.js';
 import { sentOf } from '../scripts/pm-request.js';
 
 /** Phase times summed over a request's hops (ms); absent where no hop reported the phase. */
@@ -133,7 +133,8 @@ export class CollectionRun {
       });
       const result = await this.checked(base, request, events, finished, sinkPath);
       const report = await this.opts.scripts.after(request.scripts, prepared, draft, events, finished, sinkPath);
-      return { ...result, ...reportOf(report), passed: result.passed && reportPassed(report) };
+      // Reports end up in CI logs: what a script printed shows a used secret as its {{name}}.
+      return { ...result, ...reportOf(report && maskedReport(report, resolved.secrets)), passed: result.passed && reportPassed(report) };
     } catch (e) {
       const code = e instanceof CommandFailure ? e.code : 'NOT_SENT';
       return { ...base, error: { code, message: (e as Error).message }, assertions: [], ...reportOf(prepared?.report), passed: false };

@@ -6,6 +6,7 @@ import type { RequestDraft } from '../../contract/request.js';
 import type { ScriptReport } from '../../contract/scripts.js';
 import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import type { VariableLayer } from '../../contract/variables.js';
+import { maskSecrets, type SecretValue } from '../../domain/secret-mask.js';
 import { emptySets, layersWithSets } from '../scripts/pm-scopes.js';
 import { responseInput } from '../scripts/response-input.js';
 import type { ScriptSandbox } from '../scripts/sandbox.js';
@@ -56,4 +57,16 @@ export class RunScripts {
 /** A report without a failed or unrun test and without a failed script. */
 export function reportPassed(report: ScriptReport | undefined): boolean {
   return !report || (report.problems.length === 0 && report.tests.every((t) => t.status === 'passed'));
+}
+
+/** The report with each secret the request used written as {{name}} in its texts. */
+export function maskedReport(report: ScriptReport, secrets: readonly SecretValue[]): ScriptReport {
+  if (secrets.length === 0) return report;
+  const mask = (text: string): string => maskSecrets(text, secrets);
+  return {
+    ...report,
+    tests: report.tests.map((t) => ({ ...t, name: mask(t.name), ...(t.error !== undefined ? { error: mask(t.error) } : {}) })),
+    problems: report.problems.map((p) => ({ ...p, message: mask(p.message) })),
+    console: report.console.map((c) => ({ ...c, text: mask(c.text) })),
+  };
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { stringify } from 'yaml';
 import { AppCore } from '../../core/app-core.js';
+import { workspaceIdFor } from '../../core/workspace/registry.js';
 import { captureServer, type Arrived, type CaptureServer } from '../support/capture-server.js';
 import { REPO_ROOT, assertExit, runProcess, type CliResult } from '../support/cli.js';
 
@@ -153,14 +154,23 @@ describe('inetscope run with Postman scripts', () => {
     const root = fs.mkdtempSync(path.join(tmp, 'faulty-'));
     const host = srv.origin.replace('http://', '');
     const files: Record<string, unknown> = {
-      'workspace.yaml': { name: 'Faulty', variables: [{ name: 'host', value: host }] },
+      'workspace.yaml': { name: 'Faulty', variables: [{ name: 'host', value: host }, { name: 'key', value: '', secret: true }] },
       'a.yaml': { name: 'Pre throws', seq: 0, request: { url: 'http://{{host}}/pre-throws' }, scripts: { prerequest: 'throw new Error("no token here")' } },
       'b.yaml': { name: 'Test throws', seq: 1, request: { url: 'http://{{host}}/test-throws' }, scripts: { test: 'pm.test("before the throw", () => {});\nthrow new Error("boom in test")' } },
       'c.yaml': { name: 'Loops', seq: 2, request: { url: 'http://{{host}}/loops' }, scripts: { test: 'while (true) {}' } },
-      'd.yaml': { name: 'After', seq: 3, request: { url: 'http://{{host}}/after' }, scripts: { test: 'pm.test("still runs", () => pm.response.to.have.status(200));' } },
+      'd.yaml': {
+        name: 'After',
+        seq: 3,
+        request: { url: 'http://{{host}}/after', headers: [{ name: 'X-Key', value: '{{key}}' }] },
+        scripts: { test: 'pm.test("still runs", () => pm.response.to.have.status(200));\nconsole.log("the key is", pm.variables.get("key"));' },
+      },
     };
     for (const [rel, value] of Object.entries(files)) fs.writeFileSync(path.join(root, rel), stringify(value));
-    const r = await run([root, '--trust-scripts', '--script-timeout', '300', '--engine', 'curl']);
+    // The secret's value from the data dir, as the app stores it.
+    fs.mkdirSync(path.join(dataDir, 'secrets'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'secrets', `${workspaceIdFor(fs.realpathSync(root))}.json`), JSON.stringify({ workspace: { key: 'k3y-value' } }));
+    const report = path.join(tmp, 'faulty.json');
+    const r = await run([root, '--trust-scripts', '--script-timeout', '300', '--engine', 'curl', '-r', 'cli', '-r', 'json', '--out', report]);
     assertExit(r, 1);
     assert.ok(r.ms < 20_000, `the run took ${r.ms} ms`);
     assert.deepEqual(r.arrived.map((a) => a.target), ['/test-throws', '/loops', '/after'], 'a failed pre-request script stops its send');
@@ -170,5 +180,9 @@ describe('inetscope run with Postman scripts', () => {
     assert.match(r.out, /^ {6}✗ test script of the request: timed out after 300 ms \(the script was stopped\)$/m);
     assert.match(r.out, /^ {2}✓ After {2}GET /m);
     assert.match(r.out, /^ {6}✓ still runs$/m);
+    assert.equal(header(r.arrived[2]!, 'X-Key'), 'k3y-value');
+    const text = fs.readFileSync(report, 'utf8');
+    assert.deepEqual(JSON.parse(text).requests[3].scripts.console, [{ phase: 'test', level: 'log', text: 'the key is {{key}}' }], 'a secret a script prints is masked in the report');
+    assert.doesNotMatch(text, /k3y-value/);
   });
 });
