@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { VariableNameSchema } from '../contract/variables.js';
 import { UsageError } from './args.js';
 
-type Key = 'env' | 'envFile' | 'var' | 'folder' | 'engine' | 'bail' | 'reporter' | 'out' | 'insecure' | 'timeline' | 'help';
+type Key = 'env' | 'envFile' | 'var' | 'folder' | 'engine' | 'bail' | 'reporter' | 'out' | 'insecure' | 'timeline' | 'trustScripts' | 'scriptTimeout' | 'help';
 
 const FLAGS: Record<string, Key> = {
   '--env': 'env',
@@ -19,10 +19,12 @@ const FLAGS: Record<string, Key> = {
   '-k': 'insecure',
   '--insecure': 'insecure',
   '--timeline': 'timeline',
+  '--trust-scripts': 'trustScripts',
+  '--script-timeout': 'scriptTimeout',
   '--help': 'help',
   '-h': 'help',
 };
-const SWITCHES = new Set<Key>(['bail', 'insecure', 'timeline', 'help']);
+const SWITCHES = new Set<Key>(['bail', 'insecure', 'timeline', 'trustScripts', 'help']);
 const LISTS = new Set<Key>(['var', 'reporter']);
 
 export const REPORTERS = ['cli', 'json', 'junit'] as const;
@@ -52,6 +54,9 @@ const RunOptionsSchema = z
     out: z.string().min(1, '--out needs a file name').optional(),
     insecure: z.boolean().default(false),
     timeline: z.boolean().default(false),
+    /** Postman scripts run only when the user says so: a workspace from anyone must not run code by being run. */
+    trustScripts: z.boolean().default(false),
+    scriptTimeout: z.coerce.number({ message: '--script-timeout needs milliseconds' }).int('--script-timeout needs whole milliseconds').min(10, '--script-timeout is at least 10 ms').max(600_000, '--script-timeout is at most 600000 ms').default(5000),
     help: z.boolean().default(false),
   })
   .refine((o) => o.env === undefined || o.envFile === undefined, '--env and --env-file both choose the environment: give one of them');

@@ -1,6 +1,6 @@
 // The run's file reports: json (one document: the workspace, every request with its
 // assertions, the totals) and junit (JUnit XML as CI systems read it: a testsuite per folder,
-// a testcase per request, a failed assertion as <failure>, a request that could not complete
+// a testcase per request, a failed assertion or script test (or one not run) as <failure>, a request that could not complete
 // as <error>; every text XML-escaped, characters XML cannot hold replaced).
 import type { RequestResult, RunOutcome } from '../core/run/collection-run.js';
 
@@ -19,13 +19,31 @@ export interface RunTotals {
   failed: number;
   assertions: number;
   assertionsFailed: number;
+  /** Script tests (pm.test), and those not run (untrusted, or the request failed). */
+  tests: number;
+  testsPassed: number;
+  testsFailed: number;
+  testsNotRun: number;
 }
 
 export function totalsOf(outcome: RunOutcome): RunTotals {
   const r = outcome.results;
   const assertions = r.flatMap((x) => x.assertions);
   const passed = r.filter((x) => x.passed).length;
-  return { requests: outcome.planned, run: r.length, passed, failed: r.length - passed, assertions: assertions.length, assertionsFailed: assertions.filter((a) => !a.passed).length };
+  const tests = r.flatMap((x) => x.scripts?.tests ?? []);
+  const count = (status: string): number => tests.filter((t) => t.status === status).length;
+  return {
+    requests: outcome.planned,
+    run: r.length,
+    passed,
+    failed: r.length - passed,
+    assertions: assertions.length,
+    assertionsFailed: assertions.filter((a) => !a.passed).length,
+    tests: tests.length,
+    testsPassed: count('passed'),
+    testsFailed: count('failed'),
+    testsNotRun: count('not-run'),
+  };
 }
 
 export function jsonReport(header: RunHeader, outcome: RunOutcome): string {
@@ -58,14 +76,32 @@ function xmlAttr(text: string): string {
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 
+/** A check as a line of the failure text, and as the failure's message if it is the first failed. */
+interface Check {
+  passed: boolean;
+  line: string;
+  message: string;
+}
+
+function checksOf(r: RequestResult): Check[] {
+  const assertions = r.assertions.map((a) => ({ passed: a.passed, line: `${a.passed ? 'passed' : 'FAILED'}: ${a.description}${a.passed ? '' : ` (expected ${a.expected}, got ${a.actual})`}`, message: `${a.description} (expected ${a.expected}, got ${a.actual})` }));
+  const s = r.scripts;
+  const label = { passed: 'passed', failed: 'FAILED', 'not-run': 'NOT RUN' } as const;
+  const tests = (s?.tests ?? []).map((t) => ({ passed: t.status === 'passed', line: `${label[t.status]}: test ${JSON.stringify(t.name)}${t.error ? ` (${t.error})` : ''}`, message: `test ${JSON.stringify(t.name)} ${t.status === 'failed' ? 'failed' : 'not run'}${t.error ? `: ${t.error}` : ''}` }));
+  const problems = (s?.problems ?? []).map((p) => {
+    const what = `${p.phase === 'prerequest' ? 'pre-request' : 'test'} script of the ${p.level} failed: ${p.message}`;
+    return { passed: false, line: `FAILED: ${what}`, message: what };
+  });
+  return [...assertions, ...tests, ...problems];
+}
+
 function failureOf(r: RequestResult): string {
   if (r.error) return `      <error message="${xmlAttr(r.error.message)}" type="${xmlAttr(r.error.code)}"/>\n`;
-  const failed = r.assertions.filter((a) => !a.passed);
+  const checks = checksOf(r);
+  const failed = checks.filter((c) => !c.passed);
   if (failed.length === 0) return '';
-  const first = failed[0]!;
-  const message = `${failed.length} of ${r.assertions.length} assertions failed: ${first.description} (expected ${first.expected}, got ${first.actual})`;
-  const lines = r.assertions.map((a) => `${a.passed ? 'passed' : 'FAILED'}: ${a.description}${a.passed ? '' : ` (expected ${a.expected}, got ${a.actual})`}`);
-  return `      <failure message="${xmlAttr(message)}" type="AssertionFailure">${xmlText(lines.join('\n'))}</failure>\n`;
+  const message = `${failed.length} of ${checks.length} ${r.scripts ? 'checks' : 'assertions'} failed: ${failed[0]!.message}`;
+  return `      <failure message="${xmlAttr(message)}" type="AssertionFailure">${xmlText(checks.map((c) => c.line).join('\n'))}</failure>\n`;
 }
 
 function testcase(r: RequestResult, classname: string): string {

@@ -12,6 +12,8 @@ import { defaultDataDir } from '../core/data-dir.js';
 import { CollectionRun, type RunOutcome } from '../core/run/collection-run.js';
 import { importCollectionFile, isFile } from '../core/run/postman-source.js';
 import { loadRunPlan, RunRefused, type RunPlan } from '../core/run/run-plan.js';
+import { RunScripts } from '../core/run/run-scripts.js';
+import { ScriptSandbox } from '../core/scripts/sandbox.js';
 import { formatTimelineLine } from '../domain/timeline-text.js';
 import { EngineClient, HostStartError } from '../engine/client.js';
 import { resolveEngine } from '../engine/host-launch.js';
@@ -52,6 +54,13 @@ async function writeReports(opts: RunOptions, header: RunHeader, outcome: RunOut
   }
 }
 
+/** Said once: without --trust-scripts no script runs (their tests are reported as not run). */
+function untrustedLine(opts: RunOptions, plan: RunPlan): void {
+  const n = plan.requests.filter((r) => r.scripts.length > 0).length;
+  if (opts.trustScripts || n === 0) return;
+  process.stderr.write(`inetscope: ${n} request${n === 1 ? ' has' : 's have'} Postman scripts; they are not run (their tests count as not run, so the run fails): --trust-scripts runs them\n`);
+}
+
 async function execute(opts: RunOptions, plan: RunPlan): Promise<number> {
   const engine = resolveEngine(opts.engine);
   const header: RunHeader = { workspace: plan.name, location: plan.root, environment: plan.environment, engine, startedAt: new Date() };
@@ -59,11 +68,13 @@ async function execute(opts: RunOptions, plan: RunPlan): Promise<number> {
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'inetscope-run-'));
   let client: EngineClient | undefined;
   let run: CollectionRun | undefined;
+  const sandbox = opts.trustScripts ? new ScriptSandbox(opts.scriptTimeout) : undefined;
+  untrustedLine(opts, plan);
   const onSigint = (): void => run?.interrupt();
   process.on('SIGINT', onSigint);
   try {
     client = await EngineClient.start({ engine, startWith: opts.insecure ? 'insecure' : 'verify' });
-    run = new CollectionRun(plan, { client, insecure: opts.insecure, bail: opts.bail, workDir, ...progress(opts) });
+    run = new CollectionRun(plan, { client, insecure: opts.insecure, bail: opts.bail, workDir, scripts: new RunScripts(sandbox), ...progress(opts) });
     const outcome = await run.run();
     if (opts.reporters.includes('cli')) out(totalsLine(outcome));
     await writeReports(opts, header, outcome);
@@ -71,6 +82,7 @@ async function execute(opts: RunOptions, plan: RunPlan): Promise<number> {
     return outcome.results.every((r) => r.passed) ? 0 : EXIT_RUN_FAILED;
   } finally {
     process.off('SIGINT', onSigint);
+    await sandbox?.dispose();
     await client?.close();
     await fs.rm(workDir, { recursive: true, force: true });
   }

@@ -9,7 +9,8 @@ export const USAGE = `Usage: inetscope [options] <url>
        inetscope [options] --replay FILE[#N]
        inetscope serve [--host H] [--port P] [--rules FILE] [--events FILE|-]  (see inetscope serve --help)
        inetscope run PATH [--env NAME | --env-file FILE] [--var NAME=VALUE]... [--folder NAME]
-                     [--reporter cli|json|junit]... [--out FILE] [--bail]  (see inetscope run --help)
+                     [--reporter cli|json|junit]... [--out FILE] [--bail] [--trust-scripts]
+                     (see inetscope run --help)
 
 Sends one HTTP request through a native stack (WinInet, or libcurl) and shows every
 status callback it makes. The body goes to stdout unless -o is given.
@@ -107,13 +108,19 @@ one is named (file, line, field) and nothing runs.
                           junit reporter writes to stdout
   -k, --insecure          accept any server certificate, for every request
       --timeline          each request's events on stderr, a line each with ms since its start
+      --trust-scripts     run the requests' Postman scripts (pre-request and test, of the
+                          request, its folders and the workspace) in postman-sandbox; without
+                          it none runs, and each test script counts as not run (the run fails)
+      --script-timeout MS each script's deadline (default 5000): a script still running then
+                          is stopped and reported on its request
   -h, --help              this text
 
 Secret variables' values come from the data dir (INETSCOPE_DATA_DIR, else the app's), where
 the app stores them; without one a request that uses a secret is not sent, naming it.
 
-Exit status: 0 every request completed and every assertion passed (an HTTP error status
-is a completed request: check it with a status assertion); 1 a request was not sent,
-failed in transport, or failed an assertion; 2 usage or file errors (nothing ran);
+Exit status: 0 every request completed and every assertion and script test passed (an HTTP
+error status is a completed request: check it with a status assertion); 1 a request was not
+sent, failed in transport, failed an assertion or a test, had a script that failed, or had
+a test script that did not run; 2 usage or file errors (nothing ran);
 130 interrupted.
 `;

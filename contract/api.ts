@@ -8,6 +8,7 @@ import { InetEventSchema } from './events.js';
 import { EXPORT_COMMANDS } from './export.js';
 import { IMPORT_COMMANDS } from './import.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
+import { SCRIPT_COMMANDS } from './script-commands.js';
 import { SESSION_COMMANDS } from './tab-session.js';
 import { SendContextSchema } from './variables.js';
 import { WORKSPACE_COMMANDS, WorkspacePushSchema } from './workspace.js';
@@ -64,9 +65,11 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 export const COMMANDS = {
   // Strict: a field the core does not know (an old `caFile` path among them) is refused, never silently dropped.
   /** engineStarting: the engine whose host is still starting (the request waits for it: seconds under Wine).
-   * `{{variables}}` in the request resolve against the context's scopes (none: built-ins only). */
+   * `{{variables}}` in the request resolve against the context's scopes (none: built-ins only).
+   * A saved request with scripts in an untrusted workspace is refused SCRIPTS_NOT_TRUSTED
+   * unless `withoutScripts` (contract/scripts.ts). */
   sendRequest: {
-    input: z.object({ id: RequestIdSchema, request: SentRequestSchema, context: SendContextSchema.optional() }).strict(),
+    input: z.object({ id: RequestIdSchema, request: SentRequestSchema, context: SendContextSchema.optional(), withoutScripts: z.boolean().optional() }).strict(),
     output: z.object({ accepted: z.literal(true), engineStarting: z.string().optional() }),
   },
   cancelRequest: { input: z.object({ id: RequestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
@@ -157,6 +160,8 @@ export const COMMANDS = {
   ...EXPORT_COMMANDS,
   /** A workspace's cookie jar (contract/cookie-commands.ts). */
   ...COOKIE_COMMANDS,
+  /** Workspace trust for scripts and a send's script report (contract/script-commands.ts). */
+  ...SCRIPT_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AssertionsSchema } from './assertions.js';
 import { RequestDraftSchema } from './request.js';
+import { ScriptsSchema } from './scripts.js';
 import { EnvironmentSchema, VariableNameSchema, VariableSchema } from './variables.js';
 
 export const WorkspaceIdSchema = z.string().min(1).max(200);
@@ -30,6 +31,8 @@ export const SavedRequestSchema = z.strictObject({
   seq: z.number().int().min(0).optional(),
   /** What `inetscope run` checks in the response (contract/assertions.ts); absent: none. */
   assertions: AssertionsSchema.optional(),
+  /** Postman pre-request and test scripts (contract/scripts.ts): run only in a trusted workspace. */
+  scripts: ScriptsSchema.optional(),
 });
 export type SavedRequest = z.infer<typeof SavedRequestSchema>;
 
@@ -38,13 +41,17 @@ export const WorkspaceFileSchema = z.strictObject({
   name: ItemNameSchema,
   variables: z.array(VariableSchema).default([]),
   environments: z.array(EnvironmentSchema).default([]),
+  /** Scripts run before (pre-request) and after (test) those of every folder and request. */
+  scripts: ScriptsSchema.optional(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 
-/** A folder's own file (optional): its variables and its place among its siblings. */
+/** A folder's own file (optional): its variables, its place among its siblings, its scripts
+ * (run after the workspace's and outer folders', before its requests'). */
 export const FolderFileSchema = z.strictObject({
   variables: z.array(VariableSchema).default([]),
   seq: z.number().int().min(0).optional(),
+  scripts: ScriptsSchema.optional(),
 });
 
 export const TreeItemSchema = z.discriminatedUnion('kind', [

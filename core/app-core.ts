@@ -21,6 +21,7 @@ import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
+import { ScriptService } from './scripts/script-service.js';
 import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
@@ -44,6 +45,7 @@ interface Parts {
   catcher: CatchService;
   workspaces: WorkspaceService;
   cookies: CookieStore;
+  scripts: ScriptService;
   hooks: AppHooks;
   shutdown: DisposableStore;
 }
@@ -114,13 +116,15 @@ export class AppCore {
       const cookies = new CookieStore({ dir: path.join(opts.dataDir, 'cookies'), log, changed: (id) => batcher.addCookies(id) });
       shutdown.add(() => cookies.close());
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces, cookies });
+      const scripts = await ScriptService.create(opts.dataDir, log, workspaces);
+      shutdown.add(() => scripts.dispose());
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces, cookies, scripts });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
       shutdown.add(() => runner.idle());
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, cookies, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, cookies, scripts, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -161,7 +165,7 @@ export class AppCore {
 
 function handlersFor(p: Parts): Handlers {
   return {
-    sendRequest: ({ id, request, context }) => p.runner.send(id, request, context),
+    sendRequest: ({ id, request, context, withoutScripts }) => p.runner.send(id, request, context, withoutScripts),
     cancelRequest: ({ id }) => p.runner.cancel(id),
     listHistory: ({ query, limit, offset }) => p.history.list(query, limit, offset),
     loadHistoryEntry: ({ id }) => p.history.get(id),
@@ -197,6 +201,9 @@ function handlersFor(p: Parts): Handlers {
     importEnvironment: (input) => importEnvironment(p, input),
     exportCollection: (input) => exportCollection({ ...p, inlineLimit: () => p.settings.get().harInlineBodyLimitBytes }, input),
     exportEnvironment: (input) => exportEnvironment(p, input),
+    workspaceTrust: ({ id, requestPath }) => p.scripts.trust(id, requestPath),
+    setWorkspaceTrust: ({ id, trusted }) => p.scripts.setTrust(id, trusted),
+    scriptReport: ({ id }) => p.scripts.report(id),
     ...cookieHandlers(p),
   };
 }

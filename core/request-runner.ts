@@ -23,6 +23,7 @@ import type { SendContext, UsedVariable } from '../contract/variables.js';
 import type { SecretValue } from '../domain/secret-mask.js';
 import type { CookieJars } from '../domain/cookies/port.js';
 import { sendFollowing, type FollowedRequest } from '../engine/hop-follower.js';
+import type { AfterResponse, ScriptService } from './scripts/script-service.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -45,6 +46,8 @@ export interface RunnerDeps {
   variables?: VariableSource;
   /** The workspaces' cookie jars: a send with a context follows its redirects hop by hop through its jar. */
   cookies?: CookieJars;
+  /** Postman scripts around a send (core/scripts/script-service.ts); absent: none run. */
+  scripts?: ScriptService;
 }
 
 export class RequestRunner {
@@ -59,13 +62,15 @@ export class RequestRunner {
 
   /** Validates and starts the request; resolves before it finishes (after a multipart
    * body is built, so a bad part is refused here rather than becoming a failed request). */
-  async send(id: string, sent: SentRequest, context?: SendContext): Promise<{ accepted: true; engineStarting?: string }> {
+  async send(id: string, sent: SentRequest, context?: SendContext, withoutScripts = false): Promise<{ accepted: true; engineStarting?: string }> {
     if (this.reserved.has(id) || this.d.history.has(id)) throw new CommandFailure('DUPLICATE_ID', `request id ${id} was already used`);
     this.reserved.add(id);
     let body: PreparedBody | undefined;
     try {
+      // Pre-request scripts run on the template, before its variables are resolved.
+      const prepared = this.d.scripts ? await this.d.scripts.prepare(id, sent, context, withoutScripts, this.d.variables) : { sent, variables: this.d.variables };
       // Once, before anything else: what is checked and sent is the resolved request.
-      const resolved = await resolveSent(sent, context, this.d.variables, historyResponses(this.d.history, this.d.bodies));
+      const resolved = await resolveSent(prepared.sent, context, prepared.variables, historyResponses(this.d.history, this.d.bodies));
       const draft = sendableDraft(resolved.request);
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
@@ -75,7 +80,7 @@ export class RequestRunner {
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
       const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body, context);
+      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body, context, prepared.after);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -85,7 +90,7 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, context?: SendContext): void {
+  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, context?: SendContext, after?: AfterResponse): void {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     const onEvent = (e: InetEvent): void => {
@@ -100,6 +105,8 @@ export class RequestRunner {
     const done = finished
       .then(async (last) => {
         await this.record(id, sent, engine, sentAt, events);
+        // Test scripts: their report is ready when the UI sees `finished`.
+        await after?.(sent.request, events, last, this.d.bodies.pathFor(id)).catch((e: Error) => this.d.log(`request ${id} test scripts: ${e.message}`));
         // Before `finished` is pushed: a UI (or test) reacting to it finds the copies gone.
         await this.cleanup(body);
         this.d.batcher.add(last);

@@ -60,7 +60,7 @@ async function addEnvironment(w: WorkspaceService, id: string, wanted: string, v
 }
 
 export async function writeFolder(w: WorkspaceService, id: string, at: string, folder: PlannedFolder, seq: number | undefined, notes: ImportNote[]): Promise<void> {
-  if (folder.variables.length > 0 || seq !== undefined) await w.saveVariables({ id, folder: at, variables: folder.variables, seq });
+  if (folder.variables.length > 0 || seq !== undefined || folder.scripts) await w.saveVariables({ id, folder: at, variables: folder.variables, seq, scripts: folder.scripts });
   for (const note of folder.notes) notes.push({ path: at, note });
   for (const [i, item] of folder.items.entries()) {
     if (item.kind === 'folder') {

@@ -4,6 +4,7 @@
 // items of one name; a folder here does not), and the notes of what was not carried over.
 import { MAX_IMPORT_REQUESTS } from '../../contract/import.js';
 import type { RequestDraft } from '../../contract/request.js';
+import type { Scripts } from '../../contract/scripts.js';
 import type { Variable } from '../../contract/variables.js';
 import type { SavedRequest } from '../../contract/workspace.js';
 import { CommandFailure } from '../command-failure.js';
@@ -15,6 +16,8 @@ export interface PlannedFolder {
   /** Its directory's name: portable, unique among its siblings. */
   name: string;
   variables: Variable[];
+  /** Its pre-request and test scripts (a Postman folder's or collection's). */
+  scripts?: Scripts;
   notes: string[];
   items: PlannedItem[];
 }
@@ -57,14 +60,14 @@ export class Siblings {
     this.folder.items.push(sub);
   }
 
-  addRequest(given: string, request: RequestDraft, notes: string[]): void {
+  addRequest(given: string, request: RequestDraft, notes: string[], scripts?: Scripts): void {
     const trimmed = [...given.trim()].slice(0, MAX_NAME).join('');
     const base = fileKey(trimmed) ? trimmed : 'Untitled request';
     const name = unique(base, (c) => this.taken.has(fileKey(c)) || this.taken.has(`name:${c.toLowerCase()}`), notes);
     this.taken.add(fileKey(name));
     this.taken.add(`name:${name.toLowerCase()}`);
     if (!request.url) notes.push('the request has no URL: give it one before sending');
-    this.folder.items.push({ kind: 'request', saved: { name, request: { ...request, url: request.url || 'http://' }, seq: this.folder.items.length }, notes });
+    this.folder.items.push({ kind: 'request', saved: { name, request: { ...request, url: request.url || 'http://' }, seq: this.folder.items.length, ...(scripts ? { scripts } : {}) }, notes });
   }
 }
 

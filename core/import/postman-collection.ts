@@ -1,10 +1,10 @@
 // A Postman collection (v2.0 or v2.1, read by the maintained postman-collection SDK) as a
 // plan of what to write (plan.ts): the collection as one folder, its folders nested, each
-// request a saved request in Postman's order, a folder's variables on its folder, and the
-// notes of what could not be carried over.
+// request a saved request in Postman's order, a folder's variables on its folder, the
+// scripts of every level, and the notes of what could not be carried over.
 import postman, { type EventList, type Item, type ItemGroup } from 'postman-collection';
 import { newFolder, RequestCount, Siblings, type PlannedFolder } from './plan.js';
-import { draftOf, scriptNotes } from './postman-request.js';
+import { draftOf, scriptsOf } from './postman-request.js';
 import { variablesOf, type PostmanVariableLike } from './postman-variables.js';
 
 /** `json` (already checked to name a v2.0/v2.1 schema) as the folder to write and how many requests it holds. */
@@ -31,7 +31,8 @@ const rawItems = (raw: RawGroup | undefined): RawGroup[] => (Array.isArray(raw?.
 function folderOf(group: ItemGroup, name: string, depth: number, count: RequestCount, raw: RawGroup | undefined): PlannedFolder {
   const folder = newFolder(name, depth);
   // Folders carry events at run time (the SDK keeps them), though its types do not say so.
-  scriptNotes(group as ItemGroup & { events: EventList }, folder.notes);
+  const scripts = scriptsOf(group as ItemGroup & { events: EventList }, folder.notes);
+  if (scripts) folder.scripts = scripts;
   const siblings = new Siblings(folder);
   const raws = rawItems(raw);
   for (const [i, child] of (group.items.all() as Array<Item | ItemGroup>).entries()) {
@@ -46,7 +47,7 @@ function folderOf(group: ItemGroup, name: string, depth: number, count: RequestC
     count.add();
     const notes: string[] = [];
     const request = draftOf(child as Item, notes);
-    siblings.addRequest(child.name || '', request, notes);
+    siblings.addRequest(child.name || '', request, notes, scriptsOf(child as Item, notes));
   }
   return folder;
 }

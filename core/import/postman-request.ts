@@ -1,8 +1,9 @@
 // One Postman request (through the postman-collection SDK) as a saved request's draft:
 // method, URL ({{var}} kept: the same syntax), headers (disabled ones kept disabled), the
-// body and the auth Postman would send. What the draft cannot hold is a note.
+// body and the auth Postman would send; its scripts. What the draft cannot hold is a note.
 import type { EventList, Item, RequestAuth } from 'postman-collection';
 import type { FormFieldSchema, MultipartPart, RequestDraft } from '../../contract/request.js';
+import { MAX_SCRIPT_CHARS, type Scripts } from '../../contract/scripts.js';
 import type { z } from 'zod';
 import { basicValue, setAuthorization, text, withQuery, withType, type Header } from './draft-parts.js';
 
@@ -37,13 +38,13 @@ interface PostmanBody {
 }
 
 
+/** The request's draft; its scripts are read by scriptsOf. */
 export function draftOf(item: Item, notes: string[]): RequestDraft {
   const r = item.request;
   const headers: Header[] = (r.headers.all() as PostmanRow[]).map((h) => ({ name: h.key ?? '', value: text(h.value), enabled: h.disabled !== true }));
   let url = withPathVariables(item, notes);
   const body = bodyOf(r.body ? (r.body.toJSON() as PostmanBody) : undefined, headers, notes);
   url = applyAuth(item, headers, url, notes);
-  scriptNotes(item, notes);
   return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false };
 }
 
@@ -138,10 +139,28 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[]):
   }
 }
 
-/** A note per script of a request, a folder or the collection (none of them runs here). */
-export function scriptNotes(owner: { events: EventList }, notes: string[]): void {
+/** The scripts of a request, a folder or the collection, kept to run in the sandbox once the
+ * workspace is trusted (a note says so); several events of one kind run as one script, in order. */
+export function scriptsOf(owner: { events: EventList }, notes: string[]): Scripts | undefined {
+  const scripts: Scripts = {};
   for (const e of owner.events.all()) {
-    if (e.disabled || !e.script || (e.script.exec ?? []).every((l: string) => !l.trim())) continue;
-    notes.push(`${e.listen === 'prerequest' ? 'pre-request' : e.listen ?? 'unnamed'} script not carried over (scripts do not run here)`);
+    const source = (e.script?.exec ?? []).join('\n');
+    const listen = e.listen as string | undefined;
+    if (e.disabled || !source.trim()) continue;
+    if (listen !== 'prerequest' && listen !== 'test') {
+      notes.push(`${listen ?? 'unnamed'} script not carried over (pre-request and test scripts are)`);
+      continue;
+    }
+    const before = scripts[listen];
+    scripts[listen] = before === undefined ? source : `${before}\n${source}`;
   }
+  for (const kind of ['prerequest', 'test'] as const) {
+    const source = scripts[kind];
+    if (source === undefined) continue;
+    if (source.length > MAX_SCRIPT_CHARS) {
+      notes.push(`${kind === 'prerequest' ? 'pre-request' : 'test'} script not carried over: over ${MAX_SCRIPT_CHARS} characters`);
+      delete scripts[kind];
+    } else notes.push(`${kind === 'prerequest' ? 'pre-request' : 'test'} script kept: it runs once the workspace is trusted`);
+  }
+  return scripts.prerequest === undefined && scripts.test === undefined ? undefined : scripts;
 }

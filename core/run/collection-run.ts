@@ -1,12 +1,12 @@
 // A run plan's requests sent one after another through one engine client, each resolved as
 // the app's send resolves it (resolveSent, sendableDraft, prepareBody, toEngineRequest: the
 // same steps, so the runner cannot send what the app would not), its response checked by
-// its assertions. A request that cannot be sent or fails in transport is a failed result;
+// its assertions and its Postman scripts (run-scripts.ts). A request that cannot be sent or fails in transport is a failed result;
 // the run goes on unless it bails. Bodies go to files in the run's work dir, removed after.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SentRequestSchema } from '../../contract/request.js';
+import type { ScriptReport } from '../../contract/scripts.js';
 import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import { parseHeaderBlock } from '../../domain/har/text.js';
 import { derivePhases } from '../../domain/phases.js';
@@ -21,6 +21,8 @@ import { resolveSent } from '../variable-source.js';
 import { checkAssertions, type AssertionResult } from './assertions.js';
 import type { PlannedRequest, RunPlan } from './run-plan.js';
 import { RunChains } from './run-chains.js';
+import { maskedReport, reportPassed, type Prepared, type RunScripts } from './run-scripts.js';
+import { sentOf } from '../scripts/pm-request.js';
 
 /** Phase times summed over a request's hops (ms); absent where no hop reported the phase. */
 export interface PhaseTotals {
@@ -45,6 +47,8 @@ export interface RequestResult {
   /** Not sent (a variable, a bad URL) or failed in transport. */
   error?: { code: string; message: string };
   assertions: AssertionResult[];
+  /** What its Postman scripts reported (absent: it has none). */
+  scripts?: ScriptReport;
   passed: boolean;
 }
 
@@ -64,6 +68,8 @@ export interface RunnerOptions {
   bail: boolean;
   /** A folder of the run's own (bodies, built multipart bodies). */
   workDir: string;
+  /** Runs the requests' scripts (trusted with a sandbox) or reports them as not run. */
+  scripts: RunScripts;
   onStart?(request: PlannedRequest): void;
   onEvent?(request: PlannedRequest, ev: InetEvent): void;
   onResult?(result: RequestResult): void;
@@ -140,9 +146,13 @@ export class CollectionRun {
     const id = crypto.randomUUID();
     const sinkPath = path.join(this.opts.workDir, `${id}.body`);
     let body: PreparedBody | undefined;
+    let prepared: Prepared | undefined;
     try {
       const ctx = { workspaceId: this.plan.workspaceId, requestPath: request.path, overrides: [] };
-      const resolved = await resolveSent(SentRequestSchema.parse(saved.request), ctx, { layersFor: () => Promise.resolve(request.layers) }, this.chains.responses);
+      prepared = await this.opts.scripts.before(request.scripts, saved.request, request.layers);
+      if (prepared.failure !== undefined) return { ...base, error: { code: 'SCRIPT_FAILED', message: prepared.failure }, assertions: [], ...reportOf(prepared.report), passed: false };
+      const layers = prepared.layers;
+      const resolved = await resolveSent(sentOf(prepared.draft), ctx, { layersFor: () => Promise.resolve(layers) }, this.chains.responses);
       const draft = sendableDraft(this.opts.insecure ? { ...resolved.request, insecure: true } : resolved.request);
       // Reports end up in CI logs: a secret's value is shown as its {{name}}.
       base.url = maskSecrets(draft.url, resolved.secrets);
@@ -155,10 +165,13 @@ export class CollectionRun {
       });
       const finished = await this.current.finished;
       await this.chains.keep(request.path, events, finished, sinkPath);
-      return await this.checked(base, request, events, finished, sinkPath);
+      const result = await this.checked(base, request, events, finished, sinkPath);
+      const report = await this.opts.scripts.after(request.scripts, prepared, draft, events, finished, sinkPath);
+      // Reports end up in CI logs: what a script printed shows a used secret as its {{name}}.
+      return { ...result, ...reportOf(report && maskedReport(report, resolved.secrets)), passed: result.passed && reportPassed(report) };
     } catch (e) {
       const code = e instanceof CommandFailure ? e.code : 'NOT_SENT';
-      return { ...base, error: { code, message: (e as Error).message }, assertions: [], passed: false };
+      return { ...base, error: { code, message: (e as Error).message }, assertions: [], ...reportOf(prepared?.report), passed: false };
     } finally {
       this.current = undefined;
       await fs.rm(sinkPath, { force: true });
@@ -187,6 +200,8 @@ export class CollectionRun {
     };
   }
 }
+
+const reportOf = (report: ScriptReport | undefined): { scripts?: ScriptReport } => (report ? { scripts: report } : {});
 
 function phaseTotals(events: readonly InetEvent[]): PhaseTotals {
   const totals: PhaseTotals = {};

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { EnvironmentSchema, type Environment, type SendContext, type VariableLayer } from '../../contract/variables.js';
 import type { SavedRequest, TreeItem, WorkspaceProblem } from '../../contract/workspace.js';
 import { CommandFailure, type Log } from '../command-failure.js';
+import { scriptChain, type ScriptLevel } from '../scripts/script-sources.js';
 import { exists, parentOf } from '../workspace/fs-ops.js';
 import { WORKSPACE_FILE } from '../workspace/item-names.js';
 import { layersFor, runLayer } from '../workspace/layers.js';
@@ -51,6 +52,8 @@ export interface PlannedRequest {
   saved: SavedRequest;
   /** The scopes it resolves against, outermost first. */
   layers: VariableLayer[];
+  /** Its scripts with the workspace's and its folders', in the order they run. */
+  scripts: ScriptLevel[];
 }
 
 export interface RunPlan {
@@ -93,7 +96,7 @@ export async function loadRunPlan(opts: PlanOptions): Promise<RunPlan> {
       const layers = await layersFor(root, id, tree.info.name, secrets, ctx, { unsetSecrets: 'undefined' });
       if (envFile) layers.push({ kind: 'environment', label: envFile.name, variables: envFile.variables });
       if (opts.overrides.length > 0) layers.push(runLayer(opts.overrides));
-      requests.push({ path: item.path, folder: parentOf(item.path), saved, layers });
+      requests.push({ path: item.path, folder: parentOf(item.path), saved, layers, scripts: await scriptChain(root, item.path, saved.scripts) });
     } catch (e) {
       if (e instanceof CommandFailure) throw new RunRefused(e.message);
       throw new RunRefused(`${item.path}: ${(e as Error).message}`);

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Scripts } from '../../contract/scripts.js';
 import type { Environment, SendContext, Variable, VariableLayer } from '../../contract/variables.js';
 import { WorkspaceFileSchema, type SavedRequest, type SecretRef, type WorkspaceInfo, type WorkspaceTree } from '../../contract/workspace.js';
 import { writeFileAtomic } from '../atomic-file.js';
@@ -50,6 +51,8 @@ interface SaveVariablesInput {
   carry?: Array<{ from: SecretRef; to: SecretRef }> | undefined;
   /** A folder's place among its siblings (an import sets it); absent: the file's own. */
   seq?: number | undefined;
+  /** A folder's scripts (an import sets them); absent: the file's own. */
+  scripts?: Scripts | undefined;
 }
 
 type SaveInput =
@@ -187,7 +190,7 @@ export class WorkspaceService implements VariableSource {
     // Read before anything is written: a rename's old scope is pruned below.
     const carried = await this.carried(input);
     // The files first: a read-only or malformed one refuses before any secret changes.
-    const before = await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments, input.seq));
+    const before = await this.changing(input.id, (s) => s.writeVariables(input.folder, blank(input.variables), environments, input.seq, input.scripts));
     const own: SecretScope = { folder: input.folder };
     await this.keepSecrets(input.id, own, input.variables, carried.get(scopeKey(own)));
     for (const env of input.environments ?? []) await this.keepSecrets(input.id, { environment: env.name }, env.variables, carried.get(scopeKey({ environment: env.name })));
@@ -212,6 +215,11 @@ export class WorkspaceService implements VariableSource {
   async layersFor(ctx: SendContext): Promise<VariableLayer[]> {
     const { store } = this.entry(ctx.workspaceId);
     return layersFor(store.root, store.id, store.info().name, this.secrets, ctx);
+  }
+
+  /** The folder of an open workspace (the script service reads its scripts there); undefined if it is not open. */
+  rootOf(id: string): string | undefined {
+    return this.open.get(id)?.store.root;
   }
 
   /** Stops every watcher (AppCore's close). The open list stays as it is for the next start. */

@@ -5,6 +5,7 @@
 // and the write is refused with READ_ONLY naming the folder.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Scripts } from '../../contract/scripts.js';
 import type { Environment, Variable } from '../../contract/variables.js';
 import { SavedRequestSchema, type SavedRequest, type WorkspaceInfo, type WorkspaceProblem, type WorkspaceTree } from '../../contract/workspace.js';
 import { writeFileAtomic } from '../atomic-file.js';
@@ -61,7 +62,9 @@ export class WorkspaceStore {
       const seq = saved.seq ?? (before?.ok ? before.value.seq : undefined);
       // The app has no editor for assertions yet: a save from it keeps the file's own.
       const assertions = saved.assertions ?? (before?.ok ? before.value.assertions : undefined);
-      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}), ...(assertions ? { assertions } : {}) }) };
+      // Nor for scripts: a save keeps the file's own.
+      const scripts = saved.scripts ?? (before?.ok ? before.value.scripts : undefined);
+      return { path: rel, version: await this.writeRequest(rel, { ...saved, ...(seq !== undefined ? { seq } : {}), ...(assertions ? { assertions } : {}), ...(scripts ? { scripts } : {}) }) };
     });
   }
 
@@ -172,13 +175,13 @@ export class WorkspaceStore {
   /** The variables of the workspace (folder undefined) or a folder, secrets' values already
    * blanked; a folder's `seq` (an import places it) else the one its file has. Returns the
    * names of the environments the workspace file had before. */
-  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined, seq?: number): Promise<string[]> {
+  writeVariables(folder: string | undefined, variables: Variable[], environments: Environment[] | undefined, seq?: number, scripts?: Scripts): Promise<string[]> {
     return this.writing([folder ?? ''], async () => {
       const problems: WorkspaceProblem[] = [];
       if (folder === undefined || folder === '') {
         const current = await readOptional(this.root, WORKSPACE_FILE, WorkspaceFileSchema, problems);
         refuseMalformed(problems);
-        const file = WorkspaceFileSchema.parse({ name: current?.name ?? this.name, variables, environments: environments ?? current?.environments ?? [] });
+        const file = WorkspaceFileSchema.parse({ name: current?.name ?? this.name, variables, environments: environments ?? current?.environments ?? [], ...scriptsOf(scripts ?? current?.scripts) });
         await writeFileAtomic(this.abs(WORKSPACE_FILE), toYaml(file));
         return (current?.environments ?? []).map((e) => e.name);
       }
@@ -186,7 +189,7 @@ export class WorkspaceStore {
       const rel = joinPath(folder, FOLDER_FILE);
       const current = await readOptional(this.root, rel, FolderFileSchema, problems);
       refuseMalformed(problems);
-      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: seq ?? current?.seq })));
+      await writeFileAtomic(this.abs(rel), toYaml(FolderFileSchema.parse({ variables, seq: seq ?? current?.seq, ...scriptsOf(scripts ?? current?.scripts) })));
       return [];
     });
   }
@@ -220,7 +223,7 @@ export class WorkspaceStore {
       const fileRel = joinPath(e.path, FOLDER_FILE);
       const current = await readOptional(this.root, fileRel, FolderFileSchema, problems);
       // A malformed folder.yaml is reported, never rewritten: that folder keeps its place by name.
-      if (problems.length === 0) await writeFileAtomic(this.abs(fileRel), toYaml(FolderFileSchema.parse({ variables: current?.variables ?? [], seq: i })));
+      if (problems.length === 0) await writeFileAtomic(this.abs(fileRel), toYaml(FolderFileSchema.parse({ variables: current?.variables ?? [], seq: i, ...scriptsOf(current?.scripts) })));
     }
   }
 
@@ -288,4 +291,9 @@ function notRoot(rel: string, what: string): void {
 function refuseMalformed(problems: WorkspaceProblem[]): void {
   const p = problems[0];
   if (p) throw new CommandFailure('MALFORMED', `${p.message} (the file is left as it is; fix it in an editor first)`);
+}
+
+/** A folder's or the workspace's scripts kept across a rewrite of its file (absent when it has none). */
+function scriptsOf(scripts: Scripts | undefined): { scripts?: Scripts } {
+  return scripts && (scripts.prerequest !== undefined || scripts.test !== undefined) ? { scripts } : {};
 }

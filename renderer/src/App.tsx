@@ -31,6 +31,7 @@ import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
 import { SessionNotice } from './tabs/SessionNotice.js';
+import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -102,6 +103,7 @@ const DIALOGS = {
   environments: EnvironmentsDialog,
   importResult: ImportResultDialog,
   collectionExport: CollectionExportDialog,
+  scriptTrust: ScriptTrustDialog,
 };
 
 /** The open modal dialog (at most one). */

@@ -161,7 +161,7 @@ describe('inetscope run', () => {
     assert.match(r.out, /^ {6}✗ time below 50 ms: expected < 50 ms, got \d+ ms$/m);
     assert.match(r.out, /^ {2}✗ Down .* {2}GET http:\/\/127\.0\.0\.1:\d+\/ {2}- {2}[\d.]+ ms {2}.*failed: /m);
     const doc = JSON.parse(fs.readFileSync(path.join(root, '..', 'checks.json'), 'utf8'));
-    assert.deepEqual(doc.totals, { requests: 4, run: 4, passed: 1, failed: 3, assertions: 10, assertionsFailed: 4 });
+    assert.deepEqual(doc.totals, { requests: 4, run: 4, passed: 1, failed: 3, assertions: 10, assertionsFailed: 4, tests: 0, testsPassed: 0, testsFailed: 0, testsNotRun: 0 });
     assert.deepEqual(doc.requests.map((x: { path: string; passed: boolean }) => [x.path, x.passed]), [['bad/missing.yaml', false], ['bad/slow.yaml', false], ['down.yaml', false], ['good/all.yaml', true]]);
     assert.equal(doc.requests[2].error.code, 'CONNECT_FAILED');
     assert.deepEqual(doc.requests[2].assertions, []);

@@ -124,12 +124,18 @@ describe('a v2.1 collection with every body mode and auth type', () => {
     ]);
     assert.deepEqual(notesOf(n, 'Features v2.1/Bodies/File body.yaml'), ['file body not carried over: choose the file to send in the composer']);
     assert.deepEqual(notesOf(n, 'Features v2.1/Auth/Digest.yaml'), ['digest auth not carried over (basic, bearer and API key are)']);
-    assert.deepEqual(notesOf(n, 'Features v2.1/Auth/No auth here.yaml'), ['path variable :id has no value: kept as typed in the URL', 'test script not carried over (scripts do not run here)']);
+    assert.deepEqual(notesOf(n, 'Features v2.1/Auth/No auth here.yaml'), ['path variable :id has no value: kept as typed in the URL', 'test script kept: it runs once the workspace is trusted']);
     assert.deepEqual(notesOf(n, "Features v2.1/Inherits the collection's bearer 2.yaml"), [`renamed from "Inherits the collection's bearer": another item in its folder has that name`]);
     const top = notesOf(n, 'Features v2.1');
-    assert.ok(top.includes('pre-request script not carried over (scripts do not run here)'), top.join('\n'));
+    assert.ok(top.includes('pre-request script kept: it runs once the workspace is trusted'), top.join('\n'));
     assert.ok(top.some((t) => t.startsWith('variable "has space" not carried over')), top.join('\n'));
     assert.equal(notesOf(n, 'Features v2.1/Bodies/Raw JSON.yaml').length, 0);
+  });
+
+  it("keeps the scripts: the collection's in its folder.yaml, a request's in its file", () => {
+    assert.deepEqual(yamlOf('Features v2.1/folder.yaml').scripts, { prerequest: "pm.collectionVariables.set('t', Date.now());" });
+    assert.deepEqual(yamlOf('Features v2.1/Auth/No auth here.yaml').scripts, { test: "pm.test('ok', () => pm.response.to.have.status(200));" });
+    assert.equal(yamlOf('Features v2.1/Bodies/Raw JSON.yaml').scripts, undefined);
   });
 
   it("the collection's variables go to the folder's folder.yaml, a secret's value to the secrets store", () => {
@@ -254,7 +260,8 @@ describe('an imported request, sent through the core (curl engine)', () => {
     const reqId = randomUUID();
     const done = rec.finished(reqId, 60_000);
     const before = srv.arrived.length;
-    await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, environment: 'Staging', overrides } });
+    // The collection has a pre-request script: this send is about what the import carried over, so it goes without it.
+    await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, environment: 'Staging', overrides }, withoutScripts: true });
     assert.equal(finishedOf(await done).statusCode, 200);
     assert.equal(srv.arrived.length, before + 1);
     return srv.arrived[before]!;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { CollectionRun } from '../../core/run/collection-run.js';
+import { RunScripts } from '../../core/run/run-scripts.js';
 import { loadRunPlan } from '../../core/run/run-plan.js';
 import { EngineClient } from '../../engine/client.js';
 import { startCookieServer, type CookieServer } from '../support/cookie-server.js';
@@ -36,7 +37,7 @@ describe('collection run: cookies carry from one request to the next', () => {
     for (const [rel, value] of Object.entries(files)) write(root, rel, value);
     const plan = await loadRunPlan({ path: root, dataDir: path.join(tmp, 'data'), overrides: [], log: () => {} });
     const workDir = fs.mkdtempSync(path.join(tmp, 'work-'));
-    return new CollectionRun(plan, { client, insecure: false, bail: false, workDir }).run();
+    return new CollectionRun(plan, { client, insecure: false, bail: false, workDir, scripts: new RunScripts(undefined) }).run();
   }
 
   it('a login\'s cookie is sent by the next request; a run without the login gets none', async () => {

@@ -1,6 +1,7 @@
 // Sending the active tab's draft, and cancelling it. The push subscription is made (main.tsx)
 // before anything can be sent.
-import { describeError, type Platform } from '../platform/index.js';
+import { describeError, PlatformError, type Platform } from '../platform/index.js';
+import { askTrust, SCRIPTS_NOT_TRUSTED, sendsWithoutScripts } from '../scripts/script-trust.js';
 import type { RequestDraft } from '../../../contract/request.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, urlFieldProblem, type Draft } from './draft.js';
@@ -8,7 +9,8 @@ import { appStore } from '../app-store.js';
 import { sendContextOf } from '../collections/collections-slice.js';
 import { activeTab } from '../tabs/tabs-slice.js';
 
-/** Sends the active tab's draft; the renderer mints the request id. */
+/** Sends the active tab's draft; the renderer mints the request id. A workspace with
+ * scripts that is not trusted asks once (scripts/script-trust.ts). */
 export async function sendActive(platform: Platform): Promise<void> {
   const s = appStore.getState();
   const tab = activeTab(s);
@@ -21,9 +23,15 @@ export async function sendActive(platform: Platform): Promise<void> {
   try {
     // The template goes as typed; the core resolves its {{variables}} in the context's scopes.
     const context = sendContextOf(appStore.getState(), tab);
-    const accepted = await platform.call('sendRequest', { id, request: r, ...(context ? { context } : {}) });
+    const withoutScripts = sendsWithoutScripts(context?.workspaceId) ? { withoutScripts: true } : {};
+    const accepted = await platform.call('sendRequest', { id, request: r, ...(context ? { context } : {}), ...withoutScripts });
     if (accepted.engineStarting) appStore.getState().setEngineStarting(id, accepted.engineStarting);
   } catch (e) {
+    const context = sendContextOf(appStore.getState(), tab);
+    if (e instanceof PlatformError && e.code === SCRIPTS_NOT_TRUSTED && context) {
+      appStore.getState().failRequest(tab.key, id, "Not sent: this workspace's scripts wait for your answer.");
+      return askTrust(tab.key, context.workspaceId);
+    }
     appStore.getState().failRequest(tab.key, id, describeError(e));
   }
 }

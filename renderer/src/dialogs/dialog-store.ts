@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport' | 'scriptTrust';
 
 export interface OpenDialog {
   name: DialogName;
@@ -19,6 +19,8 @@ export interface OpenDialog {
   importResult?: { title: string; summary: string; notes: ImportNote[] };
   /** What "Export as…" of the workspace or a folder ('' the workspace) writes. */
   collectionExport?: { kind: ExportKind; folder: string };
+  /** The workspace whose scripts the trust dialog asks about. */
+  workspaceId?: string;
 }
 
 export type ExportKind = 'postman' | 'har' | 'environment';

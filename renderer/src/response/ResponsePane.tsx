@@ -10,6 +10,7 @@ import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
 import { ResponseCookies } from '../cookies/ResponseCookies.js';
+import { ScriptTests } from '../scripts/ScriptTests.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -158,6 +159,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
           {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
           {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
           <ResponseCookies id={id} />
+          <ScriptTests id={id} finished={r.finished !== undefined} />
         </div>
         <BodyView
           key={id}
