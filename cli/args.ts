@@ -30,6 +30,9 @@ const KEYS: Record<string, keyof RawOptions> = {
   fail: 'fail',
   'user-agent': 'userAgent',
   user: 'user',
+  cookie: 'cookies',
+  'cookie-jar': 'cookieJar',
+  'junk-session-cookies': 'junkSessionCookies',
   url: 'urls',
   engine: 'engine',
   timeline: 'timeline',
@@ -41,7 +44,7 @@ const KEYS: Record<string, keyof RawOptions> = {
 };
 
 const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' } };
-const LISTS = new Set<keyof RawOptions>(['headers', 'urls']);
+const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
 
 const TABLE: FlagTable = {
   flags: Object.fromEntries(Object.keys(KEYS).map((long) => [long, OWN[long] ?? (CURL_FLAGS[long] as FlagDef)])),
@@ -69,6 +72,9 @@ interface RawOptions {
   fail?: boolean;
   userAgent?: string;
   user?: string;
+  cookies: string[];
+  cookieJar?: string;
+  junkSessionCookies?: boolean;
   urls: string[];
   engine?: string;
   timeline?: boolean;
@@ -121,6 +127,12 @@ const CliOptionsSchema = z.object({
   fail: z.boolean().default(false),
   userAgent: z.string().optional(),
   user: z.string().optional(),
+  /** -b: NAME=VALUE strings (a Cookie header) or cookie files to read (Netscape format). */
+  cookies: z.array(z.string()),
+  /** -c: the file the cookies are written to at the end (Netscape format). */
+  cookieJar: z.string().min(1, '--cookie-jar needs a file name').optional(),
+  /** -j: leave out the session cookies of the files -b reads. */
+  junkSessionCookies: z.boolean().default(false),
   urls: z.array(z.string()),
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
@@ -152,7 +164,7 @@ function unknownMessage(written: string): string {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const raw: RawOptions = { headers: [], bodyParts: [], urls: [] };
+  const raw: RawOptions = { headers: [], bodyParts: [], urls: [], cookies: [] };
   let hits: FlagHit[];
   try {
     hits = readFlags(argv, TABLE);

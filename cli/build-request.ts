@@ -116,6 +116,9 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   if (opts.user !== undefined && !has('authorization')) {
     headers.push(['Authorization', `Basic ${Buffer.from(opts.user.includes(':') ? opts.user : `${opts.user}:`).toString('base64')}`]);
   }
+  // -b NAME=VALUE: curl's CURLOPT_COOKIE, after a Cookie header of -H's own.
+  const cookies = opts.cookies.filter((v) => v.includes('='));
+  if (cookies.length && !has('cookie')) headers.push(['Cookie', cookies.join('; ')]);
   const method = opts.method ?? inferredMethod({ head: opts.head, upload: opts.uploadFile !== undefined, hasData: body !== undefined });
   return {
     url,

@@ -18,6 +18,8 @@ import { HarRecorder } from './har-output.js';
 import { replayRequest } from './replay.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, exitCodeForError } from './exit-codes.js';
 import { runMain } from './run.js';
+import { loadCliCookies } from './cookie-files.js';
+import { sendFollowing } from '../engine/hop-follower.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -53,20 +55,28 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   // The one parse of the user's request; only the sink (the CLI's own file) is set after it.
   const spec = parseRequestSpec(request);
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
+  const cookies = loadCliCookies(opts, (m) => rep.line(`inetscope: warning: ${m}`));
   const writeEvent = openEventsSink(opts.events);
   const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
   const output = x.output;
   let client: EngineClient | undefined;
   let finished: FinishedEvent;
   const id = crypto.randomUUID();
-  const onSigint = () => client?.cancel(id);
+  let cancel: () => void = () => void client?.cancel(id);
+  const onSigint = () => cancel();
   process.on('SIGINT', onSigint);
+  let cookieSave: Error | undefined;
   try {
     client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policyFor(spec) });
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
-    x.cancel = () => c.cancel(id);
-    finished = await c.send(id, { ...spec, sink: { kind: 'file', path: output.sinkPath } }, (ev) => (har?.onEvent(ev), x.onEvent(ev)));
+    const sinkSpec = { ...spec, sink: { kind: 'file' as const, path: output.sinkPath } };
+    const onEvent = (ev: InetEvent) => (har?.onEvent(ev), x.onEvent(ev));
+    // With a cookie file the jar sits between redirect hops: InetScope follows them.
+    const chain = cookies.jar ? sendFollowing(c, id, sinkSpec, { jar: cookies.jar }, onEvent) : undefined;
+    cancel = chain ? () => chain.cancel() : () => void c.cancel(id);
+    x.cancel = cancel;
+    finished = await (chain ? chain.finished : c.send(id, sinkSpec, onEvent));
     har?.captureBody(output.sinkPath, finished.bodyBytes);
     // What arrived before an engine error still goes to stdout (curl does the same); a
     // local stop (--fail, a closed pipe) writes nothing more.
@@ -78,7 +88,10 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     await client?.close();
+    // -c: written after a failure too, as curl does.
+    await cookies.save().catch((e: Error) => (cookieSave = e));
   }
+  if (cookieSave) throw new CliFailure(`cannot write the cookie file ${opts.cookieJar}: ${cookieSave.message}`, 23);
   // A HAR that cannot be written is exit 23, unless the exchange has its own failure to report.
   await har?.write().catch((h: Error) => {
     if (x.failure || !finished.ok) rep.error(23, h.message);

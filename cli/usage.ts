@@ -35,6 +35,10 @@ curl-compatible options:
       --connect-timeout SECS  connect deadline
   -u, --user USER:PASSWORD    basic authentication
   -A, --user-agent STRING     User-Agent header
+  -b, --cookie NAME=VAL|FILE  send cookies: a string as a Cookie header, or read a cookie
+                              file (Netscape format, as curl writes it) into a jar (repeatable)
+  -c, --cookie-jar FILE       write the jar's cookies to FILE at the end (Netscape format)
+  -j, --junk-session-cookies  leave out the session cookies of the files -b reads
   -f, --fail                  exit 22 on HTTP status >= 400, write no body (-i: the head)
   -s, --silent                no error messages;  -S, --show-error: errors even with -s
   -v, --verbose               request/response headers and status callbacks on stderr

@@ -60,8 +60,11 @@ export function setCookiesOf(rawHeaders: string): string[] {
 
 class Chain {
   private readonly t0 = performance.now();
+  /** The wall time of hop 0's engine start: t = 0 of the chain, as of a request the engine follows. */
+  private wall0?: number;
   private seq = 0;
   private hop = 0;
+  /** Where the current hop's t = 0 is on the chain's clock. */
   private hopStart = 0;
   private lastT = 0;
   private cancelled = false;
@@ -110,6 +113,8 @@ class Chain {
     this.hopStart = this.now();
     let head: HeadersEvent | undefined;
     const finished = this.client.send(this.id, spec, (e) => {
+      // Each hop's clock starts with its engine request (not when it waited for a host to start).
+      if (e.type === 'started') this.anchor(e.wallTime);
       if (e.type === 'finished' || (e.type === 'started' && this.hop > 0)) return;
       this.emit(e, this.hopStart + e.t);
       if (e.type !== 'headers') return;
@@ -154,8 +159,13 @@ class Chain {
     return parseRequestSpec(input);
   }
 
+  private anchor(wallTime: number): void {
+    this.wall0 ??= wallTime;
+    this.hopStart = wallTime - this.wall0;
+  }
+
   private now(): number {
-    return performance.now() - this.t0;
+    return this.wall0 === undefined ? performance.now() - this.t0 : Date.now() - this.wall0;
   }
 
   /** Re-stamps an event of a hop (or of the chain's own) into the chain: id, seq, hop, t. */

@@ -19,6 +19,8 @@ describe('format', () => {
     const f = { type: 'finished', id: 'a', seq: 2, hop: 0, t: 2, ok: false, bodyBytes: 0, uploadBytes: 0, error: { code: 'CONNECT_FAILED', name: 'CURLE_COULDNT_CONNECT', message: 'refused' } } as const;
     expect(eventStatus(f)).toBe('finished');
     expect(eventInfo(f)).toBe('CONNECT_FAILED CURLE_COULDNT_CONNECT: refused');
+    const c = { id: 'r', seq: 3, hop: 0, t: 2, type: 'cookies' as const, sent: ['a', 'b'], received: [{ name: 'c', domain: 'h', path: '/', stored: true }] };
+    expect([eventStatus(c), eventInfo(c)]).toEqual(['cookies', 'sent a, b; received c (stored)']);
   });
   it('headers', () => {
     expect(parseHeaders('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-A: b: c\r\n\r\n')).toEqual([

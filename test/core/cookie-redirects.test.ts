@@ -22,11 +22,12 @@ describe('redirects hop by hop with the cookie jar (AppCore)', () => {
   let dataDir: string;
   let core: AppCore;
   let rec: ReturnType<typeof recorder>;
+  let savePath: string | undefined;
 
   before(async () => {
     srv = await startCookieServer();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-hops-'));
-    const hooks = { chooseSavePath: async () => undefined, chooseUploadFile: async () => undefined };
+    const hooks = { chooseSavePath: async () => savePath, chooseUploadFile: async () => undefined };
     core = await AppCore.create({ dataDir, log: () => {}, hooks, variables: { layersFor: async () => [] } });
     rec = recorder(core);
   });
@@ -52,7 +53,7 @@ describe('redirects hop by hop with the cookie jar (AppCore)', () => {
       const last = (p: string) => srv.to(p).at(-1);
 
       it('a 3-hop chain: each hop sends what the hops before it set, and a later request sends all three', async () => {
-        const { events } = await send('/a', { method: 'POST', body: { kind: 'text', text: 'payload' } }, A);
+        const { id, events } = await send('/a', { method: 'POST', body: { kind: 'text', text: 'payload' } }, A);
         const fin = finishedOf(events.at(-1) as InetEvent);
         assert.equal(fin.ok, true, JSON.stringify(fin.error));
         assert.equal(fin.statusCode, 200);
@@ -76,6 +77,15 @@ describe('redirects hop by hop with the cookie jar (AppCore)', () => {
           [2, ['c1', 'c2'], ['c3:true']],
         ]);
         cookies.forEach((c) => assert.equal(events[events.indexOf(c) - 1]?.type, 'headers', 'a cookies event follows its hop\'s headers'));
+        // HAR: an entry per hop, each with the cookies it sent and the ones it was set.
+        savePath = path.join(dataDir, `chain-${engine}.har`);
+        await core.call('exportHar', { ids: [id] });
+        const har = JSON.parse(fs.readFileSync(savePath, 'utf8')) as { log: { entries: { request: { url: string; cookies: { name: string }[] }; response: { status: number; cookies: { name: string }[] } }[] } };
+        assert.deepEqual(har.log.entries.map((e) => [e.request.url.replace(srv.url, ''), e.response.status, e.request.cookies.map((c) => c.name), e.response.cookies.map((c) => c.name)]), [
+          ['/a', 302, [], ['c1']],
+          ['/b', 307, ['c1'], ['c2']],
+          ['/c', 200, ['c1', 'c2'], ['c3']],
+        ]);
         await send('/echo', {}, A);
         assert.equal(last('/echo')?.cookie, 'c1=one; c2=two; c3=three');
       });
@@ -127,6 +137,14 @@ describe('redirects hop by hop with the cookie jar (AppCore)', () => {
         const fin = finishedOf(await done);
         assert.equal(fin.error?.code, 'CANCELLED');
         assert.equal(fin.hop, 1);
+      });
+
+      it('the total timeout covers the chain: it ends the hop in flight', async () => {
+        const started = Date.now();
+        const { events } = await send('/to-hang', { timeouts: { totalMs: 1500 } }, B);
+        const fin = finishedOf(events.at(-1) as InetEvent);
+        assert.deepEqual([fin.error?.code, fin.hop], ['TIMEOUT', 1]);
+        assert.ok(Date.now() - started < 10_000);
       });
 
       it('without a workspace the stack follows itself, and its own cookie store stays out', async () => {

@@ -39,6 +39,16 @@ describe('timeline text (the CLI --timeline format)', () => {
     assert.equal(formatTimelineText([]), '');
   });
 
+  it('names the cookies a hop sent and what each Set-Cookie did', () => {
+    const received = [
+      { name: 'c2', domain: 'a', path: '/', stored: true },
+      { name: 'x', domain: 'b', path: '/', stored: false, reason: 'the domain b does not match a' },
+    ];
+    const cookies: InetEvent = { ...base, hop: 1, seq: 11, t: 7, type: 'cookies', sent: ['c1'], received };
+    assert.equal(formatTimelineLine(cookies), '     7.000 ms  hop 1  cookies sent c1; received c2 (stored), x (not stored: the domain b does not match a)');
+    assert.equal(formatTimelineLine({ ...cookies, sent: [], received: [] }), '     7.000 ms  hop 1  cookies sent none; received none');
+  });
+
   it('matches the CLI line pattern for every event', () => {
     for (const line of formatTimelineText(events).trimEnd().split('\n')) {
       assert.match(line, /^ *\d+\.\d{3} ms {2}hop \d+ {2}\S/);
