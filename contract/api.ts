@@ -2,6 +2,7 @@
 // events pushed to the UI. Every adapter (Electron IPC, browser-mode WebSocket) parses
 // what it receives with these schemas. Imports nothing of the app.
 import { z } from 'zod';
+import { ASSERTION_COMMANDS } from './assertions.js';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 import { IMPORT_COMMANDS } from './import.js';
@@ -149,6 +150,8 @@ export const COMMANDS = {
   ...WORKSPACE_COMMANDS,
   /** Postman collections and environments into a workspace (contract/import.ts). */
   ...IMPORT_COMMANDS,
+  /** A request's assertions on an exchange of the history (contract/assertions.ts). */
+  ...ASSERTION_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

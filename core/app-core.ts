@@ -13,6 +13,7 @@ import { EngineSessions } from './engine-sessions.js';
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
 import { importCollection, importEnvironment } from './import/import-service.js';
+import { checkHistoryAssertions } from './history-assertions.js';
 import { HistoryStore } from './history-store.js';
 import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
@@ -188,6 +189,7 @@ function handlersFor(p: Parts): Handlers {
     ...workspaceHandlers(p.workspaces),
     importCollection: (input) => importCollection(p, input),
     importEnvironment: (input) => importEnvironment(p, input),
+    checkAssertions: ({ id, assertions }) => checkHistoryAssertions(p, id, assertions),
   };
 }
 
