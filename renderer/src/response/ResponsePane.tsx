@@ -9,6 +9,7 @@ import { useBody } from './use-body.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
+import { AssertionResults } from '../assertions/AssertionResults.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -151,6 +152,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
   return (
     <section className="response" aria-label="Response">
       <StatusLine r={r} busy={busy} />
+      <AssertionResults id={id} />
       <Transfers id={id} r={r} />
       <div className="response-grid">
         <div className="response-side">
