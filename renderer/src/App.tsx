@@ -30,6 +30,8 @@ import { CatchPanel, CatchToggle } from './catch/CatchPanel.js';
 import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
 import { SessionNotice } from './tabs/SessionNotice.js';
+import { CloseTabDialog } from './tabs/CloseTabDialog.js';
+import { useTabShortcuts } from './tabs/shortcuts.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -100,6 +102,7 @@ const DIALOGS = {
   moveTo: MoveToDialog,
   environments: EnvironmentsDialog,
   importResult: ImportResultDialog,
+  closeTab: CloseTabDialog,
 };
 
 /** The open modal dialog (at most one). */
@@ -114,6 +117,7 @@ export function App() {
   useHistoryShortcuts();
   useCollectionsShortcuts();
   useEnvironmentShortcuts();
+  useTabShortcuts();
   const sidebarOpen = useSidebar((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
   const activeKey = useApp((s) => s.activeTab);
