@@ -46,7 +46,7 @@ export function TabList({ tabs, active, title, onPick, onClose }: Props) {
                 {t.inFlightId ? '● ' : ''}
                 {title(t)}
               </button>
-              <button role="menuitem" className="tab-close" data-testid="tab-list-close" aria-label={`Close ${title(t)}`} title="Close tab" onClick={() => onClose(t.key)}>
+              <button type="button" className="tab-close" data-testid="tab-list-close" aria-label={`Close ${title(t)}`} title="Close tab" onClick={() => onClose(t.key)}>
                 ×
               </button>
             </li>
