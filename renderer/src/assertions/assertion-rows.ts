@@ -158,7 +158,8 @@ export function assertionToRow(a: Assertion): AssertionRow {
   }
 }
 
-/** A draft with a saved request's assertions as rows (none: the draft as it is). */
+/** A draft loaded from a saved request, with its assertions as rows (none: an empty list, so
+ * a save writes what the editor holds). */
 export function withAssertions<D extends { assertions?: AssertionRow[] }>(draft: D, assertions: readonly Assertion[] | undefined): D {
-  return assertions && assertions.length > 0 ? { ...draft, assertions: assertions.map(assertionToRow) } : draft;
+  return { ...draft, assertions: (assertions ?? []).map(assertionToRow) };
 }

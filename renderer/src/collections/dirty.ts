@@ -9,15 +9,17 @@ import type { SavedRef } from '../../../contract/workspace.js';
 import { draftToRequest, emptyDraft, type Draft } from '../composer/draft.js';
 import { rowsToAssertions } from '../assertions/assertion-rows.js';
 
+/** `assertions` absent: the draft never held any (a new tab, one from before the editor), so a
+ * save over a file keeps the file's; [] removes them. */
 export type ToSave = { ok: true; request: RequestDraft; assertions?: Assertion[] } | { ok: false; message: string };
 
 /** The request and assertions a save writes; a file not uploaded yet passes (the store keeps no tokens). */
 export function requestToSave(draft: Draft): ToSave {
   const r = draftToRequest(draft, true);
   if (!r.ok) return r;
-  const a = rowsToAssertions(draft.assertions ?? []);
-  if (!a.ok) return a;
-  return { ok: true, request: r.request, ...(a.assertions.length > 0 ? { assertions: a.assertions } : {}) };
+  if (draft.assertions === undefined) return r;
+  const a = rowsToAssertions(draft.assertions);
+  return a.ok ? { ok: true, request: r.request, assertions: a.assertions } : a;
 }
 
 export function stableJson(value: unknown): string {
@@ -35,7 +37,8 @@ function fingerprint(draft: Draft): string {
   let f = fingerprints.get(draft);
   if (f === undefined) {
     const r = requestToSave(draft);
-    f = r.ok ? stableJson({ request: r.request, assertions: r.assertions }) : `draft:${stableJson(draft)}`;
+    // No assertions and an empty list are the same request.
+    f = r.ok ? stableJson({ request: r.request, assertions: r.assertions?.length ? r.assertions : undefined }) : `draft:${stableJson(draft)}`;
     fingerprints.set(draft, f);
   }
   return f;
