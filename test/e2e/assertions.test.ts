@@ -72,6 +72,17 @@ test('assertions: validated as typed, saved with the request, there after a relo
   await page.locator(tid('composer-tab-assertions')).click();
   assert.equal(await page.locator(tid('composer-tab-assertions')).textContent(), 'Assertions (0)');
 
+  // By keyboard: Enter on Add makes a row whose kind select is next in the Tab order; Enter on × removes it.
+  await page.locator(tid('assertion-add')).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(tid('assertion-row')).count(), 1);
+  await page.locator(tid('assertion-target')).focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'assertion-kind');
+  await page.locator(tid('assertion-remove')).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(tid('assertion-row')).count(), 0);
+
   // A status that is not a number, and a path not from the root, are named at their field.
   await addRow(page, 'statusEquals', 'abc');
   await page.locator(tid('assertion-problem')).waitFor({ timeout: 5_000 });
