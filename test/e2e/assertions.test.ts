@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import YAML from 'yaml';
 import { openApp, screenshot, stackForFile, tid, until } from './support.js';
+import { fillSaveAs, openCollections } from './collections-support.js';
 
 const T = { timeout: 60_000 };
 const stack = stackForFile();
@@ -19,13 +20,6 @@ const SHOTS = process.env.SHOTS_DIR;
 async function shot(page: Page, name: string): Promise<void> {
   const file = await screenshot(page, `e2e-assertions-${name}`);
   if (SHOTS) fs.copyFileSync(file, path.join(SHOTS, path.basename(file)));
-}
-
-async function workspaceDir(page: Page): Promise<string> {
-  if ((await page.locator(tid('collections')).count()) === 0) await page.locator(tid('collections-toggle')).click();
-  const name = page.locator(tid('workspace-name'));
-  await until('the default workspace', async () => ((await name.textContent())?.includes('My workspace') ? true : undefined));
-  return (await name.getAttribute('title'))!;
 }
 
 interface SavedDoc {
@@ -54,20 +48,12 @@ async function addRow(page: Page, kind: string, target: string, value?: string):
   if (value !== undefined) await row.locator(tid('assertion-value')).fill(value);
 }
 
-async function saveAs(page: Page, name: string): Promise<void> {
-  const dialog = page.locator(tid('save-as-dialog'));
-  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
-  await page.locator(tid('save-as-name')).fill(name);
-  await page.locator(tid('save-as-name')).press('Enter');
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-}
-
 const tabCount = (page: Page) => page.locator('.tabbar .tab').count();
 
 test('assertions: validated as typed, saved with the request, there after a reload, checked after a send', T, async () => {
   const { page, log } = await openApp(stack);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const dir = await workspaceDir(page);
+  const dir = await openCollections(page);
   await page.locator(tid('url-input')).fill(`${stack.target.url}/echo?who=me`);
   await page.locator(tid('composer-tab-assertions')).click();
   assert.equal(await page.locator(tid('composer-tab-assertions')).textContent(), 'Assertions (0)');
@@ -100,7 +86,7 @@ test('assertions: validated as typed, saved with the request, there after a relo
 
   // Ctrl+S: Save As; the file holds the assertions in the format `inetscope run` reads.
   await page.keyboard.press('Control+s');
-  await saveAs(page, 'Echo me');
+  await fillSaveAs(page, 'Echo me');
   const doc = await savedFile(dir, 'Echo me');
   assert.deepEqual(doc.assertions, [
     { kind: 'status', equals: 200 },
@@ -140,7 +126,7 @@ test('assertions: validated as typed, saved with the request, there after a relo
 test('closing a tab with unsaved work asks: Cancel and Escape keep it, Don\'t save closes it, Save writes the file', T, async () => {
   const { page, log } = await openApp(stack);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const dir = await workspaceDir(page);
+  const dir = await openCollections(page);
   const dialog = page.locator(tid('close-tab-dialog'));
 
   // A clean new tab closes at once.
@@ -153,7 +139,7 @@ test('closing a tab with unsaved work asks: Cancel and Escape keep it, Don\'t sa
   // A saved request, then edited: its × asks; Escape and Cancel keep the tab and its edit.
   await page.locator(tid('url-input')).fill(`${stack.target.url}/echo?v=1`);
   await page.keyboard.press('Control+s');
-  await saveAs(page, 'Versioned');
+  await fillSaveAs(page, 'Versioned');
   await savedFile(dir, 'Versioned');
   await page.locator(tid('new-tab')).click();
   await page.locator('.tabbar .tab-label').first().click();
@@ -195,7 +181,7 @@ test('closing a tab with unsaved work asks: Cancel and Escape keep it, Don\'t sa
   await page.locator(tid('tab-list-close')).last().click();
   await dialog.waitFor({ timeout: 5_000 });
   await page.locator(tid('close-tab-save')).click();
-  await saveAs(page, 'Fresh one');
+  await fillSaveAs(page, 'Fresh one');
   await savedFile(dir, 'Fresh one', (d) => d.request?.url === `${stack.target.url}/echo?fresh=1`);
   await until('the tab closed', async () => ((await tabCount(page)) === 1 ? true : undefined));
   await shot(page, '05-after-closes');
