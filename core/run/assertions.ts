@@ -42,8 +42,14 @@ function bodyJson(facts: ResponseFacts): () => Promise<Json> {
   return () =>
     (parsed ??= (async (): Promise<Json> => {
       if (facts.bodyBytes > MAX_JSON_BYTES) return { ok: false, why: `the body is ${facts.bodyBytes} bytes, over the ${MAX_JSON_BYTES / 1024 / 1024} MiB a JSON path is checked in` };
+      let bytes: Buffer;
       try {
-        return { ok: true, value: JSON.parse((await facts.readBody()).toString('utf8')) as unknown };
+        bytes = await facts.readBody();
+      } catch (e) {
+        return { ok: false, why: `the body cannot be read: ${(e as Error).message}` };
+      }
+      try {
+        return { ok: true, value: JSON.parse(bytes.toString('utf8')) as unknown };
       } catch (e) {
         return { ok: false, why: `the body is not JSON (${(e as Error).message})` };
       }
