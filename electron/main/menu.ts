@@ -78,8 +78,8 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
 
 /** Electron's Window menu, but its Close (Windows, Linux) on Ctrl+Shift+W: Ctrl+W is the tab's. */
 function windowMenu(o: MenuOptions): MenuItemConstructorOptions {
-  const last: MenuItemConstructorOptions[] = o.isMac ? [{ type: 'separator' }, { role: 'front' }] : [{ role: 'close', accelerator: 'CmdOrCtrl+Shift+W' }];
-  return { role: 'windowMenu', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...last] };
+  const rest: MenuItemConstructorOptions[] = o.isMac ? [{ role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'close', accelerator: 'CmdOrCtrl+Shift+W' }];
+  return { role: 'windowMenu', submenu: [{ role: 'minimize' }, ...rest] };
 }
 
 export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
