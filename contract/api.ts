@@ -3,6 +3,7 @@
 // what it receives with these schemas. Imports nothing of the app.
 import { z } from 'zod';
 import { COOKIE_COMMANDS, CookiesPushSchema } from './cookie-commands.js';
+import { ASSERTION_COMMANDS } from './assertions.js';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
 import { EXPORT_COMMANDS } from './export.js';
@@ -162,6 +163,8 @@ export const COMMANDS = {
   ...COOKIE_COMMANDS,
   /** Workspace trust for scripts and a send's script report (contract/script-commands.ts). */
   ...SCRIPT_COMMANDS,
+  /** A request's assertions on an exchange of the history (contract/assertions.ts). */
+  ...ASSERTION_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

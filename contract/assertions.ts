@@ -1,8 +1,10 @@
 // Declarative checks stored with a saved request, which `inetscope run` evaluates against the
 // response: status equals / is one of, a header present / equals, a JSON path exists /
 // equals, the time below a bound. Strict objects, told apart by `kind`, so a misspelt key in
-// a request file is reported with its line rather than dropped. Imports nothing of the app.
+// a request file is reported with its line rather than dropped. The app checks the same ones
+// on an exchange of its history (checkAssertions). Imports nothing of the app but the contract.
 import { z } from 'zod';
+import { RequestIdSchema } from './request.js';
 
 const Status = z.number().int().min(100).max(999);
 
@@ -20,4 +22,26 @@ export const AssertionSchema = z.discriminatedUnion('kind', [
 export type Assertion = z.infer<typeof AssertionSchema>;
 
 /** A request's assertions, at most this many. */
-export const AssertionsSchema = z.array(AssertionSchema).max(100);
+export const MAX_ASSERTIONS = 100;
+export const AssertionsSchema = z.array(AssertionSchema).max(MAX_ASSERTIONS);
+
+/** One assertion checked: what it checks as a person reads it ("status equals 200"), and what
+ * was expected and what came. */
+export const AssertionResultSchema = z.strictObject({
+  kind: z.enum(['status', 'header', 'jsonPath', 'time']),
+  description: z.string(),
+  passed: z.boolean(),
+  expected: z.string(),
+  actual: z.string(),
+});
+export type AssertionResult = z.infer<typeof AssertionResultSchema>;
+
+export const ASSERTION_COMMANDS = {
+  /** The assertions checked against an exchange of the history (its status, headers, time and
+   * stored body), by the code `inetscope run` checks with. A failed exchange has no response
+   * to check: NO_RESPONSE. */
+  checkAssertions: {
+    input: z.strictObject({ id: RequestIdSchema, assertions: AssertionsSchema }),
+    output: z.object({ results: z.array(AssertionResultSchema) }),
+  },
+} as const;

@@ -80,6 +80,15 @@ export type DraftOptions = z.infer<typeof DraftOptionsSchema>;
 
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
 
+/** The assertions editor's kinds: one per form an assertion takes (contract/assertions.ts). */
+export const AssertionRowKindSchema = z.enum(['statusEquals', 'statusOneOf', 'headerPresent', 'headerEquals', 'jsonPathEquals', 'jsonPathExists', 'timeBelow']);
+export type AssertionRowKind = z.infer<typeof AssertionRowKindSchema>;
+
+/** An assertion as typed, valid or not yet: `target` is the status, the status list, the header
+ * name, the JSON path or the ms; `value` what a header or a path equals. */
+export const AssertionRowSchema = z.strictObject({ kind: AssertionRowKindSchema, target: Text, value: Text });
+export type AssertionRow = z.infer<typeof AssertionRowSchema>;
+
 export const ComposerDraftSchema = z.strictObject({
   method: z.string().max(200),
   url: Text,
@@ -94,5 +103,7 @@ export const ComposerDraftSchema = z.strictObject({
   options: DraftOptionsSchema,
   /** Settings a request brought along (an imported curl command) that the composer has no field for. */
   carried: z.strictObject({ connectMs: Ms.optional(), receiveMs: Ms.optional(), maxRedirects: z.number().int().min(0).max(100).optional() }).optional(),
+  /** The assertions saved with the request, as the editor holds them; absent: none. */
+  assertions: z.array(AssertionRowSchema).max(100).optional(),
 });
 export type ComposerDraft = z.infer<typeof ComposerDraftSchema>;

@@ -16,6 +16,7 @@ import { exportCollection, exportEnvironment } from './export/export-service.js'
 import { exportHar } from './har-export.js';
 import { importHar } from './har-import.js';
 import { importCollection, importEnvironment } from './import/import-service.js';
+import { checkHistoryAssertions } from './history-assertions.js';
 import { HistoryStore } from './history-store.js';
 import { DisposableStore } from './lifecycle.js';
 import { PushBatcher } from './push-batcher.js';
@@ -204,6 +205,7 @@ function handlersFor(p: Parts): Handlers {
     workspaceTrust: ({ id, requestPath }) => p.scripts.trust(id, requestPath),
     setWorkspaceTrust: ({ id, trusted }) => p.scripts.setTrust(id, trusted),
     scriptReport: ({ id }) => p.scripts.report(id),
+    checkAssertions: ({ id, assertions }) => checkHistoryAssertions(p, id, assertions),
     ...cookieHandlers(p),
   };
 }

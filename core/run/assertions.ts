@@ -4,7 +4,11 @@
 // refused), and a body over MAX_JSON_BYTES is not parsed: its JSON assertions fail saying so.
 import { isDeepStrictEqual } from 'node:util';
 import { JSONPath } from 'jsonpath-plus';
-import type { Assertion } from '../../contract/assertions.js';
+import type { Assertion, AssertionResult } from '../../contract/assertions.js';
+import type { FinishedEvent, InetEvent } from '../../contract/events.js';
+import { parseHeaderBlock } from '../../domain/har/text.js';
+
+export type { AssertionResult } from '../../contract/assertions.js';
 
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 /** Longest value text a result shows. */
@@ -19,13 +23,12 @@ export interface ResponseFacts {
   readBody(): Promise<Buffer>;
 }
 
-export interface AssertionResult {
-  kind: Assertion['kind'];
-  /** What it checks, as a person reads it: "status equals 200". */
-  description: string;
-  passed: boolean;
-  expected: string;
-  actual: string;
+/** What a finished exchange's assertions are checked on: the final head's status and headers
+ * (the last hop's), the whole exchange's time (to a tenth of a ms), the body's size. */
+export function responseFacts(events: readonly InetEvent[], finished: FinishedEvent, readBody: () => Promise<Buffer>): ResponseFacts {
+  const head = [...events].reverse().find((e) => e.type === 'headers');
+  const headers = head?.type === 'headers' ? parseHeaderBlock(head.rawHeaders).headers : [];
+  return { status: finished.statusCode, headers, timeMs: Math.round(finished.t * 10) / 10, bodyBytes: finished.bodyBytes, readBody };
 }
 
 const shown = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
@@ -39,8 +42,14 @@ function bodyJson(facts: ResponseFacts): () => Promise<Json> {
   return () =>
     (parsed ??= (async (): Promise<Json> => {
       if (facts.bodyBytes > MAX_JSON_BYTES) return { ok: false, why: `the body is ${facts.bodyBytes} bytes, over the ${MAX_JSON_BYTES / 1024 / 1024} MiB a JSON path is checked in` };
+      let bytes: Buffer;
       try {
-        return { ok: true, value: JSON.parse((await facts.readBody()).toString('utf8')) as unknown };
+        bytes = await facts.readBody();
+      } catch (e) {
+        return { ok: false, why: `the body cannot be read: ${(e as Error).message}` };
+      }
+      try {
+        return { ok: true, value: JSON.parse(bytes.toString('utf8')) as unknown };
       } catch (e) {
         return { ok: false, why: `the body is not JSON (${(e as Error).message})` };
       }

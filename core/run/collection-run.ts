@@ -8,7 +8,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ScriptReport } from '../../contract/scripts.js';
 import type { FinishedEvent, InetEvent } from '../../contract/events.js';
-import { parseHeaderBlock } from '../../domain/har/text.js';
 import { derivePhases } from '../../domain/phases.js';
 import { maskSecrets } from '../../domain/secret-mask.js';
 import type { EngineClient } from '../../engine/client.js';
@@ -18,7 +17,7 @@ import { CommandFailure } from '../command-failure.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from '../request-body.js';
 import { sendableDraft, toEngineRequest } from '../request-runner.js';
 import { resolveSent } from '../variable-source.js';
-import { checkAssertions, type AssertionResult } from './assertions.js';
+import { checkAssertions, responseFacts, type AssertionResult } from './assertions.js';
 import type { PlannedRequest, RunPlan } from './run-plan.js';
 import { RunChains } from './run-chains.js';
 import { maskedReport, reportPassed, type Prepared, type RunScripts } from './run-scripts.js';
@@ -184,9 +183,7 @@ export class CollectionRun {
     const facts = { ...base, ...(finished.statusCode !== undefined ? { status: finished.statusCode } : {}), timeMs, phases: phaseTotals(events), bodyBytes: finished.bodyBytes };
     // A request that failed has no response to check: its assertions are not run (nor counted as passed).
     if (!finished.ok) return { ...facts, error: { code: finished.error?.code ?? 'FAILED', message: finished.error?.message ?? 'the request failed' }, assertions: [], passed: false };
-    const head = [...events].reverse().find((e) => e.type === 'headers');
-    const headers = head?.type === 'headers' ? parseHeaderBlock(head.rawHeaders).headers : [];
-    const assertions = await checkAssertions(request.saved.assertions ?? [], { status: finished.statusCode, headers, timeMs, bodyBytes: finished.bodyBytes, readBody: () => fs.readFile(sinkPath) });
+    const assertions = await checkAssertions(request.saved.assertions ?? [], responseFacts(events, finished, () => fs.readFile(sinkPath)));
     return { ...facts, assertions, passed: assertions.every((a) => a.passed) };
   }
 

@@ -60,7 +60,7 @@ export class WorkspaceStore {
       const before = current ? parseYamlFile(current, rel, SavedRequestFileSchema) : undefined;
       if (!before?.ok || before.value.name !== saved.name) await this.assertFree(parentOf(rel), 'request', saved.name, baseOf(rel), rel);
       const seq = saved.seq ?? (before?.ok ? before.value.seq : undefined);
-      // The app has no editor for assertions yet: a save from it keeps the file's own.
+      // A save that names no assertions (a tab from before the editor) keeps the file's own; [] removes them.
       const assertions = saved.assertions ?? (before?.ok ? before.value.assertions : undefined);
       // Nor for scripts: a save keeps the file's own.
       const scripts = saved.scripts ?? (before?.ok ? before.value.scripts : undefined);
@@ -199,7 +199,9 @@ export class WorkspaceStore {
   }
 
   private async writeRequest(rel: string, saved: SavedRequest): Promise<string> {
-    const text = toYaml(SavedRequestSchema.parse(withoutSessionTokens(saved)));
+    // A request without assertions writes no key.
+    const { assertions, ...rest } = saved;
+    const text = toYaml(SavedRequestSchema.parse(withoutSessionTokens(assertions?.length ? saved : rest)));
     await writeFileAtomic(this.abs(rel), text);
     return versionOf(text);
   }

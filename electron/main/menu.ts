@@ -27,6 +27,8 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       shown(o, 'Save Request', 'saveRequest', 'CmdOrCtrl+S'),
       shown(o, 'Save Request As…', 'saveRequestAs', 'CmdOrCtrl+Shift+S'),
       { label: 'Save Response…', click: () => o.send('saveResponse') },
+      // Ctrl/Cmd+W closes the tab (asking first if it holds unsaved work); the window's Close takes Shift.
+      shown(o, 'Close Tab', 'closeTab', 'CmdOrCtrl+W'),
       { type: 'separator' },
       shown(o, 'Import HAR…', 'importHar'),
       shown(o, 'Export HAR…', 'exportHar'),
@@ -34,7 +36,7 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       shown(o, 'Settings…', 'settings', 'CmdOrCtrl+,'),
       { type: 'separator' },
       // On macOS Quit lives in the app menu; File ends with Close Window there.
-      o.isMac ? { role: 'close' } : { role: 'quit' },
+      o.isMac ? { role: 'close', accelerator: 'CmdOrCtrl+Shift+W' } : { role: 'quit' },
     ],
   };
 }
@@ -74,6 +76,12 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
   };
 }
 
+/** Electron's Window menu, but its Close (Windows, Linux) on Ctrl+Shift+W: Ctrl+W is the tab's. */
+function windowMenu(o: MenuOptions): MenuItemConstructorOptions {
+  const rest: MenuItemConstructorOptions[] = o.isMac ? [{ role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'close', accelerator: 'CmdOrCtrl+Shift+W' }];
+  return { role: 'windowMenu', submenu: [{ role: 'minimize' }, ...rest] };
+}
+
 export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   return [
     ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
@@ -81,7 +89,7 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
     { role: 'editMenu' },
     requestMenu(o),
     viewMenu(o),
-    { role: 'windowMenu' },
+    windowMenu(o),
     // role 'about' is native on macOS and a message box elsewhere.
     { role: 'help', submenu: [{ role: 'about' }] },
   ];

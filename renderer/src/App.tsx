@@ -32,6 +32,8 @@ import { useCatch } from './catch/catch-store.js';
 import { OFFLINE_MESSAGE } from './platform/index.js';
 import { SessionNotice } from './tabs/SessionNotice.js';
 import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
+import { CloseTabDialog } from './tabs/CloseTabDialog.js';
+import { useTabShortcuts } from './tabs/shortcuts.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -104,6 +106,7 @@ const DIALOGS = {
   importResult: ImportResultDialog,
   collectionExport: CollectionExportDialog,
   scriptTrust: ScriptTrustDialog,
+  closeTab: CloseTabDialog,
 };
 
 /** The open modal dialog (at most one). */
@@ -118,6 +121,7 @@ export function App() {
   useHistoryShortcuts();
   useCollectionsShortcuts();
   useEnvironmentShortcuts();
+  useTabShortcuts();
   const sidebarOpen = useSidebar((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
   const activeKey = useApp((s) => s.activeTab);

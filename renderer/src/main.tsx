@@ -7,6 +7,7 @@ import { getPlatform, type MenuCommand } from './platform/index.js';
 import { runMenuCommand } from './menu-commands.js';
 import { refreshCatch } from './catch/catch-actions.js';
 import { watchWorkspaces } from './collections/workspace-actions.js';
+import { watchAssertions } from './assertions/assertion-check.js';
 import { appStore, type Theme } from './app-store.js';
 import { activeTab, isBlankTab } from './tabs/tabs-slice.js';
 import { TabSessionSync } from './tabs/session-sync.js';
@@ -27,6 +28,8 @@ platform.onConnectionChange((state) => {
 if (platform.connection() === 'connected') void refreshCatch(platform);
 // The workspaces are listed on every (re)connect and their trees follow the core's pushes.
 watchWorkspaces(platform);
+// A sent request's assertions are checked once its exchange finished.
+watchAssertions(platform);
 platform.onMenuCommand((command: MenuCommand) => runMenuCommand(platform, command));
 // The tabs of the last run come back; changes are kept from then on.
 new TabSessionSync(platform, appStore).start(window);

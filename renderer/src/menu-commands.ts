@@ -8,6 +8,7 @@ import { importHar } from './history/har-actions.js';
 import { currentEntry, resendEntry } from './history/history-actions.js';
 import { toggleCollections, toggleHistory } from './sidebar/sidebar-store.js';
 import { saveTab } from './collections/save-actions.js';
+import { requestClose } from './tabs/close-actions.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
@@ -19,6 +20,8 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return void saveTab(platform, appStore.getState().activeTab);
     case 'saveRequestAs':
       return openDialog('saveAs', { tabKey: appStore.getState().activeTab });
+    case 'closeTab':
+      return requestClose(appStore.getState().activeTab);
     case 'saveResponse': {
       const id = activeTab(appStore.getState()).requestId;
       if (id) void saveResponse(platform, id);

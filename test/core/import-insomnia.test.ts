@@ -4,43 +4,21 @@
 // and form bodies become a folder of the default workspace, with the notes of what was not
 // carried over; an imported request sent through the core arrives as the export says.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import YAML from 'yaml';
-import { AppCore } from '../../core/app-core.js';
+import { describe, it } from 'node:test';
+import { importCore } from '../support/import-core.js';
 import { captureServer } from '../support/capture-server.js';
-import { finishedOf, recorder } from '../support/core.js';
 import { failsWith } from './workspace-support.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../../test/fixtures/insomnia/inso-insomnia_v4.json');
 
-let tmp: string;
-let core: AppCore;
-let id: string;
-let root: string;
-const pick: { file?: string } = {};
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-insomnia-'));
-  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks: { chooseSavePath: async () => undefined, chooseUploadFile: async () => pick.file }, log: () => {} });
-  const info = (await core.call('listWorkspaces', {})).open[0]!;
-  [id, root] = [info.id, info.location];
-});
-after(async () => {
-  await core?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const ctx = importCore('inetscope-insomnia-');
 
 async function importFile(file: string) {
-  pick.file = file;
-  const picked = await core.call('pickUploadFile', {});
-  assert.ok(picked.picked);
-  return core.call('importCollection', { id, fileToken: picked.fileToken });
+  return ctx.core.call('importCollection', { id: ctx.id, fileToken: await ctx.tokenFor(file) });
 }
-const yamlOf = (rel: string) => YAML.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
+const { yamlOf } = ctx;
 
 const resource = (r: Record<string, unknown>) => ({ parentId: 'wrk_1', metaSortKey: 0, headers: [], parameters: [], body: {}, authentication: {}, ...r });
 const handwritten = {
@@ -62,7 +40,7 @@ describe('Insomnia v4 exports', () => {
     const r = await importFile(FIXTURE);
     assert.equal(r.folder, 'Swagger Petstore 1.0.0');
     assert.equal(r.requests, 13);
-    const tree = await core.call('workspaceTree', { id });
+    const tree = await ctx.core.call('workspaceTree', { id: ctx.id });
     const names = tree.items.filter((i) => i.path.startsWith(`${r.folder}/`)).map((i) => i.name);
     assert.deepEqual(names.slice(0, 5), ['Example Folder', 'Example 2', 'Example 1', 'Add a new pet to the store', 'Update an existing pet']);
     assert.ok(names.includes('Creates list of users with given input array 2'), names.join(', '));
@@ -80,7 +58,7 @@ describe('Insomnia v4 exports', () => {
   });
 
   it("a handwritten export: {{ _.x }} → {{x}}, bearer, basic, API key in the query, a form with a disabled field; what is not carried over is noted", async () => {
-    const file = path.join(tmp, 'shop.json');
+    const file = path.join(ctx.tmp, 'shop.json');
     fs.writeFileSync(file, JSON.stringify(handwritten));
     const r = await importFile(file);
     assert.equal(r.folder, 'Shop');
@@ -95,12 +73,7 @@ describe('Insomnia v4 exports', () => {
     const srv = await captureServer();
     try {
       const rel = 'Shop/Bearer.yaml';
-      const { saved } = await core.call('loadSavedRequest', { id, path: rel });
-      const rec = recorder(core);
-      const reqId = randomUUID();
-      const done = rec.finished(reqId, 60_000);
-      await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, overrides: [{ name: 'base', value: srv.origin }] } });
-      assert.equal(finishedOf(await done).statusCode, 200);
+      await ctx.sendSaved(rel, [{ name: 'base', value: srv.origin }]);
       const got = srv.arrived.at(-1)!;
       assert.equal(got.target, '/me');
       assert.deepEqual(got.headers.filter(([k]) => k.toLowerCase() === 'authorization').map(([, v]) => v), ['Bearer tok']);
@@ -110,7 +83,7 @@ describe('Insomnia v4 exports', () => {
   });
 
   it('another export format is refused by name', async () => {
-    const file = path.join(tmp, 'v3.json');
+    const file = path.join(ctx.tmp, 'v3.json');
     fs.writeFileSync(file, JSON.stringify({ _type: 'export', __export_format: 3, resources: [] }));
     await failsWith(importFile(file), 'IMPORT_UNSUPPORTED', /Insomnia export of format 3; only format 4 is read/);
   });

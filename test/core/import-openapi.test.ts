@@ -4,50 +4,28 @@
 // a $ref to another file is never followed; a request sent through the core arrives as the
 // document says.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import YAML from 'yaml';
-import { AppCore } from '../../core/app-core.js';
+import { describe, it } from 'node:test';
+import { importCore } from '../support/import-core.js';
 import { captureServer } from '../support/capture-server.js';
-import { finishedOf, recorder } from '../support/core.js';
 import { failsWith } from './workspace-support.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/openapi');
 
-let tmp: string;
-let core: AppCore;
-let id: string;
-let root: string;
-const pick: { file?: string } = {};
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-openapi-'));
-  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks: { chooseSavePath: async () => undefined, chooseUploadFile: async () => pick.file }, log: () => {} });
-  const info = (await core.call('listWorkspaces', {})).open[0]!;
-  [id, root] = [info.id, info.location];
-});
-after(async () => {
-  await core?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const ctx = importCore('inetscope-openapi-');
 
 async function importFile(name: string) {
-  pick.file = path.join(FIXTURES, name);
-  const picked = await core.call('pickUploadFile', {});
-  assert.ok(picked.picked);
-  return core.call('importCollection', { id, fileToken: picked.fileToken });
+  return ctx.core.call('importCollection', { id: ctx.id, fileToken: await ctx.tokenFor(path.join(FIXTURES, name)) });
 }
-const yamlOf = (rel: string) => YAML.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
+const { yamlOf } = ctx;
 
 describe('OpenAPI and Swagger documents', () => {
   it('the Petstore (OpenAPI 3, YAML): one request per operation, {{baseUrl}} and parameters as variables, an example body', async () => {
     const r = await importFile('oai-petstore-expanded.yaml');
     assert.equal(r.folder, 'Swagger Petstore');
     assert.equal(r.requests, 4);
-    const tree = await core.call('workspaceTree', { id });
+    const tree = await ctx.core.call('workspaceTree', { id: ctx.id });
     assert.deepEqual(tree.items.filter((i) => i.path.startsWith('Swagger Petstore/')).map((i) => i.name), ['findPets', 'addPet', 'find pet by id', 'deletePet']);
     const find = yamlOf('Swagger Petstore/find pet by id.yaml').request;
     assert.equal(find.url, '{{baseUrl}}/pets/{{id}}');
@@ -70,38 +48,33 @@ describe('OpenAPI and Swagger documents', () => {
   });
 
   it('a $ref to another file is not followed (its content never appears) and is noted', async () => {
-    const dir = fs.mkdtempSync(path.join(tmp, 'refs-'));
+    const dir = fs.mkdtempSync(path.join(ctx.tmp, 'refs-'));
     fs.writeFileSync(path.join(dir, 'secret.yaml'), 'type: object\nproperties:\n  leaked:\n    type: string\n    example: FILE-CONTENT\n');
     const doc = { openapi: '3.0.3', info: { title: 'Refs', version: '1' }, paths: { '/x': { post: { summary: 'X', requestBody: { content: { 'application/json': { schema: { $ref: './secret.yaml' } } } }, responses: { 200: { description: 'ok' } } } } } };
-    pick.file = path.join(dir, 'refs.json');
-    fs.writeFileSync(pick.file, JSON.stringify(doc));
-    const picked = await core.call('pickUploadFile', {});
+    ctx.pick.file = path.join(dir, 'refs.json');
+    fs.writeFileSync(ctx.pick.file, JSON.stringify(doc));
+    const picked = await ctx.core.call('pickUploadFile', {});
     assert.ok(picked.picked);
-    const r = await core.call('importCollection', { id, fileToken: picked.fileToken });
-    assert.doesNotMatch(fs.readFileSync(path.join(root, 'Refs', 'X.yaml'), 'utf8'), /FILE-CONTENT/);
+    const r = await ctx.core.call('importCollection', { id: ctx.id, fileToken: picked.fileToken });
+    assert.doesNotMatch(fs.readFileSync(path.join(ctx.root, 'Refs', 'X.yaml'), 'utf8'), /FILE-CONTENT/);
     assert.ok(r.notes.some((n) => n.path === 'Refs' && n.note === '$ref to another document not followed (an import reads only the file given): ./secret.yaml'), JSON.stringify(r.notes));
     const circular = await importFile('swagger-parser-circular.yaml');
     assert.ok(circular.notes.some((n) => n.note.startsWith('$ref to another document not followed')));
   });
 
   it('a document that is not valid OpenAPI is refused by name', async () => {
-    pick.file = path.join(tmp, 'bad.json');
-    fs.writeFileSync(pick.file, JSON.stringify({ openapi: '3.0.0', paths: 'nope' }));
-    const picked = await core.call('pickUploadFile', {});
+    ctx.pick.file = path.join(ctx.tmp, 'bad.json');
+    fs.writeFileSync(ctx.pick.file, JSON.stringify({ openapi: '3.0.0', paths: 'nope' }));
+    const picked = await ctx.core.call('pickUploadFile', {});
     assert.ok(picked.picked);
-    await failsWith(core.call('importCollection', { id, fileToken: picked.fileToken }), 'IMPORT_INVALID', /the OpenAPI document cannot be read: /);
+    await failsWith(ctx.core.call('importCollection', { id: ctx.id, fileToken: picked.fileToken }), 'IMPORT_INVALID', /the OpenAPI document cannot be read: /);
   });
 
   it('an imported operation sent through the core (curl engine) arrives with its path and body', async () => {
     const srv = await captureServer();
     try {
       const rel = 'Swagger Petstore/addPet.yaml';
-      const { saved } = await core.call('loadSavedRequest', { id, path: rel });
-      const rec = recorder(core);
-      const reqId = randomUUID();
-      const done = rec.finished(reqId, 60_000);
-      await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, overrides: [{ name: 'baseUrl', value: `${srv.origin}/v2` }] } });
-      assert.equal(finishedOf(await done).statusCode, 200);
+      await ctx.sendSaved(rel, [{ name: 'baseUrl', value: `${srv.origin}/v2` }]);
       const got = srv.arrived.at(-1)!;
       assert.equal(`${got.method} ${got.target}`, 'POST /v2/pets');
       assert.deepEqual(JSON.parse(got.body.toString()), { name: 'string', tag: 'string' });

@@ -4,50 +4,24 @@
 // item for what was not carried over; environments keep secrets out of workspace.yaml; and an
 // imported request sent through the core arrives at a loopback server as the collection says.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import YAML from 'yaml';
-import { AppCore } from '../../core/app-core.js';
+import { importCore } from '../support/import-core.js';
 import { captureServer, type CaptureServer } from '../support/capture-server.js';
-import { finishedOf, recorder } from '../support/core.js';
 import { failsWith } from './workspace-support.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/postman');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-let tmp: string;
-let core: AppCore;
-let id: string;
-let root: string;
-const pick: { file?: string } = {};
+const ctx = importCore('inetscope-import-');
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-import-'));
-  const hooks = { chooseSavePath: async () => undefined, chooseUploadFile: async () => pick.file };
-  core = await AppCore.create({ dataDir: path.join(tmp, 'data'), hooks, log: () => {} });
-  const info = (await core.call('listWorkspaces', {})).open[0]!;
-  [id, root] = [info.id, info.location];
-});
-after(async () => {
-  await core?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-/** A file token for `file`, as the Electron picker gives one. */
-async function tokenFor(file: string): Promise<string> {
-  pick.file = file;
-  const picked = await core.call('pickUploadFile', {});
-  assert.ok(picked.picked);
-  return picked.fileToken;
-}
-const importCollection = async (file: string, folder?: string) => core.call('importCollection', { id, fileToken: await tokenFor(file), ...(folder !== undefined ? { folder } : {}) });
-const importEnvironment = async (file: string) => core.call('importEnvironment', { id, fileToken: await tokenFor(file) });
-const yamlOf = (rel: string) => YAML.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
+const importCollection = async (file: string, folder?: string) => ctx.core.call('importCollection', { id: ctx.id, fileToken: await ctx.tokenFor(file), ...(folder !== undefined ? { folder } : {}) });
+const importEnvironment = async (file: string) => ctx.core.call('importEnvironment', { id: ctx.id, fileToken: await ctx.tokenFor(file) });
+const { yamlOf } = ctx;
 const notesOf = (notes: Array<{ path: string; note: string }>, p: string) => notes.filter((n) => n.path === p).map((n) => n.note);
-const secrets = () => JSON.parse(fs.readFileSync(path.join(tmp, 'data', 'secrets', `${id}.json`), 'utf8'));
+const secrets = () => JSON.parse(fs.readFileSync(path.join(ctx.tmp, 'data', 'secrets', `${ctx.id}.json`), 'utf8'));
 
 describe('a v2.1 collection with every body mode and auth type', () => {
   let result: Awaited<ReturnType<typeof importCollection>>;
@@ -58,7 +32,7 @@ describe('a v2.1 collection with every body mode and auth type', () => {
   it('becomes a folder named after it, folders as folders, requests in Postman order', async () => {
     assert.equal(result.folder, 'Features v2.1');
     assert.equal(result.requests, 12);
-    const tree = await core.call('workspaceTree', { id });
+    const tree = await ctx.core.call('workspaceTree', { id: ctx.id });
     const mine = tree.items.filter((i) => i.path.startsWith('Features v2.1/')).map((i) => `${i.kind[0]} ${i.path.slice('Features v2.1/'.length)}`);
     assert.deepEqual(mine, [
       'f Bodies',
@@ -139,7 +113,7 @@ describe('a v2.1 collection with every body mode and auth type', () => {
   });
 
   it("the collection's variables go to the folder's folder.yaml, a secret's value to the secrets store", () => {
-    const file = fs.readFileSync(path.join(root, 'Features v2.1', 'folder.yaml'), 'utf8');
+    const file = fs.readFileSync(path.join(ctx.root, 'Features v2.1', 'folder.yaml'), 'utf8');
     assert.doesNotMatch(file, /collection-token/);
     assert.deepEqual(YAML.parse(file).variables, [
       { name: 'baseUrl', value: 'http://127.0.0.1:1', secret: false, enabled: true },
@@ -167,7 +141,7 @@ describe('Postman environments', () => {
       variables: 3,
       notes: [{ path: '', note: 'environment Staging: variable "bad name/with slash" not carried over: a name here starts with a letter or _ and holds letters, digits, _ . - (at most 128)' }],
     });
-    const ws = fs.readFileSync(path.join(root, 'workspace.yaml'), 'utf8');
+    const ws = fs.readFileSync(path.join(ctx.root, 'workspace.yaml'), 'utf8');
     assert.doesNotMatch(ws, /staging-key-123/);
     assert.deepEqual(YAML.parse(ws).environments, [
       {
@@ -185,10 +159,10 @@ describe('Postman environments', () => {
   it("newman's disabled and duplicate variables: the last enabled one wins, as in Postman; a second import is renamed", async () => {
     const r = await importEnvironment(fixture('newman-disabled-and-duplicates.postman_environment.json'));
     assert.equal(r.environment, 'disabled-and-duplicates');
-    const env = (await core.call('workspaceTree', { id })).environments.find((e) => e.name === 'disabled-and-duplicates')!;
+    const env = (await ctx.core.call('workspaceTree', { id: ctx.id })).environments.find((e) => e.name === 'disabled-and-duplicates')!;
     assert.deepEqual(env.variables.map((v) => `${v.name}=${v.value}${v.enabled ? '' : ' (off)'}`), ['justDisabled=1 (off)', 'oneDisabled=1', 'duplicate=2']);
     assert.equal((await importEnvironment(fixture('newman-disabled-and-duplicates.postman_environment.json'))).environment, 'disabled-and-duplicates 2');
-    const envs = (await core.call('workspaceTree', { id })).environments.map((e) => e.name);
+    const envs = (await ctx.core.call('workspaceTree', { id: ctx.id })).environments.map((e) => e.name);
     assert.deepEqual(envs, ['Staging', 'disabled-and-duplicates', 'disabled-and-duplicates 2']);
     assert.deepEqual(secrets()['environment:Staging'], { apiKey: 'staging-key-123' }, 'the earlier secret is kept');
   });
@@ -198,7 +172,7 @@ describe('real v2.0 collections', () => {
   it("newman's echo-v2: folders with names no file system takes are stored portably, v2.0 basic auth, other auth types listed", async () => {
     const r = await importCollection(fixture('newman-echo-v2.postman_collection.json'));
     assert.equal(r.folder, 'Postman Echo (V2)');
-    const tree = await core.call('workspaceTree', { id });
+    const tree = await ctx.core.call('workspaceTree', { id: ctx.id });
     const folders = tree.items.filter((i) => i.kind === 'folder' && i.path.startsWith('Postman Echo (V2)/')).map((i) => i.path);
     assert.ok(folders.includes('Postman Echo (V2)/Auth_ Digest'), folders.join(', '));
     assert.ok(notesOf(r.notes, 'Postman Echo (V2)/Auth_ Digest').includes('folder "Auth: Digest" is stored as "Auth_ Digest" (a name every file system accepts)'));
@@ -211,7 +185,7 @@ describe('real v2.0 collections', () => {
 
   it("newman's multi-level folders and postman-collection's nested example keep their nesting", async () => {
     const r = await importCollection(fixture('newman-multi-level-folders-v2.postman_collection.json'));
-    const tree = await core.call('workspaceTree', { id });
+    const tree = await ctx.core.call('workspaceTree', { id: ctx.id });
     const under = tree.items.filter((i) => i.path.startsWith(`${r.folder}/`)).map((i) => i.path.slice(r.folder.length + 1));
     assert.ok(under.includes('F2/F2.F3/F2.F3.R1.yaml'), under.join(', '));
     const n = await importCollection(fixture('pmc-nested-v2-collection.json'));
@@ -221,23 +195,23 @@ describe('real v2.0 collections', () => {
 
 describe('refusals', () => {
   const write = (name: string, text: string) => {
-    const file = path.join(tmp, name);
+    const file = path.join(ctx.tmp, name);
     fs.writeFileSync(file, text);
     return file;
   };
   it('not JSON, not a Postman file, the other kind, a v1 collection, too large: each named, nothing written', async () => {
-    const before = (await core.call('workspaceTree', { id })).items.length;
+    const before = (await ctx.core.call('workspaceTree', { id: ctx.id })).items.length;
     await failsWith(importCollection(write('a.txt', 'hello')), 'IMPORT_NOT_JSON', /^the file is not JSON \(nor an OpenAPI document in YAML\): /);
     await failsWith(importCollection(write('har.json', '{"log":{"entries":[]}}')), 'IMPORT_UNKNOWN', /neither a Postman collection \(no info.schema naming collection v2.0 or v2.1\), a Postman environment .*, an Insomnia v4 export .* nor an OpenAPI 3 or Swagger 2 document/);
     await failsWith(importCollection(fixture('handwritten-secrets.postman_environment.json')), 'IMPORT_WRONG_KIND', /the file is a Postman environment, not a Postman collection, an Insomnia export or an OpenAPI document/);
     await failsWith(importEnvironment(fixture('pmc-nested-v2-collection.json')), 'IMPORT_WRONG_KIND', /the file is a Postman collection, not a Postman environment/);
     await failsWith(importCollection(write('v1.json', '{"id":"x","name":"v1","order":[],"requests":[]}')), 'IMPORT_UNSUPPORTED', /Postman v1 collection/);
-    const big = path.join(tmp, 'big.json');
+    const big = path.join(ctx.tmp, 'big.json');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 64 * 1024 * 1024 + 1);
     await failsWith(importCollection(big), 'IMPORT_TOO_LARGE', /at most 67108864/);
-    await failsWith(core.call('importCollection', { id, fileToken: 'x', extra: 1 }), 'BAD_INPUT', /importCollection: /);
-    assert.equal((await core.call('workspaceTree', { id })).items.length, before);
+    await failsWith(ctx.core.call('importCollection', { id: ctx.id, fileToken: 'x', extra: 1 }), 'BAD_INPUT', /importCollection: /);
+    assert.equal((await ctx.core.call('workspaceTree', { id: ctx.id })).items.length, before);
   });
 
   it('more than 10 000 requests is refused', async () => {
@@ -255,14 +229,8 @@ describe('an imported request, sent through the core (curl engine)', () => {
   after(() => srv?.close());
 
   async function send(rel: string, overrides: Array<{ name: string; value: string }>) {
-    const { saved } = await core.call('loadSavedRequest', { id, path: rel });
-    const rec = recorder(core);
-    const reqId = randomUUID();
-    const done = rec.finished(reqId, 60_000);
     const before = srv.arrived.length;
-    // The collection has a pre-request script: this send is about what the import carried over, so it goes without it.
-    await core.call('sendRequest', { id: reqId, request: { ...saved.request, engine: 'curl' }, context: { workspaceId: id, requestPath: rel, environment: 'Staging', overrides }, withoutScripts: true });
-    assert.equal(finishedOf(await done).statusCode, 200);
+    await ctx.sendSaved(rel, overrides, 'Staging');
     assert.equal(srv.arrived.length, before + 1);
     return srv.arrived[before]!;
   }

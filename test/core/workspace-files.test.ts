@@ -92,7 +92,7 @@ describe('the file a save writes', () => {
     assert.equal(out.version, version);
   });
 
-  it('assertions are written after seq; a save without them (the app has no editor yet) keeps the file\'s', async () => {
+  it('assertions are written after seq; a save that names none keeps the file\'s, an empty list removes them', async () => {
     const assertions = [{ kind: 'status' as const, equals: 200 }, { kind: 'jsonPath' as const, path: '$.id', equals: { a: [1, null] } }];
     const out = await f.core.call('saveRequest', { id: f.id, folder: '', saved: { name: 'Checked', seq: 0, request: draft('http://h/'), assertions } });
     const file = path.join(f.root, out.path);
@@ -102,6 +102,11 @@ describe('the file a save writes', () => {
     const { assertions: _dropped, ...withoutThem } = saved;
     await f.core.call('saveRequest', { id: f.id, path: out.path, baseVersion: version, saved: withoutThem });
     assert.equal(fs.readFileSync(file, 'utf8'), text);
+    const again = await f.core.call('loadSavedRequest', { id: f.id, path: out.path });
+    await f.core.call('saveRequest', { id: f.id, path: out.path, baseVersion: again.version, saved: { ...withoutThem, assertions: [] } });
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /assertions/, 'the editor emptied: no key');
+    await f.core.call('saveRequest', { id: f.id, folder: '', saved: { name: 'Unchecked', request: draft('http://h/'), assertions: [] } });
+    assert.doesNotMatch(fs.readFileSync(path.join(f.root, 'Unchecked.yaml'), 'utf8'), /assertions/, 'a new request with an empty list writes no key');
     assert.doesNotMatch(fs.readFileSync(path.join(f.root, 'Create user.yaml'), 'utf8'), /assertions/, 'a request without assertions writes no key');
   });
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import YAML from 'yaml';
 import { openApp, screenshot, stackForFile, tid, until } from './support.js';
+import { fillSaveAs, openCollections } from './collections-support.js';
 
 const T = { timeout: 120_000 };
 const stack = stackForFile();
@@ -41,24 +42,9 @@ const fileOf = (dir: string, name: string): Promise<string> =>
 
 const urlIn = (file: string): string => (YAML.parse(fs.readFileSync(file, 'utf8')) as { request: { url: string } }).request.url;
 
-async function openCollections(page: Page): Promise<string> {
-  if ((await page.locator(tid('collections')).count()) === 0) await page.locator(tid('collections-toggle')).click();
-  await page.locator(tid('collections')).waitFor({ state: 'visible', timeout: 5_000 });
-  const name = page.locator(tid('workspace-name'));
-  await until('the default workspace', async () => ((await name.textContent())?.includes('My workspace') ? true : undefined));
-  const location = await name.getAttribute('title');
-  assert.ok(location && fs.statSync(location).isDirectory(), `the workspace's location ${location} is a folder`);
-  return location;
-}
-
 async function saveAs(page: Page, name: string, folderLabel: string): Promise<void> {
   await page.keyboard.press('Control+s');
-  const dialog = page.locator(tid('save-as-dialog'));
-  await dialog.waitFor({ state: 'visible', timeout: 5_000 });
-  await page.locator(tid('save-as-folder')).selectOption({ label: folderLabel });
-  await page.locator(tid('save-as-name')).fill(name);
-  await page.locator(tid('save-as-name')).press('Enter');
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  await fillSaveAs(page, name, folderLabel);
 }
 
 test('save into a folder, edit and save, rename, delete and undo, files from disk and their problems', T, async () => {

@@ -285,14 +285,15 @@ describe('menu', () => {
     const file = menuTemplate({ dev: false, isMac: true, send: (c) => sent.push(c) })[1];
     assert.equal(file?.label, 'File');
     const items = file?.submenu as Array<{ label?: string; accelerator?: string; registerAccelerator?: boolean; role?: string; click?: () => void }>;
-    assert.deepEqual(items.filter((i) => i.accelerator && i.registerAccelerator !== false).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter']]);
+    assert.deepEqual(items.filter((i) => i.label && i.accelerator && i.registerAccelerator !== false).map((i) => [i.label, i.accelerator]), [['Send', 'CmdOrCtrl+Enter']]);
     assert.deepEqual(items.filter((i) => i.registerAccelerator === false).map((i) => [i.label, i.accelerator]).slice(0, 2), [
       ['Save Request', 'CmdOrCtrl+S'],
       ['Save Request As…', 'CmdOrCtrl+Shift+S'],
     ]);
     items.forEach((i) => i.click?.());
-    assert.deepEqual(sent, ['send', 'saveRequest', 'saveRequestAs', 'saveResponse', 'importHar', 'exportHar', 'settings']);
+    assert.deepEqual(sent, ['send', 'saveRequest', 'saveRequestAs', 'saveResponse', 'closeTab', 'importHar', 'exportHar', 'settings']);
     assert.equal(items.at(-1)?.role, 'close');
+    assert.equal(items.at(-1)?.accelerator, 'CmdOrCtrl+Shift+W', 'Ctrl/Cmd+W closes the tab');
   });
 
   it('has an item for every menu command (contract/menu-commands.ts); shortcuts the renderer handles are shown, not registered', () => {
@@ -301,6 +302,6 @@ describe('menu', () => {
     for (const i of items) i.click?.(undefined as never, undefined, undefined as never);
     assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
     const shownOnly = items.filter((i) => i.registerAccelerator === false).map((i) => i.accelerator);
-    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Alt+E', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
+    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+W', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Alt+E', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
   });
 });

@@ -31,6 +31,9 @@ test('JSON path exists / equals (deep), no match, not JSON', async () => {
   assert.equal((await check({ kind: 'jsonPath', path: '$.items[0]', equals: { id: 1 } }, facts(body))).passed, false);
   assert.equal((await check({ kind: 'jsonPath', path: '$.nope' }, facts(body))).actual, 'no match');
   assert.match((await check({ kind: 'jsonPath', path: '$.a' }, facts('<html>'))).actual, /^the body is not JSON/);
+  // A body that cannot be read (the app's stored copy evicted) says so, not "not JSON".
+  const gone = facts({}, { readBody: () => Promise.reject(new Error('its stored copy is gone')) });
+  assert.equal((await check({ kind: 'jsonPath', path: '$.a' }, gone)).actual, 'the body cannot be read: its stored copy is gone');
 });
 
 test('a body over the bound is not read: its JSON assertions fail saying so', async () => {

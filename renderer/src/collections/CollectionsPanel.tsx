@@ -7,22 +7,12 @@ import { report, uiStore, useCollectionsUi } from './ui-store.js';
 import { TreeView } from './TreeView.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 import { ReportLine } from '../sidebar/ReportLine.js';
+import { SearchInput } from '../sidebar/SearchInput.js';
 import './collections.css';
 
 function SearchBox() {
   const query = useCollectionsUi((s) => s.query);
-  return (
-    <input
-      type="search"
-      className="coll-search"
-      data-testid="collections-search"
-      aria-label="Search the collections"
-      placeholder="Search names and URLs"
-      spellCheck={false}
-      value={query}
-      onChange={(e) => uiStore.setState({ query: e.target.value })}
-    />
-  );
+  return <SearchInput className="coll-search" testId="collections-search" label="Search the collections" placeholder="Search names and URLs" value={query} onChange={(q) => uiStore.setState({ query: q })} />;
 }
 
 const where = (p: WorkspaceProblem): string => `${p.path}${p.line !== undefined ? `:${p.line}` : ''}${p.field ? ` (${p.field})` : ''}`;

@@ -3,8 +3,10 @@
 // "Move to…" (a folder for an item).
 import { useEffect, useRef, useState } from 'react';
 import { usePlatform } from '../platform/platform-context.js';
-import { useApp } from '../app-store.js';
+import { appStore, useApp } from '../app-store.js';
 import { Modal } from '../dialogs/Modal.js';
+import { DialogButtons } from '../dialogs/DialogButtons.js';
+import { DialogForm } from '../dialogs/DialogForm.js';
 import { closeDialog, useOpenDialog } from '../dialogs/dialog-store.js';
 import { FieldRow } from '../settings/FieldRow.js';
 import { suggestedName } from './dirty.js';
@@ -41,6 +43,7 @@ function FolderSelect({ value, onChange, moving, testId }: { value: string; onCh
 export function SaveAsDialog() {
   const platform = usePlatform();
   const { key, tab } = useDialogTab();
+  const thenClose = useOpenDialog()?.thenClose === true;
   const tree = useShownTree();
   const [name, setName] = useState(() => (tab?.title ? `${tab.title} copy` : suggestedName(tab?.draft ?? { method: 'GET', url: '' })));
   const [folder, setFolder] = useState(() => (tab?.saved && tab.saved.workspaceId === tree?.info.id ? parentOf(tab.saved.path) : ''));
@@ -55,18 +58,12 @@ export function SaveAsDialog() {
     if (name.trim() === '') return setStatus({ error: 'A name cannot be empty.' });
     setStatus({ busy: true });
     const problem = await saveTabAs(platform, key, folder, name);
-    if (problem === undefined) closeDialog();
-    else setStatus({ error: problem });
+    if (problem !== undefined) return setStatus({ error: problem });
+    closeDialog();
+    if (thenClose) appStore.getState().closeTab(key);
   };
   return (
-    <Modal title="Save request" testId="save-as-dialog" onClose={closeDialog}>
-      <form
-        className="set-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+    <DialogForm title="Save request" testId="save-as-dialog" onSubmit={() => void save()}>
         <div className="set-fields">
           <FieldRow label="Name">
             <input ref={input} data-testid="save-as-name" value={name} spellCheck={false} maxLength={200} onChange={(e) => setName(e.target.value)} />
@@ -80,16 +77,8 @@ export function SaveAsDialog() {
             {status.error}
           </p>
         )}
-        <div className="modal-buttons">
-          <button type="button" className="btn" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="save-as-save" disabled={status.busy || !tree || tree.info.readOnly}>
-            {status.busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-      </form>
-    </Modal>
+        <DialogButtons onCancel={closeDialog} submitLabel="Save" busyLabel="Saving…" busy={status.busy === true} disabled={!tree || tree.info.readOnly} submitTestId="save-as-save" />
+    </DialogForm>
   );
 }
 
@@ -130,29 +119,20 @@ export function MoveToDialog() {
   const item = useShownTree()?.items.find((i) => i.path === path);
   const [folder, setFolder] = useState(() => parentOf(path));
   return (
-    <Modal title={`Move ${item?.name ?? path}`} testId="move-to-dialog" onClose={closeDialog}>
-      <form
-        className="set-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          closeDialog();
-          void moveInto(platform, path, folder);
-        }}
-      >
+    <DialogForm
+      title={`Move ${item?.name ?? path}`}
+      testId="move-to-dialog"
+      onSubmit={() => {
+        closeDialog();
+        void moveInto(platform, path, folder);
+      }}
+    >
         <div className="set-fields">
           <FieldRow label="Into folder">
             <FolderSelect testId="move-to-folder" value={folder} onChange={setFolder} moving={path} />
           </FieldRow>
         </div>
-        <div className="modal-buttons">
-          <button type="button" className="btn" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="move-to-move">
-            Move
-          </button>
-        </div>
-      </form>
-    </Modal>
+        <DialogButtons onCancel={closeDialog} submitLabel="Move" busyLabel="Moving…" busy={false} submitTestId="move-to-move" />
+    </DialogForm>
   );
 }

@@ -1,14 +1,25 @@
 // Unsaved changes: a tab linked to a saved request compares what it would save now with
-// what it would have saved as loaded (its baseline). Compared as the contract request
-// (composer-only state such as blank header rows or the query table's order does not
-// count), keys sorted so the order fields were set in does not matter. Pure.
+// what it would have saved as loaded (its baseline); a tab never saved, with what a new tab
+// holds. Compared as the contract request and assertions (composer-only state such as blank
+// header rows or the query table's order does not count), keys sorted so the order fields
+// were set in does not matter. Pure.
+import type { Assertion } from '../../../contract/assertions.js';
 import type { RequestDraft } from '../../../contract/request.js';
 import type { SavedRef } from '../../../contract/workspace.js';
-import { draftToRequest, type Draft } from '../composer/draft.js';
+import { draftToRequest, emptyDraft, type Draft } from '../composer/draft.js';
+import { rowsToAssertions } from '../assertions/assertion-rows.js';
 
-/** The request a save writes; a file not uploaded yet passes (the store keeps no tokens). */
-export function requestToSave(draft: Draft): { ok: true; request: RequestDraft } | { ok: false; message: string } {
-  return draftToRequest(draft, true);
+/** `assertions` absent: the draft never held any (a new tab, one from before the editor), so a
+ * save over a file keeps the file's; [] removes them. */
+export type ToSave = { ok: true; request: RequestDraft; assertions?: Assertion[] } | { ok: false; message: string };
+
+/** The request and assertions a save writes; a file not uploaded yet passes (the store keeps no tokens). */
+export function requestToSave(draft: Draft): ToSave {
+  const r = draftToRequest(draft, true);
+  if (!r.ok) return r;
+  if (draft.assertions === undefined) return r;
+  const a = rowsToAssertions(draft.assertions);
+  return a.ok ? { ok: true, request: r.request, assertions: a.assertions } : a;
 }
 
 export function stableJson(value: unknown): string {
@@ -26,7 +37,8 @@ function fingerprint(draft: Draft): string {
   let f = fingerprints.get(draft);
   if (f === undefined) {
     const r = requestToSave(draft);
-    f = r.ok ? stableJson(r.request) : `draft:${stableJson(draft)}`;
+    // No assertions and an empty list are the same request.
+    f = r.ok ? stableJson({ request: r.request, assertions: r.assertions?.length ? r.assertions : undefined }) : `draft:${stableJson(draft)}`;
     fingerprints.set(draft, f);
   }
   return f;
@@ -42,6 +54,13 @@ export interface Linked {
 export function isDirty(tab: Linked): boolean {
   if (!tab.saved || !tab.baseline) return false;
   return tab.draft !== tab.baseline && fingerprint(tab.draft) !== fingerprint(tab.baseline);
+}
+
+/** Whether closing the tab loses something: a saved request's unsaved changes, or a tab never
+ * saved that holds more than a new tab does (its engine aside). */
+export function hasUnsavedWork(tab: Linked): boolean {
+  if (tab.saved) return isDirty(tab);
+  return fingerprint(tab.draft) !== fingerprint(emptyDraft(tab.draft.options.engine));
 }
 
 /** Save As's first guess at a name: the method and the URL's last path segment (or its host). */

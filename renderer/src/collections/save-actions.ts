@@ -7,6 +7,7 @@ import { appStore } from '../app-store.js';
 import { storedRequestToDraft } from '../history/stored-request.js';
 import { activeTab, isBlankTab, type Tab } from '../tabs/tabs-slice.js';
 import { openDialog } from '../dialogs/dialog-store.js';
+import { withAssertions } from '../assertions/assertion-rows.js';
 import { requestToSave } from './dirty.js';
 import { report, showError } from './ui-store.js';
 import { fetchTree, saving } from './workspace-actions.js';
@@ -19,7 +20,8 @@ export async function openSaved(platform: Platform, workspaceId: string, path: s
   if (shown) return appStore.getState().setActiveTab(shown.key);
   try {
     const loaded = await platform.call('loadSavedRequest', { id: workspaceId, path });
-    const { draft, notes } = storedRequestToDraft(loaded.saved.request);
+    const { draft: stored, notes } = storedRequestToDraft(loaded.saved.request);
+    const draft = withAssertions(stored, loaded.saved.assertions);
     const s = appStore.getState();
     const key = isBlankTab(activeTab(s)) ? s.activeTab : s.newTab();
     appStore.getState().setActiveTab(key);
@@ -45,7 +47,7 @@ export async function saveTab(platform: Platform, key: string, overwrite = false
   saving.add(key);
   try {
     // Its place among its siblings stays as it is in the file (the store keeps an absent seq).
-    const saved = { name: tab.title ?? path.slice(path.lastIndexOf('/') + 1), request: r.request };
+    const saved = { name: tab.title ?? path.slice(path.lastIndexOf('/') + 1), request: r.request, ...(r.assertions ? { assertions: r.assertions } : {}) };
     const out = await platform.call('saveRequest', { id: workspaceId, path, baseVersion: version, overwrite, saved });
     appStore.getState().linkTab(key, { workspaceId, path: out.path, version: out.version }, saved.name, draft, false);
     report(undefined);
@@ -74,7 +76,8 @@ export async function saveTabAs(platform: Platform, key: string, folder: string,
   const draft = tab.draft;
   saving.add(key);
   try {
-    const out = await platform.call('saveRequest', { id: workspaceId, folder, saved: { name: name.trim(), request: r.request } });
+    const saved = { name: name.trim(), request: r.request, ...(r.assertions ? { assertions: r.assertions } : {}) };
+    const out = await platform.call('saveRequest', { id: workspaceId, folder, saved });
     appStore.getState().linkTab(key, { workspaceId, path: out.path, version: out.version }, name.trim(), draft, false);
     report(undefined);
     return undefined;

@@ -5,6 +5,7 @@ import { describeError, PlatformError, type Platform } from '../platform/index.j
 import type { WorkspaceTree } from '../../../contract/workspace.js';
 import { appStore } from '../app-store.js';
 import { storedRequestToDraft } from '../history/stored-request.js';
+import { withAssertions } from '../assertions/assertion-rows.js';
 import { report } from './ui-store.js';
 import { takeForeignRefs } from './sync.js';
 
@@ -83,7 +84,7 @@ export async function reloadTab(platform: Platform, key: string, onlyIfClean = f
       appStore.setState((s) => ({ tabs: s.tabs.map((t) => (t.key === key ? { ...t, diskChanged: true } : t)) }));
       return;
     }
-    const { draft } = storedRequestToDraft(loaded.saved.request);
+    const draft = withAssertions(storedRequestToDraft(loaded.saved.request).draft, loaded.saved.assertions);
     appStore.getState().linkTab(key, { workspaceId, path, version: loaded.version }, loaded.saved.name, draft, true);
   } catch (e) {
     report({ kind: 'error', text: `Loading ${path} again failed: ${describeError(e)}` });

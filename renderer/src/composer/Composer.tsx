@@ -1,7 +1,8 @@
 // The request line (method, URL, Send/Cancel), then options and the tabs: query params
-// (kept in step with the URL both ways), headers, body, auth.
+// (kept in step with the URL both ways), headers, body, auth, assertions.
 import { useState, type ReactNode } from 'react';
 import { AuthEditor } from './AuthEditor.js';
+import { AssertionsEditor } from '../assertions/AssertionsEditor.js';
 import { BodyEditor } from './BodyEditor.js';
 import { rowsForUrl, urlForRows } from './params-sync.js';
 import { RowsTable } from './RowsTable.js';
@@ -158,10 +159,16 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
   );
 }
 
-type TabName = 'params' | 'headers' | 'body' | 'auth';
+type TabName = 'params' | 'headers' | 'body' | 'auth' | 'assertions';
 
-function DetailTabs({ tab, onTab, hasBody }: { tab: TabName; onTab: (t: TabName) => void; hasBody: boolean }) {
-  const names: Array<[TabName, string]> = [['params', 'Params'], ['headers', 'Headers'], ...(hasBody ? [['body', 'Body'] as [TabName, string]] : []), ['auth', 'Auth']];
+function DetailTabs({ tab, onTab, hasBody, assertions }: { tab: TabName; onTab: (t: TabName) => void; hasBody: boolean; assertions: number }) {
+  const names: Array<[TabName, string]> = [
+    ['params', 'Params'],
+    ['headers', 'Headers'],
+    ...(hasBody ? [['body', 'Body'] as [TabName, string]] : []),
+    ['auth', 'Auth'],
+    ['assertions', `Assertions (${assertions})`],
+  ];
   return (
     <div className="composer-tabs" role="tablist">
       {names.map(([t, label]) => (
@@ -189,6 +196,8 @@ function DetailPane({ tab }: { tab: TabName }) {
       );
     case 'auth':
       return <AuthEditor auth={draft.auth} onChange={(auth) => update((d) => ({ ...d, auth }))} />;
+    case 'assertions':
+      return <AssertionsEditor rows={draft.assertions ?? []} onChange={(assertions) => update((d) => ({ ...d, assertions }))} />;
   }
 }
 
@@ -203,7 +212,7 @@ export function ComposerDetails() {
   return (
     <section className="composer-details" aria-label="Request">
       <OptionsRow options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />
-      <DetailTabs tab={tab} onTab={setTab} hasBody={hasBody} />
+      <DetailTabs tab={tab} onTab={setTab} hasBody={hasBody} assertions={draft.assertions?.length ?? 0} />
       <div className="pane">
         <DetailPane tab={tab} />
       </div>

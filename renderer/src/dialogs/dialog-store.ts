@@ -3,14 +3,16 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport' | 'scriptTrust';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport' | 'scriptTrust' | 'closeTab';
 
 export interface OpenDialog {
   name: DialogName;
   /** The code dialog was opened by "Copy as cURL" because the clipboard refused. */
   copyFallback?: boolean;
-  /** The tab Save As or the save conflict is about. */
+  /** The tab Save As, the save conflict or closing is about. */
   tabKey?: string;
+  /** Save As from closing the tab: a save closes it. */
+  thenClose?: boolean;
   /** The workspace item "Move to…" moves. */
   itemPath?: string;
   /** The folder Manage environments opens on ("Edit variables…" of a folder). */

@@ -11,6 +11,7 @@ import { historyStore, setReport, useHistory } from './history-store.js';
 import { HarImportButton } from './HarImportButton.js';
 import { HistoryRow } from './HistoryRow.js';
 import { ReportLine } from '../sidebar/ReportLine.js';
+import { SearchInput } from '../sidebar/SearchInput.js';
 import { openDialog } from '../dialogs/dialog-store.js';
 import './history.css';
 
@@ -50,18 +51,7 @@ function SearchBox() {
     const timer = setTimeout(() => searchHistory(platform, text), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, platform]);
-  return (
-    <input
-      type="search"
-      className="hist-search"
-      data-testid="history-search"
-      aria-label="Search the history"
-      placeholder="Search method or URL"
-      spellCheck={false}
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-    />
-  );
+  return <SearchInput className="hist-search" testId="history-search" label="Search the history" placeholder="Search method or URL" value={text} onChange={setText} />;
 }
 
 function Toolbar() {

@@ -11,6 +11,7 @@ import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
 import { ResponseCookies } from '../cookies/ResponseCookies.js';
 import { ScriptTests } from '../scripts/ScriptTests.js';
+import { AssertionResults } from '../assertions/AssertionResults.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -153,6 +154,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
   return (
     <section className="response" aria-label="Response">
       <StatusLine r={r} busy={busy} />
+      <AssertionResults id={id} />
       <Transfers id={id} r={r} />
       <div className="response-grid">
         <div className="response-side">

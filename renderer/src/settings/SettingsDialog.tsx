@@ -6,7 +6,8 @@ import type { Settings } from '../../../contract/api.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { closeDialog } from '../dialogs/dialog-store.js';
 import { EngineSelect } from '../composer/EngineSelect.js';
-import { Modal } from '../dialogs/Modal.js';
+import { DialogButtons } from '../dialogs/DialogButtons.js';
+import { DialogForm } from '../dialogs/DialogForm.js';
 import { FieldRow } from './FieldRow.js';
 import { describeError } from '../platform/index.js';
 import { appStore } from '../app-store.js';
@@ -37,19 +38,6 @@ function Fields({ form, errors, set, downloads }: { form: SettingsForm; errors: 
           <input data-testid="settings-downloads" className="set-path" spellCheck={false} readOnly value={form.downloadsDir} />
         </FieldRow>
       )}
-    </div>
-  );
-}
-
-function Buttons({ disabled, saving }: { disabled: boolean; saving: boolean }) {
-  return (
-    <div className="modal-buttons">
-      <button type="button" className="btn" onClick={closeDialog}>
-        Cancel
-      </button>
-      <button type="submit" className="btn btn-primary" data-testid="settings-save" disabled={disabled}>
-        {saving ? 'Saving…' : 'Save'}
-      </button>
     </div>
   );
 }
@@ -89,22 +77,14 @@ export function SettingsDialog() {
     }
   };
   return (
-    <Modal title="Settings" testId="settings-dialog" onClose={closeDialog}>
-      <form
-        className="set-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+    <DialogForm title="Settings" testId="settings-dialog" onSubmit={() => void save()}>
         {form ? <Fields form={form} errors={errors} set={set} downloads={!platform.chooseSaveLocation} /> : !status.error && <p className="muted">Loading…</p>}
         {status.error && (
           <p className="error" role="alert" data-testid="settings-error">
             {status.error}
           </p>
         )}
-        <Buttons disabled={!form || status.saving === true || Object.keys(errors).length > 0} saving={status.saving === true} />
-      </form>
-    </Modal>
+        <DialogButtons onCancel={closeDialog} submitLabel="Save" busyLabel="Saving…" busy={status.saving === true} disabled={!form || Object.keys(errors).length > 0} submitTestId="settings-save" />
+    </DialogForm>
   );
 }

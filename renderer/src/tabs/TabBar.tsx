@@ -6,12 +6,8 @@ import { type Tab } from './tabs-slice.js';
 import { TabList } from './TabList.js';
 import { useStripScroll } from './use-strip-scroll.js';
 import { isDirty } from '../collections/dirty.js';
-
-function tabTitle(t: Tab): string {
-  if (t.title) return t.title;
-  const url = t.draft.url.trim().replace(/^[a-z]+:\/\//i, '');
-  return url ? `${t.draft.method} ${url}` : 'New request';
-}
+import { requestClose } from './close-actions.js';
+import { tabTitle } from './tab-title.js';
 
 /** A saved request's tab: its unsaved changes, and whether its file changed on disk meanwhile. */
 function TabMarks({ t }: { t: Tab }) {
@@ -35,7 +31,6 @@ export function TabBar() {
   const active = useApp((s) => s.activeTab);
   const setActive = useApp((s) => s.setActiveTab);
   const newTab = useApp((s) => s.newTab);
-  const closeTab = useApp((s) => s.closeTab);
   const activeTitle = tabTitle(tabs.find((t) => t.key === active) ?? (tabs[0] as Tab));
   const strip = useStripScroll(active, tabs.length, activeTitle);
   const overflowing = strip.canLeft || strip.canRight;
@@ -54,7 +49,7 @@ export function TabBar() {
             </button>
             <TabMarks t={t} />
             {tabs.length > 1 && (
-              <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => closeTab(t.key)}>
+              <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => requestClose(t.key)}>
                 ×
               </button>
             )}
@@ -69,7 +64,7 @@ export function TabBar() {
       <button className="tab-new" data-testid="new-tab" aria-label="New tab" title="New tab" onClick={() => newTab()}>
         +
       </button>
-      {tabs.length > 1 && <TabList tabs={tabs} active={active} title={tabTitle} onPick={setActive} />}
+      {tabs.length > 1 && <TabList tabs={tabs} active={active} title={tabTitle} onPick={setActive} onClose={requestClose} />}
     </div>
   );
 }

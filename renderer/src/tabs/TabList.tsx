@@ -1,9 +1,17 @@
 // The list of open tabs (a menu from the tab strip): every tab by name, the active one
-// marked; picking one activates it (and the strip scrolls it into view).
+// marked; picking one activates it (and the strip scrolls it into view); its × closes it.
 import { useEffect, useRef, useState } from 'react';
 import { type Tab } from './tabs-slice.js';
 
-export function TabList({ tabs, active, title, onPick }: { tabs: Tab[]; active: string; title(t: Tab): string; onPick(key: string): void }) {
+interface Props {
+  tabs: Tab[];
+  active: string;
+  title(t: Tab): string;
+  onPick(key: string): void;
+  onClose(key: string): void;
+}
+
+export function TabList({ tabs, active, title, onPick, onClose }: Props) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
@@ -25,7 +33,7 @@ export function TabList({ tabs, active, title, onPick }: { tabs: Tab[]; active: 
       {open && (
         <ul className="tab-list-menu" role="menu" data-testid="tab-list-menu">
           {tabs.map((t) => (
-            <li key={t.key} role="none">
+            <li key={t.key} role="none" className="tab-list-entry">
               <button
                 role="menuitem"
                 className={t.key === active ? 'tab-list-item active' : 'tab-list-item'}
@@ -37,6 +45,9 @@ export function TabList({ tabs, active, title, onPick }: { tabs: Tab[]; active: 
               >
                 {t.inFlightId ? '● ' : ''}
                 {title(t)}
+              </button>
+              <button type="button" className="tab-close" data-testid="tab-list-close" aria-label={`Close ${title(t)}`} title="Close tab" onClick={() => onClose(t.key)}>
+                ×
               </button>
             </li>
           ))}
