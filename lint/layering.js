@@ -11,7 +11,7 @@ export const LAYERS = {
   engine: { app: ['contract', 'domain'], packages: ['zod', NODE] },
   'engine/host': { app: ['engine', 'contract', 'domain', 'native-bridge'], packages: ['zod', NODE] },
   'native-bridge': { app: ['engine', 'contract', 'domain'], packages: ['koffi', NODE] },
-  core: { app: ['contract', 'domain', 'engine', 'native-bridge/sendfile'], packages: ['zod', 'yaml', 'jsonpath-plus', 'postman-collection', 'postman-sandbox', 'tough-cookie', '@apidevtools/swagger-parser', NODE] },
+  core: { app: ['contract', 'domain', 'engine', 'native-bridge/sendfile'], packages: ['zod', 'yaml', 'jsonpath-plus', 'postman-collection', 'postman-sandbox', 'tough-cookie', 'fzstd', '@apidevtools/swagger-parser', NODE] },
   cli: { app: ['contract', 'domain', 'engine', 'core'], packages: ['zod', NODE] },
   web: { app: ['contract', 'domain', 'core'], packages: ['ws', NODE] },
   electron: { app: ['contract', 'domain', 'engine', 'core'], packages: ['electron', 'zod', NODE] },
