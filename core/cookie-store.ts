@@ -13,6 +13,7 @@ import type { CookieJars, CookiePort } from '../domain/cookies/port.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { Log } from './command-failure.js';
 import { reason } from './save-target.js';
+import { setAsideSync } from './set-aside.js';
 
 /** Bigger than any jar a person makes (the contract bounds each cookie): a bigger file is not a jar. */
 const MAX_JAR_FILE_BYTES = 64 * 1024 * 1024;
@@ -117,9 +118,8 @@ export class CookieStore implements CookieJars {
       problem = `The cookie jar file ${file} cannot be read (${read.unreadable}); cookies set now are not saved.`;
       writable = false;
     } else if ('bad' in read) {
-      const aside = `${path.basename(file)}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
-        fs.renameSync(file, path.join(this.o.dir, aside));
+        const aside = setAsideSync(file);
         problem = `The cookie jar file ${file} ${read.bad}; it was kept as ${aside} and a new jar started.`;
       } catch (err) {
         problem = `The cookie jar file ${file} ${read.bad}, and it cannot be set aside (${reason(err)}); cookies set now are not saved.`;

@@ -12,6 +12,7 @@ import { TabSessionSchema, type TabSession } from '../contract/tab-session.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import { reason } from './save-target.js';
+import { setAside } from './set-aside.js';
 
 export const SESSION_FILE = 'session.json';
 
@@ -91,9 +92,9 @@ export class SessionStore {
   }
 
   private async setAside(why: string): Promise<string> {
-    const bad = `${SESSION_FILE}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    let bad: string;
     try {
-      await fs.rename(this.file, path.join(this.dataDir, bad));
+      bad = await setAside(this.file);
     } catch (e) {
       throw new CommandFailure('SESSION_UNREADABLE', `${this.file} ${why}, and it cannot be set aside: ${reason(e)}`);
     }
