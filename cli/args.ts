@@ -34,6 +34,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   'cookie-jar': 'cookieJar',
   'junk-session-cookies': 'junkSessionCookies',
   url: 'urls',
+  'write-out': 'writeOut',
   engine: 'engine',
   timeline: 'timeline',
   events: 'events',
@@ -76,6 +77,7 @@ interface RawOptions {
   cookieJar?: string;
   junkSessionCookies?: boolean;
   urls: string[];
+  writeOut?: string;
   engine?: string;
   timeline?: boolean;
   events?: string;
@@ -134,6 +136,8 @@ const CliOptionsSchema = z.object({
   /** -j: leave out the session cookies of the files -b reads. */
   junkSessionCookies: z.boolean().default(false),
   urls: z.array(z.string()),
+  /** -w: curl's write-out template, or @FILE / @- to read it from. */
+  writeOut: z.string().optional(),
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
   events: z.string().optional(),
