@@ -35,6 +35,8 @@ const KEYS: Record<string, keyof RawOptions> = {
   'junk-session-cookies': 'junkSessionCookies',
   url: 'urls',
   'write-out': 'writeOut',
+  'trace-ascii': 'traceAscii',
+  'trace-time': 'traceTime',
   engine: 'engine',
   timeline: 'timeline',
   events: 'events',
@@ -44,7 +46,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   version: 'version',
 };
 
-const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' } };
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
 
 const TABLE: FlagTable = {
@@ -78,6 +80,8 @@ interface RawOptions {
   junkSessionCookies?: boolean;
   urls: string[];
   writeOut?: string;
+  traceAscii?: string;
+  traceTime?: boolean;
   engine?: string;
   timeline?: boolean;
   events?: string;
@@ -138,6 +142,9 @@ const CliOptionsSchema = z.object({
   urls: z.array(z.string()),
   /** -w: curl's write-out template, or @FILE / @- to read it from. */
   writeOut: z.string().optional(),
+  /** --trace-ascii FILE or - (stdout): curl's trace text from the events. */
+  traceAscii: z.string().min(1, '--trace-ascii needs a file name or -').optional(),
+  traceTime: z.boolean().default(false),
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
   events: z.string().optional(),

@@ -8,12 +8,23 @@ import { renderWriteOut, type WriteOutWrite } from '../domain/writeout/render.js
 import { parseWriteOut, type WriteOutToken } from '../domain/writeout/template.js';
 import { CliFailure } from './cli-exchange.js';
 
+/** As curl reads a -w file: each line up to its first CR, the lines joined without their newlines. */
+function joinLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => {
+      const cr = l.indexOf('\r');
+      return cr < 0 ? l : l.slice(0, cr);
+    })
+    .join('');
+}
+
 /** The template given to -w: read once, before the request, so a missing @file fails early. */
 export function readWriteOut(arg: string): WriteOutToken[] {
   if (!arg.startsWith('@')) return parseWriteOut(arg);
   const file = arg.slice(1);
   try {
-    return parseWriteOut(fs.readFileSync(file === '-' ? 0 : file, 'utf8'));
+    return parseWriteOut(joinLines(fs.readFileSync(file === '-' ? 0 : file, 'utf8')));
   } catch (e) {
     throw new CliFailure(`cannot read the --write-out file ${file}: ${(e as Error).message}`, 26);
   }

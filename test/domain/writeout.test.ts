@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../support/cli.js';
 import { parseWriteOut } from '../../domain/writeout/template.js';
 import { writeOutFacts } from '../../domain/writeout/facts.js';
 import { headerJson, renderWriteOut } from '../../domain/writeout/render.js';
+import { dumpRows, traceEvent, traceStamp } from '../../domain/trace-ascii.js';
 
 const recorded = (name: string): InetEvent[] =>
   fs
@@ -101,5 +102,26 @@ describe('write-out rendering', () => {
   test('a request that got no response prints curl\'s unknowns', () => {
     const failed = events.filter((e) => e.type === 'started' || e.type === 'native' && e.status === 'RESOLVING_NAME');
     assert.equal(stdout('%{http_code} %{http_version} %{remote_ip}|%{remote_port} %{time_connect} %{content_type}|', failed), '000 0 |0 0.000000 |');
+  });
+});
+
+describe('trace-ascii dump (curl format)', () => {
+  const bytes = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
+  test('a head: one row per CRLF line, offsets continuing', () => {
+    assert.equal(dumpRows(bytes('GET /t HTTP/1.1\r\nHost: a\r\n\r\n')), '0000: GET /t HTTP/1.1\n0011: Host: a\n001a: \n');
+  });
+  test('data: 64 bytes a row, unprintable bytes as dots, a CRLF after a full row makes no empty row', () => {
+    const row = 'x'.repeat(64);
+    assert.equal(dumpRows(bytes(`${row}${row}\r\nab\x01\xff`)), `0000: ${row}\n0040: ${row}\n0082: ab..\n`);
+  });
+  test('a headers event: the request head, then each response line as its own chunk', () => {
+    const ev = recorded('curl-404').find((e) => e.type === 'headers')!;
+    const out = traceEvent(ev, '');
+    assert.match(out, /^=> Send header, \d+ bytes \(0x[0-9a-f]+\)\n0000: GET \/zz HTTP\/1\.1\n/);
+    assert.match(out, /<= Recv header, 24 bytes \(0x18\)\n0000: HTTP\/1\.1 404 Not Found\n/);
+    assert.match(out, /<= Recv header, 2 bytes \(0x2\)\n0000: \n$/);
+  });
+  test('--trace-time stamps HH:MM:SS.uuuuuu', () => {
+    assert.match(traceStamp(Date.now() + 0.25), /^\d\d:\d\d:\d\d\.\d{6} $/);
   });
 });
