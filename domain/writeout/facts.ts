@@ -150,7 +150,8 @@ export function writeOutFacts(events: readonly InetEvent[]): WriteOutFacts {
     url: list.find((e) => e.type === 'started')?.url ?? '',
     url_effective: url,
     method: finalMethod(list, final),
-    scheme: final && parsed ? parsed.protocol.slice(0, -1).toUpperCase() : null,
+    // curl knows the scheme once it has a connection, a refused one leaves it null.
+    scheme: (final || r.ip) && parsed ? parsed.protocol.slice(0, -1).toUpperCase() : null,
     content_type: headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null,
     redirect_url: location !== undefined && final && final.statusCode >= 300 && final.statusCode < 400 ? (parseUrl(new URL(location, parsed ?? 'http://invalid').href)?.href ?? null) : null,
     errormsg: finished?.error?.message ?? null,

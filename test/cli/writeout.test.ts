@@ -4,23 +4,35 @@
 // Timing values are never compared: only their form and order.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { closedPort, runCli, runProcess, type CliResult } from '../support/cli.js';
 import { startControlHttp, type ControlHttp } from './control-http.js';
+import { selfSignedCert } from '../support/tls.js';
 
 const T = { timeout: 90_000 };
 const LINER = '%{http_code} %{num_redirects} %{size_download} %{url_effective} %{content_type}\\n';
 const MORE = '%{http_version} %{num_connects} %{remote_ip} %{remote_port} %{size_upload} %{method} %{scheme} [%header{content-type}]\\n';
 
 let http: ControlHttp;
+let tls: https.Server;
+let tlsUrl: string;
 let tmp: string;
 before(async () => {
   http = await startControlHttp();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-writeout-'));
+  const cert = selfSignedCert();
+  fs.writeFileSync(path.join(tmp, 'ca.pem'), cert.cert);
+  tls = https.createServer(cert, (_req, res) => res.writeHead(200, { 'Content-Type': 'text/x' }).end('ok'));
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  tlsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/`;
 });
 after(async () => {
+  tls?.closeAllConnections();
+  await new Promise((resolve) => (tls ? tls.close(resolve) : resolve(undefined)));
   await http?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -79,8 +91,18 @@ describe('write-out and trace on the curl engine, against curl', () => {
     assert.equal(got.stderr.replace(/inetscope: unknown/g, 'curl: unknown'), want.stderr);
   });
   test('a refused connection prints 000, as curl', T, async () => {
-    const [want, got] = await both(e, ['-w', '%{http_code} %{num_connects} %{size_download}\\n', `http://127.0.0.1:${await closedPort()}/`]);
+    const [want, got] = await both(e, ['-w', '%{http_code} %{num_connects} %{size_download} [%{scheme}] [%{remote_ip}]\\n', `http://127.0.0.1:${await closedPort()}/`]);
     assert.equal(got.stdout.toString(), want.stdout.toString());
+  });
+  test('HTTPS: the handshake time, and a refused certificate', T, async () => {
+    const [want, got] = await both(e, ['--cacert', path.join(tmp, 'ca.pem'), '-o', '/dev/null', '-w', '%{http_code} %{scheme} %{ssl_verify_result}\\n%{json}', tlsUrl]);
+    const [gotLine, gotJson] = got.stdout.toString().split('\n');
+    assert.equal(gotLine, want.stdout.toString().split('\n')[0]);
+    const j = JSON.parse(gotJson as string) as Record<string, number>;
+    assertOrdered(j);
+    assert.ok(j.time_appconnect! >= j.time_connect! && j.time_appconnect! <= j.time_pretransfer! && j.time_appconnect! > 0);
+    const [, refused] = await both(e, ['-o', '/dev/null', '-w', '%{http_code} %{scheme}', tlsUrl]);
+    assert.equal(refused.stdout.toString(), '000 HTTPS');
   });
   test('--trace-ascii: the same chunks and header rows as curl for a small GET', T, async () => {
     const args = ['-A', 'same', '-H', 'Accept: */*', '-o', 'out.txt', '--trace-ascii', 'trace.txt', http.url + '/echo'];
