@@ -3,7 +3,7 @@
 // stderr, the files %output{} names) after the transfer, also after a failed one.
 import fs from 'node:fs';
 import type { InetEvent } from '../contract/events.js';
-import { writeOutFacts } from '../domain/writeout/facts.js';
+import { keepForFacts, writeOutFacts } from '../domain/writeout/facts.js';
 import { renderWriteOut, type WriteOutWrite } from '../domain/writeout/render.js';
 import { parseWriteOut, type WriteOutToken } from '../domain/writeout/template.js';
 import { CliFailure } from './cli-exchange.js';
@@ -30,13 +30,11 @@ export function readWriteOut(arg: string): WriteOutToken[] {
   }
 }
 
-/** The events the facts are derived from, with the progress events thinned to each hop's latest (a big body has many). */
+/** The events the facts are derived from, only those they read (a big body makes many). */
 export class WriteOutRecorder {
   private readonly events: InetEvent[] = [];
   onEvent(ev: InetEvent): void {
-    const last = this.events[this.events.length - 1];
-    if ((ev.type === 'body' || ev.type === 'upload') && last?.type === ev.type && last.hop === ev.hop) this.events[this.events.length - 1] = ev;
-    else this.events.push(ev);
+    keepForFacts(this.events, ev);
   }
   render(tokens: WriteOutToken[]): WriteOutWrite[] {
     return renderWriteOut(tokens, writeOutFacts(this.events));

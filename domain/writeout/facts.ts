@@ -116,6 +116,22 @@ function finalMethod(events: InetEvent[], final: HeadersEvent | undefined): stri
   return sp > 0 ? line.slice(0, sp) : (events.find((e) => e.type === 'started')?.method ?? '');
 }
 
+const USED = new Set(['NAME_RESOLVED', 'CONNECTED_TO_SERVER', 'TLS_HANDSHAKE_DONE', 'SENDING_REQUEST', 'REDIRECT']);
+
+/**
+ * Adds an event to the list writeOutFacts will read, keeping only what it reads: a long
+ * transfer's many body and receive events are not held. Each hop's first event stays (the
+ * redirect time), and of its upload progress the latest.
+ */
+export function keepForFacts(kept: InetEvent[], ev: InetEvent): void {
+  const last = kept[kept.length - 1];
+  const firstOfHop = !last || last.hop !== ev.hop;
+  if (ev.type === 'upload') {
+    for (let i = kept.length - 1; i >= 0 && kept[i]?.hop === ev.hop; i--) if (kept[i]?.type === 'upload') return void (kept[i] = ev);
+  } else if (!firstOfHop && (ev.type === 'body' || (ev.type === 'native' && !USED.has(ev.status)))) return;
+  kept.push(ev);
+}
+
 export function writeOutFacts(events: readonly InetEvent[]): WriteOutFacts {
   const list = events as InetEvent[];
   const finished = list.find((e) => e.type === 'finished');
@@ -127,7 +143,7 @@ export function writeOutFacts(events: readonly InetEvent[]): WriteOutFacts {
   const t = times(list, heads, finalHop, finished?.t ?? list[list.length - 1]?.t ?? 0);
   const headers = final ? headerLines(final.rawHeaders) : [];
   const size_download = finished?.bodyBytes ?? 0;
-  const size_upload = list.filter((e) => e.type === 'upload' && e.hop === finalHop).reduce((n, e) => (e.type === 'upload' ? Math.max(n, e.bytes) : n), 0);
+  const size_upload = list.reduce((n, e) => (e.type === 'upload' && e.hop === finalHop ? Math.max(n, e.bytes) : n), 0);
   const speed = (bytes: number) => (t.time_total > 0 ? Math.floor(bytes / t.time_total) : 0);
   const r = remote(list, parsed);
   const location = headers.find(([n]) => n.toLowerCase() === 'location')?.[1];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { InetEventSchema, type InetEvent } from '../../contract/events.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { parseWriteOut } from '../../domain/writeout/template.js';
-import { writeOutFacts } from '../../domain/writeout/facts.js';
+import { keepForFacts, writeOutFacts } from '../../domain/writeout/facts.js';
 import { headerJson, renderWriteOut } from '../../domain/writeout/render.js';
 import { dumpRows, traceEvent, traceStamp } from '../../domain/trace-ascii.js';
 
@@ -77,6 +77,12 @@ for (const engine of ['curl', 'wininet']) {
       assert.equal(stdout('%{http_code}|%header{content-length}|%header{x-none}|%{num_redirects}', nf), '404|0||0');
       const j = JSON.parse(headerJson(writeOutFacts(nf))) as Record<string, string[]>;
       assert.deepEqual(j['content-length'], ['0']);
+    });
+    test('the kept events give the same facts as all of them', () => {
+      const kept: InetEvent[] = [];
+      for (const e of post) keepForFacts(kept, e);
+      assert.ok(kept.length < post.length);
+      assert.deepEqual(writeOutFacts(kept), writeOutFacts(post));
     });
     test('%{json} parses, with curl key names', () => {
       const j = JSON.parse(stdout('%{json}', post)) as Record<string, unknown>;
