@@ -34,6 +34,9 @@ const KEYS: Record<string, keyof RawOptions> = {
   'cookie-jar': 'cookieJar',
   'junk-session-cookies': 'junkSessionCookies',
   url: 'urls',
+  'write-out': 'writeOut',
+  'trace-ascii': 'traceAscii',
+  'trace-time': 'traceTime',
   engine: 'engine',
   timeline: 'timeline',
   events: 'events',
@@ -43,7 +46,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   version: 'version',
 };
 
-const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' } };
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
 
 const TABLE: FlagTable = {
@@ -76,6 +79,9 @@ interface RawOptions {
   cookieJar?: string;
   junkSessionCookies?: boolean;
   urls: string[];
+  writeOut?: string;
+  traceAscii?: string;
+  traceTime?: boolean;
   engine?: string;
   timeline?: boolean;
   events?: string;
@@ -134,6 +140,11 @@ const CliOptionsSchema = z.object({
   /** -j: leave out the session cookies of the files -b reads. */
   junkSessionCookies: z.boolean().default(false),
   urls: z.array(z.string()),
+  /** -w: curl's write-out template, or @FILE / @- to read it from. */
+  writeOut: z.string().optional(),
+  /** --trace-ascii FILE or - (stdout): curl's trace text from the events. */
+  traceAscii: z.string().min(1, '--trace-ascii needs a file name or -').optional(),
+  traceTime: z.boolean().default(false),
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
   events: z.string().optional(),

@@ -22,6 +22,8 @@ import { loadCliCookies } from './cookie-files.js';
 import { sendFollowing } from '../engine/hop-follower.js';
 import { serveMain } from './serve.js';
 import { USAGE, VERSION } from './usage.js';
+import { TraceOutput } from './trace-output.js';
+import { performWriteOut, readWriteOut, WriteOutRecorder } from './write-out.js';
 
 interface Reporter {
   error(code: number, message: string): void;
@@ -56,7 +58,9 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const spec = parseRequestSpec(request);
   const har = opts.har ? new HarRecorder(opts.har, draftFromRequest(request, opts.engine)) : undefined;
   const cookies = loadCliCookies(opts, (m) => rep.line(`inetscope: warning: ${m}`));
+  const writeOut = opts.writeOut === undefined ? undefined : { tokens: readWriteOut(opts.writeOut), recorder: new WriteOutRecorder() };
   const writeEvent = openEventsSink(opts.events);
+  const trace = opts.traceAscii === undefined ? undefined : new TraceOutput(opts.traceAscii, opts.traceTime, () => x.output.sinkPath);
   const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
   const output = x.output;
   let client: EngineClient | undefined;
@@ -71,7 +75,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     const sinkSpec = { ...spec, sink: { kind: 'file' as const, path: output.sinkPath } };
-    const onEvent = (ev: InetEvent) => (har?.onEvent(ev), x.onEvent(ev));
+    const onEvent = (ev: InetEvent) => (har?.onEvent(ev), writeOut?.recorder.onEvent(ev), trace?.onEvent(ev), x.onEvent(ev));
     // With a cookie file the jar sits between redirect hops: InetScope follows them.
     const chain = cookies.jar ? sendFollowing(c, id, sinkSpec, { jar: cookies.jar }, onEvent) : undefined;
     cancel = chain ? () => chain.cancel() : () => void c.cancel(id);
@@ -90,6 +94,9 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
     await client?.close();
     // -c: written after a failure too, as curl does.
     await cookies.save().catch((e: Error) => (cookieSave = e));
+    trace?.close();
+    // -w: after the transfer, a failed one too (curl prints http_code 000 then).
+    if (writeOut) await performWriteOut(writeOut.recorder.render(writeOut.tokens), (m) => rep.line(`inetscope: warning: ${m}`));
   }
   if (cookieSave) throw new CliFailure(`cannot write the cookie file ${opts.cookieJar}: ${cookieSave.message}`, 23);
   // A HAR that cannot be written is exit 23, unless the exchange has its own failure to report.

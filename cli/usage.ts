@@ -42,6 +42,10 @@ curl-compatible options:
   -f, --fail                  exit 22 on HTTP status >= 400, write no body (-i: the head)
   -s, --silent                no error messages;  -S, --show-error: errors even with -s
   -v, --verbose               request/response headers and status callbacks on stderr
+  -w, --write-out FORMAT      after the transfer (a failed one too), print curl's variables:
+                              %{http_code} %{time_total} %{json} %header{name}... (docs/cli.md);
+                              @FILE or @- reads the format
+      --trace-ascii FILE|-    curl's trace text from the events (--trace-time: with times)
 
 InetScope options:
       --engine wininet|curl|auto   native stack to use (auto: wininet on Windows, curl elsewhere)
