@@ -13,7 +13,7 @@ import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, headersEvent, protocolInfo, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
 import { ReadAccounting } from './read-accounting.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
@@ -193,7 +193,7 @@ export class WinInetRequest {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
-    this.ev.lifecycle(headersEvent(head));
+    this.reportHead(head, performance.now());
     // WinInet passes replies that are not HTTP off as responses.
     const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
     if (problem) return this.failed(problem);
@@ -208,6 +208,12 @@ export class WinInetRequest {
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
+    this.reportHead(head, at);
+  }
+
+  /** The version the head came in (PROTOCOL_NEGOTIATED), then the head. */
+  private reportHead(head: ResponseHead, at: number): void {
+    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
     this.ev.lifecycle(headersEvent(head), at);
   }
 
