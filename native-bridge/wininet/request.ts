@@ -211,7 +211,6 @@ export class WinInetRequest {
     this.reportHead(head, at);
   }
 
-  /** The version the head came in (PROTOCOL_NEGOTIATED), then the head. */
   private reportHead(head: ResponseHead, at: number): void {
     this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
     this.ev.lifecycle(headersEvent(head), at);
