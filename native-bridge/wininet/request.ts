@@ -193,7 +193,8 @@ export class WinInetRequest {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
-    this.reportHead(head, performance.now());
+    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), performance.now());
+    this.ev.lifecycle(headersEvent(head));
     // WinInet passes replies that are not HTTP off as responses.
     const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
     if (problem) return this.failed(problem);
@@ -208,10 +209,6 @@ export class WinInetRequest {
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
-    this.reportHead(head, at);
-  }
-
-  private reportHead(head: ResponseHead, at: number): void {
     this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
     this.ev.lifecycle(headersEvent(head), at);
   }
