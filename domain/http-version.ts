@@ -24,5 +24,5 @@ export function httpVersionFlag(choice: HttpVersionChoice): string {
 
 /** A choice as people read it: "HTTP/2 (prior knowledge)". */
 export function httpVersionLabel(choice: HttpVersionChoice): string {
-  return choice === '2-prior-knowledge' ? 'HTTP/2 (prior knowledge, h2c)' : `HTTP/${choice}`;
+  return choice === '2-prior-knowledge' ? 'HTTP/2 h2c (prior knowledge)' : `HTTP/${choice}`;
 }

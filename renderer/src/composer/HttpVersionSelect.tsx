@@ -5,15 +5,17 @@ import { httpVersionLabel } from '../../../domain/http-version.js';
 
 /** What each choice is limited to, shown with it. */
 const LIMITS: Partial<Record<HttpVersionChoice, string>> = {
-  '2': 'WinInet: Windows 10+, not under Wine',
+  '2': 'not WinInet under Wine',
   '2-prior-knowledge': 'curl only',
-  '3': 'curl built with HTTP/3 only',
+  '3': 'curl with HTTP/3 only',
 };
+
+const TITLE = "The HTTP version to ask for. Default: curl's (HTTP/2 over TLS when the server offers it, else 1.1); WinInet sends 1.1. A version the engine cannot send is refused by name, never sent as 1.1.";
 
 export function HttpVersionSelect({ value, onChange }: { value: HttpVersionChoice | undefined; onChange(v: HttpVersionChoice | undefined): void }) {
   return (
-    <select data-testid="http-version-select" value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as HttpVersionChoice | undefined)}>
-      <option value="">default (curl: HTTP/2 over TLS if offered; WinInet: 1.1)</option>
+    <select data-testid="http-version-select" title={TITLE} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as HttpVersionChoice | undefined)}>
+      <option value="">default</option>
       {HTTP_VERSIONS.map((v) => (
         <option key={v} value={v}>
           {httpVersionLabel(v)}
