@@ -1,6 +1,9 @@
 // curl's --http1.0 … --http3 on the inetscope command line against node:http2 / node:http
 // servers, beside the real curl with the same flags (its -w '%{http_version}').
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertExit, runCli, runProcess } from '../support/cli.js';
 import { startVersionServer, type VersionServer } from '../support/version-servers.js';
@@ -24,8 +27,14 @@ describe('inetscope --http1.0 / --http2 / --http2-prior-knowledge / --http3', ()
 
   it('--http2 over TLS: HTTP/2 as with curl, the ALPN choice in the timeline', T, async () => {
     assert.equal(await curlVersion(['--http2', `${h2.url}/curl`]), '2');
-    const r = await runCli(['--engine', 'curl', '-k', '-i', '--http2', '--timeline', `${h2.url}/ours`]);
+    const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-httpver-')), 'x.har');
+    const r = await runCli(['--engine', 'curl', '-k', '-i', '--http2', '--timeline', '--har', har, `${h2.url}/ours`]);
     assertExit(r, 0);
+    const entry = JSON.parse(fs.readFileSync(har, 'utf8')).log.entries[0];
+    fs.rmSync(path.dirname(har), { recursive: true, force: true });
+    assert.equal(entry.response.httpVersion, 'HTTP/2');
+    assert.equal(entry.request.httpVersion, 'HTTP/2');
+    assert.equal(entry._inetscope.request.httpVersion, '2', 'the HAR keeps the version asked for');
     assert.match(statusLine(r.stdout), /^HTTP\/2 200/);
     assert.match(r.stderr, /PROTOCOL_NEGOTIATED \(1002\)\s+protocol=HTTP\/2 requested=2/);
     assert.deepEqual(h2.seen.slice(-2), ['2.0', '2.0']);
