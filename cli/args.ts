@@ -1,7 +1,9 @@
 // curl-compatible command-line parsing: curl's flag table and reader (domain/curl/flags.ts:
 // bundled short flags -sSL, attached values -XPOST), --max-time=5 too, then a zod schema.
 import { z } from 'zod';
+import { HttpVersionChoiceSchema } from '../contract/request.js';
 import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../domain/curl/flags.js';
+import { HTTP_VERSION_FLAGS, isHttpVersionFlag } from '../domain/http-version.js';
 
 export class UsageError extends Error {}
 
@@ -24,6 +26,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   cacert: 'cacert',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
+  ...Object.fromEntries(Object.keys(HTTP_VERSION_FLAGS).map((f) => [f, 'httpVersion' as const])),
   silent: 'silent',
   'show-error': 'showError',
   verbose: 'verbose',
@@ -69,6 +72,7 @@ interface RawOptions {
   cacert?: string;
   maxTime?: string;
   connectTimeout?: string;
+  httpVersion?: string;
   silent?: boolean;
   showError?: boolean;
   verbose?: boolean;
@@ -127,6 +131,8 @@ const CliOptionsSchema = z.object({
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
+  /** --http1.0 … --http3: the last one given wins, as in curl. */
+  httpVersion: HttpVersionChoiceSchema.optional(),
   silent: z.boolean().default(false),
   showError: z.boolean().default(false),
   verbose: z.boolean().default(false),
@@ -160,7 +166,8 @@ export type CliOptions = z.infer<typeof CliOptionsSchema>;
 function assign(raw: RawOptions, long: string, value: string | undefined): void {
   const key = KEYS[long] as keyof RawOptions;
   const rec = raw as unknown as Record<string, unknown>;
-  if (value === undefined) rec[key] = true;
+  if (isHttpVersionFlag(long)) raw.httpVersion = HTTP_VERSION_FLAGS[long];
+  else if (value === undefined) rec[key] = true;
   else if (key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
   else if (LISTS.has(key)) (rec[key] as string[]).push(value);
   // One URL, several -o: curl uses the first and leaves the rest unused.

@@ -133,6 +133,7 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
     },
     proxy: opts.proxy,
     insecure: opts.insecure,
+    ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}),
     // curl reads a relative --cacert from the working directory; the engines want it absolute.
     ...(opts.cacert ? { caFile: path.resolve(opts.cacert) } : {}),
   };

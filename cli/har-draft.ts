@@ -22,6 +22,7 @@ export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: Re
     timeouts: req.timeouts ?? {},
     ...(req.proxy ? { proxy: req.proxy } : {}),
     insecure: req.insecure ?? false,
+    ...(req.httpVersion ? { httpVersion: req.httpVersion } : {}),
     // The file itself is not in the HAR: its name tells the reader which one it was.
     ...(req.caFile ? { caFileName: path.basename(req.caFile) } : {}),
   };

@@ -33,6 +33,10 @@ curl-compatible options:
       --cacert FILE           trust only the CA certificates (PEM) in FILE
   -m, --max-time SECONDS      overall deadline
       --connect-timeout SECS  connect deadline
+  -0, --http1.0 | --http1.1 | --http2 | --http2-prior-knowledge | --http3
+                              the HTTP version to ask for (default: curl's, HTTP/2 over
+                              TLS when the server offers it, else 1.1; WinInet: 1.1);
+                              one a stack lacks is refused by name, never sent as 1.1
   -u, --user USER:PASSWORD    basic authentication
   -A, --user-agent STRING     User-Agent header
   -b, --cookie NAME=VAL|FILE  send cookies: a string as a Cookie header, or read a cookie

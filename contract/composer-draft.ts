@@ -5,6 +5,7 @@
 // Strict objects, every string and list bounded, so a page cannot make the core keep
 // unbounded data. Imports nothing of the app.
 import { z } from 'zod';
+import { HttpVersionChoiceSchema } from './request.js';
 
 /** The raw body's text: as large as the composer's editor is asked to keep (16 MiB). */
 export const MAX_DRAFT_BODY_CHARS = 16 * 1024 * 1024;
@@ -68,6 +69,8 @@ export const DraftOptionsSchema = z.strictObject({
   timeoutS: z.string().max(100),
   followRedirects: z.boolean(),
   insecure: z.boolean(),
+  /** Absent: the engine's default version. */
+  httpVersion: HttpVersionChoiceSchema.optional(),
   /** curl's --cacert: a PEM file picked or uploaded like a body file (a pasted command's path
    * arrives as a name with no file: it must be chosen); absent: the system's CAs. */
   caFile: FileRefSchema.optional(),

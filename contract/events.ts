@@ -35,6 +35,8 @@ export const STATUS = {
   COOKIE_HISTORY: 327,
   // InetScope's own codes for what WinInet cannot report (the curl engine sees them).
   TLS_HANDSHAKE_DONE: 1001,
+  /** The HTTP version the response came in (ALPN's choice over TLS), once per hop, before its head. */
+  PROTOCOL_NEGOTIATED: 1002,
 } as const;
 
 export type KnownStatusName = keyof typeof STATUS;
@@ -90,6 +92,10 @@ export const StatusInfoSchema = z.strictObject({
   raw: z.string().optional(),
   /** CONNECTED_TO_SERVER: an existing connection was reused. */
   reused: z.boolean().optional(),
+  /** PROTOCOL_NEGOTIATED: "HTTP/1.0", "HTTP/1.1", "HTTP/2" or "HTTP/3". */
+  protocol: z.string().optional(),
+  /** PROTOCOL_NEGOTIATED: the version the request asked for, when it asked (see HttpVersionChoice). */
+  requested: z.string().optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

@@ -38,6 +38,11 @@ export const BodyDraftSchema = z.discriminatedUnion('kind', [
 
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
 
+/** The HTTP version asked for, as curl's --http1.0 --http1.1 --http2 --http2-prior-knowledge --http3. */
+export const HTTP_VERSIONS = ['1.0', '1.1', '2', '2-prior-knowledge', '3'] as const;
+export const HttpVersionChoiceSchema = z.enum(HTTP_VERSIONS);
+export type HttpVersionChoice = z.infer<typeof HttpVersionChoiceSchema>;
+
 export const RequestDraftSchema = z.object({
   url: z.string().min(1),
   method: z.string().min(1).default('GET'),
@@ -51,6 +56,8 @@ export const RequestDraftSchema = z.object({
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
+  /** Absent: the engine's default (curl: HTTP/2 over TLS where the server offers it, else 1.1; WinInet: 1.1). */
+  httpVersion: HttpVersionChoiceSchema.optional(),
   /** false: the workspace's cookie jar adds no Cookie header (what responses set is still stored). */
   sendCookies: z.boolean().optional(),
   /**

@@ -203,6 +203,7 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     timeouts: draft.timeouts,
     ...(draft.proxy ? { proxy: draft.proxy } : {}),
     insecure: draft.insecure,
+    ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
   };
   try {

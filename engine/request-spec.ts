@@ -5,6 +5,7 @@
 // message that names the problem.
 import { z } from 'zod';
 import { urlProblem } from '../domain/url.js';
+import { HttpVersionChoiceSchema } from '../contract/request.js';
 
 // RFC 9110 token: methods and header names.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -72,6 +73,8 @@ export const RequestSpecSchema = z.strictObject({
     .default({}),
   proxy: z.string().min(1).optional(),
   insecure: z.boolean().default(false),
+  /** Absent: the engine's default (curl: HTTP/2 over TLS when offered, else 1.1; WinInet: 1.1). */
+  httpVersion: HttpVersionChoiceSchema.optional(),
   /** Absolute path of a PEM file: the CAs the server certificate must come from (curl's --cacert). */
   caFile: z
     .string()

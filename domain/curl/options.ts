@@ -3,6 +3,7 @@
 // unknown ones become warnings, never silently dropped. Pure.
 import { parseHeaderLine, type FlagHit } from './flags.js';
 import { curlEscape, type CurlPlan, type DataPiece } from './plan.js';
+import { HTTP_VERSION_FLAGS, isHttpVersionFlag } from '../http-version.js';
 
 export interface ParseState {
   plan: CurlPlan;
@@ -43,7 +44,8 @@ suppress-connect-headers cookie-jar junk-session-cookies create-file-mode limit-
 speed-time expect100-timeout happy-eyeballs-timeout-ms no-alpn no-npn ssl-no-revoke ca-native etag-save help manual
 version`.split(/\s+/),
 );
-const HTTP_VERSIONS = new Set(['http0.9', 'http1.0', 'http1.1', 'http2', 'http2-prior-knowledge', 'http3', 'http3-only']);
+/** curl's version flags the app has no choice for. */
+const HTTP_VERSIONS = new Set(['http0.9', 'http3-only']);
 const OTHER_AUTH = new Set(['digest', 'ntlm', 'ntlm-wb', 'negotiate', 'anyauth']);
 
 function seconds(value: string, flag: string): number | undefined {
@@ -173,7 +175,8 @@ export function applyFlag(s: ParseState, hit: Flag): void {
   const handler = HANDLERS[hit.long];
   if (handler) handler(s, hit.value ?? '', hit);
   else if (OUTPUT_ONLY.has(hit.long)) s.ignored.push(hit.written);
-  else if (HTTP_VERSIONS.has(hit.long)) s.notes.push(`${hit.written}: the engine chooses the HTTP version.`);
+  else if (isHttpVersionFlag(hit.long)) s.plan.httpVersion = HTTP_VERSION_FLAGS[hit.long];
+  else if (HTTP_VERSIONS.has(hit.long)) s.warnings.push(`${hit.written} is not supported here: the request asks for no version (the engine's default).`);
   else if (OTHER_AUTH.has(hit.long)) s.warnings.push(`${hit.written}: only basic authentication is supported here; the credentials are sent as Basic.`);
   else s.warnings.push(`${hit.written} is not supported here: ignored.`);
 }

@@ -2,7 +2,7 @@
 // of it (planToDraft): the method rules, -G, the headers curl adds by itself. The paste
 // parser fills a plan from the words; the serializer builds plans from a draft and keeps
 // the one that gives the draft back, so both sides share these rules. Pure.
-import { RequestDraftSchema, type MultipartPart, type RequestDraft } from '../../contract/request.js';
+import { RequestDraftSchema, type HttpVersionChoice, type MultipartPart, type RequestDraft } from '../../contract/request.js';
 import { checkUrlInput } from '../url.js';
 
 /** One -d/--data-*\/--json argument, already resolved to text (files are left out). */
@@ -38,6 +38,7 @@ export interface CurlPlan {
   maxRedirs?: number;
   proxy?: string;
   insecure?: boolean;
+  httpVersion?: HttpVersionChoice;
   caFile?: string;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
@@ -143,6 +144,7 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     },
     ...(p.proxy ? { proxy: p.proxy } : {}),
     insecure: p.insecure === true,
+    ...(p.httpVersion ? { httpVersion: p.httpVersion } : {}),
     ...(p.caFile ? { caFileName: p.caFile } : {}),
   });
 }

@@ -7,6 +7,7 @@
 // Inert by construction (issue 14): no word curl would read as a file (a body or part value
 // starting with @ or <, a header line starting with @) and no URL curl would glob.
 import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
+import { httpVersionFlag } from '../http-version.js';
 import {
   CURL_ACCEPT_ENCODING,
   CURL_DEFAULTS,
@@ -97,6 +98,7 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   if (maxRedirects !== CURL_DEFAULTS.maxRedirects) plan.maxRedirs = maxRedirects;
   plan.proxy = draft.proxy;
   plan.insecure = draft.insecure;
+  plan.httpVersion = draft.httpVersion;
   // The page knows the CA file's name, not its path: the command names it for the user to place.
   plan.caFile = draft.caFileName;
   plan.maxTimeMs = draft.timeouts.totalMs;
@@ -164,6 +166,7 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.location) out.push(['-L']);
   if (p.maxRedirs !== undefined) out.push(['--max-redirs', String(p.maxRedirs)]);
   if (p.insecure) out.push(['-k']);
+  if (p.httpVersion) out.push([httpVersionFlag(p.httpVersion)]);
   if (p.caFile) out.push(['--cacert', p.caFile]);
   if (p.proxy) out.push(['-x', p.proxy]);
   if (p.maxTimeMs !== undefined) out.push(['-m', seconds(p.maxTimeMs)]);

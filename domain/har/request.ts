@@ -30,7 +30,7 @@ export function draftToHarRequest(draft: RequestDraft, opts: { httpVersion?: str
   return {
     method: draft.method,
     url: draft.url,
-    httpVersion: opts.httpVersion ?? 'HTTP/1.1',
+    httpVersion: opts.httpVersion ?? (draft.httpVersion ? `HTTP/${draft.httpVersion.replace('-prior-knowledge', '')}` : 'HTTP/1.1'),
     cookies: requestCookies(headers),
     headers,
     queryString: queryString(draft.url),

@@ -139,6 +139,9 @@ export const OPT = {
   /** libcurl ≥ 7.85: comma-separated scheme lists. */
   PROTOCOLS_STR: 10318,
   REDIR_PROTOCOLS_STR: 10319,
+  HTTP_VERSION: 84,
+  /** Wait for a connection that may multiplex rather than open another (HTTP/2). */
+  PIPEWAIT: 237,
   /** Older libcurl: the same as CURLPROTO_* bitmasks. */
   PROTOCOLS: 181,
   REDIR_PROTOCOLS: 182,
@@ -157,6 +160,8 @@ export const INFO = {
   PRIMARY_IP: STRING + 32,
   PRIMARY_PORT: LONG + 40,
   NUM_CONNECTS: LONG + 26,
+  /** CURL_HTTP_VERSION_* of the last response (libcurl ≥ 7.50). */
+  HTTP_VERSION: LONG + 46,
   TOTAL_TIME_T: OFF_T + 50,
   NAMELOOKUP_TIME_T: OFF_T + 51,
   CONNECT_TIME_T: OFF_T + 52,
@@ -185,11 +190,15 @@ const FEATURE_BITS: Array<[number, string]> = [
   [1 << 21, 'HTTPS-proxy'], [1 << 23, 'brotli'], [1 << 25, 'HTTP3'], [1 << 26, 'zstd'], [1 << 28, 'HSTS'],
 ];
 
-/** "libcurl/7.88.1 OpenSSL/3.0.19 … (features: IPv6 SSL …)" */
-export function describeLibcurl(): string {
+/** The feature names of the loaded libcurl (curl -V's "Features:" that the engine knows). */
+export function libcurlFeatures(): string[] {
   // curl_version_info_data: int age; const char *version; unsigned version_num; const char *host; int features; …
   const info = curl.version_info(10);
   const features = koffi.decode(info, 32, 'int') as number;
-  const names = FEATURE_BITS.filter(([bit]) => (features & bit) !== 0).map(([, name]) => name);
-  return `${curl.version() as string} (features: ${names.join(' ')})`;
+  return FEATURE_BITS.filter(([bit]) => (features & bit) !== 0).map(([, name]) => name);
+}
+
+/** "libcurl/7.88.1 OpenSSL/3.0.19 … (features: IPv6 SSL …)" */
+export function describeLibcurl(): string {
+  return `${curl.version() as string} (features: ${libcurlFeatures().join(' ')})`;
 }

@@ -1,6 +1,7 @@
 // Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
 import type { RequestSpec } from '../../engine/request-spec.js';
+import { CURL_HTTP_VERSION } from './http-version.js';
 import { curl, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {
@@ -88,6 +89,11 @@ function restrictProtocols(h: unknown): void {
 
 function setPolicy(h: unknown, spec: RequestSpec): void {
   restrictProtocols(h);
+  if (spec.httpVersion) {
+    setopt(h, OPT.HTTP_VERSION, 'long', CURL_HTTP_VERSION[spec.httpVersion]);
+    // Parallel HTTP/2 requests to one origin share a connection (streams) instead of racing to open one each.
+    if (spec.httpVersion.startsWith('2')) setopt(h, OPT.PIPEWAIT, 'long', 1);
+  }
   if (spec.followRedirects) {
     setopt(h, OPT.FOLLOWLOCATION, 'long', 1);
     setopt(h, OPT.MAXREDIRS, 'long', spec.maxRedirects);

@@ -6,7 +6,8 @@ import type { EmitFn } from '../../engine/engine.js';
 import { STATUS, type EngineErrorInfo, type EngineTimings, type KnownStatusName, type StatusInfo } from '../../contract/events.js';
 import { EventStamper } from '../../engine/event-stamper.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
-import { curl, CURL_READFUNC_ABORT, getLong, getOffT, INFO, koffi, OPT, readNative, sockets, writeNative } from './api.js';
+import { curl, CURL_READFUNC_ABORT, getLong, getOffT, INFO, koffi, libcurlFeatures, OPT, readNative, sockets, writeNative } from './api.js';
+import { usedVersion, versionRefusal } from './http-version.js';
 import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
@@ -16,6 +17,7 @@ const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
 /** One per worker: callbacks run one at a time, and sinks copy what they keep. */
 const scratch = Buffer.allocUnsafe(1024 * 1024);
+const FEATURES = libcurlFeatures();
 
 interface HopState {
   opened?: string;
@@ -68,6 +70,8 @@ export class CurlTransfer {
   /** Sets the handle up; an error here ends the transfer before it starts. */
   prepare(): EngineErrorInfo | undefined {
     this.ev.lifecycle({ type: 'started', engine: 'curl', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
+    const refused = versionRefusal(this.spec.httpVersion, FEATURES, curl.version() as string);
+    if (refused) return refused;
     try {
       if (this.spec.body) this.source = openSource(this.spec.body);
       this.headerList = applyOptions(this.easy, this.spec, this.num, this.cbs, this.source?.total, this.userAgent);
@@ -144,6 +148,8 @@ export class CurlTransfer {
       this.interimHeads += b.raw;
       return this.native('INTERMEDIATE_RESPONSE', { value: b.statusCode });
     }
+    const protocol = usedVersion(getLong(this.easy, INFO.HTTP_VERSION));
+    if (protocol) this.native('PROTOCOL_NEGOTIATED', { protocol, ...(this.spec.httpVersion ? { requested: this.spec.httpVersion } : {}) });
     const location = this.redirectTarget(b.statusCode, b.location);
     const head = { type: 'headers' as const, statusCode: b.statusCode, statusLine: b.statusLine, httpVersion: b.httpVersion, rawHeaders: b.raw, contentLength: b.contentLength, requestHeaders: this.requestHeaders, ...(this.interimHeads ? { interimHeads: this.interimHeads } : {}) };
     this.interimHeads = '';

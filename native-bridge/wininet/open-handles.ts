@@ -15,7 +15,9 @@ import {
   INTERNET_FLAG_NO_UI,
   INTERNET_FLAG_RELOAD,
   INTERNET_FLAG_SECURE,
+  HTTP_PROTOCOL_FLAG_HTTP2,
   INTERNET_OPTION_CONNECT_TIMEOUT,
+  INTERNET_OPTION_ENABLE_HTTP_PROTOCOL,
   INTERNET_OPTION_RECEIVE_TIMEOUT,
   INTERNET_OPTION_SECURITY_FLAGS,
   INTERNET_OPTION_SEND_TIMEOUT,
@@ -66,9 +68,14 @@ export function openHandles(
   if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;
   else flags |= INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTP | INTERNET_FLAG_IGNORE_REDIRECT_TO_HTTPS;
   const object = `${url.pathname}${url.search}` || '/';
-  handles.request = api.HttpOpenRequestW(handles.connect, spec.method, object, 'HTTP/1.1', null, null, flags >>> 0, ctx);
+  const version = spec.httpVersion === '1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+  handles.request = api.HttpOpenRequestW(handles.connect, spec.method, object, version, null, null, flags >>> 0, ctx);
   if (isNull(handles.request)) return winInetError(api.GetLastError(), 'HttpOpenRequestW');
   afterCall();
+  if (spec.httpVersion === '2' && !setDword(handles.request, INTERNET_OPTION_ENABLE_HTTP_PROTOCOL, HTTP_PROTOCOL_FLAG_HTTP2)) {
+    const err = winInetError(api.GetLastError(), 'InternetSetOptionW(ENABLE_HTTP_PROTOCOL)');
+    return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', native: err.native, message: `HTTP/2 is not available on this WinInet (Windows 10 or later has it): ${err.message}` };
+  }
   if (t.connectMs) setDword(handles.request, INTERNET_OPTION_CONNECT_TIMEOUT, t.connectMs);
   if (t.sendMs) setDword(handles.request, INTERNET_OPTION_SEND_TIMEOUT, t.sendMs);
   if (t.receiveMs) setDword(handles.request, INTERNET_OPTION_RECEIVE_TIMEOUT, t.receiveMs);

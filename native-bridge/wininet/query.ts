@@ -1,7 +1,8 @@
 // Synchronous HttpQueryInfoW helpers (called outside callbacks, with JS buffers).
-import type { EngineErrorInfo } from '../../contract/events.js';
+import type { EngineErrorInfo, StatusInfo } from '../../contract/events.js';
+import type { HttpVersionChoice } from '../../contract/request.js';
 import { dropAtCloseMeansBrokenChunks, UNDER_WINE } from './wine-quirks.js';
-import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_QUERY_CUSTOM, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
+import { api, ERROR_INSUFFICIENT_BUFFER, HTTP_PROTOCOL_FLAG_HTTP2, HTTP_QUERY_CUSTOM, INTERNET_OPTION_HTTP_PROTOCOL_USED, HTTP_QUERY_RAW_HEADERS_CRLF, HTTP_QUERY_STATUS_CODE } from './api.js';
 
 /**
  * One reused buffer, grown to the largest head seen: Wine builds the whole header block
@@ -76,6 +77,19 @@ export function queryResponseHead(h: unknown, sent?: string): ResponseHead | und
  */
 export function querySentHead(h: unknown): string | undefined {
   return queryString(h, (HTTP_QUERY_FLAG_REQUEST_HEADERS | HTTP_QUERY_RAW_HEADERS_CRLF) >>> 0);
+}
+
+/**
+ * PROTOCOL_NEGOTIATED's info: the version of the head, or HTTP/2 where WinInet says it used it
+ * (INTERNET_OPTION_HTTP_PROTOCOL_USED, Windows 10+; asked only when HTTP/2 was enabled).
+ */
+export function protocolInfo(h: unknown, head: ResponseHead, asked: HttpVersionChoice | undefined): StatusInfo {
+  let protocol = head.httpVersion;
+  if (asked === '2') {
+    const out = Buffer.alloc(4);
+    if (api.InternetQueryOptionA(h, INTERNET_OPTION_HTTP_PROTOCOL_USED, out, [4]) && (out.readUInt32LE(0) & HTTP_PROTOCOL_FLAG_HTTP2) !== 0) protocol = 'HTTP/2';
+  }
+  return { protocol, ...(asked ? { requested: asked } : {}) };
 }
 
 /** The headers event of a head: what the engine keeps for itself stays out. */

@@ -13,7 +13,7 @@ import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { bodyProblem, droppedAtClose, headersEvent, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, headersEvent, protocolInfo, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
 import { ReadAccounting } from './read-accounting.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
@@ -193,6 +193,7 @@ export class WinInetRequest {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
     this.head = head;
+    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), performance.now());
     this.ev.lifecycle(headersEvent(head));
     // WinInet passes replies that are not HTTP off as responses.
     const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
@@ -208,6 +209,7 @@ export class WinInetRequest {
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
+    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
     this.ev.lifecycle(headersEvent(head), at);
   }
 

@@ -2,6 +2,7 @@
 // each quirk names the Wine behaviour, the Windows one, and how it is detected; the decisions
 // are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
 import type { EngineErrorInfo } from '../../contract/events.js';
+import type { HttpVersionChoice } from '../../contract/request.js';
 
 interface WineQuirk {
   wine: string;
@@ -62,6 +63,11 @@ export const QUIRKS = {
     wine: 'an HttpEndRequest that followed a redirect sends REQUEST_COMPLETE twice (its inner HttpSendRequest\'s, then its own); the second could be taken for the next call\'s',
     windows: 'one REQUEST_COMPLETE per ERROR_IO_PENDING (documented); a redirected upload answers ERROR_INTERNET_FORCE_RETRY instead (KB177188)',
     detected: 'WINEPREFIX and a REDIRECT before HttpEndRequest completed; the engine waits for the second (2 s at most) before its next call',
+  },
+  noHttp2: {
+    wine: 'WinInet has no HTTP/2: InternetSetOptionW(INTERNET_OPTION_ENABLE_HTTP_PROTOCOL) fails with ERROR_INTERNET_INVALID_OPTION (12009, measured under Wine 8), and every request goes out as HTTP/1.1',
+    windows: 'Windows 10 (1507) and later: INTERNET_OPTION_ENABLE_HTTP_PROTOCOL with HTTP_PROTOCOL_FLAG_HTTP2 offers h2 by ALPN over TLS; INTERNET_OPTION_HTTP_PROTOCOL_USED tells what was used',
+    detected: 'WINEPREFIX; on Windows a failing InternetSetOptionW is refused the same way',
   },
 } satisfies Record<string, WineQuirk>;
 
@@ -148,4 +154,14 @@ export function chunkedUploadRefusal(wine: boolean, method: string, chunked: boo
 /** Whether HttpEndRequest's completion is followed by a second one to wait for. */
 export function endRequestCompletesTwice(wine: boolean, redirects: number): boolean {
   return wine && redirects > 0;
+}
+
+/** A requested HTTP version this WinInet cannot send, refused by name before anything goes out (never silently 1.1). */
+export function httpVersionRefusal(wine: boolean, choice: HttpVersionChoice | undefined, secure: boolean): EngineErrorInfo | undefined {
+  if (choice === '3') return { code: 'BAD_REQUEST', name: 'HTTP3_UNSUPPORTED', message: 'HTTP/3 is not available on the WinInet engine (WinInet has no HTTP/3): use the curl engine with a libcurl built with HTTP3' };
+  if (choice === '2-prior-knowledge') return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: 'HTTP/2 with prior knowledge (h2c) is not available on the WinInet engine (WinInet speaks HTTP/2 over TLS only): use the curl engine' };
+  if (choice !== '2') return undefined;
+  if (wine) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: "HTTP/2 is not available on the WinInet engine under Wine (Wine's WinInet has no HTTP/2; it would send HTTP/1.1): use the curl engine, or ask for HTTP/1.1" };
+  if (!secure) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: 'HTTP/2 on the WinInet engine needs an https:// URL (WinInet negotiates h2 by ALPN over TLS only): use the curl engine for h2c' };
+  return undefined;
 }

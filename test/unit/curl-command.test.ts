@@ -96,11 +96,17 @@ describe('curl import: details', () => {
     assert.equal(looksLikeCurl('https://curl.se/'), false);
     assert.equal(looksLikeCurl('curly'), false);
   });
-  it('notes output-only options and the HTTP version', () => {
+  it('notes output-only options; keeps the HTTP version asked for', () => {
     const r = parseCurlCommand('curl -svo /dev/null --http1.1 https://x');
     assert.deepEqual(r.warnings, []);
     assert.match(r.notes.join('\n'), /Ignored .*-s -v -o/);
-    assert.match(r.notes.join('\n'), /--http1\.1: the engine chooses/);
+    assert.equal(r.draft.httpVersion, '1.1');
+    assert.equal(parseCurlCommand('curl --http2 --http2-prior-knowledge http://x').draft.httpVersion, '2-prior-knowledge');
+    assert.match(parseCurlCommand('curl --http3-only https://x').warnings.join('\n'), /--http3-only is not supported here/);
+    assert.equal(parseCurlCommand('curl https://x').draft.httpVersion, undefined);
+    const again = draftToCurl(parseCurlCommand('curl -0 https://x/').draft);
+    assert.match(again, /--http1\.0/);
+    assert.equal(parseCurlCommand(again).draft.httpVersion, '1.0');
   });
   it('--no-location negates, the last one wins', () => {
     assert.equal(parseCurlCommand('curl -L --no-location https://x').draft.followRedirects, false);

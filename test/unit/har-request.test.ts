@@ -22,6 +22,12 @@ describe('draft → HAR 1.2 request', () => {
     });
   });
 
+  it('the version asked for is the HAR httpVersion (h2c as HTTP/2)', () => {
+    assert.equal(draftToHarRequest(draft({ httpVersion: '1.0' })).httpVersion, 'HTTP/1.0');
+    assert.equal(draftToHarRequest(draft({ httpVersion: '2-prior-knowledge' })).httpVersion, 'HTTP/2');
+    assert.equal(draftToHarRequest(draft({ httpVersion: '3' }), { httpVersion: 'HTTP/1.1' }).httpVersion, 'HTTP/1.1');
+  });
+
   it('a text body takes the Content-Type header as its mimeType; bodySize in UTF-8 bytes', () => {
     const r = draftToHarRequest(draft({ method: 'POST', headers: [{ name: 'content-type', value: 'application/json' }], body: { kind: 'text', text: '{"é":1}' } }));
     assert.deepEqual(r.postData, { mimeType: 'application/json', text: '{"é":1}' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runtimeProblem, abortIsTimeout, closeStopsRedirect, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal } from '../../native-bridge/wininet/wine-quirks.js';
+import { runtimeProblem, abortIsTimeout, closeStopsRedirect, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal, httpVersionRefusal } from '../../native-bridge/wininet/wine-quirks.js';
 
 const SIZE = 256 * 1024;
 
@@ -92,5 +92,18 @@ describe('Wine quirks, each with Wine and Windows semantics', () => {
     assert.equal(chunkedUploadRefusal(true, 'GET', true), undefined);
     assert.equal(chunkedUploadRefusal(true, 'PUT', false), undefined);
     assert.equal(chunkedUploadRefusal(false, 'PUT', true), undefined);
+  });
+
+  it('HTTP versions: 2 over TLS on Windows only; h2c and 3 refused on both; 1.x always sent', () => {
+    assert.equal(httpVersionRefusal(false, '2', true), undefined);
+    assert.equal(httpVersionRefusal(true, '2', true)?.name, 'HTTP2_UNSUPPORTED');
+    assert.match(httpVersionRefusal(true, '2', true)?.message ?? '', /Wine/);
+    for (const wine of [true, false]) {
+      assert.equal(httpVersionRefusal(wine, '2', false)?.name, 'HTTP2_UNSUPPORTED');
+      assert.equal(httpVersionRefusal(wine, '2-prior-knowledge', true)?.name, 'HTTP2_UNSUPPORTED');
+      assert.equal(httpVersionRefusal(wine, '3', true)?.name, 'HTTP3_UNSUPPORTED');
+      for (const v of ['1.0', '1.1', undefined] as const) assert.equal(httpVersionRefusal(wine, v, true), undefined);
+      assert.equal(httpVersionRefusal(wine, '2', true)?.code ?? 'BAD_REQUEST', 'BAD_REQUEST');
+    }
   });
 });

@@ -14,6 +14,7 @@ import { activeTab } from '../tabs/tabs-slice.js';
 import { cancelActive, sendActive } from './send-actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
+import { HttpVersionSelect } from './HttpVersionSelect.js';
 import { FilePicker } from './FilePicker.js';
 import type { FileRef } from './body-model.js';
 import { usePlatform } from '../platform/platform-context.js';
@@ -138,6 +139,9 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
     <div className="options-row">
       <Field label="Engine">
         <EngineSelect testId="engine-select" value={options.engine} onChange={(engine) => set({ engine })} />
+      </Field>
+      <Field label="HTTP">
+        <HttpVersionSelect value={options.httpVersion} onChange={(httpVersion) => set({ httpVersion })} />
       </Field>
       <label className="check">
         <input type="checkbox" checked={options.followRedirects} onChange={(e) => set({ followRedirects: e.target.checked })} /> Follow redirects

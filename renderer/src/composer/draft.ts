@@ -83,7 +83,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     return { ok: false, message: 'Basic auth cannot hold {{variables}} (the page encodes it): add an Authorization header "Basic {{name}}" with the encoded value, or use a bearer token.' };
   }
   headers.push(...impliedHeaders(headers, b.contentType, auth));
-  const { caFile, engine, followRedirects, insecure, sendCookies } = draft.options;
+  const { caFile, engine, followRedirects, insecure, sendCookies, httpVersion } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {
     url,
@@ -94,6 +94,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     followRedirects,
     maxRedirects: carried.maxRedirects ?? COMPOSER_DEFAULTS.maxRedirects,
     insecure,
+    ...(httpVersion ? { httpVersion } : {}),
     ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
     timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),

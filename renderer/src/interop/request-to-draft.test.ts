@@ -58,4 +58,13 @@ describe('a pasted command in the composer', () => {
     const r = draftToRequest(d);
     expect(r.ok && r.request).toMatchObject({ maxRedirects: 3, followRedirects: true, timeouts: { connectMs: 2000, totalMs: 9000 } });
   });
+
+  it("keeps the HTTP version a pasted command asks for, into the composer's select and back", () => {
+    const d = requestToDraft(parseCurlCommand('curl --http2-prior-knowledge http://x/').draft);
+    expect(d.options.httpVersion).toBe('2-prior-knowledge');
+    const r = draftToRequest(d);
+    expect(r.ok && r.request.httpVersion).toBe('2-prior-knowledge');
+    const plain = draftToRequest(requestToDraft(parseCurlCommand('curl http://x/').draft));
+    expect(plain.ok && 'httpVersion' in plain.request).toBe(false);
+  });
 });

@@ -23,6 +23,7 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       <span data-testid="response-status" className={`status ${cls}`}>
         {r.status ? statusText(r.status.code, r.status.line) : f && !f.ok ? (f.error?.code ?? 'failed') : busy ? '…' : ''}
       </span>
+      {r.status && <span className="muted" data-testid="response-version" title="The HTTP version the response came in">{r.status.httpVersion}</span>}
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}

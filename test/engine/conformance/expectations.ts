@@ -1,7 +1,7 @@
 // Where the engines differ, by design of the native stacks: named here, asserted in the
 // cases, never skipped.
 import type { EngineName } from '../../../engine/engine.js';
-import { closeStopsRedirect } from '../../../native-bridge/wininet/wine-quirks.js';
+import { closeStopsRedirect, httpVersionRefusal } from '../../../native-bridge/wininet/wine-quirks.js';
 
 interface EngineExpectations {
   /** WinInet calls can return ERROR_IO_PENDING and finish in REQUEST_COMPLETE; libcurl's multi loop has no such calls. */
@@ -33,6 +33,10 @@ interface EngineExpectations {
   redirectLimitStopsNextHop: boolean;
   /** An empty value removes the stack's own User-Agent (WinInet adds it at send time: refused, HEADER_NOT_REMOVABLE). */
   removableDefaults: boolean;
+  /** HTTP/2 by ALPN over TLS: libcurl with nghttp2; WinInet on Windows 10+, not under Wine (wine-quirks.ts, noHttp2). */
+  http2: boolean;
+  /** The version a request that asks for none gets from an h2-capable TLS server. */
+  defaultOverTls: 'HTTP/2' | 'HTTP/1.1';
 }
 
 export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
@@ -47,6 +51,8 @@ export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
     // The WinInet engine runs under Wine everywhere but on Windows.
     redirectLimitStopsNextHop: closeStopsRedirect(process.platform !== 'win32'),
     removableDefaults: false,
+    http2: httpVersionRefusal(process.platform !== 'win32', '2', true) === undefined,
+    defaultOverTls: 'HTTP/1.1',
   },
   curl: {
     pendingCalls: false,
@@ -58,5 +64,7 @@ export const EXPECTATIONS: Record<EngineName, EngineExpectations> = {
     addedHeaders: { GET: ['host', 'user-agent', 'accept'], POST: ['host', 'user-agent', 'accept', 'content-length'] },
     redirectLimitStopsNextHop: true,
     removableDefaults: true,
+    http2: true,
+    defaultOverTls: 'HTTP/2',
   },
 };

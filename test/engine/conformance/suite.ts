@@ -4,6 +4,7 @@ import { after, before, describe } from 'node:test';
 import type { EngineName } from '../../../engine/engine.js';
 import { engineCases } from './engine-cases.js';
 import { failureCases } from './failure-cases.js';
+import { httpVersionCases } from './http-version-cases.js';
 import { startHarness, type Harness } from './harness.js';
 import { requestShapeCases } from './request-shape-cases.js';
 import { transferCases } from './transfer-cases.js';
@@ -27,5 +28,6 @@ export function conformanceSuite(engine: EngineName): void {
     failureCases(h);
     engineCases(h);
     requestShapeCases(h);
+    httpVersionCases(h);
   });
 }
