@@ -33,6 +33,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   cookie: 'cookies',
   'cookie-jar': 'cookieJar',
   'junk-session-cookies': 'junkSessionCookies',
+  compressed: 'compressed',
   url: 'urls',
   engine: 'engine',
   timeline: 'timeline',
@@ -75,6 +76,7 @@ interface RawOptions {
   cookies: string[];
   cookieJar?: string;
   junkSessionCookies?: boolean;
+  compressed?: boolean;
   urls: string[];
   engine?: string;
   timeline?: boolean;
@@ -133,6 +135,8 @@ const CliOptionsSchema = z.object({
   cookieJar: z.string().min(1, '--cookie-jar needs a file name').optional(),
   /** -j: leave out the session cookies of the files -b reads. */
   junkSessionCookies: z.boolean().default(false),
+  /** Ask for curl's encodings and write the body decoded. */
+  compressed: z.boolean().default(false),
   urls: z.array(z.string()),
   engine: z.enum(['wininet', 'curl', 'auto'], { message: '--engine must be wininet, curl or auto' }).default('auto'),
   timeline: z.boolean().default(false),
