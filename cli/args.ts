@@ -36,6 +36,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   cookie: 'cookies',
   'cookie-jar': 'cookieJar',
   'junk-session-cookies': 'junkSessionCookies',
+  compressed: 'compressed',
   url: 'urls',
   'write-out': 'writeOut',
   'trace-ascii': 'traceAscii',
@@ -82,6 +83,7 @@ interface RawOptions {
   cookies: string[];
   cookieJar?: string;
   junkSessionCookies?: boolean;
+  compressed?: boolean;
   urls: string[];
   writeOut?: string;
   traceAscii?: string;
@@ -145,6 +147,8 @@ const CliOptionsSchema = z.object({
   cookieJar: z.string().min(1, '--cookie-jar needs a file name').optional(),
   /** -j: leave out the session cookies of the files -b reads. */
   junkSessionCookies: z.boolean().default(false),
+  /** Ask for curl's encodings and write the body decoded. */
+  compressed: z.boolean().default(false),
   urls: z.array(z.string()),
   /** -w: curl's write-out template, or @FILE / @- to read it from. */
   writeOut: z.string().optional(),

@@ -4,10 +4,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { prepareSaveTarget, type SaveTarget } from '../core/save-target.js';
+import type { Coding } from '../domain/content-coding.js';
+import { codingsToUndo, decodeToFile, decodingWriter, DecodingError, EXIT_BAD_CONTENT_ENCODING } from './body-decoding.js';
 
-/** Writing the body out failed (a closed pipe, a full disk): curl's exit 23. */
-export class BodyOutputError extends Error {}
+/** Writing the body out failed: a closed pipe, a full disk (curl's exit 23), a body --compressed cannot decode (61). */
+export class BodyOutputError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 23,
+  ) {
+    super(message);
+  }
+}
 
 type OutputEnd = 'complete' | 'partial' | 'discard';
 
@@ -18,6 +28,8 @@ export interface BodyOutput {
   progress(totalBytes: number): void;
   /** Headers to print before the body (-i). */
   writeHeaders(raw: string): void;
+  /** --compressed: the final response's Content-Encoding, undone on the way out. */
+  decode(contentEncoding: string | undefined): void;
   /**
    * Ends the output: 'complete' keeps it all; 'partial' (the engine failed mid-way) writes
    * what arrived to stdout, as curl does, but leaves no -o file; 'discard' writes no more.
@@ -41,7 +53,9 @@ class StdoutOutput implements BodyOutput {
   private sent = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly fd: number;
-  private error?: Error;
+  private error?: BodyOutputError;
+  private applied: Coding[] = [];
+  private decoder?: { input: Writable; done: Promise<void> };
 
   constructor(
     private readonly out: NodeJS.WritableStream,
@@ -54,8 +68,31 @@ class StdoutOutput implements BodyOutput {
   private fail(e: unknown): void {
     if (this.error) return;
     const code = (e as NodeJS.ErrnoException).code;
-    this.error = new BodyOutputError(`cannot write the body to stdout: ${code === 'EPIPE' ? 'the reader went away (broken pipe)' : (e as Error).message}`);
+    this.error =
+      e instanceof DecodingError
+        ? new BodyOutputError(e.message, EXIT_BAD_CONTENT_ENCODING)
+        : new BodyOutputError(`cannot write the body to stdout: ${code === 'EPIPE' ? 'the reader went away (broken pipe)' : (e as Error).message}`);
     this.onError(this.error);
+  }
+
+  decode(contentEncoding: string | undefined): void {
+    try {
+      this.applied = codingsToUndo(contentEncoding);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Body bytes go to stdout, or through the decoder (made at the first byte) when there is a coding. */
+  private async write(chunk: Buffer): Promise<void> {
+    if (this.applied.length === 0) return writeAll(this.out, chunk);
+    this.decoder ??= decodingWriter(this.applied, this.out);
+    const d = this.decoder;
+    // A decoder that failed closes its input: its own named error is the one to report.
+    await writeAll(d.input, chunk).catch(async (e: unknown) => {
+      await d.done;
+      throw e;
+    });
   }
 
   private queue(work: () => Promise<void>): void {
@@ -78,7 +115,7 @@ class StdoutOutput implements BodyOutput {
       const n = fs.readSync(this.fd, buf, 0, Math.min(buf.length, total - this.sent), this.sent);
       if (n === 0) break;
       this.sent += n;
-      await writeAll(this.out, buf.subarray(0, n));
+      await this.write(buf.subarray(0, n));
     }
   }
 
@@ -86,6 +123,11 @@ class StdoutOutput implements BodyOutput {
     if (end !== 'discard') this.progress(total);
     try {
       await this.chain;
+      if (this.decoder && !this.error) {
+        this.decoder.input.end();
+        // A transfer that failed mid-way reports its own error; its cut-off coding is no news.
+        await this.decoder.done.catch((e: unknown) => (end === 'complete' ? this.fail(e) : undefined));
+      }
     } finally {
       fs.closeSync(this.fd);
       fs.rmSync(this.sinkPath, { force: true });
@@ -102,10 +144,13 @@ class StdoutOutput implements BodyOutput {
 class FileOutput implements BodyOutput {
   private target: SaveTarget;
   private heads = '';
+  private applied?: Coding[];
+  private refused?: DecodingError;
   private readonly bodyPath?: string;
-  constructor(file: string, withHeaders: boolean) {
+  /** With -i or --compressed the engine writes a file of its own, assembled into the target at the end. */
+  constructor(file: string, withHeaders: boolean, compressed: boolean) {
     this.target = prepareSaveTarget(file);
-    if (withHeaders) this.bodyPath = tempBodyPath();
+    if (withHeaders || compressed) this.bodyPath = tempBodyPath();
   }
   get sinkPath(): string {
     return this.bodyPath ?? this.target.writePath;
@@ -114,16 +159,37 @@ class FileOutput implements BodyOutput {
   writeHeaders(raw: string): void {
     this.heads += raw;
   }
+  decode(contentEncoding: string | undefined): void {
+    try {
+      this.applied = codingsToUndo(contentEncoding);
+    } catch (e) {
+      this.refused = e as DecodingError;
+    }
+  }
   async finish(end: OutputEnd): Promise<void> {
     try {
-      if (end === 'complete' && this.bodyPath) writeHeadAndBody(this.target.writePath, this.heads, this.bodyPath);
+      if (end === 'complete' && this.refused) throw new BodyOutputError(this.refused.message, EXIT_BAD_CONTENT_ENCODING);
+      if (end === 'complete' && this.bodyPath) await this.assemble(this.bodyPath);
       if (end === 'complete') this.target.commit();
       else this.target.abort();
     } catch (e) {
       this.target.abort();
+      if (e instanceof BodyOutputError) throw e;
+      if (e instanceof DecodingError) throw new BodyOutputError(e.message, EXIT_BAD_CONTENT_ENCODING);
       throw new BodyOutputError(`cannot write to ${this.target.target}: ${(e as Error).message}`);
     } finally {
       if (this.bodyPath) fs.rmSync(this.bodyPath, { force: true });
+    }
+  }
+  /** The head (-i) and the body, decoded when there is a coding, into the target's temp file. */
+  private async assemble(bodyPath: string): Promise<void> {
+    if (!this.applied?.length) return writeHeadAndBody(this.target.writePath, this.heads, bodyPath);
+    const decoded = `${bodyPath}.decoded`;
+    try {
+      await decodeToFile(bodyPath, decoded, this.applied);
+      writeHeadAndBody(this.target.writePath, this.heads, decoded);
+    } finally {
+      fs.rmSync(decoded, { force: true });
     }
   }
 }
@@ -153,8 +219,9 @@ function writeHeadAndBody(file: string, head: string, bodyPath: string): void {
 export function openBodyOutput(
   output: string | undefined,
   withHeaders: boolean,
+  compressed: boolean,
   stdout: NodeJS.WritableStream,
   onError: (e: BodyOutputError) => void,
 ): BodyOutput {
-  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output, withHeaders);
+  return output === undefined || output === '-' ? new StdoutOutput(stdout, onError) : new FileOutput(output, withHeaders, compressed);
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BadRequestSpec, MAX_REDIRECTS, type RequestSpecInput } from '../engine/request-spec.js';
 import { parseHeaderLine } from '../domain/curl/flags.js';
-import { CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
+import { CURL_ACCEPT_ENCODING, CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
 import { checkUrlInput } from '../domain/url.js';
 import { UsageError, type CliOptions } from './args.js';
 
@@ -119,6 +119,8 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   // -b NAME=VALUE: curl's CURLOPT_COOKIE, after a Cookie header of -H's own.
   const cookies = opts.cookies.filter((v) => v.includes('='));
   if (cookies.length && !has('cookie')) headers.push(['Cookie', cookies.join('; ')]);
+  // --compressed: curl's Accept-Encoding, unless -H gives one (curl then still decodes).
+  if (opts.compressed && !has('accept-encoding')) headers.push(['Accept-Encoding', CURL_ACCEPT_ENCODING]);
   const method = opts.method ?? inferredMethod({ head: opts.head, upload: opts.uploadFile !== undefined, hasData: body !== undefined });
   return {
     url,

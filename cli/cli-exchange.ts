@@ -6,6 +6,9 @@ import type { CliOptions } from './args.js';
 import type { BodyOutput, BodyOutputError } from './body-output.js';
 import { EXIT_HTTP_ERROR } from './exit-codes.js';
 import { formatTimelineLine } from '../domain/timeline-text.js';
+import { headerValue, parseHeaderBlock } from '../domain/har/text.js';
+
+const contentEncodingOf = (rawHeaders: string): string | undefined => headerValue(parseHeaderBlock(rawHeaders).headers, 'content-encoding');
 
 export class CliFailure extends Error {
   constructor(
@@ -31,8 +34,8 @@ export class CliExchange {
     private readonly writeEvent: ((ev: InetEvent) => void) | undefined,
     openOutput: (onError: (e: BodyOutputError) => void) => BodyOutput,
   ) {
-    // A body that cannot be written out (closed pipe) is curl's exit 23.
-    this.output = openOutput((e) => this.stop(new CliFailure(e.message, 23)));
+    // A body that cannot be written out (closed pipe) is curl's exit 23; one that cannot be decoded, 61.
+    this.output = openOutput((e) => this.stop(new CliFailure(e.message, e.exitCode)));
   }
 
   stop(failure: CliFailure): void {
@@ -51,6 +54,7 @@ export class CliExchange {
     if (this.opts.verbose) this.verbose(ev);
     if (this.failure) return;
     if (ev.type === 'headers') {
+      if (this.opts.compressed) this.output.decode(contentEncodingOf(ev.rawHeaders));
       // As curl: -i prints the interim and final heads, also of a response --fail then refuses.
       if (this.opts.include || this.opts.head) this.output.writeHeaders((ev.interimHeads ?? '') + ev.rawHeaders);
       if (this.opts.fail && ev.statusCode >= 400) {
@@ -62,6 +66,7 @@ export class CliExchange {
 
   private verbose(ev: InetEvent): void {
     if (ev.type === 'headers') {
+      if (this.opts.compressed) this.output.decode(contentEncodingOf(ev.rawHeaders));
       for (const l of (ev.requestHeaders ?? '').split('\r\n').filter(Boolean)) this.rep.line(`> ${l}`);
       for (const l of ((ev.interimHeads ?? '') + ev.rawHeaders).split(/\r?\n/).filter(Boolean)) this.rep.line(`< ${l}`);
     } else if (ev.type === 'native' || ev.type === 'started') {

@@ -61,7 +61,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const writeOut = opts.writeOut === undefined ? undefined : { tokens: readWriteOut(opts.writeOut), recorder: new WriteOutRecorder() };
   const writeEvent = openEventsSink(opts.events);
   const trace = opts.traceAscii === undefined ? undefined : new TraceOutput(opts.traceAscii, opts.traceTime, () => x.output.sinkPath);
-  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, process.stdout, onError));
+  const x = new CliExchange(opts, rep, writeEvent, (onError) => openBodyOutput(opts.output, opts.include || opts.head, opts.compressed, process.stdout, onError));
   const output = x.output;
   let client: EngineClient | undefined;
   let finished: FinishedEvent;
@@ -88,7 +88,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   } catch (e) {
     await output.finish('discard', 0).catch(() => {});
     await har?.write().catch((h: Error) => rep.error(23, h.message));
-    throw e instanceof BodyOutputError ? new CliFailure(e.message, 23) : e;
+    throw e instanceof BodyOutputError ? new CliFailure(e.message, e.exitCode) : e;
   } finally {
     process.off('SIGINT', onSigint);
     await client?.close();

@@ -43,6 +43,7 @@ curl-compatible options:
                               file (Netscape format, as curl writes it) into a jar (repeatable)
   -c, --cookie-jar FILE       write the jar's cookies to FILE at the end (Netscape format)
   -j, --junk-session-cookies  leave out the session cookies of the files -b reads
+      --compressed            ask for deflate, gzip, br, zstd and write the body decoded
   -f, --fail                  exit 22 on HTTP status >= 400, write no body (-i: the head)
   -s, --silent                no error messages;  -S, --show-error: errors even with -s
   -v, --verbose               request/response headers and status callbacks on stderr

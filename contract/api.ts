@@ -55,6 +55,8 @@ export const HistorySummarySchema = z.object({
 });
 
 const empty = z.object({}).strict();
+/** Which bytes of a response body: as received (wire) or with its Content-Encoding undone. */
+const BodyViewSchema = z.enum(['wire', 'decoded']).default('wire');
 
 /** One uploadChunk carries at most 1 MiB (its base64 text at most 4/3 of that). */
 export const MAX_CHUNK_BYTES = 1024 * 1024;
@@ -82,12 +84,17 @@ export const COMMANDS = {
     input: z.object({ id: RequestIdSchema }),
     output: z.object({ summary: HistorySummarySchema, request: RequestDraftSchema, events: z.array(InetEventSchema) }),
   },
+  /** A body's sizes as sent on the wire and as meant (its Content-Encoding undone, made on first ask). */
+  describeBody: {
+    input: z.object({ id: RequestIdSchema }),
+    output: z.object({ wireBytes: z.number().int(), coding: z.string().optional(), decodedBytes: z.number().int().optional(), decodeError: z.string().optional() }),
+  },
   readBodySlice: {
-    input: z.object({ id: RequestIdSchema, offset: z.number().int().min(0), length: z.number().int().min(1).max(4 * 1024 * 1024) }),
+    input: z.object({ id: RequestIdSchema, offset: z.number().int().min(0), length: z.number().int().min(1).max(4 * 1024 * 1024), view: BodyViewSchema }),
     output: z.object({ offset: z.number().int(), base64: z.string(), total: z.number().int(), complete: z.boolean() }),
   },
   saveBody: {
-    input: z.object({ id: RequestIdSchema }),
+    input: z.object({ id: RequestIdSchema, view: BodyViewSchema }),
     output: z.union([z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),
   },
   pickUploadFile: {

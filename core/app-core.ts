@@ -8,6 +8,7 @@ import type { COOKIE_COMMANDS } from '../contract/cookie-commands.js';
 import type { WORKSPACE_COMMANDS } from '../contract/workspace.js';
 import { BodyStore } from './body-store.js';
 import { readBody } from './body-reads.js';
+import { DecodedBodies } from './decoded-bodies.js';
 import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
 import { CookieStore } from './cookie-store.js';
@@ -39,6 +40,7 @@ interface Parts {
   tabSession: SessionStore;
   history: HistoryStore;
   bodies: BodyStore;
+  decoded: DecodedBodies;
   sessions: EngineSessions;
   batcher: PushBatcher;
   uploads: Uploads;
@@ -102,6 +104,7 @@ export class AppCore {
       shutdown.add(() => history.flushed());
       const bodies = await BodyStore.open(opts.dataDir, () => settings.get().bodyStoreLimitMiB * 1024 * 1024, log);
       await bodies.evict();
+      const decoded = new DecodedBodies(bodies, history, () => settings.get().bodyStoreLimitMiB * 1024 * 1024);
       const uploads = new Uploads(opts.hooks, path.join(opts.dataDir, 'uploads'), opts.uploadLimits);
       await uploads.init();
       shutdown.add(() => uploads.close());
@@ -125,7 +128,7 @@ export class AppCore {
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, tabSession, history, bodies, sessions, batcher, uploads, runner, catcher, workspaces, cookies, scripts, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, decoded, sessions, batcher, uploads, runner, catcher, workspaces, cookies, scripts, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -170,8 +173,9 @@ function handlersFor(p: Parts): Handlers {
     cancelRequest: ({ id }) => p.runner.cancel(id),
     listHistory: ({ query, limit, offset }) => p.history.list(query, limit, offset),
     loadHistoryEntry: ({ id }) => p.history.get(id),
-    readBodySlice: ({ id, offset, length }) => readBody(p, id, offset, length),
-    saveBody: ({ id }) => saveBody({ hooks: p.hooks, bodies: p.bodies, history: p.history }, id),
+    describeBody: ({ id }) => p.decoded.describe(id),
+    readBodySlice: ({ id, offset, length, view }) => (view === 'decoded' ? p.decoded.readSlice(id, offset, length) : readBody(p, id, offset, length)),
+    saveBody: ({ id, view }) => saveBody(p, id, view),
     pickUploadFile: () => p.uploads.pick(),
     beginUpload: ({ size }) => p.uploads.begin(size),
     uploadChunk: ({ fileToken, offset, base64 }) => p.uploads.chunk(fileToken, offset, base64),

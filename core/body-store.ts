@@ -20,6 +20,8 @@ export interface BodySlice {
 }
 
 const SUFFIX = '.body';
+/** The decoded copy beside a body (core/decoded-bodies.ts): a cache, made again on demand. */
+const DECODED = '.decoded';
 
 export class BodyStore {
   /** Insertion order is age order: eviction walks it from the front. */
@@ -42,6 +44,8 @@ export class BodyStore {
   private async scan(): Promise<void> {
     const found: Array<{ id: string; bytes: number; mtime: number }> = [];
     for (const name of await fs.readdir(this.dir)) {
+      // Decoded copies of an earlier run are not counted: removed, and made again when asked for.
+      if (name.endsWith(DECODED)) await fs.rm(path.join(this.dir, name), { force: true });
       if (!name.endsWith(SUFFIX)) continue;
       const st = await fs.stat(path.join(this.dir, name)).catch(() => undefined);
       if (st?.isFile()) found.push({ id: name.slice(0, -SUFFIX.length), bytes: st.size, mtime: st.mtimeMs });
@@ -52,6 +56,17 @@ export class BodyStore {
 
   pathFor(id: string): string {
     return path.join(this.dir, `${id}${SUFFIX}`);
+  }
+
+  decodedPathFor(id: string): string {
+    return path.join(this.dir, `${id}${DECODED}`);
+  }
+
+  /** A decoded copy now sits beside the body: it counts towards the limit and goes with it. */
+  async noteDecoded(id: string, bytes: number): Promise<void> {
+    const entry = this.bodies.get(id);
+    if (entry) entry.bytes += bytes;
+    await this.evict();
   }
 
   /** A request is about to write its body: protect it from eviction until it finishes. */
@@ -109,6 +124,7 @@ export class BodyStore {
       if (b.inflight) continue;
       try {
         await fs.rm(this.pathFor(id), { force: true });
+        await fs.rm(this.decodedPathFor(id), { force: true });
       } catch (e) {
         // Windows refuses to delete a file being read (a save in progress): try next time.
         this.log(`body store: cannot evict ${id}: ${(e as Error).message}`);

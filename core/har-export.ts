@@ -6,6 +6,7 @@ import type { HarEntry } from '../domain/har/har.js';
 import { maskStrings, secretMasker } from '../domain/secret-mask.js';
 import type { BodyStore } from './body-store.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
+import type { DecodedBodies } from './decoded-bodies.js';
 import { suggestHarName, writeHarFile } from './har-file.js';
 import type { HistoryEntry, HistoryStore } from './history-store.js';
 import { reason, SaveTargetError } from './save-target.js';
@@ -13,30 +14,38 @@ import { reason, SaveTargetError } from './save-target.js';
 interface HarExportDeps {
   hooks: AppHooks;
   bodies: BodyStore;
+  decoded: DecodedBodies;
   history: HistoryStore;
 }
 
 type HarExportResult = { saved: true; path: string; entries: number; bytes: number } | { saved: false };
 
-/** The stored body when it fits the inline limit; otherwise why it is not in the HAR. */
-export async function bodyForHar(bodies: BodyStore, entry: HistoryEntry, limit: number): Promise<HarBody> {
-  const file = bodies.pathFor(entry.summary.id);
-  const size = await fsp.stat(file).then((s) => s.size, () => undefined);
+/** The stored body, decoded where its Content-Encoding can be undone, when it fits the
+ * inline limit; otherwise why it is not in the HAR. */
+export async function bodyForHar(deps: Pick<HarExportDeps, 'bodies' | 'decoded'>, entry: HistoryEntry, limit: number): Promise<HarBody> {
+  const id = entry.summary.id;
+  const size = await fsp.stat(deps.bodies.pathFor(id)).then((s) => s.size, () => undefined);
   if (size === undefined) {
     const expected = entry.summary.bodyBytes ?? 0;
     return expected === 0 ? { bytes: new Uint8Array(0) } : { omitted: `the body (${expected} bytes) is not stored (evicted to stay under the size limit, or not in the HAR it was imported from)` };
   }
-  if (size > limit) return { omitted: `the body (${size} bytes) is over the inline limit of ${limit} bytes` };
-  return { bytes: await fsp.readFile(file) };
+  const d = await deps.decoded.describe(id);
+  const decodeError = d.decodeError ? { decodeError: d.decodeError } : {};
+  if (d.decodedBytes !== undefined) {
+    if (d.decodedBytes > limit) return { omitted: `the decoded body (${d.decodedBytes} bytes) is over the inline limit of ${limit} bytes`, decodedBytes: d.decodedBytes };
+    return { bytes: await fsp.readFile(await deps.decoded.pathFor(id)), wireBytes: size };
+  }
+  if (size > limit) return { omitted: `the body (${size} bytes) is over the inline limit of ${limit} bytes`, ...decodeError };
+  return { bytes: await fsp.readFile(deps.bodies.pathFor(id)), ...decodeError };
 }
 
 /** HAR entries of stored exchanges, read one exchange at a time in one pass over the history file. */
-async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'history'>, ids: string[], opts: HarExportOptions): AsyncGenerator<HarEntry> {
+async function* harEntriesOf(deps: Pick<HarExportDeps, 'bodies' | 'decoded' | 'history'>, ids: string[], opts: HarExportOptions): AsyncGenerator<HarEntry> {
   let i = 0;
   for await (const entry of deps.history.getMany(ids)) {
     const secrets = opts.includeSecrets ? [] : (entry.variables?.secrets ?? []);
     const mask = secretMasker(secrets);
-    for (const har of exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, opts.limit) }, i++)) {
+    for (const har of exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps, entry, opts.limit) }, i++)) {
       yield secrets.length ? maskEntry(har, mask) : har;
     }
   }

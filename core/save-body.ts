@@ -9,6 +9,7 @@ import { notImported } from './body-reads.js';
 import { CommandFailure, type AppHooks } from './command-failure.js';
 import { suggestFileName } from './file-name.js';
 import type { HistoryStore } from './history-store.js';
+import type { BodyView, DecodedBodies } from './decoded-bodies.js';
 import { prepareSaveTarget, reason, SaveTargetError } from './save-target.js';
 
 export { suggestFileName } from './file-name.js';
@@ -18,15 +19,17 @@ export type SaveResult = { saved: true; path: string; bytes: number } | { saved:
 interface SaveDeps {
   hooks: AppHooks;
   bodies: BodyStore;
+  decoded: DecodedBodies;
   history: HistoryStore;
 }
 
-export async function saveBody(deps: SaveDeps, id: string): Promise<SaveResult> {
+/** Saves the wire bytes or the decoded body (the page picks which, never where). */
+export async function saveBody(deps: SaveDeps, id: string, view: BodyView = 'wire'): Promise<SaveResult> {
   if (deps.bodies.isInFlight(id)) throw new CommandFailure('NOT_FINISHED', `request ${id} is still running; save its body when it has finished`);
   const refused = notImported(deps, id);
   if (refused) throw refused;
   const entry = await deps.history.get(id);
-  const source = deps.bodies.pathFor(id);
+  const source = view === 'decoded' ? await deps.decoded.pathFor(id) : deps.bodies.pathFor(id);
   const size = await fsp.stat(source).then((s) => s.size, () => undefined);
   if (size === undefined) throw new CommandFailure('NOT_FOUND', `the body of ${id} is no longer stored (evicted, or the request failed)`);
   const target = await deps.hooks.chooseSavePath(suggestFileName(nameSource(entry.events, entry.request.url)));

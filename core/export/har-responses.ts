@@ -6,12 +6,14 @@ import { exchangeToHarEntries } from '../../domain/har/export.js';
 import type { HarEntry } from '../../domain/har/har.js';
 import { secretMasker } from '../../domain/secret-mask.js';
 import type { BodyStore } from '../body-store.js';
+import type { DecodedBodies } from '../decoded-bodies.js';
 import { bodyForHar, maskEntry } from '../har-export.js';
 import type { HistoryStore } from '../history-store.js';
 
 export interface ResponseDeps {
   history: HistoryStore;
   bodies: BodyStore;
+  decoded: DecodedBodies;
 }
 
 export type LatestResponse = Pick<HarEntry, 'startedDateTime' | 'time' | 'response' | 'timings' | 'serverIPAddress'> & { historyId: string };
@@ -20,7 +22,7 @@ export async function latestResponse(deps: ResponseDeps, workspaceId: string, pa
   const summary = deps.history.latestFor(workspaceId, path);
   if (!summary) return undefined;
   const entry = await deps.history.get(summary.id);
-  const hops = exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps.bodies, entry, opts.limit) }, 0);
+  const hops = exchangeToHarEntries({ request: entry.request, events: entry.events, body: await bodyForHar(deps, entry, opts.limit) }, 0);
   const secrets = opts.includeSecrets ? [] : (entry.variables?.secrets ?? []);
   const last = hops.at(-1);
   if (!last) return undefined;

@@ -12,7 +12,9 @@ type HeadersEvent = Extract<InetEvent, { type: 'headers' }>;
 type FinishedEvent = Extract<InetEvent, { type: 'finished' }>;
 
 /** The final response's body: its bytes, or why they are not in the HAR. */
-export type HarBody = { bytes: Uint8Array } | { omitted: string };
+/** The body for a HAR: its bytes, decoded where a Content-Encoding could be undone (then
+ * `wireBytes` is the size as received), or why it is left out. */
+export type HarBody = ({ bytes: Uint8Array; wireBytes?: number } | { omitted: string; decodedBytes?: number }) & { decodeError?: string };
 
 interface ExchangeForHar {
   request: RequestDraft;
@@ -160,10 +162,17 @@ function harResponse(head: HeadersEvent | undefined, redirectURL: string, body: 
 }
 
 function harContent(mimeType: string, body: HarBody, finished: FinishedEvent | undefined, encoding: string | undefined): HarContent {
-  // The body store keeps the bytes as received: a Content-Encoding is not undone.
-  const note = encoding && encoding !== 'identity' ? { comment: `bytes as received (Content-Encoding: ${encoding}, not decoded)` } : {};
-  if ('omitted' in body) return { size: finished?.bodyBytes ?? 0, mimeType, comment: body.omitted };
+  // HAR 1.2: size is the decoded length and compression the bytes the coding saved.
+  const decoded = 'bytes' in body && body.wireBytes !== undefined;
+  const why = body.decodeError ? `; not decoded: ${body.decodeError}` : '';
+  const note = encoding && encoding !== 'identity' && !decoded ? { comment: `bytes as received (Content-Encoding: ${encoding}${why})` } : {};
+  if ('omitted' in body) {
+    const wire = finished?.bodyBytes ?? 0;
+    const sizes = body.decodedBytes !== undefined ? { size: body.decodedBytes, compression: body.decodedBytes - wire } : { size: wire };
+    return { ...sizes, mimeType, comment: body.omitted };
+  }
+  const sizes = decoded ? { size: body.bytes.length, compression: body.bytes.length - (body.wireBytes as number) } : { size: body.bytes.length };
   const text = bodyAsText(mimeType, body.bytes);
-  if (text !== undefined) return { size: body.bytes.length, mimeType, text, ...note };
-  return { size: body.bytes.length, mimeType, text: toBase64(body.bytes), encoding: 'base64', ...note };
+  if (text !== undefined) return { ...sizes, mimeType, text, ...note };
+  return { ...sizes, mimeType, text: toBase64(body.bytes), encoding: 'base64', ...note };
 }

@@ -6,6 +6,7 @@ import { formatBytes, formatMs, parseHeaders, statusText } from '../format.js';
 import { saveResponse } from './save-response.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from './use-body.js';
+import { useDecoding, type Decoding } from './use-decoding.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { Progress } from './Progress.js';
@@ -89,9 +90,33 @@ interface BodyProps {
   partial?: string;
 }
 
+/** "Decoded | Wire bytes" with both sizes, or why a coded body has no decoded view. */
+function DecodingBar({ d }: { d: Decoding }) {
+  const i = d.info;
+  if (!i?.coding) return null;
+  if (i.decodedBytes === undefined) {
+    return (
+      <p className="error" data-testid="decode-error">
+        {`Showing the wire bytes: ${i.decodeError ?? 'the body could not be decoded'}.`}
+      </p>
+    );
+  }
+  return (
+    <div className="viewer-bar body-decoding" role="toolbar" aria-label="Body bytes" data-testid="body-decoding">
+      {(['decoded', 'wire'] as const).map((v) => (
+        <button key={v} className={d.view === v ? 'viewer-tab active' : 'viewer-tab'} aria-pressed={d.view === v} data-testid={`body-view-${v}`} onClick={() => d.setView(v)}>
+          {v === 'decoded' ? 'Decoded' : 'Wire bytes'}
+        </button>
+      ))}
+      <span className="muted" data-testid="body-sizes">{`${formatBytes(i.decodedBytes)} decoded · ${formatBytes(i.wireBytes)} ${i.coding}`}</span>
+    </div>
+  );
+}
+
 function BodyView({ id, ready, finished, streamed, contentType, partial }: BodyProps) {
   const platform = usePlatform();
-  const body = useBody(id, ready, finished, streamed);
+  const decoding = useDecoding(id, finished);
+  const body = useBody(id, ready, finished, streamed, 'readBodySlice', decoding.view);
   const [saved, setSaved] = useState('');
   // Over with no body byte: say so, rather than an empty viewer with Save and Search.
   if (finished && streamed === 0 && body.total === 0 && !body.error) {
@@ -119,11 +144,12 @@ function BodyView({ id, ready, finished, streamed, contentType, partial }: BodyP
           data-testid="save-button"
           disabled={!finished || body.unavailable !== undefined}
           title={body.unavailable ? `Nothing to save: ${body.error ?? ''}` : undefined}
-          onClick={() => void saveResponse(platform, id).then(setSaved)}
+          onClick={() => void saveResponse(platform, id, 'saveBody', decoding.view).then(setSaved)}
         >
-          Save response…
+          {decoding.view === 'decoded' ? 'Save decoded…' : decoding.info?.coding ? 'Save wire bytes…' : 'Save response…'}
         </button>
       </h2>
+      <DecodingBar d={decoding} />
       {saved && <p className="muted" data-testid="save-result">{saved}</p>}
       {body.error && (
         <p className={body.unavailable === 'not-imported' ? 'body-note' : 'error'} data-testid="body-error" data-reason={body.unavailable}>

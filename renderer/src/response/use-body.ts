@@ -51,20 +51,21 @@ const EMPTY: BodyState = { total: 0, complete: false };
 /** Which store the body is read from: a response's (readBodySlice) or a caught request's (readCaughtBodySlice). */
 export type BodySource = 'readBodySlice' | 'readCaughtBodySlice';
 
-export function useBody(id: string | undefined, ready: boolean, finished: boolean, streamed: number, source: BodySource = 'readBodySlice'): BodyState {
+/** `view` (responses only): the wire bytes, or the decoded body once the request is over. */
+export function useBody(id: string | undefined, ready: boolean, finished: boolean, streamed: number, source: BodySource = 'readBodySlice', view: 'wire' | 'decoded' = 'wire'): BodyState {
   const platform = usePlatform();
 
   // Made during render (not in an effect): the viewers can read in their first commit.
   const cache = useMemo(() => {
     if (!id || !ready) return undefined;
     const reader: SliceReader = async (offset, length) => {
-      const r = await platform.call(source, { id, offset, length });
+      const r = source === 'readBodySlice' ? await platform.call(source, { id, offset, length, view }) : await platform.call(source, { id, offset, length });
       return { bytes: decodeBase64(r.base64), total: r.total, complete: r.complete };
     };
     const c = new SliceCache(reader, 0);
     c.complete = false;
-    return source === 'readBodySlice' ? responseBodyCache(id, c) : c;
-  }, [id, ready, platform, source]);
+    return source === 'readBodySlice' ? responseBodyCache(id, c, view) : c;
+  }, [id, ready, platform, source, view]);
   const [final, setFinal] = useState<{ total: number } & Pick<BodyState, 'error' | 'unavailable'> | undefined>(undefined);
 
   useEffect(() => {
