@@ -35,7 +35,9 @@ describe('inetscope --compressed (as curl --compressed)', () => {
 
   for (const engine of ['curl', 'wininet'] as const) {
     it(`${engine}: writes what curl writes for each coding, decoded with the flag and as received without`, T, async () => {
-      for (const route of ROUTES) {
+      // The decoding is the CLI's own, after the engine: on WinInet (a slow host start per
+      // run under Wine) two codings show it hands the wire bytes over undecoded.
+      for (const route of engine === 'curl' ? ROUTES : ['/gzip', '/gzip-br']) {
         const url = `${srv.url}${route}`;
         const curl = await runProcess('curl', ['-s', '--compressed', url]);
         assert.equal(curl.code, 0, curl.stderr);
