@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { STATUS, type EngineErrorInfo, type FinishedEvent, type HeadersEvent, type InetEvent } from '../contract/events.js';
 import type { CookiePort } from '../domain/cookies/port.js';
+import { parseHeaderBlock } from '../domain/har/text.js';
 import { nextHop, tooManyRedirects, type HopRequest } from '../domain/redirects.js';
 import { locationOf, redirectEndsHop } from './body-receiver.js';
 import { parseRequestSpec, type BodySource, type RequestSpecInput, type ValidRequestSpec } from './request-spec.js';
@@ -52,10 +53,9 @@ interface HopOutcome {
 
 /** Set-Cookie header values of a raw header block, as received. */
 export function setCookiesOf(rawHeaders: string): string[] {
-  return rawHeaders
-    .split(/\r?\n/)
-    .filter((line) => /^set-cookie:/i.test(line))
-    .map((line) => line.slice('set-cookie:'.length).trim());
+  return parseHeaderBlock(rawHeaders)
+    .headers.filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value);
 }
 
 class Chain {

@@ -2,7 +2,7 @@
 // name), or a JSONPath into a JSON body through jsonpath-plus with script evaluation off (a
 // workspace may come from anyone: a path never runs code). A body over MAX_CHAIN_BODY_BYTES
 // is not read. Every refusal names the variable, the request and what it looked for.
-import { JSONPath } from 'jsonpath-plus';
+import { jsonPathMatches } from '../json-path.js';
 import type { ChainFrom } from '../../contract/variables.js';
 import type { ChainValue } from '../../domain/variables.js';
 
@@ -41,13 +41,9 @@ export async function extractChained(name: string, from: ChainFrom, response: Ch
   } catch (e) {
     return failed(`its body is not JSON (${(e as Error).message})`);
   }
-  let matches: unknown[];
-  try {
-    matches = JSONPath({ path: from.path, json: json as object, eval: false, wrap: true }) as unknown[];
-  } catch (e) {
-    return failed(`the path cannot be evaluated: ${(e as Error).message}`);
-  }
-  return matches.length === 0 ? failed('the path matches nothing in its body') : { value: asText(matches[0]) };
+  const found = jsonPathMatches(from.path, json);
+  if ('why' in found) return failed(found.why);
+  return found.matches.length === 0 ? failed('the path matches nothing in its body') : { value: asText(found.matches[0]) };
 }
 
 function what(from: ChainFrom): string {

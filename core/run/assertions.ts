@@ -3,7 +3,7 @@
 // (a workspace may come from anyone: a path never runs code, so filter expressions are
 // refused), and a body over MAX_JSON_BYTES is not parsed: its JSON assertions fail saying so.
 import { isDeepStrictEqual } from 'node:util';
-import { JSONPath } from 'jsonpath-plus';
+import { jsonPathMatches } from '../json-path.js';
 import type { Assertion, AssertionResult } from '../../contract/assertions.js';
 import type { FinishedEvent, InetEvent } from '../../contract/events.js';
 import { parseHeaderBlock } from '../../domain/har/text.js';
@@ -81,14 +81,10 @@ async function checkJsonPath(a: Extract<Assertion, { kind: 'jsonPath' }>, body: 
   const fail = (actual: string): AssertionResult => ({ kind: 'jsonPath', description, passed: false, expected, actual });
   const parsed = await body();
   if (!parsed.ok) return fail(parsed.why);
-  let matches: unknown[];
-  try {
-    matches = JSONPath({ path: a.path, json: parsed.value as object, eval: false, wrap: true }) as unknown[];
-  } catch (e) {
-    return fail(`the path cannot be evaluated: ${(e as Error).message}`);
-  }
-  if (matches.length === 0) return fail('no match');
-  const first = matches[0];
+  const found = jsonPathMatches(a.path, parsed.value);
+  if ('why' in found) return fail(found.why);
+  if (found.matches.length === 0) return fail('no match');
+  const first = found.matches[0];
   if (exists) return { kind: 'jsonPath', description, passed: true, expected, actual: json(first) };
   return { kind: 'jsonPath', description, passed: isDeepStrictEqual(first, a.equals), expected, actual: json(first) };
 }
