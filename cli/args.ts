@@ -2,6 +2,7 @@
 // bundled short flags -sSL, attached values -XPOST), --max-time=5 too, then a zod schema.
 import { z } from 'zod';
 import { HttpVersionChoiceSchema } from '../contract/request.js';
+import { AuthSchemeSchema, type AuthScheme } from '../contract/auth.js';
 import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../domain/curl/flags.js';
 import { HTTP_VERSION_FLAGS, isHttpVersionFlag } from '../domain/http-version.js';
 
@@ -33,6 +34,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   fail: 'fail',
   'user-agent': 'userAgent',
   user: 'user',
+  ...Object.fromEntries(Object.keys({ basic: 1, digest: 1, ntlm: 1, negotiate: 1, anyauth: 1 }).map((f) => [f, 'authScheme' as const])),
   cookie: 'cookies',
   'cookie-jar': 'cookieJar',
   'junk-session-cookies': 'junkSessionCookies',
@@ -51,6 +53,8 @@ const KEYS: Record<string, keyof RawOptions> = {
 };
 
 const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
+/** curl's --basic --digest --ntlm --negotiate --anyauth: the scheme -u's credentials are for (the last one wins, as in curl). */
+const AUTH_FLAGS: Record<string, AuthScheme> = { basic: 'basic', digest: 'digest', ntlm: 'ntlm', negotiate: 'negotiate', anyauth: 'any' };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
 
 const TABLE: FlagTable = {
@@ -80,6 +84,7 @@ interface RawOptions {
   fail?: boolean;
   userAgent?: string;
   user?: string;
+  authScheme?: AuthScheme;
   cookies: string[];
   cookieJar?: string;
   junkSessionCookies?: boolean;
@@ -141,6 +146,8 @@ const CliOptionsSchema = z.object({
   fail: z.boolean().default(false),
   userAgent: z.string().optional(),
   user: z.string().optional(),
+  /** --basic … --anyauth; absent with -u: Basic, sent as a header as curl sends it. */
+  authScheme: AuthSchemeSchema.optional(),
   /** -b: NAME=VALUE strings (a Cookie header) or cookie files to read (Netscape format). */
   cookies: z.array(z.string()),
   /** -c: the file the cookies are written to at the end (Netscape format). */
@@ -171,6 +178,7 @@ function assign(raw: RawOptions, long: string, value: string | undefined): void 
   const key = KEYS[long] as keyof RawOptions;
   const rec = raw as unknown as Record<string, unknown>;
   if (isHttpVersionFlag(long)) raw.httpVersion = HTTP_VERSION_FLAGS[long];
+  else if (AUTH_FLAGS[long]) raw.authScheme = value === undefined ? AUTH_FLAGS[long] : raw.authScheme;
   else if (value === undefined) rec[key] = true;
   else if (key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
   else if (LISTS.has(key)) (rec[key] as string[]).push(value);

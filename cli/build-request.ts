@@ -7,6 +7,7 @@ import { parseHeaderLine } from '../domain/curl/flags.js';
 import { CURL_ACCEPT_ENCODING, CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
 import { checkUrlInput } from '../domain/url.js';
 import { UsageError, type CliOptions } from './args.js';
+import type { AuthScheme } from '../contract/auth.js';
 
 export class BadInput extends Error {
   constructor(
@@ -106,6 +107,12 @@ function bodyOf(opts: CliOptions): { body?: RequestSpecInput['body']; form: bool
   return { body: { kind: 'memory', base64: joined.toString('base64') }, form: true };
 }
 
+/** -u USER[:PASSWORD] split at the first colon, as curl splits it. */
+function credentials(user: string, scheme: AuthScheme): { scheme: AuthScheme; user: string; password: string } {
+  const colon = user.indexOf(':');
+  return colon < 0 ? { scheme, user, password: '' } : { scheme, user: user.slice(0, colon), password: user.slice(colon + 1) };
+}
+
 export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   const url = normalizeUrl(opts);
   const headers = expandHeaders(opts.headers).map(parseHeader);
@@ -113,7 +120,9 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
   const { body, form } = bodyOf(opts);
   if (form && !has('content-type')) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   if (opts.userAgent !== undefined && !has('user-agent')) headers.push(['User-Agent', opts.userAgent]);
-  if (opts.user !== undefined && !has('authorization')) {
+  // -u with --digest, --ntlm, --negotiate or --anyauth: the engine answers the server's challenge (auth legs).
+  const auth = opts.user !== undefined && opts.authScheme && opts.authScheme !== 'basic' ? credentials(opts.user, opts.authScheme) : undefined;
+  if (opts.user !== undefined && !auth && !has('authorization')) {
     headers.push(['Authorization', `Basic ${Buffer.from(opts.user.includes(':') ? opts.user : `${opts.user}:`).toString('base64')}`]);
   }
   // -b NAME=VALUE: curl's CURLOPT_COOKIE, after a Cookie header of -H's own.
@@ -136,6 +145,7 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
     proxy: opts.proxy,
     insecure: opts.insecure,
     ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}),
+    ...(auth ? { auth } : {}),
     // curl reads a relative --cacert from the working directory; the engines want it absolute.
     ...(opts.cacert ? { caFile: path.resolve(opts.cacert) } : {}),
   };

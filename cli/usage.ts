@@ -37,7 +37,12 @@ curl-compatible options:
                               the HTTP version to ask for (default: curl's, HTTP/2 over
                               TLS when the server offers it, else 1.1; WinInet: 1.1);
                               one a stack lacks is refused by name, never sent as 1.1
-  -u, --user USER:PASSWORD    basic authentication
+  -u, --user USER:PASSWORD    credentials: Basic as a header (curl's default), or for:
+      --basic | --digest | --ntlm | --negotiate | --anyauth
+                              the scheme the engine answers the server's 401 with; each
+                              round trip is an auth leg (a hop of its own in --timeline,
+                              -v and --har). WinInet picks the scheme from the challenge
+                              itself; Digest is refused under Wine (DIGEST_UNSUPPORTED)
   -A, --user-agent STRING     User-Agent header
   -b, --cookie NAME=VAL|FILE  send cookies: a string as a Cookie header, or read a cookie
                               file (Netscape format, as curl writes it) into a jar (repeatable)

@@ -37,6 +37,10 @@ export const STATUS = {
   TLS_HANDSHAKE_DONE: 1001,
   /** The HTTP version the response came in (ALPN's choice over TLS), once per hop, before its head. */
   PROTOCOL_NEGOTIATED: 1002,
+  /** A 401 (or 407) head that the engine answers: info.value the status, info.schemes what the server offered. */
+  AUTH_CHALLENGE: 1006,
+  /** Closes the challenged hop as REDIRECT does: the next request (with credentials) is hop + 1. */
+  AUTH_LEG: 1007,
 } as const;
 
 export type KnownStatusName = keyof typeof STATUS;
@@ -65,7 +69,7 @@ const base = {
   id: z.string(),
   /** 0, 1, 2… per request, no gaps. */
   seq: z.number().int().min(0),
-  /** Redirect hop: 0 for the first request, +1 after each REDIRECT. */
+  /** Redirect hop or auth leg: 0 for the first request, +1 after each REDIRECT or AUTH_LEG. */
   hop: z.number().int().min(0),
   /** Milliseconds since the request started (monotonic, sub-ms), stamped in the host. */
   t: z.number(),
@@ -96,6 +100,8 @@ export const StatusInfoSchema = z.strictObject({
   protocol: z.string().optional(),
   /** PROTOCOL_NEGOTIATED: the version the request asked for, when it asked (see HttpVersionChoice). */
   requested: z.string().optional(),
+  /** AUTH_CHALLENGE: the schemes of the WWW-Authenticate (or Proxy-Authenticate) headers, as offered. */
+  schemes: z.array(z.string()).optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

@@ -27,8 +27,8 @@ export class EventStamper {
     if (info) ev.info = info;
     if (this.done) return this.late(ev);
     this.emit(ev);
-    // A REDIRECT closes its hop; what follows belongs to the next one.
-    if (code === STATUS.REDIRECT) this.hop++;
+    // A REDIRECT (or an AUTH_LEG) closes its hop; what follows belongs to the next one.
+    if (code === STATUS.REDIRECT || code === STATUS.AUTH_LEG) this.hop++;
   }
 
   /** `at` (a performance.now()) stamps an event taken inside a native callback at that callback's time. */

@@ -117,6 +117,8 @@ class Chain {
       if (e.type === 'started') this.anchor(e.wallTime);
       if (e.type === 'finished' || (e.type === 'started' && this.hop > 0)) return;
       this.emit(e, this.hopStart + e.t);
+      // An auth leg inside the engine's request closes a hop of the chain as a REDIRECT does.
+      if (e.type === 'native' && e.status === 'AUTH_LEG') this.hop++;
       if (e.type !== 'headers') return;
       head = e;
       if (!this.opts.jar) return;
@@ -144,9 +146,12 @@ class Chain {
 
   private hopSpec(hop: Hop, headers: Header[]): ValidRequestSpec {
     const total = this.spec.timeouts.totalMs;
-    const { body: _body, ...rest } = this.spec;
+    const { body: _body, auth, ...rest } = this.spec;
+    // As curl -L: the credentials go to the first URL's host only, unless --location-trusted.
+    const sameHost = new URL(hop.url).host === new URL(this.spec.url).host;
     const input: RequestSpecInput = {
       ...rest,
+      ...(auth && (sameHost || this.opts.trusted) ? { auth } : {}),
       url: hop.url,
       method: hop.method,
       headers,

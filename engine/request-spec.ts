@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { urlProblem } from '../domain/url.js';
 import { HttpVersionChoiceSchema } from '../contract/request.js';
+import { AuthSchemeSchema } from '../contract/auth.js';
 
 // RFC 9110 token: methods and header names.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -82,6 +83,8 @@ export const RequestSpecSchema = z.strictObject({
       if (!isAbsolutePath(p)) ctx.addIssue({ code: 'custom', message: `the CA file ${JSON.stringify(p)} is not an absolute path` });
     })
     .optional(),
+  /** Server authentication the engine negotiates: each challenge it answers is an auth leg (a hop of its own). */
+  auth: z.strictObject({ scheme: AuthSchemeSchema, user: z.string(), password: z.string() }).optional(),
 })
   .refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' })
   .refine((s) => !(s.followRedirects && s.callerFollows), { message: 'followRedirects and callerFollows exclude each other (either the engine or its caller follows)' })

@@ -1,5 +1,5 @@
-// One exchange of the history → HAR 1.2 entries, one per redirect hop (as Chrome exports
-// redirects), timings derived from the native events by derivePhases, the raw events of
+// One exchange of the history → HAR 1.2 entries, one per redirect hop or auth leg (as Chrome
+// exports redirects; an auth leg's entry has `_authLeg`), timings derived from the native events by derivePhases, the raw events of
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
 import type { RequestDraft } from '../../contract/request.js';
 import type { InetEvent } from '../../contract/events.js';
@@ -7,6 +7,7 @@ import { INETSCOPE_FIELD, type HarContent, type HarEntry, type HarNameValue, typ
 import { harPostData } from './post-data.js';
 import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './text.js';
 import { derivePhases, type HopPhases } from '../phases.js';
+import { authLegs } from '../auth-legs.js';
 
 type HeadersEvent = Extract<InetEvent, { type: 'headers' }>;
 type FinishedEvent = Extract<InetEvent, { type: 'finished' }>;
@@ -59,6 +60,7 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
   const finished = x.events.find((e): e is FinishedEvent => e.type === 'finished');
   const wallTime = started?.type === 'started' ? started.wallTime : 0;
   const phases = derivePhases(x.events).hops;
+  const legs = new Map(authLegs(x.events).map((l) => [l.hop, l]));
   let url = started?.type === 'started' ? started.url : x.request.url;
   let server: { host: string; ip: string } | undefined;
   return phases.map((p, i) => {
@@ -67,6 +69,7 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
     const next = redirect?.type === 'native' && redirect.info?.url ? resolve(redirect.info.url, url) : '';
     const head = events.find((e): e is HeadersEvent => e.type === 'headers');
     const last = i === phases.length - 1;
+    const leg = legs.get(p.hop);
     const { timings, time } = hopTimings(p);
     const extra: InetscopeExtra = {
       exchange, hop: p.hop, hops: phases.length, events: events.map(({ id: _id, ...rest }) => rest),
@@ -81,6 +84,8 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
       cache: {},
       timings,
       ...serverAddress(events, p.reused && server?.host === hostOf(url) ? server.ip : undefined),
+      // A 401/407 the engine answered: the next entry is the same URL again, with credentials.
+      ...(leg ? { _authLeg: { status: leg.status, offered: leg.offered, ...(leg.answered ? { answered: leg.answered } : {}) } } : {}),
       [INETSCOPE_FIELD]: extra,
     };
     if (entry.serverIPAddress) server = { host: hostOf(url), ip: entry.serverIPAddress };

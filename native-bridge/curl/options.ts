@@ -1,5 +1,5 @@
 // Applies a request spec to a libcurl easy handle: callbacks (routed by the transfer's
-// numeric id), method and body, redirects, timeouts, proxy, TLS policy, headers.
+// numeric id), method and body, redirects, timeouts, proxy, TLS policy, auth, headers.
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { CURL_HTTP_VERSION } from './http-version.js';
 import { curl, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
@@ -121,6 +121,16 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
   }
 }
 
+/** CURLAUTH_* (curl.h); 'any' is CURLAUTH_ANY, ~CURLAUTH_DIGEST_IE, as a signed long. */
+export const CURLAUTH = { basic: 1, digest: 2, negotiate: 4, ntlm: 8, any: ~16 } as const;
+
+function setAuth(h: unknown, auth: RequestSpec['auth']): void {
+  if (!auth) return;
+  setopt(h, OPT.HTTPAUTH, 'long', CURLAUTH[auth.scheme]);
+  setopt(h, OPT.USERNAME, 'str', auth.user);
+  setopt(h, OPT.PASSWORD, 'str', auth.password);
+}
+
 /** Returns the header list, which must live until the transfer is done. */
 function setHeaders(h: unknown, spec: RequestSpec, userAgent: string): unknown {
   let list: unknown = null;
@@ -166,5 +176,6 @@ export function applyOptions(
   setCallbacks(h, id, cbs, process.platform !== 'win32');
   setMethodAndBody(h, spec, id, cbs, uploadTotal);
   setPolicy(h, spec);
+  setAuth(h, spec.auth);
   return setHeaders(h, spec, userAgent);
 }

@@ -12,6 +12,7 @@ import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
+import { challengeHeaderName, offeredSchemes } from '../../domain/auth-legs.js';
 
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
@@ -49,6 +50,11 @@ export class CurlTransfer {
   private localError?: EngineErrorInfo;
   private readonly secure: boolean;
   private readonly host: string;
+  /**
+   * A 401 head libcurl may answer with credentials (an auth leg) or give as the final response:
+   * its next request ends the hop (AUTH_LEG), its body arriving makes it final.
+   */
+  private challenge?: { statusCode: number; raw: string; contentLength?: number };
 
   constructor(
     id: string,
@@ -88,12 +94,14 @@ export class CurlTransfer {
   }
 
   onResolverStart(): number {
+    this.nextLeg();
     this.native('RESOLVING_NAME', { address: this.host });
     return 0;
   }
 
   /** libcurl asks us for a socket: that is when the address is known. */
   onOpenSocket(family: number, socktype: number, protocol: number, address: string | undefined): number {
+    this.nextLeg();
     const ip = address?.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
     this.native('NAME_RESOLVED', { address: ip });
     this.native('CONNECTING_TO_SERVER', { address });
@@ -108,6 +116,7 @@ export class CurlTransfer {
 
   /** Right before the request goes out: the connection (and its TLS) is ready. */
   onPrereq(ip: string, port: number): number {
+    this.nextLeg();
     const address = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
     if (!this.hop.connected) this.native('CONNECTED_TO_SERVER', { address, reused: this.hop.opened === undefined });
     if (this.secure && this.hop.opened !== undefined) this.native('TLS_HANDSHAKE_DONE', { address });
@@ -116,6 +125,7 @@ export class CurlTransfer {
   }
 
   onDebug(type: number, data: unknown, size: number): number {
+    if (type === 2 || type === 4) this.nextLeg();
     if (type === 2 || type === 4) {
       // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
       if (!this.hop.sending) this.native('SENDING_REQUEST');
@@ -133,6 +143,7 @@ export class CurlTransfer {
   onHeader(ptr: unknown, n: number): number {
     // After the final head, header lines are trailers: they are not a new response.
     if (this.finalStatus !== undefined) return n;
+    this.nextLeg();
     if (!this.hop.receiving) this.native('RECEIVING_RESPONSE');
     this.hop.receiving = true;
     const line = Buffer.from(readNative(ptr, n, scratch)).toString('latin1');
@@ -163,8 +174,35 @@ export class CurlTransfer {
       this.requestHeaders = '';
       return;
     }
-    this.finalStatus = b.statusCode;
     this.ev.lifecycle(head);
+    if (this.spec.auth && challengeHeaderName(b.statusCode) === 'www-authenticate') {
+      this.native('AUTH_CHALLENGE', { value: b.statusCode, schemes: offeredSchemes(b.raw, b.statusCode) });
+      this.challenge = { statusCode: b.statusCode, raw: b.raw, contentLength: b.contentLength };
+      return;
+    }
+    this.openFinal(b.statusCode, b.raw, b.contentLength);
+  }
+
+  /** The challenge was answered: libcurl is starting the next request, which is the next hop. */
+  private nextLeg(): void {
+    if (!this.challenge) return;
+    this.native('AUTH_LEG', { value: this.challenge.statusCode, url: this.currentUrl });
+    this.challenge = undefined;
+    this.hop = { connected: false, sending: false, receiving: false };
+    this.requestHeaders = '';
+  }
+
+  /** libcurl did not answer the challenge (its body comes, or the transfer ends): it is the response. */
+  private challengeIsFinal(): void {
+    const c = this.challenge;
+    if (!c) return;
+    this.challenge = undefined;
+    this.openFinal(c.statusCode, c.raw, c.contentLength);
+  }
+
+  private openFinal(statusCode: number, raw: string, contentLength: number | undefined): void {
+    const b = { statusCode, raw, contentLength };
+    this.finalStatus = b.statusCode;
     // libcurl takes the last of two different Content-Lengths; the write callback then aborts.
     const problem = responseHeadProblem(b.statusCode, b.raw);
     if (problem) {
@@ -192,6 +230,7 @@ export class CurlTransfer {
   }
 
   onWrite(ptr: unknown, n: number): number {
+    this.challengeIsFinal();
     if (this.finalStatus === undefined) return n;
     if (this.localError || !this.body.opened) return 0;
     this.native('RESPONSE_RECEIVED', { bytes: n });
@@ -245,6 +284,7 @@ export class CurlTransfer {
   finish(code: number, text: string, problem?: EngineErrorInfo): void {
     if (problem) this.localError ??= problem;
     else {
+      if (code === 0) this.challengeIsFinal();
       this.body.flushProgress();
       this.native('REQUEST_COMPLETE', { error: code, op: 'transfer' });
     }

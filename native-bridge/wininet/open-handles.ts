@@ -50,7 +50,9 @@ export function openHandles(
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
 
-  handles.connect = api.InternetConnectW(session, host, port, null, null, INTERNET_SERVICE_HTTP, 0, ctx);
+  // Credentials on the connect handle: WinInet answers the server's 401 with them (auth legs).
+  const negotiated = spec.auth && spec.auth.scheme !== 'basic' ? spec.auth : undefined;
+  handles.connect = api.InternetConnectW(session, host, port, negotiated?.user ?? null, negotiated?.password ?? null, INTERNET_SERVICE_HTTP, 0, ctx);
   if (isNull(handles.connect)) return winInetError(api.GetLastError(), 'InternetConnectW');
   afterCall();
   const t = spec.timeouts;
@@ -62,7 +64,8 @@ export function openHandles(
   // RELOAD and NO_CACHE_WRITE keep the URL cache out without a header; PRAGMA_NOCACHE would add
   // "Pragma: no-cache" and KEEP_CONNECTION "Connection: Keep-Alive" (over the user's own
   // Connection, under Wine) to every request. Connections are still reused as the server allows.
-  let flags = INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES | INTERNET_FLAG_NO_AUTH | INTERNET_FLAG_NO_UI;
+  // NO_AUTH keeps WinInet from answering a 401 (with cached or default credentials) unless the request asks.
+  let flags = INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES | INTERNET_FLAG_NO_UI | (negotiated ? 0 : INTERNET_FLAG_NO_AUTH);
   if (secure) flags |= INTERNET_FLAG_SECURE;
   // Like curl -L, follow redirects across http and https.
   if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;
@@ -84,7 +87,14 @@ export function openHandles(
   }
   // WinInet adds these at send time when absent: an empty value cannot remove them, only empty them.
   const sendTime = new Set(['host', 'user-agent', ...(spec.body || spec.method !== 'GET' ? ['content-length'] : [])]);
-  return addHeaders(handles.request, spec.headers, sendTime, afterCall);
+  return addHeaders(handles.request, withBasic(spec), sendTime, afterCall);
+}
+
+/** Basic goes out on the first request, as curl sends it (WinInet would wait for a 401 first). */
+function withBasic(spec: RequestSpec): RequestSpec['headers'] {
+  const a = spec.auth;
+  if (a?.scheme !== 'basic' || spec.headers.some(([n]) => n.toLowerCase() === 'authorization')) return spec.headers;
+  return [...spec.headers, ['Authorization', `Basic ${Buffer.from(`${a.user}:${a.password}`, 'utf8').toString('base64')}`]];
 }
 
 function addHeaders(h: unknown, headers: RequestSpec['headers'], sendTime: Set<string>, afterCall: () => void): EngineErrorInfo | undefined {

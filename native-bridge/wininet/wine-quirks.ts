@@ -69,6 +69,16 @@ export const QUIRKS = {
     windows: 'Windows 10 (1507) and later: INTERNET_OPTION_ENABLE_HTTP_PROTOCOL with HTTP_PROTOCOL_FLAG_HTTP2 offers h2 by ALPN over TLS; INTERNET_OPTION_HTTP_PROTOCOL_USED tells what was used',
     detected: 'WINEPREFIX; on Windows a failing InternetSetOptionW is refused the same way',
   },
+  noDigest: {
+    wine: "Wine's WinInet answers Basic itself and hands every other challenge to SSPI under the challenge's scheme name (secur32: NTLM and Negotiate through Samba's ntlm_auth, Kerberos); it has no Digest package, so a Digest challenge is left unanswered and its 401 is the response",
+    windows: 'WinInet answers Basic, Digest (the WDigest SSP), NTLM and Negotiate with the credentials of InternetConnect (or INTERNET_OPTION_USERNAME/PASSWORD), picking the scheme from the challenge itself',
+    detected: 'WINEPREFIX; Digest is refused by name before anything is sent',
+  },
+  authWithBody: {
+    wine: 'HttpEndRequest (the end of an HttpSendRequestEx upload) does not look at a 401: the challenge is the response',
+    windows: 'HttpEndRequest answers ERROR_INTERNET_FORCE_RETRY and the caller must send the whole request again (KB177188), which this engine does not do',
+    detected: 'a request body with credentials for a negotiated scheme: refused by name on both',
+  },
 } satisfies Record<string, WineQuirk>;
 
 /** The count of a completed InternetReadFile, or an INTERNAL error when it cannot be right. */
@@ -163,5 +173,17 @@ export function httpVersionRefusal(wine: boolean, choice: HttpVersionChoice | un
   if (choice !== '2') return undefined;
   if (wine) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: "HTTP/2 is not available on the WinInet engine under Wine (Wine's WinInet has no HTTP/2; it would send HTTP/1.1): use the curl engine, or ask for HTTP/1.1" };
   if (!secure) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: 'HTTP/2 on the WinInet engine needs an https:// URL (WinInet negotiates h2 by ALPN over TLS only): use the curl engine for h2c' };
+  return undefined;
+}
+
+/** Credentials this WinInet cannot answer a challenge with, refused by name before anything goes out. */
+export function authRefusal(wine: boolean, auth: { scheme: string } | undefined, hasBody: boolean): EngineErrorInfo | undefined {
+  if (!auth || auth.scheme === 'basic') return undefined;
+  if (wine && auth.scheme === 'digest') {
+    return { code: 'BAD_REQUEST', name: 'DIGEST_UNSUPPORTED', message: "Digest authentication is not available on the WinInet engine under Wine (Wine's WinInet has no Digest: it would leave the 401 unanswered): use the curl engine (Windows' WinInet does Digest)" };
+  }
+  if (hasBody) {
+    return { code: 'BAD_REQUEST', name: 'AUTH_WITH_BODY_UNSUPPORTED', message: `${auth.scheme === 'any' ? 'negotiated' : auth.scheme} authentication with a request body is not available on the WinInet engine (an upload's HttpEndRequest ${wine ? "does not answer a 401 under Wine" : 'answers a 401 with ERROR_INTERNET_FORCE_RETRY, which it does not repeat'}): use the curl engine, or send the body with Basic` };
+  }
   return undefined;
 }

@@ -1,0 +1,130 @@
+// A real HTTP server with real authentication (Debian's apache2: mod_auth_basic and
+// mod_auth_digest) for the auth-leg tests, run in the foreground (-X: one process) with a
+// throwaway config in a temp dir, so tests never touch /etc. /basic/ and /digest/ ask for
+// the one user this server knows (mod_auth_digest does MD5 only: no SHA-256 here).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AuthServer {
+  url: string;
+  user: string;
+  password: string;
+  realm: string;
+  close(): Promise<void>;
+  /** The error log, for failure messages. */
+  log(): string;
+}
+
+const MODULES = '/usr/lib/apache2/modules';
+const STARTUP_LIMIT_MS = 10_000;
+const NEEDED = ['mpm_prefork', 'authn_core', 'authn_file', 'authz_core', 'authz_user', 'auth_basic', 'auth_digest'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function writeConfig(dir: string, port: number, realm: string): string {
+  const protect = (path: string, types: string, provider: string) => [
+    `<Location "${path}">`,
+    `  AuthType ${types}`,
+    `  AuthName "${realm}"`,
+    ...provider.split('\n').map((l) => `  ${l}`),
+    '  Require valid-user',
+    '</Location>',
+  ];
+  const lines = [
+    `ServerRoot "${dir}"`,
+    'ServerName 127.0.0.1',
+    `Listen 127.0.0.1:${port}`,
+    ...NEEDED.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+    // Run as root (CI), apache drops to this user: the temp files are world-readable.
+    ...(process.getuid?.() === 0 ? ['User nobody', 'Group nogroup'] : []),
+    `PidFile "${join(dir, 'httpd.pid')}"`,
+    `ErrorLog "${join(dir, 'error.log')}"`,
+    'LogLevel info',
+    `DocumentRoot "${join(dir, 'www')}"`,
+    `<Directory "${join(dir, 'www')}">`,
+    '  Require all granted',
+    '</Directory>',
+    'KeepAlive On',
+    ...protect('/basic/', 'Basic', `AuthBasicProvider file\nAuthUserFile "${join(dir, 'htpasswd')}"`),
+    ...protect('/digest/', 'Digest', `AuthDigestProvider file\nAuthUserFile "${join(dir, 'htdigest')}"\nAuthDigestDomain /digest/`),
+  ];
+  const file = join(dir, 'httpd.conf');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** htdigest's line (user:realm:MD5(user:realm:password)) and a {SHA} htpasswd line, written as the tools write them. */
+function writeUsers(dir: string, user: string, password: string, realm: string): void {
+  const ha1 = createHash('md5').update(`${user}:${realm}:${password}`).digest('hex');
+  writeFileSync(join(dir, 'htdigest'), `${user}:${realm}:${ha1}\n`);
+  writeFileSync(join(dir, 'htpasswd'), `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`);
+  for (const d of ['basic', 'digest']) {
+    mkdirSync(join(dir, 'www', d), { recursive: true });
+    writeFileSync(join(dir, 'www', d, 'index.html'), `you are in ${d}\n`);
+  }
+}
+
+async function untilListening(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`apache2 exited with ${child.exitCode}: ${log()}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+      s.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`apache2 did not listen on ${port} within ${STARTUP_LIMIT_MS} ms: ${log()}`);
+}
+
+export async function startAuthServer(): Promise<AuthServer> {
+  if (!existsSync('/usr/sbin/apache2') || !existsSync(`${MODULES}/mod_auth_digest.so`)) throw new Error('apache2 is not installed (Debian: apt-get install apache2)');
+  const dir = mkdtempSync(join(tmpdir(), 'inetscope-apache-'));
+  chmodSync(dir, 0o755);
+  const [user, password, realm] = ['alice', 'wonder land', 'InetScope test'];
+  writeUsers(dir, user, password, realm);
+  const port = await freePort();
+  const conf = writeConfig(dir, port, realm);
+  let out = '';
+  const child = spawn('/usr/sbin/apache2', ['-X', '-f', conf], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, APACHE_RUN_DIR: dir } });
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const log = () => `${out}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`;
+  try {
+    await untilListening(port, child, log);
+  } catch (e) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    user,
+    password,
+    realm,
+    log,
+    close: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
