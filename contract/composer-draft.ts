@@ -45,6 +45,8 @@ export const AuthSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('basic'), user: Text, password: Text }),
   z.strictObject({ kind: z.literal('bearer'), token: Text }),
+  /** Negotiated by the engine (contract/auth.ts): the request carries them as `auth`. */
+  ...(['digest', 'ntlm', 'negotiate', 'any'] as const).map((kind) => z.strictObject({ kind: z.literal(kind), user: Text, password: Text })),
 ]);
 export type Auth = z.infer<typeof AuthSchema>;
 

@@ -183,6 +183,21 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
 }
 
 /**
+ * A draft's auth for the engine: bearer is its header (pushed here, unless an Authorization
+ * header is enabled: the user's own wins); every scheme with credentials goes to the engine,
+ * Basic too (it sends it on the first request, as curl does).
+ */
+function authOf(auth: RequestDraft['auth'], headers: Array<[string, string]>): RequestSpecInput['auth'] {
+  if (!auth) return undefined;
+  const own = headers.some(([n]) => n.trim().toLowerCase() === 'authorization');
+  if (auth.kind === 'bearer') {
+    if (!own && auth.token.trim() !== '') headers.push(['Authorization', `Bearer ${auth.token.trim()}`]);
+    return undefined;
+  }
+  return own && auth.kind === 'basic' ? undefined : { scheme: auth.kind, user: auth.user, password: auth.password };
+}
+
+/**
  * The one conversion of a sent request to the engine's: enabled headers only; the body as
  * prepareBody made it, its Content-Type added unless a header names one (the user's explicit
  * choice wins); redirects and the rest as sent, or the engine's defaults where the page said
@@ -190,6 +205,7 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
  */
 export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody): ValidRequestSpec {
   const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
+  const auth = authOf(draft.auth, headers);
   if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
   const input: RequestSpecInput = {
     url: draft.url,
@@ -205,6 +221,7 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     insecure: draft.insecure,
     ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
+    ...(auth ? { auth } : {}),
   };
   try {
     return parseRequestSpec(input);

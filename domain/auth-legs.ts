@@ -88,12 +88,9 @@ export function authLegLabel(leg: AuthLeg): string {
   return `auth leg ${leg.status}${scheme ? ` → ${scheme}` : ''}`;
 }
 
-/** "3 round trips (2 auth legs)": the response summary's line; undefined for a single round trip. */
-export function roundTripSummary(events: readonly InetEvent[]): string | undefined {
-  const hops = new Set(events.map((e) => e.hop)).size;
+/** "3 round trips (2 auth legs)": the response summary's words; undefined for a single round trip. */
+export function roundTripText(hops: number, legs: number, redirects: number): string | undefined {
   if (hops <= 1) return undefined;
-  const legs = authLegs(events).length;
-  const redirects = events.filter((e) => e.type === 'native' && e.status === 'REDIRECT').length;
   const parts = [legs ? `${legs} auth leg${legs === 1 ? '' : 's'}` : '', redirects ? `${redirects} redirect${redirects === 1 ? '' : 's'}` : ''].filter(Boolean);
   return `${hops} round trips${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }

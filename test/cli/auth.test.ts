@@ -104,4 +104,17 @@ describe('inetscope -u with --digest / --anyauth / --basic (apache2)', () => {
     assert.match(r.stdout.toString('latin1'), /^HTTP\/1\.1 401/);
     assert.equal(natives(list, 'AUTH_LEG').length, 0);
   });
+
+  it('WinInet under Wine: --anyauth (and --ntlm: WinInet picks from the challenge) answers a Basic 401 itself: two legs', T, async () => {
+    for (const flag of ['--anyauth', '--ntlm']) {
+      const { r, list, har } = await run(`wininet-leg${flag}`, ['--engine', 'wininet', flag, '-u', cred(), `${server.url}/basic/index.html`]);
+      assertExit(r, 0);
+      assert.equal(r.stdout.toString(), 'you are in basic\n', flag);
+      const h = heads(list);
+      assert.deepEqual(h.map((e) => [e.hop, e.statusCode]), [[0, 401], [1, 200]], flag);
+      assert.deepEqual(natives(list, 'AUTH_CHALLENGE').map((e) => e.type === 'native' && e.info?.schemes), [['Basic']], flag);
+      assert.match(h[1]?.requestHeaders ?? '', /^Authorization: Basic /m, flag);
+      assert.deepEqual(har.log.entries.map((e) => e.response.status), [401, 200], flag);
+    }
+  });
 });

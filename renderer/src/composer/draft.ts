@@ -83,6 +83,8 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     return { ok: false, message: 'Basic auth cannot hold {{variables}} (the page encodes it): add an Authorization header "Basic {{name}}" with the encoded value, or use a bearer token.' };
   }
   headers.push(...impliedHeaders(headers, b.contentType, auth));
+  // Digest, NTLM, Negotiate and Any are the engine's to negotiate: the request carries them (the core resolves {{variables}} in them).
+  const negotiated = auth.kind !== 'none' && auth.kind !== 'basic' && auth.kind !== 'bearer' ? { auth } : {};
   const { caFile, engine, followRedirects, insecure, sendCookies, httpVersion } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {
@@ -100,6 +102,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     ...(proxy ? { proxy } : {}),
     // Only when off: a saved request says so, and one made before the switch sends them.
     ...(sendCookies === false ? { sendCookies: false } : {}),
+    ...negotiated,
   };
   return { ok: true, request };
 }

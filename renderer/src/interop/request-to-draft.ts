@@ -66,7 +66,9 @@ function bodyOf(r: RequestDraft, headers: HeaderRow[], files: readonly CurlFile[
 }
 
 export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [], engine: Engine = r.engine): Draft {
-  const [auth, headers] = liftAuth(r.headers.map((h) => ({ ...h })));
+  const [lifted, headers] = liftAuth(r.headers.map((h) => ({ ...h })));
+  // A scheme the engine negotiates (or basic/bearer carried as `auth`) comes back to the Auth tab as it was.
+  const auth: Auth = r.auth ? { ...r.auth } : lifted;
   const [bodyDraft, text] = bodyOf(r, headers, files);
   const base = emptyDraft(engine);
   const { connectMs, receiveMs } = r.timeouts;

@@ -13,6 +13,7 @@ import { Progress } from './Progress.js';
 import { ResponseCookies } from '../cookies/ResponseCookies.js';
 import { ScriptTests } from '../scripts/ScriptTests.js';
 import { AssertionResults } from '../assertions/AssertionResults.js';
+import { roundTripText } from '../../../domain/auth-legs.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -28,6 +29,11 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}
+      {f && roundTripText(r.hops, r.authLegs, r.redirects) && (
+        <span className="muted" data-testid="response-round-trips" title="Each redirect and each answered 401/407 is a round trip of its own (a hop of the timeline)">
+          {roundTripText(r.hops, r.authLegs, r.redirects)}
+        </span>
+      )}
       {busy && !r.started && r.engineStarting && (
         <span className="muted" data-testid="engine-starting">
           {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}

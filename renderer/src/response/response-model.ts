@@ -18,15 +18,19 @@ export interface ResponseInfo {
   finished?: Pick<Ev<'finished'>, 'ok' | 'error' | 'statusCode' | 'bodyBytes' | 'uploadBytes' | 'engineTimings'> & { t: number };
   /** Time of the last event, ms since the start. */
   lastT: number;
+  /** Round trips so far (hops: redirects and auth legs each start one), and how many of each. */
+  hops: number;
+  authLegs: number;
+  redirects: number;
   /** The core answered that this request waits for its engine's host to start. */
   engineStarting?: string;
 }
 
-export const emptyResponse = (): ResponseInfo => ({ bodyBytes: 0, uploadBytes: 0, lastT: 0 });
+export const emptyResponse = (): ResponseInfo => ({ bodyBytes: 0, uploadBytes: 0, lastT: 0, hops: 0, authLegs: 0, redirects: 0 });
 
 /** Folds one event into a response (a new object; the input is not changed). */
 export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
-  const next: ResponseInfo = { ...r, lastT: Math.max(r.lastT, e.t) };
+  const next: ResponseInfo = { ...r, lastT: Math.max(r.lastT, e.t), hops: Math.max(r.hops ?? 0, e.hop + 1) };
   switch (e.type) {
     case 'started':
       next.started = { engine: e.engine, method: e.method, url: e.url, wallTime: e.wallTime };
@@ -60,6 +64,8 @@ export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
       next.bodyBytes = e.bodyBytes;
       break;
     case 'native':
+      if (e.status === 'AUTH_LEG') next.authLegs = (r.authLegs ?? 0) + 1;
+      if (e.status === 'REDIRECT') next.redirects = (r.redirects ?? 0) + 1;
       break;
   }
   return next;

@@ -1,4 +1,4 @@
-// A redirect hop's heading row in the event list (its URL and status line; a click shows
+// A redirect hop's (or an auth leg's) heading row in the event list (its URL and status line; a click shows
 // its response headers) and one header line under it. Both are one event row high.
 import { memo } from 'react';
 import { sectionStatus, type HopSection } from './hop-sections.js';
@@ -21,6 +21,7 @@ export const HopHeading = memo(function HopHeading({ section, open, onToggle }: 
         <span className="hop-caret" aria-hidden="true">{n === 0 ? '·' : open ? '▾' : '▸'}</span>
         <span className="hop-name">hop {section.hop}</span>
         <span className="hop-status" data-testid="hop-status">{status}</span>
+        {section.authLeg && <span className="hop-auth-leg" data-testid="hop-auth-leg">{section.authLeg}</span>}
         <span className="hop-url" title={section.url}>{section.url ?? ''}</span>
         {n > 0 && <span className="hop-count muted">{n} headers</span>}
       </button>

@@ -18,6 +18,8 @@ export interface HopSection {
   headers: Array<[string, string]>;
   /** The hop ended in a followed redirect. */
   redirected: boolean;
+  /** The hop was an answered 401/407: "auth leg 401 → Digest". */
+  authLeg?: string;
 }
 
 /** Sections in hop order; events are in seq order, so hops never go down. */
@@ -29,7 +31,7 @@ export function hopSections(events: readonly InetEvent[]): HopSection[] {
     let s = sections[sections.length - 1];
     if (!s || e.hop !== s.hop) {
       const info = infos.get(e.hop);
-      s = { hop: e.hop, first: i, url: info?.url, statusCode: info?.status, headers: [], redirected: info?.redirected ?? false };
+      s = { hop: e.hop, first: i, url: info?.url, statusCode: info?.status, headers: [], redirected: info?.redirected ?? false, ...(info?.authLeg ? { authLeg: info.authLeg } : {}) };
       sections.push(s);
     }
     if (e.type === 'headers') {

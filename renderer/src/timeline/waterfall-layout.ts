@@ -3,6 +3,7 @@
 // exact numbers a hovered bar shows. Pure, tested without a DOM.
 import type { InetEvent } from '../../../contract/events.js';
 import type { WaterfallRow } from './geometry.js';
+import { authLegLabel, authLegs } from '../../../domain/auth-legs.js';
 
 export interface HopInfo {
   hop: number;
@@ -12,6 +13,8 @@ export interface HopInfo {
   url?: string;
   /** This hop ended in a followed redirect. */
   redirected: boolean;
+  /** This hop was a 401/407 the engine answered: "auth leg 401 → Digest". */
+  authLeg?: string;
 }
 
 export function hopInfos(events: readonly InetEvent[]): Map<number, HopInfo> {
@@ -27,14 +30,19 @@ export function hopInfos(events: readonly InetEvent[]): Map<number, HopInfo> {
     else if (e.type === 'native' && e.status === 'REDIRECT') {
       get(e.hop).redirected = true;
       if (e.info?.url) get(e.hop + 1).url = e.info.url;
+    } else if (e.type === 'native' && e.status === 'AUTH_LEG') {
+      // The next leg asks for the same URL again, with credentials.
+      const url = get(e.hop).url;
+      if (url) get(e.hop + 1).url = url;
     }
   }
+  for (const leg of authLegs(events)) get(leg.hop).authLeg = authLegLabel(leg);
   return hops;
 }
 
 export function hopTitle(h: HopInfo | undefined, hop: number): string {
   const status = h?.status !== undefined ? String(h.status) : h?.redirected ? '3xx' : '…';
-  return `hop ${hop} · ${status}${h?.url ? ` · ${h.url}` : ''}`;
+  return `hop ${hop} · ${status}${h?.authLeg ? ` · ${h.authLeg}` : ''}${h?.url ? ` · ${h.url}` : ''}`;
 }
 
 export type WaterfallItem =
