@@ -39,14 +39,14 @@ const OUTPUT_ONLY = new Set(
 fail-with-body fail-early progress-bar no-progress-meter write-out dump-header trace trace-ascii trace-time trace-config
 stderr no-buffer create-dirs output-dir styled-output disable retry retry-delay retry-max-time retry-all-errors
 retry-connrefused remove-on-error no-clobber skip-existing xattr libcurl parallel parallel-max parallel-immediate
-tcp-nodelay tcp-fastopen keepalive-time keepalive-cnt no-keepalive basic path-as-is raw no-sessionid ipv4 ipv6
+tcp-nodelay tcp-fastopen keepalive-time keepalive-cnt no-keepalive path-as-is raw no-sessionid ipv4 ipv6
 suppress-connect-headers cookie-jar junk-session-cookies create-file-mode limit-rate max-filesize speed-limit
 speed-time expect100-timeout happy-eyeballs-timeout-ms no-alpn no-npn ssl-no-revoke ca-native etag-save help manual
 version`.split(/\s+/),
 );
 /** curl's version flags the app has no choice for. */
 const HTTP_VERSIONS = new Set(['http0.9', 'http3-only']);
-const OTHER_AUTH = new Set(['digest', 'ntlm', 'ntlm-wb', 'negotiate', 'anyauth']);
+const AUTH_FLAGS: Record<string, CurlPlan['authScheme'] | 'basic'> = { basic: 'basic', digest: 'digest', ntlm: 'ntlm', negotiate: 'negotiate', anyauth: 'any' };
 
 function seconds(value: string, flag: string): number | undefined {
   const n = Number(value.trim());
@@ -177,6 +177,9 @@ export function applyFlag(s: ParseState, hit: Flag): void {
   else if (OUTPUT_ONLY.has(hit.long)) s.ignored.push(hit.written);
   else if (isHttpVersionFlag(hit.long)) s.plan.httpVersion = HTTP_VERSION_FLAGS[hit.long];
   else if (HTTP_VERSIONS.has(hit.long)) s.warnings.push(`${hit.written} is not supported here: the request asks for no version (the engine's default).`);
-  else if (OTHER_AUTH.has(hit.long)) s.warnings.push(`${hit.written}: only basic authentication is supported here; the credentials are sent as Basic.`);
+  else if (AUTH_FLAGS[hit.long]) {
+    const scheme = AUTH_FLAGS[hit.long];
+    s.plan.authScheme = hit.negated || scheme === 'basic' ? undefined : scheme;
+  } else if (hit.long === 'ntlm-wb') s.warnings.push(`${hit.written}: winbind's NTLM helper is not used here; choose NTLM in the Auth tab.`);
   else s.warnings.push(`${hit.written} is not supported here: ignored.`);
 }

@@ -28,6 +28,8 @@ export interface CurlPlan {
   hasForm?: boolean;
   upload?: boolean;
   user?: string;
+  /** --digest, --ntlm, --negotiate, --anyauth (the last one wins): -u's credentials are for the engine to negotiate. */
+  authScheme?: 'digest' | 'ntlm' | 'negotiate' | 'any';
   bearer?: string;
   userAgent?: string;
   referer?: string;
@@ -99,7 +101,7 @@ export function impliedHeaders(p: CurlPlan): Array<[string, string]> {
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined && !named.has(name.toLowerCase())) out.push([name, value]);
   };
-  add('Authorization', p.user !== undefined ? `Basic ${base64Utf8(p.user)}` : p.bearer !== undefined ? `Bearer ${p.bearer}` : undefined);
+  add('Authorization', p.user !== undefined && !p.authScheme ? `Basic ${base64Utf8(p.user)}` : p.bearer !== undefined ? `Bearer ${p.bearer}` : undefined);
   add('User-Agent', p.userAgent);
   add('Referer', p.referer);
   add('Cookie', p.cookie);
@@ -130,6 +132,12 @@ function bodyOf(p: CurlPlan): RequestDraft['body'] {
 }
 
 /** The request curl would send for the plan. */
+/** USER:PASSWORD split at the first colon, as curl splits it. */
+function splitUser(user: string): { user: string; password: string } {
+  const colon = user.indexOf(':');
+  return colon < 0 ? { user, password: '' } : { user: user.slice(0, colon), password: user.slice(colon + 1) };
+}
+
 export function planToDraft(p: CurlPlan): RequestDraft {
   return RequestDraftSchema.parse({
     url: urlOf(p),
@@ -146,5 +154,6 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     insecure: p.insecure === true,
     ...(p.httpVersion ? { httpVersion: p.httpVersion } : {}),
     ...(p.caFile ? { caFileName: p.caFile } : {}),
+    ...(p.authScheme && p.user !== undefined ? { auth: { kind: p.authScheme, ...splitUser(p.user) } } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js
 import { httpVersionFlag } from '../http-version.js';
 import {
   CURL_ACCEPT_ENCODING,
+  base64Utf8,
   CURL_DEFAULTS,
   curlEscape,
   decodeBasic,
@@ -101,13 +102,28 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   plan.httpVersion = draft.httpVersion;
   // The page knows the CA file's name, not its path: the command names it for the user to place.
   plan.caFile = draft.caFileName;
+  if (draft.auth && 'user' in draft.auth && draft.auth.kind !== 'basic') {
+    plan.authScheme = draft.auth.kind;
+    plan.user = `${draft.auth.user}:${draft.auth.password}`;
+  }
   plan.maxTimeMs = draft.timeouts.totalMs;
   plan.connectTimeoutMs = draft.timeouts.connectMs;
   return plan;
 }
 
+/** Basic and bearer carried as `auth` are their Authorization header, as curl's -u and --oauth2-bearer send them. */
+function withAuthHeader(draft: RequestDraft): RequestDraft {
+  const a = draft.auth;
+  if (!a || (a.kind !== 'basic' && a.kind !== 'bearer')) return draft;
+  const { auth: _auth, ...rest } = draft;
+  if (draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'authorization')) return rest;
+  const value = a.kind === 'basic' ? `Basic ${base64Utf8(`${a.user}:${a.password}`)}` : `Bearer ${a.token}`;
+  return { ...rest, headers: [...draft.headers, { name: 'Authorization', value, enabled: true }] };
+}
+
 /** The plan that gives the draft back, with as many headers as possible written as curl's own options. */
-export function draftToPlan(draft: RequestDraft, fileName: (token: string) => string = () => 'file'): CurlPlan {
+export function draftToPlan(given: RequestDraft, fileName: (token: string) => string = () => 'file'): CurlPlan {
+  const draft = withAuthHeader(given);
   const want = canonical(draft);
   const n = draft.headers.filter((h) => h.enabled).length;
   const bodyText = draft.body.kind === 'text' || draft.body.kind === 'base64';
@@ -154,6 +170,7 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.method !== undefined) out.push(['-X', p.method]);
   if (p.head) out.push(['--head']);
   for (const [name, value] of p.headers) out.push(headerOption(name, value));
+  if (p.authScheme) out.push([p.authScheme === 'any' ? '--anyauth' : `--${p.authScheme}`]);
   if (p.user !== undefined) out.push(['-u', p.user]);
   if (p.bearer !== undefined) out.push(['--oauth2-bearer', p.bearer]);
   if (p.userAgent !== undefined) out.push(['-A', p.userAgent]);

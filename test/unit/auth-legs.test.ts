@@ -92,3 +92,22 @@ describe('CLI auth flags', () => {
     assert.equal(spec(['--negotiate']).auth, undefined, 'no -u: no credentials');
   });
 });
+
+describe('curl commands with auth flags', async () => {
+  const { parseCurlCommand } = await import('../../domain/curl/command.js');
+  const { draftToCurl } = await import('../../domain/curl/serialize.js');
+  it('--digest/--anyauth -u come in as the draft auth and go out as they came', () => {
+    const d = parseCurlCommand('curl --digest -u alice:p:w http://h/x').draft;
+    assert.deepEqual(d.auth, { kind: 'digest', user: 'alice', password: 'p:w' });
+    assert.deepEqual(d.headers, []);
+    assert.match(draftToCurl(d), /--digest \\\n {2}-u alice:p:w/);
+    assert.equal(parseCurlCommand('curl --anyauth -u a:b http://h/').draft.auth?.kind, 'any');
+  });
+  it('--basic after --ntlm, or -u alone: Basic as a header', () => {
+    for (const c of ['curl --ntlm --basic -u a:b http://h/', 'curl -u a:b http://h/']) {
+      const d = parseCurlCommand(c).draft;
+      assert.equal(d.auth, undefined, c);
+      assert.deepEqual(d.headers.map((h) => h.name), ['Authorization'], c);
+    }
+  });
+});

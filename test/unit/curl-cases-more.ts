@@ -199,12 +199,12 @@ export const MORE_CASES: CurlCase[] = [
     body: '{"a":1,"b":"c d"}',
   },
   {
-    name: '--digest warns, still basic',
+    name: '--digest: the engine negotiates it (no Basic header)',
     cmd: 'curl --digest -u user:pass http://camera.local/snapshot.jpg',
     url: 'http://camera.local/snapshot.jpg',
     method: 'GET',
-    h: [['Authorization', basic('user:pass')]],
-    warn: [/--digest: only basic authentication/],
+    h: [],
+    more: { auth: { kind: 'digest', user: 'user', password: 'pass' } },
   },
   {
     name: '-d @file warns, the method stays POST',
