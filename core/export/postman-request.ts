@@ -25,7 +25,7 @@ const row = (name: string, value: string, enabled: boolean, type?: string): Row 
 
 export function postmanRequest(draft: RequestDraft, notes: string[]): Record<string, unknown> {
   const headers = [...draft.headers];
-  const auth = authOf(headers);
+  const auth = negotiatedAuth(draft.auth, notes) ?? authOf(headers);
   const body = bodyOf(draft, notes);
   return {
     method: draft.method,
@@ -76,6 +76,22 @@ function bodyOf(draft: RequestDraft, notes: string[]): Record<string, unknown> |
       notes.push('file body not exported: its file is chosen per session');
       return undefined;
   }
+}
+
+const pairs = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value, type: 'string' }));
+
+/** The draft's own auth as Postman's (it has basic, bearer, digest and NTLM; not Negotiate or "any"). */
+function negotiatedAuth(auth: RequestDraft['auth'], notes: string[]): Record<string, unknown> | undefined {
+  if (!auth) return undefined;
+  if (auth.kind === 'bearer') return { type: 'bearer', bearer: pairs({ token: auth.token }) };
+  const { user, password } = auth;
+  if (auth.kind === 'basic' || auth.kind === 'digest') return { type: auth.kind, [auth.kind]: pairs({ username: user, password }) };
+  if (auth.kind === 'ntlm') {
+    const slash = user.indexOf('\\');
+    return { type: 'ntlm', ntlm: pairs(slash < 0 ? { username: user, password } : { domain: user.slice(0, slash), username: user.slice(slash + 1), password }) };
+  }
+  notes.push(`${auth.kind === 'any' ? '"Any"' : 'Negotiate'} auth is not in Postman: not exported`);
+  return undefined;
 }
 
 /** Basic and Bearer Authorization headers (enabled, last of their name) become Postman auth. */

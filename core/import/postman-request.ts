@@ -44,8 +44,9 @@ export function draftOf(item: Item, notes: string[]): RequestDraft {
   const headers: Header[] = (r.headers.all() as PostmanRow[]).map((h) => ({ name: h.key ?? '', value: text(h.value), enabled: h.disabled !== true }));
   let url = withPathVariables(item, notes);
   const body = bodyOf(r.body ? (r.body.toJSON() as PostmanBody) : undefined, headers, notes);
-  url = applyAuth(item, headers, url, notes);
-  return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false };
+  const negotiated: { auth?: RequestDraft['auth'] } = {};
+  url = applyAuth(item, headers, url, notes, negotiated);
+  return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false, ...negotiated };
 }
 
 /** Postman's `:name` path segments take the request's path-variable values. */
@@ -114,7 +115,7 @@ function graphqlVariables(source: string | undefined, notes: string[]): unknown 
 }
 
 /** The auth Postman would send (the request's, else the nearest folder's or the collection's). */
-function applyAuth(item: Item, headers: Header[], url: string, notes: string[]): string {
+function applyAuth(item: Item, headers: Header[], url: string, notes: string[], out: { auth?: RequestDraft['auth'] }): string {
   const auth = item.getAuth() as (RequestAuth & { type?: string }) | undefined;
   if (!auth?.type || auth.type === 'noauth') return url;
   const p = auth.parameters().toObject() as Record<string, unknown>;
@@ -127,6 +128,15 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[]):
     case 'bearer':
       setAuthorization(headers, `Bearer ${text(p['token'])}`, 'bearer', notes);
       return url;
+    // Digest and NTLM are the engine's to negotiate (Postman's realm, nonce and workstation are the server's to give).
+    case 'digest':
+      out.auth = { kind: 'digest', user: text(p['username']), password: text(p['password']) };
+      return url;
+    case 'ntlm': {
+      const domain = text(p['domain']);
+      out.auth = { kind: 'ntlm', user: domain ? `${domain}\\${text(p['username'])}` : text(p['username']), password: text(p['password']) };
+      return url;
+    }
     case 'apikey': {
       const [key, value] = [text(p['key']), text(p['value'])];
       if (p['in'] === 'query') return withQuery(url, key, value);
@@ -134,7 +144,7 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[]):
       return url;
     }
     default:
-      notes.push(`${auth.type} auth not carried over (basic, bearer and API key are)`);
+      notes.push(`${auth.type} auth not carried over (basic, bearer, digest, NTLM and API key are)`);
       return url;
   }
 }

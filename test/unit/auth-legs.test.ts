@@ -111,3 +111,28 @@ describe('curl commands with auth flags', async () => {
     }
   });
 });
+
+describe('Postman auth types', async () => {
+  const { planCollection } = await import('../../core/import/postman-collection.js');
+  const { postmanRequest } = await import('../../core/export/postman-request.js');
+  const collection = (auth: Record<string, unknown>) => ({
+    info: { name: 'c', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [{ name: 'r', request: { method: 'GET', url: 'http://h/', auth } }],
+  });
+  const kv = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value, type: 'string' }));
+  const imported = (auth: Record<string, unknown>) => {
+    const item = planCollection(collection(auth)).root.items[0];
+    return item?.kind === 'request' ? item.saved.request : undefined;
+  };
+  it('digest and ntlm come in as the draft auth (ntlm with its domain), and go out as Postman has them', () => {
+    const digest = imported({ type: 'digest', digest: kv({ username: 'a', password: 'b', realm: 'r' }) });
+    assert.deepEqual(digest?.auth, { kind: 'digest', user: 'a', password: 'b' });
+    const ntlm = imported({ type: 'ntlm', ntlm: kv({ username: 'a', password: 'b', domain: 'CORP' }) });
+    assert.deepEqual(ntlm?.auth, { kind: 'ntlm', user: 'CORP\\a', password: 'b' });
+    const notes: string[] = [];
+    assert.deepEqual(postmanRequest(ntlm!, notes).auth, { type: 'ntlm', ntlm: kv({ domain: 'CORP', username: 'a', password: 'b' }) });
+    assert.deepEqual(postmanRequest(digest!, notes).auth, { type: 'digest', digest: kv({ username: 'a', password: 'b' }) });
+    postmanRequest({ ...digest!, auth: { kind: 'negotiate', user: 'a', password: 'b' } }, notes);
+    assert.match(notes.join('\n'), /Negotiate auth is not in Postman/);
+  });
+});
