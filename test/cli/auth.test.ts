@@ -94,7 +94,7 @@ describe('inetscope -u with --digest / --anyauth / --basic (apache2)', () => {
 
   it('WinInet under Wine: --digest is refused by name, nothing sent', T, async () => {
     const r = await runCli(['--engine', 'wininet', '--digest', '-u', cred(), `${server.url}/digest/index.html`]);
-    assert.notEqual(r.code, 0);
+    assertExit(r, 43);
     assert.match(r.stderr, /Digest authentication is not available on the WinInet engine under Wine/);
   });
 
