@@ -13,7 +13,7 @@ import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
-import { offeredSchemes } from '../../domain/auth-legs.js';
+import { AuthLegs } from './auth-legs.js';
 import { bodyProblem, droppedAtClose, headersEvent, protocolInfo, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
 import { ReadAccounting } from './read-accounting.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
@@ -48,11 +48,7 @@ export class WinInetRequest {
   private trust?: CaTrust;
   /** The request head of this hop as queried at its first REQUEST_SENT (what was really sent). */
   private sent?: { hop: number; head?: string };
-  /**
-   * With credentials, WinInet answers a 401 itself and sends again inside the same send call:
-   * a response received before the send completed, then another SENDING_REQUEST, is an auth leg.
-   */
-  private legAnswered = false;
+  private readonly legs: AuthLegs;
 
   constructor(
     id: string,
@@ -67,12 +63,8 @@ export class WinInetRequest {
     this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (name, ms) => this.awaitRepeat(name, ms), (bytes, total) =>
       this.ev.lifecycle({ type: 'upload', bytes, total }), () => this.ev.hop,
     );
-    this.closer = new HandleCloser(this.handles, {
-      afterCall: () => owner.afterCall(),
-      freeMemory: () => this.mem.free(),
-      finalize: (problem) => this.finalize(problem),
-      lateClosed: () => owner.released(true),
-    });
+    this.legs = new AuthLegs(this.ev, () => queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined), (m) => owner.log(`request ${this.ev.id}: ${m}`));
+    this.closer = new HandleCloser(this.handles, { afterCall: () => owner.afterCall(), freeMemory: () => this.mem.free(), finalize: (problem) => this.finalize(problem), lateClosed: () => owner.released(true) });
   }
 
   /** `refused`: the engine cannot take it; it ends at once with that error. */
@@ -110,7 +102,7 @@ export class WinInetRequest {
     // Once closing, the handle may be closed: it is never queried again.
     if (status === STATUS.REQUEST_SENT && !this.closing && this.sent?.hop !== this.ev.hop) this.sent = { hop: this.ev.hop, head: querySentHead(this.handles.request) };
     if (status === STATUS.REDIRECT && !this.closing) this.redirectHead(at);
-    if (this.spec.auth && !this.head) this.trackLeg(status, at);
+    if (this.spec.auth && !this.head && !this.closing) this.legs.onStatus(status, at);
     if (status === STATUS.CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
     if (status === STATUS.REQUEST_COMPLETE && async) setImmediate(() => this.onComplete(async));
@@ -218,19 +210,6 @@ export class WinInetRequest {
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
     this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
     this.ev.lifecycle(headersEvent(head), at);
-  }
-
-  /** The 401 head is still the request's at the next SENDING_REQUEST: reported as its own hop, then AUTH_LEG. */
-  private trackLeg(status: number, at: number): void {
-    if (status === STATUS.REDIRECT) this.legAnswered = false;
-    if (status === STATUS.RESPONSE_RECEIVED) this.legAnswered = true;
-    if (status !== STATUS.SENDING_REQUEST || !this.legAnswered || this.closing) return;
-    this.legAnswered = false;
-    const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
-    if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at an auth leg`);
-    this.ev.lifecycle(headersEvent(head), at);
-    this.ev.native(STATUS.AUTH_CHALLENGE, { value: head.statusCode, schemes: offeredSchemes(head.rawHeaders, head.statusCode) }, at);
-    this.ev.native(STATUS.AUTH_LEG, { value: head.statusCode }, at);
   }
 
   private consume(): number {
