@@ -1,12 +1,14 @@
 // The Body tab: the body's size, Save, the decoded/wire switch and the viewers; "No body"
 // for an exchange over with no body byte, and why when the body cannot be had.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatBytes } from '../format.js';
 import { saveResponse } from './save-response.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { useBody } from './use-body.js';
 import { useDecoding, type Decoding } from './use-decoding.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
+import type { QueryFinder } from '../viewers/core-find.js';
+import { CopyBody } from './CopyBody.js';
 
 interface BodyProps {
   id: string;
@@ -48,6 +50,8 @@ export function BodyView({ id, ready, finished, streamed, contentType, partial }
   const decoding = useDecoding(id, finished);
   const body = useBody(id, ready, finished, streamed, 'readBodySlice', decoding.view);
   const [saved, setSaved] = useState('');
+  const view = decoding.view;
+  const find = useCallback<QueryFinder>((query, from, direction) => platform.call('searchBody', { id, view, query, from, direction }), [platform, id, view]);
   // Over with no body byte: say so, rather than an empty viewer with Save and Search.
   if (finished && streamed === 0 && body.total === 0 && !body.error) {
     return (
@@ -69,6 +73,7 @@ export function BodyView({ id, ready, finished, streamed, contentType, partial }
             {`partial: ${partial}`}
           </span>
         )}
+        <CopyBody cache={body.cache} total={body.total} complete={finished && body.complete} />
         <button
           className="btn btn-small"
           data-testid="save-button"
@@ -90,7 +95,7 @@ export function BodyView({ id, ready, finished, streamed, contentType, partial }
       {!body.error && (
         <div data-testid="response-body" className="response-body">
           {body.cache ? (
-            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
+            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} find={find} />
           ) : (
             <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
           )}
