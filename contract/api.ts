@@ -93,6 +93,25 @@ export const COMMANDS = {
     input: z.object({ id: RequestIdSchema, offset: z.number().int().min(0), length: z.number().int().min(1).max(4 * 1024 * 1024), view: BodyViewSchema }),
     output: z.object({ offset: z.number().int(), base64: z.string(), total: z.number().int(), complete: z.boolean() }),
   },
+  /** The first match of `query` (text, ASCII letters folded unless `caseSensitive`; or `hex`
+   * bytes) starting at or after `from` (forward), or before it (backward), scanned in the core
+   * over the stored file for at most `budgetMs`. No `offset` and `complete` false: the time ran
+   * out at `resumeAt`, ask again from there; `complete` true: no match in that direction. */
+  searchBody: {
+    input: z
+      .object({
+        id: RequestIdSchema,
+        view: BodyViewSchema,
+        query: z.string().min(1).max(1000),
+        encoding: z.enum(['text', 'hex']).default('text'),
+        caseSensitive: z.boolean().default(false),
+        from: z.number().int().min(0),
+        direction: z.enum(['forward', 'backward']).default('forward'),
+        budgetMs: z.number().int().min(10).max(5000).default(1000),
+      })
+      .strict(),
+    output: z.object({ offset: z.number().int().optional(), length: z.number().int(), resumeAt: z.number().int(), total: z.number().int(), complete: z.boolean() }),
+  },
   saveBody: {
     input: z.object({ id: RequestIdSchema, view: BodyViewSchema }),
     output: z.union([z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int() }), z.object({ saved: z.literal(false) })]),

@@ -1,10 +1,13 @@
-// readBodySlice and saveBody for a body the store does not hold: an imported HAR entry
+// readBodySlice, searchBody and saveBody for a body the store does not hold: an imported HAR entry
 // whose file left the body out is named as such (BODY_NOT_IMPORTED), an imported entry
 // with no body at all reads as an empty one, and anything else is the store's NOT_FOUND
 // (evicted to stay under the limit).
 import type { BodySlice, BodyStore } from './body-store.js';
 import { CommandFailure } from './command-failure.js';
 import type { HistoryStore } from './history-store.js';
+import type { DecodedBodies } from './decoded-bodies.js';
+import type { ParsedInput } from '../contract/api.js';
+import { needleOf, searchFile, type SearchAnswer } from './body-search.js';
 
 interface BodyReadDeps {
   bodies: BodyStore;
@@ -25,4 +28,19 @@ export async function readBody(deps: BodyReadDeps, id: string, offset: number, l
   // An imported 204 (or any entry without body bytes) has no body file: it is empty, not evicted.
   if (summary?.source === 'har' && !summary.bodyBytes) return { offset, base64: '', total: 0, complete: true };
   return deps.bodies.readSlice(id, offset, length);
+}
+
+/** searchBody: over the decoded copy, or the stored wire bytes (the same refusals as readBody). */
+export async function searchBody(deps: BodyReadDeps & { decoded: DecodedBodies }, input: ParsedInput<'searchBody'>): Promise<SearchAnswer> {
+  const needle = needleOf(input.query, input.encoding);
+  const request = { needle, fold: input.encoding === 'text' && !input.caseSensitive, from: input.from, backward: input.direction === 'backward', budgetMs: input.budgetMs };
+  if (input.view === 'decoded') return searchFile(await deps.decoded.pathFor(input.id), request);
+  const refused = notImported(deps, input.id);
+  if (refused) throw refused;
+  if (!deps.bodies.has(input.id)) {
+    const summary = deps.history.summary(input.id);
+    if (summary?.source === 'har' && !summary.bodyBytes) return { length: needle.length, resumeAt: 0, total: 0, complete: true };
+    throw new CommandFailure('NOT_FOUND', `no stored body for ${input.id} (unknown request, or evicted to stay under the size limit)`);
+  }
+  return searchFile(deps.bodies.pathFor(input.id), request);
 }

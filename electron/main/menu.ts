@@ -27,6 +27,7 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       shown(o, 'Save Request', 'saveRequest', 'CmdOrCtrl+S'),
       shown(o, 'Save Request As…', 'saveRequestAs', 'CmdOrCtrl+Shift+S'),
       { label: 'Save Response…', click: () => o.send('saveResponse') },
+      shown(o, 'New Tab', 'newTab', 'CmdOrCtrl+T'),
       // Ctrl/Cmd+W closes the tab (asking first if it holds unsaved work); the window's Close takes Shift.
       shown(o, 'Close Tab', 'closeTab', 'CmdOrCtrl+W'),
       { type: 'separator' },
@@ -65,6 +66,10 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
     submenu: [
       shown(o, 'Collections', 'toggleCollections', 'CmdOrCtrl+Shift+K'),
       shown(o, 'History', 'toggleHistory', 'CmdOrCtrl+Shift+H'),
+      shown(o, 'Stacked / Side by Side', 'toggleLayout'),
+      { type: 'separator' },
+      shown(o, 'Next Tab', 'nextTab', 'Ctrl+Tab'),
+      shown(o, 'Previous Tab', 'previousTab', 'Ctrl+Shift+Tab'),
       { type: 'separator' },
       ...devItems,
       { role: 'resetZoom' },

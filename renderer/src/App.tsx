@@ -1,4 +1,5 @@
-// The UI: request tabs, the composer, then the live events, waterfall and response.
+// The UI: request tabs, the sidebar, the composer, then the response and the live timeline
+// (waterfall and events), in resizable split panes (layout/).
 import { useEffect } from 'react';
 import { cancelActive, sendActive } from './composer/send-actions.js';
 import { appStore, useApp } from './app-store.js';
@@ -34,6 +35,8 @@ import { SessionNotice } from './tabs/SessionNotice.js';
 import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 import { CloseTabDialog } from './tabs/CloseTabDialog.js';
 import { useTabShortcuts } from './tabs/shortcuts.js';
+import { Split } from './layout/Split.js';
+import { toggleOrientation, useLayout } from './layout/layout-store.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -74,22 +77,91 @@ function ConnectionNotice() {
   );
 }
 
+function Timeline({ events }: { events: InetEvent[] }) {
+  return (
+    <div className="exchange-timeline">
+      {events.length > 0 && <Waterfall events={events} />}
+      <EventList events={events} />
+    </div>
+  );
+}
+
+/** The response and the timeline, one beside the other (stacked layout) or one over the
+ * other (side by side: the composer already takes the left). */
 function Exchange() {
   const tab = useApp(activeTab);
   const id = tab.requestId;
   const events = useApp((s) => (id ? (s.timeline[id] ?? NO_EVENTS) : NO_EVENTS));
   const response = useApp((s) => (id ? s.responses[id] : undefined));
+  const side = useLayout((s) => s.orientation === 'side');
   if (!id || !response) {
     return <p className="placeholder muted">Enter a URL and press Send (Ctrl+Enter). Every status callback of the native stack shows up here, live.</p>;
   }
   return (
     // Keyed by tab and request: a scroll position (or any view state) never carries over.
-    <div className="exchange" key={`${tab.key}:${id}`}>
-      <div className="exchange-left">
-        {events.length > 0 && <Waterfall events={events} />}
-        <EventList events={events} />
-      </div>
-      <ResponsePane id={id} r={response} busy={tab.inFlightId === id} />
+    <Split
+      key={`${tab.key}:${id}`}
+      className="exchange"
+      name="timeline"
+      direction={side ? 'column' : 'row'}
+      label="Resize the response against the timeline"
+      minFirst={side ? 120 : 280}
+      minSecond={side ? 80 : 300}
+      first={<ResponsePane id={id} r={response} busy={tab.inFlightId === id} />}
+      second={<Timeline events={events} />}
+    />
+  );
+}
+
+/** The composer's details over the exchange (stacked) or beside it (side by side). */
+function Workbench() {
+  const side = useLayout((s) => s.orientation === 'side');
+  const activeKey = useApp((s) => s.activeTab);
+  return (
+    <Split
+      className="workbench"
+      name="composer"
+      direction={side ? 'row' : 'column'}
+      label="Resize the request against the response"
+      minFirst={side ? 280 : 90}
+      minSecond={side ? 360 : 160}
+      // Keyed by tab: a new tab opens on the default sub-tab, not the last one used.
+      first={<ComposerDetails key={activeKey} />}
+      second={<Exchange />}
+    />
+  );
+}
+
+function LayoutToggle() {
+  const side = useLayout((s) => s.orientation === 'side');
+  return (
+    <button
+      type="button"
+      className="btn btn-small layout-toggle"
+      data-testid="layout-toggle"
+      aria-pressed={side}
+      title={side ? 'Layout: side by side (click for stacked)' : 'Layout: stacked (click for side by side)'}
+      onClick={toggleOrientation}
+    >
+      {side ? 'Side by side' : 'Stacked'}
+    </button>
+  );
+}
+
+function Main() {
+  const catchOpen = useCatch((s) => s.open);
+  return (
+    <div className="app-main">
+      {catchOpen ? (
+        <CatchPanel />
+      ) : (
+        <>
+          <RequestLine />
+          <ConnectionNotice />
+          <InteropBar />
+          <Workbench />
+        </>
+      )}
     </div>
   );
 }
@@ -123,35 +195,20 @@ export function App() {
   useEnvironmentShortcuts();
   useTabShortcuts();
   const sidebarOpen = useSidebar((s) => s.open);
-  const catchOpen = useCatch((s) => s.open);
-  const activeKey = useApp((s) => s.activeTab);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">InetScope</span>
         <TabBar />
         <EnvironmentSelect />
+        <LayoutToggle />
         <HistoryButtons />
         <CatchToggle />
         <ConnectionBadge />
       </header>
       <SessionNotice />
       <div className="app-body">
-        {sidebarOpen && <Sidebar />}
-        <div className="app-main">
-          {catchOpen ? (
-            <CatchPanel />
-          ) : (
-            <>
-              <RequestLine />
-              <ConnectionNotice />
-              <InteropBar />
-              {/* Keyed by tab: a new tab opens on the default sub-tab, not the last one used. */}
-              <ComposerDetails key={activeKey} />
-              <Exchange />
-            </>
-          )}
-        </div>
+        <Split name="sidebar" direction="row" label="Resize the sidebar" minFirst={200} minSecond={520} showFirst={sidebarOpen} first={<Sidebar />} second={<Main />} />
       </div>
       <Dialog />
       <UndoToast />

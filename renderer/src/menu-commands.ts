@@ -9,6 +9,8 @@ import { currentEntry, resendEntry } from './history/history-actions.js';
 import { toggleCollections, toggleHistory } from './sidebar/sidebar-store.js';
 import { saveTab } from './collections/save-actions.js';
 import { requestClose } from './tabs/close-actions.js';
+import { cycleTab } from './tabs/shortcuts.js';
+import { toggleOrientation } from './layout/layout-store.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
@@ -50,5 +52,13 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return openDialog('environments');
     case 'settings':
       return openDialog('settings');
+    case 'newTab':
+      return void appStore.getState().newTab();
+    case 'nextTab':
+      return cycleTab(1);
+    case 'previousTab':
+      return cycleTab(-1);
+    case 'toggleLayout':
+      return toggleOrientation();
   }
 }

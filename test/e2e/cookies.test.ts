@@ -48,6 +48,8 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
     await rowValue(page, 'sid').waitFor({ timeout: 5_000 });
     assert.equal(await rowValue(page, 'sid').textContent(), 'first');
     assert.equal(await page.locator(`${tid('cookie-domain')}[data-domain="127.0.0.1"] ${tid('cookie-domain-count')}`).textContent(), '1');
+    // The response's Cookies tab (it stays chosen for the next responses).
+    await page.locator(tid('response-tab-cookies')).click();
     const setRow = page.locator(`${tid('cookie-set-row')}[data-name="sid"]`);
     assert.equal(await setRow.locator(tid('cookie-set-outcome')).textContent(), 'stored');
     await screenshot(page, 'cookies-view');

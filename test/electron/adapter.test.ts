@@ -291,7 +291,7 @@ describe('menu', () => {
       ['Save Request As…', 'CmdOrCtrl+Shift+S'],
     ]);
     items.forEach((i) => i.click?.());
-    assert.deepEqual(sent, ['send', 'saveRequest', 'saveRequestAs', 'saveResponse', 'closeTab', 'importHar', 'exportHar', 'settings']);
+    assert.deepEqual(sent, ['send', 'saveRequest', 'saveRequestAs', 'saveResponse', 'newTab', 'closeTab', 'importHar', 'exportHar', 'settings']);
     assert.equal(items.at(-1)?.role, 'close');
     assert.equal(items.at(-1)?.accelerator, 'CmdOrCtrl+Shift+W', 'Ctrl/Cmd+W closes the tab');
   });
@@ -302,6 +302,6 @@ describe('menu', () => {
     for (const i of items) i.click?.(undefined as never, undefined, undefined as never);
     assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
     const shownOnly = items.filter((i) => i.registerAccelerator === false).map((i) => i.accelerator);
-    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+W', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Alt+E', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H']);
+    assert.deepEqual(shownOnly, ['CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+T', 'CmdOrCtrl+W', 'CmdOrCtrl+,', 'CmdOrCtrl+Shift+Enter', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Alt+E', 'CmdOrCtrl+Shift+K', 'CmdOrCtrl+Shift+H', 'Ctrl+Tab', 'Ctrl+Shift+Tab']);
   });
 });

@@ -8,7 +8,7 @@ import { useBody } from '../response/use-body.js';
 import { formatBytes } from '../format.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import { saveResponse } from '../response/save-response.js';
-import { HeadersTable } from '../response/ResponsePane.js';
+import { HeadersTable } from '../response/HeadsViews.js';
 import { composeFromCaught } from './catch-actions.js';
 import { useCatch } from './catch-store.js';
 import { CatchTimeline } from './CatchTimeline.js';

@@ -21,6 +21,7 @@ import { usePlatform } from '../platform/platform-context.js';
 import { SendSourceButton } from '../variables/SendSourceButton.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
 import { VariableInput } from '../variables/VariableInput.js';
+import { Tablist, type TabDef } from '../layout/Tablist.js';
 
 const CUSTOM = '__custom__';
 
@@ -165,23 +166,20 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
 
 type TabName = 'params' | 'headers' | 'body' | 'auth' | 'assertions';
 
-function DetailTabs({ tab, onTab, hasBody, assertions }: { tab: TabName; onTab: (t: TabName) => void; hasBody: boolean; assertions: number }) {
-  const names: Array<[TabName, string]> = [
-    ['params', 'Params'],
-    ['headers', 'Headers'],
-    ...(hasBody ? [['body', 'Body'] as [TabName, string]] : []),
-    ['auth', 'Auth'],
-    ['assertions', `Assertions (${assertions})`],
+/** Rows that take part: enabled, with a name. */
+const used = (rows: ReadonlyArray<{ name: string; enabled?: boolean }>): number => rows.filter((r) => r.enabled !== false && r.name.trim() !== '').length;
+const counted = (label: string, n: number): string => (n > 0 ? `${label} (${n})` : label);
+
+function DetailTabs({ tab, onTab, draft }: { tab: TabName; onTab: (t: TabName) => void; draft: Draft }) {
+  const authKind = draft.auth?.kind ?? 'none';
+  const tabs: Array<TabDef<TabName>> = [
+    { id: 'params', label: counted('Params', used(rowsForUrl(draft.url, draft.params))) },
+    { id: 'headers', label: counted('Headers', used(draft.headers)) },
+    ...(methodHasBody(draft.method) ? [{ id: 'body' as const, label: 'Body' }] : []),
+    { id: 'auth', label: authKind === 'none' ? 'Auth' : `Auth (${authKind})` },
+    { id: 'assertions', label: `Assertions (${draft.assertions?.length ?? 0})` },
   ];
-  return (
-    <div className="composer-tabs" role="tablist">
-      {names.map(([t, label]) => (
-        <button key={t} type="button" role="tab" data-testid={`composer-tab-${t}`} aria-selected={tab === t} onClick={() => onTab(t)}>
-          {label}
-        </button>
-      ))}
-    </div>
-  );
+  return <Tablist className="composer-tabs" label="Request parts" testPrefix="composer-tab" tabs={tabs} selected={tab} onSelect={onTab} />;
 }
 
 function DetailPane({ tab }: { tab: TabName }) {
@@ -216,8 +214,8 @@ export function ComposerDetails() {
   return (
     <section className="composer-details" aria-label="Request">
       <OptionsRow options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />
-      <DetailTabs tab={tab} onTab={setTab} hasBody={hasBody} assertions={draft.assertions?.length ?? 0} />
-      <div className="pane">
+      <DetailTabs tab={tab} onTab={setTab} draft={draft} />
+      <div className="pane composer-pane" role="tabpanel" id="composer-tab-panel" aria-labelledby={`composer-tab-${tab}`}>
         <DetailPane tab={tab} />
       </div>
       {error && !shownAtUrl && (

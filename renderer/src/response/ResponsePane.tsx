@@ -1,17 +1,14 @@
-// The response: status line, time and size, upload and download progress, headers and the
-// body, shown from the final headers on (the raw and hex views read the body as it streams).
-import { useState } from 'react';
+// The response: status line, time, size and engine, the checks' results and the transfer
+// progress always in view, then the response's tabs (Body, Headers, Cookies, Raw exchange).
+import type { InetEvent } from '../../../contract/events.js';
 import type { ResponseInfo } from './response-model.js';
-import { formatBytes, formatMs, parseHeaders, statusText } from '../format.js';
-import { saveResponse } from './save-response.js';
-import { usePlatform } from '../platform/platform-context.js';
-import { useBody } from './use-body.js';
-import { useDecoding, type Decoding } from './use-decoding.js';
-import { BodyViewers } from '../viewers/BodyViewers.js';
-import { contentTypeOf } from '../viewers/kinds.js';
+import { formatBytes, formatMs, statusText } from '../format.js';
 import { Progress } from './Progress.js';
-import { ResponseCookies } from '../cookies/ResponseCookies.js';
 import { ScriptTests } from '../scripts/ScriptTests.js';
+import { useApp } from '../app-store.js';
+import { Tablist } from '../layout/Tablist.js';
+import { setResponseTab, useLayout } from '../layout/layout-store.js';
+import { RESPONSE_TABS, type ResponseTabDef } from './response-tabs.js';
 import { AssertionResults } from '../assertions/AssertionResults.js';
 import { roundTripText } from '../../../domain/auth-legs.js';
 
@@ -61,126 +58,29 @@ function Transfers({ id, r }: { id: string; r: ResponseInfo }) {
   );
 }
 
-/** Header name/value pairs, one row each (also a caught request's). */
-export function HeadersTable({ pairs, testId }: { pairs: ReadonlyArray<[string, string]>; testId?: string }) {
+const NO_EVENTS: InetEvent[] = [];
+
+/** The tab bar and the chosen tab's panel (response-tabs.tsx lists them). */
+function ResponseTabs({ id, r }: { id: string; r: ResponseInfo }) {
+  const events = useApp((s) => s.timeline[id] ?? NO_EVENTS);
+  const chosen = useLayout((s) => s.responseTab);
+  const tab = RESPONSE_TABS.find((t) => t.id === chosen) ?? (RESPONSE_TABS[0] as ResponseTabDef);
+  const props = { id, r, events };
   return (
-    <table className="headers-view" data-testid={testId}>
-      <tbody>
-        {pairs.map(([n, v], i) => (
-          <tr key={i}>
-            <th scope="row">{n}</th>
-            <td>{v}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const HeadersView = ({ raw, title }: { raw: string; title: string }) => (
-  <div className="pane">
-    <h2>{title}</h2>
-    <HeadersTable pairs={parseHeaders(raw)} testId={title === 'Response headers' ? 'response-headers' : undefined} />
-  </div>
-);
-
-interface BodyProps {
-  id: string;
-  /** The final headers are in (or the request is over): the body can be shown. */
-  ready: boolean;
-  finished: boolean;
-  /** Body bytes reported so far. */
-  streamed: number;
-  contentType: string | undefined;
-  /** The request failed or was cancelled: what the store holds is what arrived before. */
-  partial?: string;
-}
-
-/** "Decoded | Wire bytes" with both sizes, or why a coded body has no decoded view. */
-function DecodingBar({ d }: { d: Decoding }) {
-  const i = d.info;
-  if (!i?.coding) return null;
-  if (i.decodedBytes === undefined) {
-    return (
-      <p className="error" data-testid="decode-error">
-        {`Showing the wire bytes: ${i.decodeError ?? 'the body could not be decoded'}.`}
-      </p>
-    );
-  }
-  return (
-    <div className="viewer-bar body-decoding" role="toolbar" aria-label="Body bytes" data-testid="body-decoding">
-      {(['decoded', 'wire'] as const).map((v) => (
-        <button key={v} className={d.view === v ? 'viewer-tab active' : 'viewer-tab'} aria-pressed={d.view === v} data-testid={`body-view-${v}`} onClick={() => d.setView(v)}>
-          {v === 'decoded' ? 'Decoded' : 'Wire bytes'}
-        </button>
-      ))}
-      <span className="muted" data-testid="body-sizes">{`${formatBytes(i.decodedBytes)} decoded · ${formatBytes(i.wireBytes)} ${i.coding}`}</span>
-    </div>
-  );
-}
-
-function BodyView({ id, ready, finished, streamed, contentType, partial }: BodyProps) {
-  const platform = usePlatform();
-  const decoding = useDecoding(id, finished);
-  const body = useBody(id, ready, finished, streamed, 'readBodySlice', decoding.view);
-  const [saved, setSaved] = useState('');
-  // Over with no body byte: say so, rather than an empty viewer with Save and Search.
-  if (finished && streamed === 0 && body.total === 0 && !body.error) {
-    return (
-      <div className="pane body-pane">
-        <h2>Body</h2>
-        <p className="muted" data-testid="no-body">
-          No body
-        </p>
+    <>
+      <Tablist
+        className="tablist response-tabs"
+        label="Response"
+        testPrefix="response-tab"
+        tabs={RESPONSE_TABS.map((t) => ({ id: t.id, label: t.label(props) }))}
+        selected={tab.id}
+        onSelect={setResponseTab}
+      />
+      <div className="response-grid" role="tabpanel" id="response-tab-panel" aria-labelledby={`response-tab-${tab.id}`}>
+        <tab.Panel {...props} />
       </div>
-    );
-  }
-  return (
-    <div className="pane body-pane">
-      <h2>
-        Body
-        <span className="muted">{body.total > 0 ? ` ${formatBytes(body.total)}` : ''}</span>
-        {partial && body.total > 0 && (
-          <span className="body-partial" data-testid="body-partial" title={`The bytes that arrived before the request ${partial}`}>
-            {`partial: ${partial}`}
-          </span>
-        )}
-        <button
-          className="btn btn-small"
-          data-testid="save-button"
-          disabled={!finished || body.unavailable !== undefined}
-          title={body.unavailable ? `Nothing to save: ${body.error ?? ''}` : undefined}
-          onClick={() => void saveResponse(platform, id, 'saveBody', decoding.view).then(setSaved)}
-        >
-          {decoding.view === 'decoded' ? 'Save decoded…' : decoding.info?.coding ? 'Save wire bytes…' : 'Save response…'}
-        </button>
-      </h2>
-      <DecodingBar d={decoding} />
-      {saved && <p className="muted" data-testid="save-result">{saved}</p>}
-      {body.error && (
-        <p className={body.unavailable === 'not-imported' ? 'body-note' : 'error'} data-testid="body-error" data-reason={body.unavailable}>
-          {body.error}
-        </p>
-      )}
-      {/* A body that cannot be had is said so above: no empty viewer, no endless "Loading…". */}
-      {!body.error && (
-        <div data-testid="response-body" className="response-body">
-          {body.cache ? (
-            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} />
-          ) : (
-            <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
-          )}
-        </div>
-      )}
-    </div>
+    </>
   );
-}
-
-/** Why the stored body is only what arrived, for a request that did not end well. */
-function partialOf(r: ResponseInfo): string | undefined {
-  const f = r.finished;
-  if (!f || f.ok) return undefined;
-  return f.error?.code === 'CANCELLED' ? 'was cancelled' : 'failed';
 }
 
 export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; busy: boolean }) {
@@ -188,24 +88,9 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
     <section className="response" aria-label="Response">
       <StatusLine r={r} busy={busy} />
       <AssertionResults id={id} />
+      <ScriptTests id={id} finished={r.finished !== undefined} />
       <Transfers id={id} r={r} />
-      <div className="response-grid">
-        <div className="response-side">
-          {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
-          {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
-          <ResponseCookies id={id} />
-          <ScriptTests id={id} finished={r.finished !== undefined} />
-        </div>
-        <BodyView
-          key={id}
-          id={id}
-          ready={r.status !== undefined || r.finished !== undefined}
-          finished={r.finished !== undefined}
-          streamed={r.bodyBytes}
-          contentType={contentTypeOf(r.rawHeaders)}
-          partial={partialOf(r)}
-        />
-      </div>
+      <ResponseTabs id={id} r={r} />
     </section>
   );
 }

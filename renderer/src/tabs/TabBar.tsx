@@ -8,6 +8,7 @@ import { useStripScroll } from './use-strip-scroll.js';
 import { isDirty } from '../collections/dirty.js';
 import { requestClose } from './close-actions.js';
 import { tabTitle } from './tab-title.js';
+import { TabLabel } from './TabLabel.js';
 
 /** A saved request's tab: its unsaved changes, and whether its file changed on disk meanwhile. */
 function TabMarks({ t }: { t: Tab }) {
@@ -44,9 +45,7 @@ export function TabBar() {
       <nav className="tabbar" role="tablist" aria-label="Requests" ref={strip.ref} data-testid="tabbar">
         {tabs.map((t) => (
           <div key={t.key} className={`tab${t.key === active ? ' tab-active' : ''}${t.inFlightId ? ' tab-busy' : ''}`}>
-            <button role="tab" aria-selected={t.key === active} className="tab-label" title={t.saved ? `${tabTitle(t)} — ${t.saved.path}` : tabTitle(t)} onClick={() => setActive(t.key)}>
-              {tabTitle(t)}
-            </button>
+            <TabLabel t={t} active={t.key === active} onPick={() => setActive(t.key)} />
             <TabMarks t={t} />
             {tabs.length > 1 && (
               <button className="tab-close" aria-label="Close tab" title="Close tab" onClick={() => requestClose(t.key)}>

@@ -38,9 +38,15 @@ export interface TabsSlice {
   /** Tabs of a stored session: in place of the one blank tab of a fresh page (their keys
    * kept), else after the tabs there are (under new keys); the active tab is theirs. */
   restoreTabs(tabs: Tab[], activeKey: string): void;
+  /** A tab's own name (its title); blank goes back to the method and path. A saved
+   * request's tab is named by its request (renamed in Collections), not here. */
+  renameTab(key: string, title: string): void;
   /** The tab shows its draft only (its last exchange is no longer in the history). */
   forgetRequest(key: string, id: string): void;
 }
+
+/** The session keeps titles up to this length (contract/tab-session.ts). */
+export const MAX_TAB_TITLE = 200;
 
 let tabCounter = 0;
 export const newTabKey = (): string => `tab-${++tabCounter}`;
@@ -107,6 +113,10 @@ export const createTabsSlice: StateCreator<AppState, [], [], TabsSlice> = (set, 
       }),
     restoreTabs: (tabs, activeKey) => {
       if (tabs.length > 0) set((s) => withRestored(s, tabs, activeKey));
+    },
+    renameTab: (key, title) => {
+      const name = title.trim().slice(0, MAX_TAB_TITLE);
+      set((s) => ({ tabs: mapTab(s.tabs, key, (t) => (t.saved ? t : { ...t, title: name || undefined })) }));
     },
     forgetRequest: (key, id) => set((s) => ({ tabs: mapTab(s.tabs, key, (t) => (t.requestId === id ? { ...t, requestId: undefined } : t)) })),
   };

@@ -21,6 +21,7 @@ const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEvent; wa
   const status = eventStatus(e);
   const info = eventInfo(e);
   const failed = e.type === 'finished' && !e.ok;
+  const clock = wallTime !== undefined ? formatClock(wallTime + e.t) : '';
   return (
     <div
       data-testid="event-row"
@@ -29,10 +30,10 @@ const EventRow = memo(function EventRow({ e, wallTime, alt }: { e: InetEvent; wa
       className={`event-row ev-row ev-${e.type}${failed ? ' ev-failed' : ''}${alt ? ' ev-alt' : ''}`}
       role="row"
     >
-      <span className="ev-t" role="cell">{e.t.toFixed(3)}</span>
-      <span className="ev-clock" role="cell">{wallTime !== undefined ? formatClock(wallTime + e.t) : ''}</span>
+      <span className="ev-t" role="cell" title={e.t.toFixed(3)}>{e.t.toFixed(3)}</span>
+      <span className="ev-clock" role="cell" title={clock}>{clock}</span>
       <span className="ev-hop" role="cell">{e.hop}</span>
-      <span className="ev-status" role="cell">{status}</span>
+      <span className="ev-status" role="cell" title={status}>{status}</span>
       <span className="ev-code" role="cell">{e.type === 'native' ? e.code : ''}</span>
       <span className="ev-info" role="cell" title={info}>{info}</span>
     </div>

@@ -1,13 +1,15 @@
 // The body's viewer switch (Raw text | Pretty | Hex | Image | HTML, as the Content-Type
 // allows) and the active viewer; the search box for Raw and Hex. While the body streams,
 // Raw and Hex show what is stored so far; the whole-body viewers wait for the end.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { SliceCache } from './slice-cache.js';
 import { canRender, mediaType, prettyLang, VIEWER_LABELS, viewersFor, wholeMax, type ViewerName } from './kinds.js';
 import { RawViewer, type Hits, type Jump } from './RawViewer.js';
 import { HexViewer } from './HexViewer.js';
 import { HtmlViewer, ImageViewer } from './MediaViewers.js';
 import { BodySearch } from './BodySearch.js';
+import type { QueryFinder } from './core-find.js';
+import { pageFinder } from './page-find.js';
 import './viewers.css';
 
 // CodeMirror is most of the bundle: loaded only when a Pretty view opens.
@@ -19,6 +21,8 @@ interface Props {
   /** The whole body is stored (false while it streams). */
   complete: boolean;
   contentType: string | undefined;
+  /** The core's search over this body (Raw and Hex search with it); without it, the page's. */
+  find?: QueryFinder;
 }
 
 const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
@@ -60,6 +64,7 @@ export function BodyViewers(props: Props) {
   const [jump, setJump] = useState<Jump | undefined>(undefined);
   const [hits, setHits] = useState<Hits | undefined>(undefined);
   const searchable = name === 'raw' || name === 'hex';
+  const inPage = useMemo(() => pageFinder(props.cache), [props.cache]);
   return (
     <div className="viewers">
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
@@ -80,7 +85,7 @@ export function BodyViewers(props: Props) {
             </button>
           );
         })}
-        {searchable && <BodySearch cache={props.cache} onJump={setJump} onHits={setHits} />}
+        {searchable && <BodySearch cache={props.cache} find={props.find ?? inPage} onJump={setJump} onHits={setHits} />}
       </div>
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>
         <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} />
