@@ -37,6 +37,12 @@ export const STATUS = {
   TLS_HANDSHAKE_DONE: 1001,
   /** The HTTP version the response came in (ALPN's choice over TLS), once per hop, before its head. */
   PROTOCOL_NEGOTIATED: 1002,
+  /** The proxy the request goes through, or "direct" (info.proxy, info.reason), once per hop before connecting. */
+  PROXY_CHOSEN: 1003,
+  /** A CONNECT tunnel through the proxy is asked for (info.address: the tunnel's target host:port). */
+  TUNNEL_REQUESTED: 1004,
+  /** The proxy answered the CONNECT (info.value: its status; 200 means the tunnel is up). */
+  TUNNEL_ESTABLISHED: 1005,
 } as const;
 
 export type KnownStatusName = keyof typeof STATUS;
@@ -96,6 +102,10 @@ export const StatusInfoSchema = z.strictObject({
   protocol: z.string().optional(),
   /** PROTOCOL_NEGOTIATED: the version the request asked for, when it asked (see HttpVersionChoice). */
   requested: z.string().optional(),
+  /** PROXY_CHOSEN: the proxy URL, or "direct". */
+  proxy: z.string().optional(),
+  /** PROXY_CHOSEN: why ("configured": the request's own; "environment": http_proxy and the like; "system": the OS settings; "bypassed": a no-proxy entry; "none"). */
+  reason: z.enum(['configured', 'environment', 'system', 'bypassed', 'none']).optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

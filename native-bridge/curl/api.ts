@@ -94,6 +94,11 @@ export const OPT = {
   URL: 10002,
   ERRORBUFFER: 10010,
   PROXY: 10004,
+  PROXYUSERNAME: 10175,
+  PROXYPASSWORD: 10176,
+  NOPROXY: 10177,
+  /** CURLAUTH_* bitmask for the proxy. */
+  PROXYAUTH: 111,
   READDATA: 10009,
   WRITEFUNCTION: 20011,
   READFUNCTION: 20012,
@@ -146,6 +151,9 @@ export const OPT = {
   PROTOCOLS: 181,
   REDIR_PROTOCOLS: 182,
 } as const;
+
+/** CURLAUTH_*: ANY is ~CURLAUTH_DIGEST_IE, as a signed C long. */
+export const CURLAUTH = { basic: 1, digest: 2, ntlm: 8, any: ~16 } as const;
 
 export const CURLPROTO_HTTP = 1 << 0;
 export const CURLPROTO_HTTPS = 1 << 1;

@@ -12,6 +12,7 @@ import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
+import { ProxyTrack } from './proxy-track.js';
 
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
@@ -49,6 +50,7 @@ export class CurlTransfer {
   private localError?: EngineErrorInfo;
   private readonly secure: boolean;
   private readonly host: string;
+  private readonly proxy: ProxyTrack;
 
   constructor(
     id: string,
@@ -65,6 +67,7 @@ export class CurlTransfer {
     this.host = url.hostname;
     this.currentUrl = spec.url;
     this.easy = curl.easy_init();
+    this.proxy = new ProxyTrack(spec, (status, info) => this.native(status, info));
   }
 
   /** Sets the handle up; an error here ends the transfer before it starts. */
@@ -72,6 +75,7 @@ export class CurlTransfer {
     this.ev.lifecycle({ type: 'started', engine: 'curl', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
     const refused = versionRefusal(this.spec.httpVersion, FEATURES, curl.version() as string);
     if (refused) return refused;
+    this.proxy.announce(this.spec.url);
     try {
       if (this.spec.body) this.source = openSource(this.spec.body);
       this.headerList = applyOptions(this.easy, this.spec, this.num, this.cbs, this.source?.total, this.userAgent);
@@ -116,6 +120,8 @@ export class CurlTransfer {
   }
 
   onDebug(type: number, data: unknown, size: number): number {
+    if (type === 1) this.proxy.headerIn(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'));
+    if (type === 2 && this.proxy.headerOut(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'))) return 0;
     if (type === 2 || type === 4) {
       // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
       if (!this.hop.sending) this.native('SENDING_REQUEST');
@@ -148,6 +154,13 @@ export class CurlTransfer {
       this.interimHeads += b.raw;
       return this.native('INTERMEDIATE_RESPONSE', { value: b.statusCode });
     }
+    if (this.proxy.isAuthLeg(b.statusCode)) {
+      // libcurl answers the proxy's challenge on the same hop: the 407 is shown before the response, as curl -i does.
+      this.interimHeads += b.raw;
+      this.hop = { ...this.hop, sending: false, receiving: false };
+      this.requestHeaders = '';
+      return;
+    }
     const protocol = usedVersion(getLong(this.easy, INFO.HTTP_VERSION));
     if (protocol) this.native('PROTOCOL_NEGOTIATED', { protocol, ...(this.spec.httpVersion ? { requested: this.spec.httpVersion } : {}) });
     const location = this.redirectTarget(b.statusCode, b.location);
@@ -159,12 +172,15 @@ export class CurlTransfer {
       this.redirects++;
       this.currentUrl = location;
       this.native('REDIRECT', { url: location });
+      this.proxy.announce(location);
       this.hop = { connected: false, sending: false, receiving: false };
       this.requestHeaders = '';
       return;
     }
     this.finalStatus = b.statusCode;
     this.ev.lifecycle(head);
+    this.localError ??= this.proxy.refusal(b.statusCode);
+    if (this.localError) return;
     // libcurl takes the last of two different Content-Lengths; the write callback then aborts.
     const problem = responseHeadProblem(b.statusCode, b.raw);
     if (problem) {
@@ -249,9 +265,9 @@ export class CurlTransfer {
       this.native('REQUEST_COMPLETE', { error: code, op: 'transfer' });
     }
     const detail = koffi.decode(this.errorBuffer, 'char', -1) as string;
-    let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
+    let error = this.localError ?? (code !== 0 ? this.proxy.failure() ?? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.proxy.via, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
     // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
-    if (!error && this.finalStatus === undefined) error = responseHeadProblem(this.interimStatus ?? 0, '');
+    if (!error && this.finalStatus === undefined) error = this.proxy.failure() ?? responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();
     const partialHead = error && this.finalStatus === undefined && this.block.pending ? { partialHead: this.block.pending } : {};
     let memoryBody: { bodyBase64?: string } = {};
