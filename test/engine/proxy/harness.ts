@@ -15,7 +15,10 @@ export const PASSWORD = 'ppass';
 export interface ProxyHarness {
   engine: EngineName;
   client: EngineClient;
+  /** The origin of direct and bypassed requests. */
   http: TestServer;
+  /** The origin of proxied requests only: Wine's connection pool would hand a proxied request an idle direct connection to the same origin (wine-quirks.ts, poolIgnoresProxy). */
+  proxied: TestServer;
   https: TestServer;
   /** tinyproxy asking for USER:PASSWORD (Basic). */
   basic: TestProxy;
@@ -32,7 +35,8 @@ export interface Exchange {
 }
 
 export async function startProxyHarness(engine: EngineName): Promise<ProxyHarness> {
-  const [http, https, basic, open, digest] = await Promise.all([
+  const [http, proxied, https, basic, open, digest] = await Promise.all([
+    startTestServer(),
     startTestServer(),
     startTestServer({ tls: selfSignedCert() }),
     startTinyproxy({ basicAuth: { user: USER, password: PASSWORD } }),
@@ -41,10 +45,10 @@ export async function startProxyHarness(engine: EngineName): Promise<ProxyHarnes
   ]);
   const client = await EngineClient.start({ engine });
   return {
-    engine, client, http, https, basic, open, digest,
+    engine, client, http, proxied, https, basic, open, digest,
     async close() {
       await client.close();
-      await Promise.all([http, https, basic, open, digest].map((s) => s.close()));
+      await Promise.all([http, proxied, https, basic, open, digest].map((s) => s.close()));
     },
   };
 }
