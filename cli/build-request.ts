@@ -6,6 +6,7 @@ import { BadRequestSpec, MAX_REDIRECTS, type RequestSpecInput } from '../engine/
 import { parseHeaderLine } from '../domain/curl/flags.js';
 import { CURL_ACCEPT_ENCODING, CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
 import { checkUrlInput } from '../domain/url.js';
+import { proxyAuthOf } from '../domain/proxy-draft.js';
 import { UsageError, type CliOptions } from './args.js';
 
 export class BadInput extends Error {
@@ -134,6 +135,8 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
       ...(opts.connectTimeout ? { connectMs: opts.connectTimeout } : {}),
     },
     proxy: opts.proxy,
+    ...(opts.noProxy !== undefined ? { noProxy: opts.noProxy } : {}),
+    ...(opts.proxyUser !== undefined ? { proxyAuth: proxyAuthOf(opts.proxyUser, opts.proxyScheme) } : {}),
     insecure: opts.insecure,
     ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}),
     // curl reads a relative --cacert from the working directory; the engines want it absolute.

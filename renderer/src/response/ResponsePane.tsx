@@ -28,6 +28,7 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}
+      {r.route && <span className="muted" data-testid="response-route" title="The proxy the engine took for this request (PROXY_CHOSEN)">{r.route}</span>}
       {busy && !r.started && r.engineStarting && (
         <span className="muted" data-testid="engine-starting">
           {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}

@@ -1,5 +1,6 @@
 // What the response panes show of one request, folded from its events.
 import type { InetEvent } from '../../../contract/events.js';
+import { proxySummary } from '../../../domain/proxy.js';
 
 type Ev<T extends InetEvent['type']> = Extract<InetEvent, { type: T }>;
 
@@ -18,6 +19,8 @@ export interface ResponseInfo {
   finished?: Pick<Ev<'finished'>, 'ok' | 'error' | 'statusCode' | 'bodyBytes' | 'uploadBytes' | 'engineTimings'> & { t: number };
   /** Time of the last event, ms since the start. */
   lastT: number;
+  /** The last hop's route as words: "via proxy …", "direct", "direct (proxy bypassed)" (PROXY_CHOSEN). */
+  route?: string;
   /** The core answered that this request waits for its engine's host to start. */
   engineStarting?: string;
 }
@@ -60,6 +63,7 @@ export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
       next.bodyBytes = e.bodyBytes;
       break;
     case 'native':
+      if (e.status === 'PROXY_CHOSEN' && e.info?.proxy && e.info.reason) next.route = proxySummary({ proxy: e.info.proxy, reason: e.info.reason });
       break;
   }
   return next;
