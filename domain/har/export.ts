@@ -81,6 +81,7 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
       cache: {},
       timings,
       ...serverAddress(events, p.reused && server?.host === hostOf(url) ? server.ip : undefined),
+      ...proxyOf(events),
       [INETSCOPE_FIELD]: extra,
     };
     if (entry.serverIPAddress) server = { host: hostOf(url), ip: entry.serverIPAddress };
@@ -103,6 +104,13 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The hop's PROXY_CHOSEN as `_proxy`. */
+function proxyOf(events: InetEvent[]): Pick<HarEntry, '_proxy'> {
+  const e = events.find((x) => x.type === 'native' && x.status === 'PROXY_CHOSEN');
+  const info = e?.type === 'native' ? e.info : undefined;
+  return info?.proxy && info.reason ? { _proxy: { proxy: info.proxy, reason: info.reason } } : {};
 }
 
 /** The hop's own connect events; a hop on a kept-alive connection to the same host: that connection's address. */
