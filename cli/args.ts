@@ -1,8 +1,8 @@
 // curl-compatible command-line parsing: curl's flag table and reader (domain/curl/flags.ts:
 // bundled short flags -sSL, attached values -XPOST), --max-time=5 too, then a zod schema.
 import { z } from 'zod';
-import { HttpVersionChoiceSchema } from '../contract/request.js';
 import { AuthSchemeSchema, type AuthScheme } from '../contract/auth.js';
+import { HttpVersionChoiceSchema, ProxyAuthSchemeSchema, type ProxyAuthScheme } from '../contract/request.js';
 import { CURL_FLAGS, FlagError, readFlags, type FlagDef, type FlagHit, type FlagTable } from '../domain/curl/flags.js';
 import { HTTP_VERSION_FLAGS, isHttpVersionFlag } from '../domain/http-version.js';
 
@@ -23,6 +23,9 @@ const KEYS: Record<string, keyof RawOptions> = {
   location: 'location',
   'max-redirs': 'maxRedirs',
   proxy: 'proxy',
+  noproxy: 'noProxy',
+  'proxy-user': 'proxyUser',
+  ...Object.fromEntries(Object.keys({ 'proxy-basic': 0, 'proxy-digest': 0, 'proxy-ntlm': 0, 'proxy-anyauth': 0 }).map((f) => [f, 'proxyScheme' as const])),
   insecure: 'insecure',
   cacert: 'cacert',
   'max-time': 'maxTime',
@@ -73,6 +76,9 @@ interface RawOptions {
   location?: boolean;
   maxRedirs?: string;
   proxy?: string;
+  noProxy?: string;
+  proxyUser?: string;
+  proxyScheme?: string;
   insecure?: boolean;
   cacert?: string;
   maxTime?: string;
@@ -133,6 +139,12 @@ const CliOptionsSchema = z.object({
     .transform(Number)
     .optional(),
   proxy: z.string().optional(),
+  /** curl's --noproxy: hosts (comma-separated) that skip the proxy; "*" for all. */
+  noProxy: z.string().optional(),
+  /** curl's -U USER[:PASSWORD]. */
+  proxyUser: z.string().min(1, '--proxy-user needs USER[:PASSWORD]').optional(),
+  /** --proxy-basic … --proxy-anyauth: the last one given wins, as in curl (default basic). */
+  proxyScheme: ProxyAuthSchemeSchema.default('basic'),
   insecure: z.boolean().default(false),
   /** curl's --cacert: the CAs (PEM) the server certificate must come from. */
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
@@ -174,11 +186,14 @@ const CliOptionsSchema = z.object({
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
+const PROXY_SCHEME_FLAGS: Record<string, ProxyAuthScheme> = { 'proxy-basic': 'basic', 'proxy-digest': 'digest', 'proxy-ntlm': 'ntlm', 'proxy-anyauth': 'any' };
+
 function assign(raw: RawOptions, long: string, value: string | undefined): void {
   const key = KEYS[long] as keyof RawOptions;
   const rec = raw as unknown as Record<string, unknown>;
   if (isHttpVersionFlag(long)) raw.httpVersion = HTTP_VERSION_FLAGS[long];
   else if (AUTH_FLAGS[long]) raw.authScheme = value === undefined ? AUTH_FLAGS[long] : raw.authScheme;
+  else if (long in PROXY_SCHEME_FLAGS) raw.proxyScheme = PROXY_SCHEME_FLAGS[long];
   else if (value === undefined) rec[key] = true;
   else if (key === 'bodyParts') raw.bodyParts.push({ flag: long, value });
   else if (LISTS.has(key)) (rec[key] as string[]).push(value);

@@ -6,6 +6,7 @@ import { BadRequestSpec, MAX_REDIRECTS, type RequestSpecInput } from '../engine/
 import { parseHeaderLine } from '../domain/curl/flags.js';
 import { CURL_ACCEPT_ENCODING, CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
 import { checkUrlInput } from '../domain/url.js';
+import { proxyAuthOf } from '../domain/proxy-draft.js';
 import { UsageError, type CliOptions } from './args.js';
 import type { AuthScheme } from '../contract/auth.js';
 
@@ -143,6 +144,8 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
       ...(opts.connectTimeout ? { connectMs: opts.connectTimeout } : {}),
     },
     proxy: opts.proxy,
+    ...(opts.noProxy !== undefined ? { noProxy: opts.noProxy } : {}),
+    ...(opts.proxyUser !== undefined ? { proxyAuth: proxyAuthOf(opts.proxyUser, opts.proxyScheme) } : {}),
     insecure: opts.insecure,
     ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}),
     ...(auth ? { auth } : {}),

@@ -28,7 +28,14 @@ curl-compatible options:
   -i, --include               print the response headers (1xx ones too) before the body
   -I, --head                  HEAD request, print the headers
   -L, --location              follow redirects (--max-redirs N, default 50, -1 no limit)
-  -x, --proxy HOST:PORT       use an HTTP proxy
+  -x, --proxy HOST:PORT       use an HTTP proxy (default: the system's: WinInet the OS
+                              settings, libcurl http_proxy/https_proxy/all_proxy)
+      --noproxy HOSTS         hosts (comma-separated, subdomains too) that skip the
+                              proxy; "*" for no proxy at all (replaces no_proxy)
+  -U, --proxy-user USER:PASS  proxy credentials (the password is never echoed)
+      --proxy-basic | --proxy-digest | --proxy-ntlm | --proxy-anyauth
+                              the proxy authentication scheme (default basic; WinInet
+                              answers the scheme the proxy asks for, no Digest under Wine)
   -k, --insecure              accept any server certificate
       --cacert FILE           trust only the CA certificates (PEM) in FILE
   -m, --max-time SECONDS      overall deadline

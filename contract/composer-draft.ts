@@ -5,7 +5,7 @@
 // Strict objects, every string and list bounded, so a page cannot make the core keep
 // unbounded data. Imports nothing of the app.
 import { z } from 'zod';
-import { HttpVersionChoiceSchema } from './request.js';
+import { HttpVersionChoiceSchema, ProxyAuthSchemeSchema } from './request.js';
 
 /** The raw body's text: as large as the composer's editor is asked to keep (16 MiB). */
 export const MAX_DRAFT_BODY_CHARS = 16 * 1024 * 1024;
@@ -78,6 +78,12 @@ export const DraftOptionsSchema = z.strictObject({
   caFile: FileRefSchema.optional(),
   /** host:port, empty: none. */
   proxy: Text,
+  /** curl's --noproxy list as typed; empty or absent: none. */
+  noProxy: Text.optional(),
+  /** Proxy credentials (-U); an empty user: none. The password is kept like the Auth tab's. */
+  proxyUser: Text.optional(),
+  proxyPassword: Text.optional(),
+  proxyScheme: ProxyAuthSchemeSchema.optional(),
   /** false: the workspace's cookies are not sent (absent, as in a session from before: sent). */
   sendCookies: z.boolean().optional(),
 });

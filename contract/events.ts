@@ -37,6 +37,12 @@ export const STATUS = {
   TLS_HANDSHAKE_DONE: 1001,
   /** The HTTP version the response came in (ALPN's choice over TLS), once per hop, before its head. */
   PROTOCOL_NEGOTIATED: 1002,
+  /** The proxy the request goes through, or "direct" (info.proxy, info.reason), once per hop before connecting. */
+  PROXY_CHOSEN: 1003,
+  /** A CONNECT tunnel through the proxy is asked for (info.address: the tunnel's target host:port). */
+  TUNNEL_REQUESTED: 1004,
+  /** The proxy answered the CONNECT (info.value: its status; 200 means the tunnel is up). */
+  TUNNEL_ESTABLISHED: 1005,
   /** A 401 (or 407) head that the engine answers: info.value the status, info.schemes what the server offered. */
   AUTH_CHALLENGE: 1006,
   /** Closes the challenged hop as REDIRECT does: the next request (with credentials) is hop + 1. */
@@ -102,6 +108,10 @@ export const StatusInfoSchema = z.strictObject({
   requested: z.string().optional(),
   /** AUTH_CHALLENGE: the schemes of the WWW-Authenticate (or Proxy-Authenticate) headers, as offered. */
   schemes: z.array(z.string()).optional(),
+  /** PROXY_CHOSEN: the proxy URL, or "direct". */
+  proxy: z.string().optional(),
+  /** PROXY_CHOSEN: why ("configured": the request's own; "environment": http_proxy and the like; "system": the OS settings; "bypassed": a no-proxy entry; "none"). */
+  reason: z.enum(['configured', 'environment', 'system', 'bypassed', 'none']).optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

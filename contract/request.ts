@@ -44,6 +44,23 @@ export const HTTP_VERSIONS = ['1.0', '1.1', '2', '2-prior-knowledge', '3'] as co
 export const HttpVersionChoiceSchema = z.enum(HTTP_VERSIONS);
 export type HttpVersionChoice = z.infer<typeof HttpVersionChoiceSchema>;
 
+/** How the proxy is asked to authenticate (curl's --proxy-basic/--proxy-digest/--proxy-ntlm/--proxy-anyauth). */
+export const PROXY_AUTH_SCHEMES = ['basic', 'digest', 'ntlm', 'any'] as const;
+export const ProxyAuthSchemeSchema = z.enum(PROXY_AUTH_SCHEMES);
+export type ProxyAuthScheme = z.infer<typeof ProxyAuthSchemeSchema>;
+
+/** curl's -U USER:PASSWORD; the password is a secret (history and exports leave it out). */
+export const ProxyAuthSchema = z.object({
+  user: HeaderText.min(1, 'the proxy user is empty'),
+  password: HeaderText.default(''),
+  /** curl's default is basic. */
+  scheme: ProxyAuthSchemeSchema.default('basic'),
+});
+export type ProxyAuth = z.infer<typeof ProxyAuthSchema>;
+
+/** curl's --noproxy: comma-separated hosts (a leading dot or none matches subdomains too); "*" means no proxy at all. */
+export const NoProxySchema = z.string().regex(/^[^\r\n;]*$/, 'the no-proxy list must not contain CR, LF or ";" (hosts are separated by commas)');
+
 export const RequestDraftSchema = z.object({
   url: z.string().min(1),
   method: z.string().min(1).default('GET'),
@@ -56,6 +73,8 @@ export const RequestDraftSchema = z.object({
   maxRedirects: z.number().int().min(0).max(100).optional(),
   timeouts: z.object({ connectMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() }).default({}),
   proxy: z.string().min(1).optional(),
+  noProxy: NoProxySchema.optional(),
+  proxyAuth: ProxyAuthSchema.optional(),
   insecure: z.boolean().default(false),
   /** Absent: the engine's default (curl: HTTP/2 over TLS where the server offers it, else 1.1; WinInet: 1.1). */
   httpVersion: HttpVersionChoiceSchema.optional(),

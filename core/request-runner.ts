@@ -24,6 +24,7 @@ import type { SecretValue } from '../domain/secret-mask.js';
 import type { CookieJars } from '../domain/cookies/port.js';
 import { sendFollowing, type FollowedRequest } from '../engine/hop-follower.js';
 import type { AfterResponse, ScriptService } from './scripts/script-service.js';
+import { withoutProxyPassword } from '../domain/proxy-draft.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -163,7 +164,8 @@ export class RequestRunner {
       ...(saved ? { saved } : {}),
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
-    await this.d.history.append({ summary, request, events, ...(used.length ? { variables: { used, secrets } } : {}) });
+    // The proxy password is a secret: history (and what is exported from it) keeps the user only.
+    await this.d.history.append({ summary, request: withoutProxyPassword(request), events, ...(used.length ? { variables: { used, secrets } } : {}) });
   }
 }
 
@@ -218,6 +220,8 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     maxRedirects: draft.maxRedirects,
     timeouts: draft.timeouts,
     ...(draft.proxy ? { proxy: draft.proxy } : {}),
+    ...(draft.noProxy !== undefined && draft.noProxy.trim() !== '' ? { noProxy: draft.noProxy } : {}),
+    ...(draft.proxyAuth ? { proxyAuth: draft.proxyAuth } : {}),
     insecure: draft.insecure,
     ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),

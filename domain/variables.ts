@@ -224,7 +224,7 @@ function resolveBody(body: Body, at: Resolution): Body {
 
 /**
  * `request` with every `{{name}}` in its URL, enabled headers, body text, enabled form fields,
- * multipart parts (text names and values, file part names and filenames), proxy, CA file
+ * multipart parts (text names and values, file part names and filenames), proxy, no-proxy list, proxy credentials, CA file
  * name and auth credentials replaced by its value in `layers` (outermost first: a later layer overrides an earlier
  * one), or every problem (an undefined name, a cycle, a bound) named with the field it is in.
  */
@@ -237,6 +237,8 @@ export function resolveRequest(request: RequestDraft, layers: readonly VariableL
     headers: request.headers.map((h, i) => (h.enabled ? { ...h, name: f(h.name, `headers[${i}].name`), value: f(h.value, `headers[${i}].value`) } : h)),
     body: resolveBody(request.body, at),
     ...(request.proxy !== undefined ? { proxy: f(request.proxy, 'proxy') } : {}),
+    ...(request.noProxy !== undefined ? { noProxy: f(request.noProxy, 'noProxy') } : {}),
+    ...(request.proxyAuth ? { proxyAuth: { ...request.proxyAuth, user: f(request.proxyAuth.user, 'proxyAuth.user'), password: f(request.proxyAuth.password, 'proxyAuth.password') } } : {}),
     ...(request.caFileName !== undefined ? { caFileName: f(request.caFileName, 'caFileName') } : {}),
     ...(request.auth ? { auth: request.auth.kind === 'bearer' ? { ...request.auth, token: f(request.auth.token, 'auth.token') } : { ...request.auth, user: f(request.auth.user, 'auth.user'), password: f(request.auth.password, 'auth.password') } } : {}),
   };

@@ -5,7 +5,7 @@
 // message that names the problem.
 import { z } from 'zod';
 import { urlProblem } from '../domain/url.js';
-import { HttpVersionChoiceSchema } from '../contract/request.js';
+import { HttpVersionChoiceSchema, NoProxySchema, ProxyAuthSchemeSchema } from '../contract/request.js';
 import { AuthSchemeSchema } from '../contract/auth.js';
 
 // RFC 9110 token: methods and header names.
@@ -72,7 +72,14 @@ export const RequestSpecSchema = z.strictObject({
   timeouts: z
     .strictObject({ connectMs: Ms.optional(), sendMs: Ms.optional(), receiveMs: Ms.optional(), totalMs: Ms.optional() })
     .default({}),
+  /** Absent: the system's proxy (WinInet: the OS settings; libcurl: http_proxy and the other variables curl reads). */
   proxy: z.string().min(1).optional(),
+  /** curl's --noproxy list ("*": no proxy at all). */
+  noProxy: NoProxySchema.optional(),
+  /** curl's -U and --proxy-basic/-digest/-ntlm/-anyauth. */
+  proxyAuth: z
+    .strictObject({ user: z.string().min(1).regex(/^[^\r\n\0]*$/), password: z.string().regex(/^[^\r\n\0]*$/).default(''), scheme: ProxyAuthSchemeSchema.default('basic') })
+    .optional(),
   insecure: z.boolean().default(false),
   /** Absent: the engine's default (curl: HTTP/2 over TLS when offered, else 1.1; WinInet: 1.1). */
   httpVersion: HttpVersionChoiceSchema.optional(),

@@ -145,6 +145,15 @@ const HANDLERS: Record<string, Handler> = {
   'location-trusted': (s, _v, h) => void (s.plan.location = !h.negated),
   'max-redirs': (s, v) => maxRedirs(s, v),
   proxy: (s, v) => void (s.plan.proxy = v.trim() || undefined),
+  noproxy: (s, v) => void (s.plan.noProxy = v),
+  'proxy-user': (s, v, h) => {
+    if (!v.includes(':')) s.warnings.push(`${h.written} ${v}: curl would ask for the proxy password; it is left empty.`);
+    s.plan.proxyUser = v.includes(':') ? v : `${v}:`;
+  },
+  'proxy-basic': (s) => void (s.plan.proxyScheme = 'basic'),
+  'proxy-digest': (s) => void (s.plan.proxyScheme = 'digest'),
+  'proxy-ntlm': (s) => void (s.plan.proxyScheme = 'ntlm'),
+  'proxy-anyauth': (s) => void (s.plan.proxyScheme = 'any'),
   'max-time': (s, v, h) => void (s.plan.maxTimeMs = seconds(v, h.written)),
   'connect-timeout': (s, v, h) => void (s.plan.connectTimeoutMs = seconds(v, h.written)),
   'user-agent': (s, v) => void (s.plan.userAgent = v),

@@ -2,7 +2,8 @@
 // of it (planToDraft): the method rules, -G, the headers curl adds by itself. The paste
 // parser fills a plan from the words; the serializer builds plans from a draft and keeps
 // the one that gives the draft back, so both sides share these rules. Pure.
-import { RequestDraftSchema, type HttpVersionChoice, type MultipartPart, type RequestDraft } from '../../contract/request.js';
+import { RequestDraftSchema, type HttpVersionChoice, type MultipartPart, type ProxyAuthScheme, type RequestDraft } from '../../contract/request.js';
+import { proxyAuthOf } from '../proxy-draft.js';
 import { checkUrlInput } from '../url.js';
 
 /** One -d/--data-*\/--json argument, already resolved to text (files are left out). */
@@ -39,6 +40,10 @@ export interface CurlPlan {
   location?: boolean;
   maxRedirs?: number;
   proxy?: string;
+  noProxy?: string;
+  /** -U USER:PASSWORD as given. */
+  proxyUser?: string;
+  proxyScheme?: ProxyAuthScheme;
   insecure?: boolean;
   httpVersion?: HttpVersionChoice;
   caFile?: string;
@@ -151,6 +156,8 @@ export function planToDraft(p: CurlPlan): RequestDraft {
       ...(p.maxTimeMs !== undefined ? { totalMs: p.maxTimeMs } : {}),
     },
     ...(p.proxy ? { proxy: p.proxy } : {}),
+    ...(p.noProxy !== undefined ? { noProxy: p.noProxy } : {}),
+    ...(p.proxyUser !== undefined ? { proxyAuth: proxyAuthOf(p.proxyUser, p.proxyScheme ?? 'basic') } : {}),
     insecure: p.insecure === true,
     ...(p.httpVersion ? { httpVersion: p.httpVersion } : {}),
     ...(p.caFile ? { caFileName: p.caFile } : {}),

@@ -8,6 +8,8 @@
 // starting with @ or <, a header line starting with @) and no URL curl would glob.
 import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import { httpVersionFlag } from '../http-version.js';
+
+const PROXY_SCHEME_FLAG = { digest: '--proxy-digest', ntlm: '--proxy-ntlm', any: '--proxy-anyauth' } as const;
 import {
   CURL_ACCEPT_ENCODING,
   base64Utf8,
@@ -98,6 +100,11 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   plan.location = followRedirects;
   if (maxRedirects !== CURL_DEFAULTS.maxRedirects) plan.maxRedirs = maxRedirects;
   plan.proxy = draft.proxy;
+  plan.noProxy = draft.noProxy;
+  if (draft.proxyAuth) {
+    plan.proxyUser = `${draft.proxyAuth.user}:${draft.proxyAuth.password}`;
+    plan.proxyScheme = draft.proxyAuth.scheme;
+  }
   plan.insecure = draft.insecure;
   plan.httpVersion = draft.httpVersion;
   // The page knows the CA file's name, not its path: the command names it for the user to place.
@@ -186,6 +193,9 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.httpVersion) out.push([httpVersionFlag(p.httpVersion)]);
   if (p.caFile) out.push(['--cacert', p.caFile]);
   if (p.proxy) out.push(['-x', p.proxy]);
+  if (p.noProxy !== undefined) out.push(['--noproxy', p.noProxy]);
+  if (p.proxyUser !== undefined) out.push(['-U', p.proxyUser]);
+  if (p.proxyScheme && p.proxyScheme !== 'basic') out.push([PROXY_SCHEME_FLAG[p.proxyScheme]]);
   if (p.maxTimeMs !== undefined) out.push(['-m', seconds(p.maxTimeMs)]);
   if (p.connectTimeoutMs !== undefined) out.push(['--connect-timeout', seconds(p.connectTimeoutMs)]);
   return out;

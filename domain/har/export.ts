@@ -86,6 +86,7 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
       ...serverAddress(events, p.reused && server?.host === hostOf(url) ? server.ip : undefined),
       // A 401/407 the engine answered: the next entry is the same URL again, with credentials.
       ...(leg ? { _authLeg: { status: leg.status, offered: leg.offered, ...(leg.answered ? { answered: leg.answered } : {}) } } : {}),
+      ...proxyOf(events),
       [INETSCOPE_FIELD]: extra,
     };
     if (entry.serverIPAddress) server = { host: hostOf(url), ip: entry.serverIPAddress };
@@ -108,6 +109,13 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The hop's PROXY_CHOSEN as `_proxy`. */
+function proxyOf(events: InetEvent[]): Pick<HarEntry, '_proxy'> {
+  const e = events.find((x) => x.type === 'native' && x.status === 'PROXY_CHOSEN');
+  const info = e?.type === 'native' ? e.info : undefined;
+  return info?.proxy && info.reason ? { _proxy: { proxy: info.proxy, reason: info.reason } } : {};
 }
 
 /** The hop's own connect events; a hop on a kept-alive connection to the same host: that connection's address. */

@@ -104,6 +104,8 @@ export const HarEntrySchema = z.looseObject({
   timings: HarTimingsSchema.default({ send: 0, wait: 0, receive: 0 }),
   serverIPAddress: z.string().optional(),
   connection: z.string().optional(),
+  /** InetScope's: the route of this hop (PROXY_CHOSEN), where HAR has no field for it. */
+  _proxy: z.looseObject({ proxy: z.string(), reason: z.enum(['configured', 'environment', 'system', 'bypassed', 'none']) }).optional().catch(undefined),
   comment: z.string().optional(),
 });
 export type HarEntry = z.infer<typeof HarEntrySchema>;

@@ -1,7 +1,8 @@
 // Lifecycle events for a HAR entry that has no InetScope events (Chrome's…): started,
 // headers, body, finished, placed at the times its HAR timings give, so the response
-// panes and the waterfall work. No native callback is invented. Imports nothing of the app.
-import type { InetEvent } from '../../contract/events.js';
+// panes and the waterfall work. No native callback is invented: PROXY_CHOSEN comes only from
+// an entry's own `_proxy`, which records one. Imports nothing of the app.
+import { STATUS, type InetEvent } from '../../contract/events.js';
 import type { HarEntry } from './har.js';
 import { buildHeaderBlock, headerValue } from './text.js';
 
@@ -33,6 +34,7 @@ export function synthesizeEvents(entry: HarEntry, id: string, bodyBytes: number)
   const { request: req, response: res, timings: tm } = entry;
   const wallTime = Date.parse(entry.startedDateTime);
   push({ type: 'started', engine: 'har', method: req.method, url: req.url, wallTime }, 0);
+  if (entry._proxy) push({ type: 'native', status: 'PROXY_CHOSEN', code: STATUS.PROXY_CHOSEN, info: { proxy: entry._proxy.proxy, reason: entry._proxy.reason } }, 0);
   const tHead = pos(tm.blocked) + pos(tm.dns) + pos(tm.connect) + pos(tm.send) + pos(tm.wait);
   const tEnd = tHead + pos(tm.receive);
   const total = Math.max(pos(entry.time), tEnd);

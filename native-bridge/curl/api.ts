@@ -97,6 +97,11 @@ export const OPT = {
   HTTPAUTH: 107,
   USERNAME: 10173,
   PASSWORD: 10174,
+  PROXYUSERNAME: 10175,
+  PROXYPASSWORD: 10176,
+  NOPROXY: 10177,
+  /** CURLAUTH_* bitmask for the proxy. */
+  PROXYAUTH: 111,
   READDATA: 10009,
   WRITEFUNCTION: 20011,
   READFUNCTION: 20012,
@@ -149,6 +154,9 @@ export const OPT = {
   PROTOCOLS: 181,
   REDIR_PROTOCOLS: 182,
 } as const;
+
+/** CURLAUTH_*: ANY is ~CURLAUTH_DIGEST_IE, as a signed C long. */
+export const CURLAUTH = { basic: 1, digest: 2, negotiate: 4, ntlm: 8, any: ~16 } as const;
 
 export const CURLPROTO_HTTP = 1 << 0;
 export const CURLPROTO_HTTPS = 1 << 1;

@@ -2,7 +2,7 @@
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, auth, headers.
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { CURL_HTTP_VERSION } from './http-version.js';
-import { curl, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
+import { curl, CURLAUTH, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {
   write: unknown;
@@ -87,6 +87,20 @@ function restrictProtocols(h: unknown): void {
   setopt(h, OPT.REDIR_PROTOCOLS_STR, 'str', 'http,https');
 }
 
+/** Without a proxy in the spec libcurl reads http_proxy, no_proxy and the rest itself: nothing here may clobber them. */
+function setProxy(h: unknown, spec: RequestSpec): void {
+  if (spec.proxy) setopt(h, OPT.PROXY, 'str', spec.proxy);
+  if (spec.noProxy !== undefined) setopt(h, OPT.NOPROXY, 'str', spec.noProxy);
+  if (spec.proxyAuth) {
+    setopt(h, OPT.PROXYUSERNAME, 'str', spec.proxyAuth.user);
+    setopt(h, OPT.PROXYPASSWORD, 'str', spec.proxyAuth.password);
+    setopt(h, OPT.PROXYAUTH, 'long', CURLAUTH[spec.proxyAuth.scheme]);
+  }
+  // An environment proxy tunnels too: the proxy's answer to CONNECT is not the response
+  // (the transfer turns it into TUNNEL_* events from the debug stream).
+  setopt(h, OPT.SUPPRESS_CONNECT_HEADERS, 'long', 1);
+}
+
 function setPolicy(h: unknown, spec: RequestSpec): void {
   restrictProtocols(h);
   if (spec.httpVersion) {
@@ -106,11 +120,7 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
     setopt(h, OPT.LOW_SPEED_LIMIT, 'long', 1);
     setopt(h, OPT.LOW_SPEED_TIME, 'long', Math.max(1, Math.ceil(t.receiveMs / 1000)));
   }
-  if (spec.proxy) {
-    setopt(h, OPT.PROXY, 'str', spec.proxy);
-    // The proxy's answer to CONNECT is not the response: keep it out of the header callback.
-    setopt(h, OPT.SUPPRESS_CONNECT_HEADERS, 'long', 1);
-  }
+  setProxy(h, spec);
   if (spec.caFile) {
     // curl --cacert: these CAs only (no CA directory either), so a chain is trusted by the file or not at all.
     setopt(h, OPT.CAINFO, 'str', spec.caFile);
@@ -120,9 +130,6 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
     for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
   }
 }
-
-/** CURLAUTH_* (curl.h); 'any' is CURLAUTH_ANY, ~CURLAUTH_DIGEST_IE, as a signed long. */
-export const CURLAUTH = { basic: 1, digest: 2, negotiate: 4, ntlm: 8, any: ~16 } as const;
 
 function setAuth(h: unknown, auth: RequestSpec['auth']): void {
   if (!auth) return;

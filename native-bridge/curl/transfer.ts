@@ -13,6 +13,7 @@ import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
 import { challengeHeaderName, offeredSchemes } from '../../domain/auth-legs.js';
+import { ProxyTrack } from './proxy-track.js';
 
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
@@ -55,6 +56,7 @@ export class CurlTransfer {
    * its next request ends the hop (AUTH_LEG), its body arriving makes it final.
    */
   private challenge?: { statusCode: number; raw: string; contentLength?: number };
+  private readonly proxy: ProxyTrack;
 
   constructor(
     id: string,
@@ -71,6 +73,7 @@ export class CurlTransfer {
     this.host = url.hostname;
     this.currentUrl = spec.url;
     this.easy = curl.easy_init();
+    this.proxy = new ProxyTrack(spec, (status, info) => this.native(status, info));
   }
 
   /** Sets the handle up; an error here ends the transfer before it starts. */
@@ -78,6 +81,7 @@ export class CurlTransfer {
     this.ev.lifecycle({ type: 'started', engine: 'curl', method: this.spec.method, url: this.spec.url, wallTime: this.ev.wallTime });
     const refused = versionRefusal(this.spec.httpVersion, FEATURES, curl.version() as string);
     if (refused) return refused;
+    this.proxy.announce(this.spec.url);
     try {
       if (this.spec.body) this.source = openSource(this.spec.body);
       this.headerList = applyOptions(this.easy, this.spec, this.num, this.cbs, this.source?.total, this.userAgent);
@@ -125,6 +129,8 @@ export class CurlTransfer {
   }
 
   onDebug(type: number, data: unknown, size: number): number {
+    if (type === 1) this.proxy.headerIn(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'));
+    if (type === 2 && this.proxy.headerOut(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'))) return 0;
     if (type === 2 || type === 4) this.nextLeg();
     if (type === 2 || type === 4) {
       // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
@@ -159,6 +165,13 @@ export class CurlTransfer {
       this.interimHeads += b.raw;
       return this.native('INTERMEDIATE_RESPONSE', { value: b.statusCode });
     }
+    if (this.proxy.isAuthLeg(b.statusCode)) {
+      // libcurl answers the proxy's challenge on the same hop: the 407 is shown before the response, as curl -i does.
+      this.interimHeads += b.raw;
+      this.hop = { ...this.hop, sending: false, receiving: false };
+      this.requestHeaders = '';
+      return;
+    }
     const protocol = usedVersion(getLong(this.easy, INFO.HTTP_VERSION));
     if (protocol) this.native('PROTOCOL_NEGOTIATED', { protocol, ...(this.spec.httpVersion ? { requested: this.spec.httpVersion } : {}) });
     const location = this.redirectTarget(b.statusCode, b.location);
@@ -170,11 +183,14 @@ export class CurlTransfer {
       this.redirects++;
       this.currentUrl = location;
       this.native('REDIRECT', { url: location });
+      this.proxy.announce(location);
       this.hop = { connected: false, sending: false, receiving: false };
       this.requestHeaders = '';
       return;
     }
     this.ev.lifecycle(head);
+    this.localError ??= this.proxy.refusal(b.statusCode);
+    if (this.localError) return;
     if (this.spec.auth && challengeHeaderName(b.statusCode) === 'www-authenticate') {
       this.native('AUTH_CHALLENGE', { value: b.statusCode, schemes: offeredSchemes(b.raw, b.statusCode) });
       this.challenge = { statusCode: b.statusCode, raw: b.raw, contentLength: b.contentLength };
@@ -289,9 +305,9 @@ export class CurlTransfer {
       this.native('REQUEST_COMPLETE', { error: code, op: 'transfer' });
     }
     const detail = koffi.decode(this.errorBuffer, 'char', -1) as string;
-    let error = this.localError ?? (code !== 0 ? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.spec.proxy, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
+    let error = this.localError ?? (code !== 0 ? this.proxy.failure() ?? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.proxy.via, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
     // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
-    if (!error && this.finalStatus === undefined) error = responseHeadProblem(this.interimStatus ?? 0, '');
+    if (!error && this.finalStatus === undefined) error = this.proxy.failure() ?? responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();
     const partialHead = error && this.finalStatus === undefined && this.block.pending ? { partialHead: this.block.pending } : {};
     let memoryBody: { bodyBase64?: string } = {};

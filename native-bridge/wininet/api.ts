@@ -2,8 +2,13 @@
 // the engine needs. Loaded lazily: this module is imported only inside the engine host.
 import koffi from 'koffi';
 
+/** The OS proxy settings (WinInet's autoproxy: bypass list, auto-detect, PAC). */
+export const INTERNET_OPEN_TYPE_PRECONFIG = 0;
 export const INTERNET_OPEN_TYPE_DIRECT = 1;
 export const INTERNET_OPEN_TYPE_PROXY = 3;
+export const INTERNET_OPTION_PROXY = 38;
+export const INTERNET_OPTION_PROXY_USERNAME = 43;
+export const INTERNET_OPTION_PROXY_PASSWORD = 44;
 export const INTERNET_FLAG_ASYNC = 0x10000000;
 export const INTERNET_SERVICE_HTTP = 3;
 
@@ -82,6 +87,13 @@ export const INTERNET_BUFFERSW = koffi.struct('INTERNET_BUFFERSW', {
   dwOffsetHigh: 'uint32_t',
 });
 
+/** INTERNET_PROXY_INFOW: what INTERNET_OPTION_PROXY reports of a session. */
+export const INTERNET_PROXY_INFOW = koffi.struct('INTERNET_PROXY_INFOW', {
+  dwAccessType: 'uint32_t',
+  lpszProxy: 'str16',
+  lpszProxyBypass: 'str16',
+});
+
 // Every pointer argument that WinInet may still touch after an async call returns is a
 // `void *` here, so only koffi.alloc memory can be passed (never a movable JS buffer).
 export const api = {
@@ -122,6 +134,13 @@ export const api = {
   ),
   InternetSetOptionW: wininet.func(
     'bool __stdcall InternetSetOptionW(void *h, uint32_t option, _In_ uint32_t *buffer, uint32_t length)',
+  ),
+  InternetSetOptionStrW: wininet.func(
+    'bool __stdcall InternetSetOptionW(void *h, uint32_t option, str16 buffer, uint32_t length)',
+  ),
+  // The strings it points to live in the same koffi.alloc buffer (the struct is decoded before it is freed).
+  InternetQueryOptionW: wininet.func(
+    'bool __stdcall InternetQueryOptionW(void *h, uint32_t option, void *buffer, _Inout_ uint32_t *length)',
   ),
   InternetCloseHandle: wininet.func('bool __stdcall InternetCloseHandle(void *h)'),
   // The response head in the ANSI code page it was decoded with: its bytes as received.

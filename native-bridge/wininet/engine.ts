@@ -1,25 +1,15 @@
-// The WinInet engine: async sessions (one per proxy and certificate policy), the status callback, and
+// The WinInet engine: async sessions (one per proxy route, proxy credentials and certificate policy), the status callback, and
 // routing of callbacks to requests by their non-zero context id.
 import { performance } from 'node:perf_hooks';
 import type { Engine, EmitFn } from '../../engine/engine.js';
 import type { EngineErrorInfo } from '../../contract/events.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
-import {
-  api,
-  INTERNET_FLAG_ASYNC,
-  INTERNET_OPEN_TYPE_DIRECT,
-  INTERNET_OPEN_TYPE_PROXY,
-  INTERNET_OPTION_MAX_CONNS_PER_SERVER,
-  isNull,
-  koffi,
-  MAX_RELAYED_CALLBACKS,
-  StatusCallback,
-} from './api.js';
-import { sessionError } from './errors.js';
+import { api, INTERNET_OPTION_MAX_CONNS_PER_SERVER, koffi, MAX_RELAYED_CALLBACKS, StatusCallback } from './api.js';
+import { openProxySession, proxyKey, type ProxySession } from './proxy-session.js';
 import { WinInetRequest } from './request.js';
 import type { SessionResult } from './request-types.js';
 import { decodeStatusInfo } from './status-info.js';
-import { httpVersionRefusal, authRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
+import { httpVersionRefusal, authRefusal, proxyAuthRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
 
 export const USER_AGENT = 'InetScope/0.1 (WinInet)';
 
@@ -36,7 +26,7 @@ const DEFAULT_MAX_HELD = MAX_RELAYED_CALLBACKS / 2;
 export class WinInetEngine implements Engine {
   readonly name = 'wininet' as const;
   readonly stack = process.env.WINEPREFIX ? 'wininet.dll (Wine)' : 'wininet.dll';
-  private sessions = new Map<string, unknown>();
+  private sessions = new Map<string, ProxySession>();
   private byCtx = new Map<number, WinInetRequest>();
   private byId = new Map<string, WinInetRequest>();
   private nextCtx = 1;
@@ -73,29 +63,24 @@ export class WinInetEngine implements Engine {
    * Connections are pooled per session: a TLS connection opened while ignoring
    * certificate errors must never be reused by a request that checks them.
    */
-  private session(proxy: string | undefined, insecure: boolean): SessionResult {
-    const key = `${insecure ? 'insecure' : 'verify'} ${proxy ?? ''}`;
+  private session(spec: RequestSpec): SessionResult {
+    const key = `${spec.insecure ? 'insecure' : 'verify'} ${proxyKey(spec)}`;
     const existing = this.sessions.get(key);
-    if (existing) return { handle: existing };
-    // Direct unless a proxy is given: a test or a user's loopback server must not be
-    // routed through whatever the machine's proxy settings say.
-    // A proxy with no host is passed as none: InternetOpenW refuses it (ERROR_INVALID_PARAMETER).
-    const h = proxy
-      ? api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_PROXY, proxy.replace(/^https?:\/\//, '').replace(/\/$/, '') || null, '<-loopback>', INTERNET_FLAG_ASYNC)
-      : api.InternetOpenW(USER_AGENT, INTERNET_OPEN_TYPE_DIRECT, null, null, INTERNET_FLAG_ASYNC);
-    // A proxy string WinInet rejects fails this request, never the host.
-    if (isNull(h)) return { error: sessionError(api.GetLastError() as number, proxy) };
-    api.InternetSetStatusCallbackW(h, this.callback);
-    api.InternetSetOptionW(h, INTERNET_OPTION_MAX_CONNS_PER_SERVER, [64], 4);
-    this.sessions.set(key, h);
-    return { handle: h };
+    if (existing) return existing;
+    // The OS settings unless the request says otherwise; loopback stays direct (proxy-session.ts).
+    const s = openProxySession(USER_AGENT, spec);
+    if ('error' in s) return s;
+    api.InternetSetStatusCallbackW(s.handle, this.callback);
+    api.InternetSetOptionW(s.handle, INTERNET_OPTION_MAX_CONNS_PER_SERVER, [64], 4);
+    this.sessions.set(key, s);
+    return s;
   }
 
   start(id: string, spec: RequestSpec, emit: EmitFn): void {
     if (this.byId.has(id)) throw new Error(`request id ${id} is already in flight`);
     const ctx = this.nextCtx++;
     const req = new WinInetRequest(id, ctx, spec, emit, {
-      session: (p, insecure) => this.session(p, insecure),
+      session: (s) => this.session(s),
       afterCall: this.afterCall,
       released: (fullyClosed) => this.release(req, fullyClosed),
       log: this.log,
@@ -105,7 +90,12 @@ export class WinInetEngine implements Engine {
     this.byId.set(id, req);
     // A koffi callback does not keep Node alive: hold a handle while requests fly.
     this.keepAlive ??= setInterval(() => {}, 1 << 30);
-    req.start(this.refusal() ?? httpVersionRefusal(UNDER_WINE, spec.httpVersion, spec.url.startsWith('https:')) ?? authRefusal(UNDER_WINE, spec.auth, spec.body !== undefined));
+    req.start(
+      this.refusal() ??
+        httpVersionRefusal(UNDER_WINE, spec.httpVersion, spec.url.startsWith('https:')) ??
+        authRefusal(UNDER_WINE, spec.auth, spec.body !== undefined) ??
+        proxyAuthRefusal(UNDER_WINE, spec.proxyAuth?.scheme),
+    );
   }
 
   /** Past the limit a request is refused rather than risk more Wine threads than koffi relays. */
@@ -152,7 +142,7 @@ export class WinInetEngine implements Engine {
       });
     }
     // Remove the callback before closing, so nothing calls back into a dying process.
-    for (const h of this.sessions.values()) {
+    for (const { handle: h } of this.sessions.values()) {
       api.InternetSetStatusCallbackW(h, null);
       api.InternetCloseHandle(h);
     }

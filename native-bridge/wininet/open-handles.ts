@@ -64,8 +64,10 @@ export function openHandles(
   // RELOAD and NO_CACHE_WRITE keep the URL cache out without a header; PRAGMA_NOCACHE would add
   // "Pragma: no-cache" and KEEP_CONNECTION "Connection: Keep-Alive" (over the user's own
   // Connection, under Wine) to every request. Connections are still reused as the server allows.
-  // NO_AUTH keeps WinInet from answering a 401 (with cached or default credentials) unless the request asks.
-  let flags = INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES | INTERNET_FLAG_NO_UI | (negotiated ? 0 : INTERNET_FLAG_NO_AUTH);
+  let flags = INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES | INTERNET_FLAG_NO_UI;
+  // NO_AUTH keeps WinInet from answering a 401 (with cached or default credentials) unless the
+  // request asks; it also stops WinInet answering a proxy's 407 with the -U credentials.
+  if (!negotiated && !spec.proxyAuth) flags |= INTERNET_FLAG_NO_AUTH;
   if (secure) flags |= INTERNET_FLAG_SECURE;
   // Like curl -L, follow redirects across http and https.
   if (!spec.followRedirects) flags |= INTERNET_FLAG_NO_AUTO_REDIRECT;

@@ -11,6 +11,8 @@ import { CaTrust } from './ca-trust.js';
 import { classifyWinInetError, ERROR_INTERNET_INTERNAL_ERROR, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
+import { setProxyCredentials } from './proxy-session.js';
+import { proxyRefusal, type ProxyChoice } from '../../domain/proxy.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { AuthLegs } from './auth-legs.js';
@@ -49,6 +51,8 @@ export class WinInetRequest {
   /** The request head of this hop as queried at its first REQUEST_SENT (what was really sent). */
   private sent?: { hop: number; head?: string };
   private readonly legs: AuthLegs;
+  /** The proxy the session takes for this request's host (PROXY_CHOSEN). */
+  private route?: ProxyChoice;
 
   constructor(
     id: string,
@@ -79,9 +83,11 @@ export class WinInetRequest {
     } catch (e) {
       return this.fail(errorInfo(e));
     }
-    const session = this.owner.session(this.spec.proxy, this.spec.insecure);
+    const session = this.owner.session(this.spec);
     if ('error' in session) return this.fail(session.error);
-    const r = openHandles(this.spec, this.ctx, session.handle, this.handles, () => this.owner.afterCall());
+    this.route = session.choiceFor(new URL(this.spec.url).hostname);
+    this.ev.native(STATUS.PROXY_CHOSEN, { ...this.route }, performance.now());
+    const r = openHandles(this.spec, this.ctx, session.handle, this.handles, () => this.owner.afterCall()) ?? setProxyCredentials(this.handles.request, this.spec.proxyAuth);
     if (r) return this.fail(r);
     const total = this.spec.timeouts.totalMs;
     if (total) {
@@ -195,7 +201,7 @@ export class WinInetRequest {
     this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), performance.now());
     this.ev.lifecycle(headersEvent(head));
     // WinInet passes replies that are not HTTP off as responses.
-    const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined);
+    const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? proxyRefusal(head.statusCode, this.route, this.spec.proxyAuth);
     if (problem) return this.failed(problem);
     // A redirect the caller follows: its body is read to the end (the connection stays reusable), never stored.
     if (redirectEndsHop(this.spec, head.statusCode, head.rawHeaders)) this.body.skip();

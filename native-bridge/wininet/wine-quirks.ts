@@ -14,6 +14,26 @@ interface WineQuirk {
 export const UNDER_WINE = Boolean(process.env.WINEPREFIX);
 
 export const QUIRKS = {
+  noLoopbackBypass: {
+    wine: 'the OS proxy (ProxyEnable/ProxyServer, or http_proxy in the environment when ProxyEnable is 0) takes loopback hosts too: the bypass list (ProxyOverride) matches exact names, "*.domain" and "<local>" (a name without a dot) only; "<-loopback>" is an ordinary entry; AutoConfigURL and auto-detect are not evaluated',
+    windows: 'localhost, 127.0.0.1 and ::1 are bypassed unless the list has "<-loopback>"; PAC and auto-detect run in WinInet\'s autoproxy',
+    detected: 'WINEPREFIX; the engine reads the configured proxy of an INTERNET_OPEN_TYPE_PRECONFIG session (INTERNET_OPTION_PROXY) and reopens it as that proxy with the loopback names in its bypass',
+  },
+  proxyDigest: {
+    wine: 'a proxy\'s Digest challenge is not answered (its SSPI has no Digest package): the request ends at the 407',
+    windows: 'WinInet answers Basic, Digest, NTLM and Negotiate challenges from the proxy with INTERNET_OPTION_PROXY_USERNAME/PASSWORD',
+    detected: 'WINEPREFIX; a request asking for proxy Digest is refused before it is sent',
+  },
+  poolIgnoresProxy: {
+    wine: 'the connection pool is process-wide and keyed by the origin: a request through a proxy takes an idle direct connection to the same origin (it then never reaches the proxy)',
+    windows: 'connections are pooled per proxy route',
+    detected: 'WINEPREFIX (observed; not worked around: the first request to an origin decides the route of the connections it leaves idle)',
+  },
+  proxyCredentialsPerSession: {
+    wine: 'INTERNET_OPTION_PROXY_USERNAME/PASSWORD set on a request are stored on its InternetOpen session (every request of that session then uses them)',
+    windows: 'they are the request handle\'s own',
+    detected: 'WINEPREFIX; the engine keeps one session per set of proxy credentials on both',
+  },
   readCountRace: {
     wine: 'InternetReadFile zeroes *lpdwNumberOfBytesRead when it returns ERROR_IO_PENDING; its worker may have written the real count before that, so the count reads 0 after REQUEST_COMPLETE',
     windows: 'the count is written when the read completes; RESPONSE_RECEIVED counts network (possibly compressed) bytes and may fire several times per read',
@@ -186,4 +206,21 @@ export function authRefusal(wine: boolean, auth: { scheme: string } | undefined,
     return { code: 'BAD_REQUEST', name: 'AUTH_WITH_BODY_UNSUPPORTED', message: `${auth.scheme === 'any' ? 'negotiated' : auth.scheme} authentication with a request body is not available on the WinInet engine (an upload's HttpEndRequest ${wine ? "does not answer a 401 under Wine" : 'answers a 401 with ERROR_INTERNET_FORCE_RETRY, which it does not repeat'}): use the curl engine, or send the body with Basic` };
   }
   return undefined;
+}
+
+/** Wine cannot answer a proxy's Digest challenge: asking for it fails by name, before anything is sent. */
+export function proxyAuthRefusal(wine: boolean, scheme: 'basic' | 'digest' | 'ntlm' | 'any' | undefined): EngineErrorInfo | undefined {
+  if (!wine || scheme !== 'digest') return undefined;
+  return { code: 'BAD_REQUEST', name: 'PROXY_DIGEST_UNSUPPORTED', message: 'proxy Digest authentication is not available in WinInet under Wine (it answers Basic, NTLM and Negotiate): use the curl engine, or --proxy-anyauth/--proxy-basic if the proxy offers another scheme' };
+}
+
+/**
+ * No proxy in the request: a PRECONFIG session configured with proxy `configured` is
+ * reopened as that proxy with the loopback names (and the request's no-proxy list) in the
+ * bypass, when Wine would route loopback through it or a list must be added; on Windows
+ * without a list the PRECONFIG session stays (its autoproxy: PAC, auto-detect).
+ */
+export function reopenPreconfigured(wine: boolean, configured: boolean, noProxy: string | undefined): boolean {
+  if (!configured) return false;
+  return wine || noProxy !== undefined;
 }

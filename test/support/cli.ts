@@ -9,7 +9,7 @@ import path from 'node:path';
 import { projectRoot as REPO_ROOT } from '../../engine/paths.js';
 
 export { REPO_ROOT };
-const BIN = path.join(REPO_ROOT, 'bin', 'inetscope.js');
+export const BIN = path.join(REPO_ROOT, 'bin', 'inetscope.js');
 
 export interface CliResult {
   /** Exit code; null when killed (see signal / timedOut). */

@@ -26,7 +26,7 @@ function findTinyproxy(): string {
 }
 
 /** Binds port 0 and releases it; the tiny race window is acceptable for tests. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -37,7 +37,12 @@ function freePort(): Promise<number> {
   });
 }
 
-function writeConfig(dir: string, port: number): string {
+export interface TinyproxyOptions {
+  /** tinyproxy's BasicAuth: every request must carry these proxy credentials (Basic). */
+  basicAuth?: { user: string; password: string };
+}
+
+function writeConfig(dir: string, port: number, opts: TinyproxyOptions): string {
   // No User/Group: tinyproxy then keeps the current user (root here) with a warning.
   const lines = [
     `Port ${port}`,
@@ -50,6 +55,7 @@ function writeConfig(dir: string, port: number): string {
     'MaxClients 50',
     'ViaProxyName "inetscope-test-proxy"',
     'DisableViaHeader No',
+    ...(opts.basicAuth ? [`BasicAuth ${opts.basicAuth.user} ${opts.basicAuth.password}`] : []),
   ];
   const path = join(dir, 'tinyproxy.conf');
   writeFileSync(path, lines.join('\n') + '\n');
@@ -70,19 +76,19 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 /** Polls until the port accepts TCP; rejects if the process dies or time runs out. */
-async function waitListening(child: ChildProcess, port: number, log: () => string): Promise<void> {
+export async function waitListening(child: ChildProcess, port: number, log: () => string, name = 'tinyproxy'): Promise<void> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (Date.now() < deadline) {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null || child.killed) {
-      throw new Error(`tinyproxy exited during startup (${child.exitCode ?? child.signalCode}):\n${log()}`);
+      throw new Error(`${name} exited during startup (${child.exitCode ?? child.signalCode}):\n${log()}`);
     }
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`tinyproxy did not accept connections on port ${port} within ${STARTUP_LIMIT_MS} ms:\n${log()}`);
+  throw new Error(`${name} did not accept connections on port ${port} within ${STARTUP_LIMIT_MS} ms:\n${log()}`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   // No pid means spawn failed: there is nothing to wait for.
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -97,11 +103,11 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Starts tinyproxy in the foreground on a free loopback port; resolves once it accepts TCP. */
-export async function startTinyproxy(): Promise<TestProxy> {
+export async function startTinyproxy(opts: TinyproxyOptions = {}): Promise<TestProxy> {
   const bin = findTinyproxy();
   const dir = mkdtempSync(join(tmpdir(), 'inetscope-proxy-'));
   const port = await freePort();
-  const config = writeConfig(dir, port);
+  const config = writeConfig(dir, port, opts);
   let output = '';
   let finalLog: string | undefined;
   const log = (): string => {

@@ -6,3 +6,4 @@ export { selfSignedCert } from './tls.js';
 export { startTinyproxy } from './proxy.js';
 export type { TestProxy } from './proxy.js';
 export { startBlackhole } from './blackhole.js';
+export { startSquidDigest } from './squid.js';

@@ -75,4 +75,14 @@ describe('engine selection', () => {
     assert.equal(resolveEngine('auto', 'darwin'), 'curl');
     assert.equal(resolveEngine('wininet', 'linux'), 'wininet');
   });
+
+  it('-U, --proxy-basic … --proxy-anyauth (the last wins) and --noproxy, as curl reads them', () => {
+    const o = parseArgs(['-x', 'p:3128', '-U', 'u:p:w', '--proxy-digest', '--proxy-anyauth', '--noproxy', 'a.test,.b.test', 'http://h/']);
+    const spec = buildRequest(o);
+    assert.deepEqual(spec.proxyAuth, { user: 'u', password: 'p:w', scheme: 'any' });
+    assert.equal(spec.noProxy, 'a.test,.b.test');
+    assert.deepEqual(buildRequest(parseArgs(['--proxy-user', 'u', 'http://h/'])).proxyAuth, { user: 'u', password: '', scheme: 'basic' });
+    assert.equal(buildRequest(parseArgs(['http://h/'])).proxyAuth, undefined);
+  });
 });
+

@@ -73,8 +73,15 @@ export const MORE_CASES: CurlCase[] = [
     url: 'https://example.com/',
     method: 'GET',
     h: [],
-    more: { proxy: 'http://proxy.example.com:3128' },
-    warn: [/-U is not supported/],
+    more: { proxy: 'http://proxy.example.com:3128', proxyAuth: { user: 'puser', password: 'ppass', scheme: 'basic' } },
+  },
+  {
+    name: 'proxy digest credentials and a no-proxy list',
+    cmd: 'curl -x proxy.example.com:3128 --proxy-digest --proxy-user puser:p:w --noproxy localhost,.corp https://example.com/',
+    url: 'https://example.com/',
+    method: 'GET',
+    h: [],
+    more: { proxy: 'proxy.example.com:3128', noProxy: 'localhost,.corp', proxyAuth: { user: 'puser', password: 'p:w', scheme: 'digest' } },
   },
   {
     name: 'proxy, -k and a timeout',

@@ -2,7 +2,9 @@
 // versions, bad input named.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hopTimings } from '../../domain/har/export.js';
+import type { InetEvent } from '../../contract/events.js';
+import type { RequestDraft } from '../../contract/request.js';
+import { exchangeToHarEntries, hopTimings } from '../../domain/har/export.js';
 import { HarFileError, harEntryDraft, harToExchanges } from '../../domain/har/import.js';
 import { normalizeHttpVersion } from '../../domain/har/synth.js';
 import { derivePhases } from '../../domain/phases.js';
@@ -39,6 +41,24 @@ describe('HAR conversion', () => {
     assert.equal(x.summary.startedAt, Date.parse('2026-01-02T03:04:05.006Z'));
     const [hop] = derivePhases(x.events).hops;
     assert.deepEqual([hop?.wait, hop?.receive, hop?.total], [9, 1, 10], 'the waterfall: waiting until the headers, then receiving');
+  });
+
+  it('_proxy: the hop\'s PROXY_CHOSEN is exported, and a plain entry\'s _proxy imports as that event', () => {
+    const id = 'r';
+    const events = [
+      { id, seq: 0, hop: 0, t: 0, type: 'started', engine: 'curl', method: 'GET', url: 'http://a.test/', wallTime: 0 },
+      { id, seq: 1, hop: 0, t: 1, type: 'native', status: 'PROXY_CHOSEN', code: 1003, info: { proxy: 'http://p:3128', reason: 'configured' } },
+      { id, seq: 2, hop: 0, t: 2, type: 'headers', statusCode: 200, statusLine: 'HTTP/1.1 200 OK', httpVersion: 'HTTP/1.1', rawHeaders: 'HTTP/1.1 200 OK\r\n\r\n' },
+      { id, seq: 3, hop: 0, t: 3, type: 'finished', ok: true, statusCode: 200, bodyBytes: 0, uploadBytes: 0 },
+    ] as const;
+    const request: RequestDraft = { url: 'http://a.test/', method: 'GET', headers: [], body: { kind: 'none' }, engine: 'curl', timeouts: {}, insecure: false };
+    const [har] = exchangeToHarEntries({ request, events: [...events] as InetEvent[], body: { bytes: new Uint8Array() } }, 0);
+    assert.deepEqual(har?._proxy, { proxy: 'http://p:3128', reason: 'configured' });
+    const plain = harToExchanges({ log: { entries: [entry({ _proxy: { proxy: 'direct', reason: 'bypassed' } })] } }, newId).exchanges[0]!;
+    const chosen = plain.events.find((e) => e.type === 'native');
+    assert.deepEqual(chosen?.type === 'native' && [chosen.status, chosen.info], ['PROXY_CHOSEN', { proxy: 'direct', reason: 'bypassed' }]);
+    const bad = harToExchanges({ log: { entries: [entry({ _proxy: { proxy: 1 } })] } }, newId).exchanges[0]!;
+    assert.equal(bad.events.some((e) => e.type === 'native'), false, 'a malformed _proxy is left out, the entry kept');
   });
 
   it('names what is wrong: the file, or the entry', () => {

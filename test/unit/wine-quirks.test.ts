@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runtimeProblem, abortIsTimeout, closeStopsRedirect, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal, httpVersionRefusal } from '../../native-bridge/wininet/wine-quirks.js';
+import { runtimeProblem, abortIsTimeout, closeStopsRedirect, cutHeaderLine, dropAtCloseMeansBrokenChunks, madeUpHead, probeAfterEmptyRead, QUIRKS, readCount, writeOffJsThread, chunkedUploadRefusal, httpVersionRefusal, proxyAuthRefusal, reopenPreconfigured } from '../../native-bridge/wininet/wine-quirks.js';
 
 const SIZE = 256 * 1024;
 
@@ -105,5 +105,18 @@ describe('Wine quirks, each with Wine and Windows semantics', () => {
       for (const v of ['1.0', '1.1', undefined] as const) assert.equal(httpVersionRefusal(wine, v, true), undefined);
       assert.equal(httpVersionRefusal(wine, '2', true)?.code ?? 'BAD_REQUEST', 'BAD_REQUEST');
     }
+  });
+
+  it('proxy Digest: refused by name under Wine only; the other schemes go to the stack', () => {
+    assert.equal(proxyAuthRefusal(true, 'digest')?.name, 'PROXY_DIGEST_UNSUPPORTED');
+    assert.equal(proxyAuthRefusal(false, 'digest'), undefined);
+    for (const s of ['basic', 'ntlm', 'any', undefined] as const) assert.equal(proxyAuthRefusal(true, s), undefined);
+  });
+
+  it('OS proxy: Wine reopens it with the loopback bypass; Windows keeps PRECONFIG (its autoproxy) unless a no-proxy list is added', () => {
+    assert.equal(reopenPreconfigured(true, true, undefined), true);
+    assert.equal(reopenPreconfigured(false, true, undefined), false);
+    assert.equal(reopenPreconfigured(false, true, 'example.com'), true);
+    assert.equal(reopenPreconfigured(true, false, 'example.com'), false, 'nothing configured: nothing to reopen');
   });
 });

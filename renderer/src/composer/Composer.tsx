@@ -15,6 +15,7 @@ import { cancelActive, sendActive } from './send-actions.js';
 import { onUrlPaste } from '../interop/interop-actions.js';
 import { EngineSelect } from './EngineSelect.js';
 import { HttpVersionSelect } from './HttpVersionSelect.js';
+import { ProxyFields } from './ProxyFields.js';
 import { FilePicker } from './FilePicker.js';
 import type { FileRef } from './body-model.js';
 import { usePlatform } from '../platform/platform-context.js';
@@ -157,9 +158,7 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
       <Field label="Timeout (s)">
         <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />
       </Field>
-      <Field label="Proxy">
-        <input className="proxy" placeholder="host:port" spellCheck={false} value={options.proxy} onChange={(e) => set({ proxy: e.target.value })} />
-      </Field>
+      <ProxyFields options={options} set={set} />
     </div>
   );
 }

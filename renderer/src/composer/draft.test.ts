@@ -61,6 +61,15 @@ describe('draftToRequest', () => {
     });
   });
 
+  it('maps the proxy settings: the no-proxy list, and credentials only with a user', () => {
+    const r = draftToRequest(draft({}, { proxy: 'p:3128', noProxy: ' a.test, .b.test ', proxyUser: ' u ', proxyPassword: 'p w', proxyScheme: 'digest' }));
+    expect(r.ok && r.request).toMatchObject({ noProxy: 'a.test, .b.test', proxyAuth: { user: 'u', password: 'p w', scheme: 'digest' } });
+    const none = draftToRequest(draft({}, { noProxy: ' ', proxyUser: '', proxyPassword: 'left over' }));
+    expect(none.ok && [none.request.noProxy, none.request.proxyAuth]).toEqual([undefined, undefined]);
+    const basic = draftToRequest(draft({}, { proxyUser: 'u' }));
+    expect(basic.ok && basic.request.proxyAuth).toEqual({ user: 'u', password: '', scheme: 'basic' });
+  });
+
   it('names what is wrong', () => {
     expect(draftToRequest(draft({ url: '  ' }))).toEqual({ ok: false, message: 'Enter a URL.' });
     expect(draftToRequest(draft({ url: 'htp//foo bar' }))).toEqual({ ok: false, message: '"htp//" is not a scheme: a scheme ends in "://" (e.g. http://).' });

@@ -74,6 +74,8 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     .filter((h) => h.name.trim() !== '')
     .map((h) => ({ name: h.name.trim(), value: h.value, enabled: h.enabled }));
   const proxy = draft.options.proxy.trim();
+  const noProxy = draft.options.noProxy?.trim() ?? '';
+  const proxyUser = draft.options.proxyUser?.trim() ?? '';
   const b: BodyResult = methodHasBody(method) ? bodyToContract(draft.bodyDraft ?? emptyBody(), draft.body, pending) : { ok: true, body: { kind: 'none' } };
   if (!b.ok) return { ok: false, message: b.message };
   const body = b.body;
@@ -100,6 +102,8 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
     timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),
+    ...(noProxy ? { noProxy } : {}),
+    ...(proxyUser ? { proxyAuth: { user: proxyUser, password: draft.options.proxyPassword ?? '', scheme: draft.options.proxyScheme ?? 'basic' } } : {}),
     // Only when off: a saved request says so, and one made before the switch sends them.
     ...(sendCookies === false ? { sendCookies: false } : {}),
     ...negotiated,

@@ -31,6 +31,7 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
           {roundTripText(r.hops, r.authLegs, r.redirects)}
         </span>
       )}
+      {r.route && <span className="muted" data-testid="response-route" title="The proxy the engine took for this request (PROXY_CHOSEN)">{r.route}</span>}
       {busy && !r.started && r.engineStarting && (
         <span className="muted" data-testid="engine-starting">
           {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}

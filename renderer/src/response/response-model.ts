@@ -1,5 +1,6 @@
 // What the response panes show of one request, folded from its events.
 import type { InetEvent } from '../../../contract/events.js';
+import { proxySummary } from '../../../domain/proxy.js';
 
 type Ev<T extends InetEvent['type']> = Extract<InetEvent, { type: T }>;
 
@@ -22,6 +23,8 @@ export interface ResponseInfo {
   hops: number;
   authLegs: number;
   redirects: number;
+  /** The last hop's route as words: "via proxy …", "direct", "direct (proxy bypassed)" (PROXY_CHOSEN). */
+  route?: string;
   /** The core answered that this request waits for its engine's host to start. */
   engineStarting?: string;
 }
@@ -66,6 +69,7 @@ export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
     case 'native':
       if (e.status === 'AUTH_LEG') next.authLegs = (r.authLegs ?? 0) + 1;
       if (e.status === 'REDIRECT') next.redirects = (r.redirects ?? 0) + 1;
+      if (e.status === 'PROXY_CHOSEN' && e.info?.proxy && e.info.reason) next.route = proxySummary({ proxy: e.info.proxy, reason: e.info.reason });
       break;
   }
   return next;
