@@ -12,6 +12,7 @@ import { curlError } from './errors.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
+import { TlsObserver } from './tls-observer.js';
 
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
@@ -49,6 +50,7 @@ export class CurlTransfer {
   private localError?: EngineErrorInfo;
   private readonly secure: boolean;
   private readonly host: string;
+  private readonly tls: TlsObserver;
 
   constructor(
     id: string,
@@ -64,6 +66,7 @@ export class CurlTransfer {
     this.secure = url.protocol === 'https:';
     this.host = url.hostname;
     this.currentUrl = spec.url;
+    this.tls = new TlsObserver(spec);
     this.easy = curl.easy_init();
   }
 
@@ -111,11 +114,13 @@ export class CurlTransfer {
     const address = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
     if (!this.hop.connected) this.native('CONNECTED_TO_SERVER', { address, reused: this.hop.opened === undefined });
     if (this.secure && this.hop.opened !== undefined) this.native('TLS_HANDSHAKE_DONE', { address });
+    if (this.currentUrl.startsWith('https:')) this.ev.lifecycle({ type: 'tls', facts: this.tls.atPrereq(this.easy, this.hop.opened === undefined) });
     this.hop.connected = true;
     return 0;
   }
 
   onDebug(type: number, data: unknown, size: number): number {
+    this.tls.onDebug(type, data, size);
     if (type === 2 || type === 4) {
       // HEADER_OUT / DATA_OUT: bytes of the request on the wire.
       if (!this.hop.sending) this.native('SENDING_REQUEST');
@@ -160,6 +165,7 @@ export class CurlTransfer {
       this.currentUrl = location;
       this.native('REDIRECT', { url: location });
       this.hop = { connected: false, sending: false, receiving: false };
+      this.tls.nextHop();
       this.requestHeaders = '';
       return;
     }
@@ -263,6 +269,8 @@ export class CurlTransfer {
       }
     }
     if (error) this.body.abort();
+    const refused = code !== 0 ? this.tls.atFailure(this.easy, code, detail) : undefined;
+    if (refused) this.ev.lifecycle({ type: 'tls', facts: refused });
     this.source?.close();
     if (this.headerList) curl.slist_free_all(this.headerList);
     curl.easy_cleanup(this.easy);
