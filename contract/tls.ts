@@ -13,10 +13,10 @@ export const TlsCertificateSchema = z.strictObject({
   /** ISO 8601. */
   notBefore: z.string(),
   notAfter: z.string(),
-  /** Hex, upper case, no separators. */
-  serial: z.string(),
-  /** SHA-256 of the DER, hex pairs joined by ":" (as openssl x509 -fingerprint prints it). */
-  sha256: z.string(),
+  /** Hex, upper case, no separators; absent where the stack gives only a summary (no DER). */
+  serial: z.string().optional(),
+  /** SHA-256 of the DER, hex pairs joined by ":" (as openssl x509 -fingerprint prints it); absent as serial. */
+  sha256: z.string().optional(),
   /** "rsa", "ec", "ed25519"… */
   keyType: z.string().optional(),
   keyBits: z.number().int().optional(),
