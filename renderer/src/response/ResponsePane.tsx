@@ -13,6 +13,7 @@ import { Progress } from './Progress.js';
 import { ResponseCookies } from '../cookies/ResponseCookies.js';
 import { ScriptTests } from '../scripts/ScriptTests.js';
 import { AssertionResults } from '../assertions/AssertionResults.js';
+import { TlsSection, TlsSummary } from '../tls/TlsSection.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -28,6 +29,7 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
       {f && <span className="muted" data-testid="response-time">{formatMs(f.t)}</span>}
       {f && <span className="muted" data-testid="response-size">{formatBytes(f.bodyBytes)}</span>}
       {r.started && <span className="muted">{r.started.engine}</span>}
+      <TlsSummary events={r.tls} />
       {busy && !r.started && r.engineStarting && (
         <span className="muted" data-testid="engine-starting">
           {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}
@@ -187,6 +189,7 @@ export function ResponsePane({ id, r, busy }: { id: string; r: ResponseInfo; bus
         <div className="response-side">
           {r.rawHeaders !== undefined && <HeadersView raw={r.rawHeaders} title="Response headers" />}
           {r.requestHeaders !== undefined && <HeadersView raw={r.requestHeaders} title="Request headers" />}
+          <TlsSection events={r.tls} />
           <ResponseCookies id={id} />
           <ScriptTests id={id} finished={r.finished !== undefined} />
         </div>

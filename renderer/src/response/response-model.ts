@@ -18,6 +18,8 @@ export interface ResponseInfo {
   finished?: Pick<Ev<'finished'>, 'ok' | 'error' | 'statusCode' | 'bodyBytes' | 'uploadBytes' | 'engineTimings'> & { t: number };
   /** Time of the last event, ms since the start. */
   lastT: number;
+  /** Each hop's tls event, in hop order (a hop over TLS has one). */
+  tls?: Ev<'tls'>[];
   /** The core answered that this request waits for its engine's host to start. */
   engineStarting?: string;
 }
@@ -58,6 +60,9 @@ export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
         t: e.t,
       };
       next.bodyBytes = e.bodyBytes;
+      break;
+    case 'tls':
+      next.tls = [...(r.tls ?? []), e];
       break;
     case 'native':
       break;
