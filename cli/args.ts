@@ -24,6 +24,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   proxy: 'proxy',
   insecure: 'insecure',
   cacert: 'cacert',
+  'key-log': 'keyLog',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
   ...Object.fromEntries(Object.keys(HTTP_VERSION_FLAGS).map((f) => [f, 'httpVersion' as const])),
@@ -50,7 +51,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   version: 'version',
 };
 
-const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, 'key-log': { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
 
 const TABLE: FlagTable = {
@@ -71,6 +72,7 @@ interface RawOptions {
   proxy?: string;
   insecure?: boolean;
   cacert?: string;
+  keyLog?: string;
   maxTime?: string;
   connectTimeout?: string;
   httpVersion?: string;
@@ -131,6 +133,8 @@ const CliOptionsSchema = z.object({
   insecure: z.boolean().default(false),
   /** curl's --cacert: the CAs (PEM) the server certificate must come from. */
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
+  /** The TLS key log file (SSLKEYLOGFILE for the curl host): NSS key log format, for Wireshark. */
+  keyLog: z.string().min(1, '--key-log needs a file name').optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
   /** --http1.0 … --http3: the last one given wins, as in curl. */

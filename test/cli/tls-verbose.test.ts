@@ -37,6 +37,19 @@ for (const engine of ['curl', 'wininet']) {
       assert.equal(entry._tls.verified.against, 'insecure');
     });
 
+    test('--key-log: the curl engine writes the secrets, WinInet refuses the flag', T, async () => {
+      const keys = path.join(tmp, `${engine}-keys.log`);
+      const r = await runCli(['--engine', engine, '-k', '-o', '/dev/null', '--key-log', keys, `${srv.url}/bytes/10`]);
+      if (engine === 'curl') {
+        assertExit(r, 0);
+        assert.match(fs.readFileSync(keys, 'utf8'), /^CLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} [0-9a-f]+$/m);
+      } else {
+        assertExit(r, 2);
+        assert.match(r.stderr, /WinInet \(SChannel\) has no TLS key log/);
+        assert.equal(fs.existsSync(keys), false);
+      }
+    });
+
     test('-v without -k: the certificate problem', T, async () => {
       const r = await runCli(['--engine', engine, '-v', '-o', '/dev/null', `${srv.url}/bytes/10`]);
       assertExit(r, 60);
