@@ -28,6 +28,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   ...Object.fromEntries(Object.keys({ 'proxy-basic': 0, 'proxy-digest': 0, 'proxy-ntlm': 0, 'proxy-anyauth': 0 }).map((f) => [f, 'proxyScheme' as const])),
   insecure: 'insecure',
   cacert: 'cacert',
+  'key-log': 'keyLog',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
   ...Object.fromEntries(Object.keys(HTTP_VERSION_FLAGS).map((f) => [f, 'httpVersion' as const])),
@@ -55,7 +56,7 @@ const KEYS: Record<string, keyof RawOptions> = {
   version: 'version',
 };
 
-const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
+const OWN: Record<string, FlagDef> = { engine: { kind: 'value' }, timeline: { kind: 'bool' }, events: { kind: 'value' }, har: { kind: 'value' }, 'key-log': { kind: 'value' }, replay: { kind: 'value' }, 'trace-time': { kind: 'bool' } };
 /** curl's --basic --digest --ntlm --negotiate --anyauth: the scheme -u's credentials are for (the last one wins, as in curl). */
 const AUTH_FLAGS: Record<string, AuthScheme> = { basic: 'basic', digest: 'digest', ntlm: 'ntlm', negotiate: 'negotiate', anyauth: 'any' };
 const LISTS = new Set<keyof RawOptions>(['headers', 'urls', 'cookies']);
@@ -81,6 +82,7 @@ interface RawOptions {
   proxyScheme?: string;
   insecure?: boolean;
   cacert?: string;
+  keyLog?: string;
   maxTime?: string;
   connectTimeout?: string;
   httpVersion?: string;
@@ -148,6 +150,8 @@ const CliOptionsSchema = z.object({
   insecure: z.boolean().default(false),
   /** curl's --cacert: the CAs (PEM) the server certificate must come from. */
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
+  /** The TLS key log file (SSLKEYLOGFILE for the curl host): NSS key log format, for Wireshark. */
+  keyLog: z.string().min(1, '--key-log needs a file name').optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
   /** --http1.0 … --http3: the last one given wins, as in curl. */

@@ -7,6 +7,7 @@ import type { BodyOutput, BodyOutputError } from './body-output.js';
 import { EXIT_HTTP_ERROR } from './exit-codes.js';
 import { formatTimelineLine } from '../domain/timeline-text.js';
 import { headerValue, parseHeaderBlock } from '../domain/har/text.js';
+import { verboseTlsLines } from '../domain/tls/summary.js';
 
 const contentEncodingOf = (rawHeaders: string): string | undefined => headerValue(parseHeaderBlock(rawHeaders).headers, 'content-encoding');
 
@@ -69,6 +70,8 @@ export class CliExchange {
       if (this.opts.compressed) this.output.decode(contentEncodingOf(ev.rawHeaders));
       for (const l of (ev.requestHeaders ?? '').split('\r\n').filter(Boolean)) this.rep.line(`> ${l}`);
       for (const l of ((ev.interimHeads ?? '') + ev.rawHeaders).split(/\r?\n/).filter(Boolean)) this.rep.line(`< ${l}`);
+    } else if (ev.type === 'tls') {
+      for (const l of verboseTlsLines(ev.facts)) this.rep.line(`* ${l}`);
     } else if (ev.type === 'native' || ev.type === 'started') {
       this.rep.line(`* ${formatTimelineLine(ev).trim()}`);
     }

@@ -1,5 +1,6 @@
 // inetscope: curl's flags, a native engine underneath, and every status callback of it
 // available as a live timeline (--timeline) or as NDJSON (--events).
+import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { EngineClient, HostStartError } from '../engine/client.js';
@@ -49,6 +50,13 @@ function openEventsSink(target: string | undefined): ((ev: InetEvent) => void) |
   return (ev) => fs.writeSync(fd, JSON.stringify(ev) + '\n');
 }
 
+/** --key-log: the curl host's SSLKEYLOGFILE; WinInet (SChannel) writes no key log. */
+function keyLogOption(opts: CliOptions): { keyLogFile?: string } {
+  if (opts.keyLog === undefined) return {};
+  if (resolveEngine(opts.engine) === 'wininet') throw new UsageError('--key-log: WinInet (SChannel) has no TLS key log; only the curl engine writes one');
+  return { keyLogFile: path.resolve(opts.keyLog) };
+}
+
 async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   const request = opts.replay ? replayRequest(opts) : buildRequest(opts);
   if (opts.events === '-' && (opts.output === undefined || opts.output === '-')) {
@@ -71,7 +79,7 @@ async function run(opts: CliOptions, rep: Reporter): Promise<number> {
   process.on('SIGINT', onSigint);
   let cookieSave: Error | undefined;
   try {
-    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policyFor(spec) });
+    client = await EngineClient.start({ engine: resolveEngine(opts.engine), startWith: policyFor(spec), ...keyLogOption(opts) });
     const c = client;
     if (opts.verbose) rep.line(`* engine host: ${await c.runtime()}`);
     const sinkSpec = { ...spec, sink: { kind: 'file' as const, path: output.sinkPath } };

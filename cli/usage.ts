@@ -38,6 +38,9 @@ curl-compatible options:
                               answers the scheme the proxy asks for, no Digest under Wine)
   -k, --insecure              accept any server certificate
       --cacert FILE           trust only the CA certificates (PEM) in FILE
+      --key-log FILE          append the TLS session secrets to FILE (NSS key log
+                              format, for Wireshark; curl engine only: it sets
+                              SSLKEYLOGFILE, which the curl engine honours too)
   -m, --max-time SECONDS      overall deadline
       --connect-timeout SECS  connect deadline
   -0, --http1.0 | --http1.1 | --http2 | --http2-prior-knowledge | --http3

@@ -4,6 +4,7 @@
 // Imports nothing of the app.
 import { z } from 'zod';
 import { CookieOutcomeSchema } from './cookies.js';
+import { TlsFactsSchema } from './tls.js';
 
 /** INTERNET_STATUS_* codes (wininet.h), name → code. The curl engine emits the same names. */
 export const STATUS = {
@@ -189,6 +190,9 @@ const CookiesEventSchema = z.strictObject({
   received: z.array(CookieOutcomeSchema),
 });
 
+/** A hop's TLS connection: after its handshake (or at the handshake's failure), before its request goes out. */
+const TlsEventSchema = z.strictObject({ ...base, type: z.literal('tls'), facts: TlsFactsSchema });
+
 const FinishedEventSchema = z.strictObject({
   ...base,
   type: z.literal('finished'),
@@ -220,6 +224,7 @@ export type StartedEvent = z.infer<typeof StartedEventSchema>;
 export type HeadersEvent = z.infer<typeof HeadersEventSchema>;
 export type FinishedEvent = z.infer<typeof FinishedEventSchema>;
 export type CookiesEvent = z.infer<typeof CookiesEventSchema>;
+export type TlsEvent = z.infer<typeof TlsEventSchema>;
 
 export const eventVariants = [
   NativeEventSchema,
@@ -228,6 +233,7 @@ export const eventVariants = [
   BodyProgressEventSchema,
   UploadProgressEventSchema,
   CookiesEventSchema,
+  TlsEventSchema,
   FinishedEventSchema,
 ] as const;
 

@@ -2,6 +2,7 @@
 // timeline reads and diffs like `inetscope --timeline` output): one line per event, the raw
 // events as JSON, and wall-clock times. Imports nothing of the app but the contract.
 import type { CookiesEvent, InetEvent, StatusInfo } from '../contract/events.js';
+import { tlsSummary } from './tls/summary.js';
 
 function formatInfo(info: StatusInfo | undefined): string {
   if (!info) return '';
@@ -32,6 +33,8 @@ export function describeEvent(e: InetEvent): string {
       return `upload ${e.bytes}/${e.total} bytes`;
     case 'cookies':
       return `cookies ${describeCookies(e)}`;
+    case 'tls':
+      return `tls ${tlsSummary(e.facts)}${e.facts.chain[0] ? `  subject=${JSON.stringify(e.facts.chain[0].subject)}` : ''}`;
     case 'finished':
       return e.ok
         ? `finished ok${e.statusCode ? ` ${e.statusCode}` : ''}, ${e.bodyBytes} body bytes`

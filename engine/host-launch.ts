@@ -20,6 +20,12 @@ export interface HostLaunch {
 
 export interface LaunchOptions {
   gcStress?: boolean;
+  /**
+   * curl only: the file libcurl (OpenSSL) appends each TLS session's secrets to, NSS key log
+   * format, for Wireshark; read at the host's start (SSLKEYLOGFILE, which otherwise comes
+   * from this process's environment). WinInet (SChannel) has no key log.
+   */
+  keyLogFile?: string;
 }
 
 /** auto: the platform's own stack, WinInet on Windows and libcurl elsewhere. */
@@ -52,7 +58,7 @@ export function hostLaunch(engine: EngineName, opts: LaunchOptions = {}): HostLa
     nodeArgs: nodeFlags,
     command: process.execPath,
     args: [...nodeFlags, hostEntry],
-    env: { ...process.env, ...gcEnv, ...asNode },
+    env: { ...process.env, ...gcEnv, ...asNode, ...(opts.keyLogFile ? { SSLKEYLOGFILE: opts.keyLogFile } : {}) },
     hostPath: (p) => path.resolve(p),
   };
 }

@@ -3,7 +3,8 @@
 // each hop in `_inetscope`. Pure: the caller reads the body. Imports nothing of the app.
 import type { RequestDraft } from '../../contract/request.js';
 import type { InetEvent } from '../../contract/events.js';
-import { INETSCOPE_FIELD, type HarContent, type HarEntry, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
+import type { TlsFacts } from '../../contract/tls.js';
+import { INETSCOPE_FIELD, TLS_FIELD, type HarContent, type HarEntry, type HarNameValue, type HarRequest, type HarResponse, type HarTimings } from './har.js';
 import { harPostData } from './post-data.js';
 import { bareAddress, bodyAsText, headerValue, parseHeaderBlock, queryString, requestCookies, responseCookies, toBase64 } from './text.js';
 import { derivePhases, type HopPhases } from '../phases.js';
@@ -87,12 +88,19 @@ export function exchangeToHarEntries(x: ExchangeForHar, exchange: number): HarEn
       // A 401/407 the engine answered: the next entry is the same URL again, with credentials.
       ...(leg ? { _authLeg: { status: leg.status, offered: leg.offered, ...(leg.answered ? { answered: leg.answered } : {}) } } : {}),
       ...proxyOf(events),
+      ...tlsOf(events),
       [INETSCOPE_FIELD]: extra,
     };
     if (entry.serverIPAddress) server = { host: hostOf(url), ip: entry.serverIPAddress };
     url = next || url;
     return entry;
   });
+}
+
+/** `_tls`: the hop's TLS facts (the first connection's, should a hop have had two). */
+function tlsOf(events: InetEvent[]): { [TLS_FIELD]?: TlsFacts } {
+  const tls = events.find((e) => e.type === 'tls');
+  return tls?.type === 'tls' ? { [TLS_FIELD]: tls.facts } : {};
 }
 
 function resolve(href: string, base: string): string {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const HAR_VERSION = '1.2';
 /** The custom field InetScope adds to each entry: the raw events of that hop. */
 export const INETSCOPE_FIELD = '_inetscope';
+/** The custom field with the hop's TLS facts (contract/tls.ts), where the hop ran over TLS. */
+export const TLS_FIELD = '_tls';
 /** A HAR file is read whole into memory (JSON.parse): bound it. */
 export const MAX_HAR_FILE_BYTES = 256 * 1024 * 1024;
 

@@ -1,9 +1,10 @@
 // Lifecycle events for a HAR entry that has no InetScope events (Chrome's…): started,
-// headers, body, finished, placed at the times its HAR timings give, so the response
+// its `_tls` facts, headers, body, finished, placed at the times its HAR timings give, so the response
 // panes and the waterfall work. No native callback is invented: PROXY_CHOSEN comes only from
 // an entry's own `_proxy`, which records one. Imports nothing of the app.
 import { STATUS, type InetEvent } from '../../contract/events.js';
-import type { HarEntry } from './har.js';
+import { TlsFactsSchema } from '../../contract/tls.js';
+import { TLS_FIELD, type HarEntry } from './har.js';
 import { buildHeaderBlock, headerValue } from './text.js';
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
@@ -39,6 +40,9 @@ export function synthesizeEvents(entry: HarEntry, id: string, bodyBytes: number)
   const tEnd = tHead + pos(tm.receive);
   const total = Math.max(pos(entry.time), tEnd);
   const uploadBytes = Math.max(0, req.bodySize);
+  // Another tool's `_tls` in InetScope's shape is kept; anything else under that name is not ours to read.
+  const tls = TlsFactsSchema.safeParse((entry as Record<string, unknown>)[TLS_FIELD]);
+  if (tls.success) push({ type: 'tls', facts: tls.data }, pos(tm.blocked) + pos(tm.dns) + pos(tm.connect));
   if (res.status <= 0) {
     const message = typeof res._error === 'string' && res._error ? res._error : 'the HAR entry has no response (status 0)';
     push({ type: 'finished', ok: false, error: { code: 'RECV_FAILED', name: 'HAR_NO_RESPONSE', message }, bodyBytes: 0, uploadBytes }, total);

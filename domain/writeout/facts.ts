@@ -132,6 +132,13 @@ export function keepForFacts(kept: InetEvent[], ev: InetEvent): void {
   kept.push(ev);
 }
 
+/** The stack's verification code of the last TLS connection (OpenSSL's X509_V_*, as curl's), else 1 for a refused certificate. */
+function sslVerifyResult(list: InetEvent[], refused: boolean): number {
+  const tls = list.filter((e) => e.type === 'tls').pop();
+  const code = tls?.type === 'tls' ? tls.facts.verified.code : undefined;
+  return code ?? (refused ? 1 : 0);
+}
+
 export function writeOutFacts(events: readonly InetEvent[]): WriteOutFacts {
   const list = events as InetEvent[];
   const finished = list.find((e) => e.type === 'finished');
@@ -162,7 +169,7 @@ export function writeOutFacts(events: readonly InetEvent[]): WriteOutFacts {
     size_header: heads.reduce((n, h) => n + (h.interimHeads?.length ?? 0) + h.rawHeaders.length, 0),
     speed_download: speed(size_download),
     speed_upload: speed(size_upload),
-    ssl_verify_result: finished?.error?.code === 'TLS_CERT' ? 1 : 0,
+    ssl_verify_result: sslVerifyResult(list, finished?.error?.code === 'TLS_CERT'),
     url: list.find((e) => e.type === 'started')?.url ?? '',
     url_effective: url,
     method: finalMethod(list, final),

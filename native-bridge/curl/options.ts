@@ -2,6 +2,7 @@
 // numeric id), method and body, redirects, timeouts, proxy, TLS policy, auth, headers.
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { CURL_HTTP_VERSION } from './http-version.js';
+import { OPT_CERTINFO } from './tls-api.js';
 import { curl, CURLAUTH, CURLE_UNKNOWN_OPTION, CURLPROTO_HTTP, CURLPROTO_HTTPS, DebugCb, koffi, OPT, OpenSocketCb, CloseSocketCb, PrereqCb, ReadCb, ResolverStartCb, SeekCb, WriteCb } from './api.js';
 
 export interface RegisteredCallbacks {
@@ -126,6 +127,8 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
     setopt(h, OPT.CAINFO, 'str', spec.caFile);
     setopt(h, OPT.CAPATH, 'str', null);
   }
+  // The chain of each handshake, for the TLS event (read at prereq, tls-observer.ts).
+  setopt(h, OPT_CERTINFO, 'long', 1);
   if (spec.insecure) {
     for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
   }

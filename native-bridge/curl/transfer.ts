@@ -14,6 +14,7 @@ import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
 import { challengeHeaderName, offeredSchemes } from '../../domain/auth-legs.js';
 import { ProxyTrack } from './proxy-track.js';
+import { TlsObserver } from './tls-observer.js';
 
 const PROGRESS_EVERY_MS = 16;
 const ERROR_BUFFER_SIZE = 256; // CURL_ERROR_SIZE
@@ -57,6 +58,7 @@ export class CurlTransfer {
    */
   private challenge?: { statusCode: number; raw: string; contentLength?: number };
   private readonly proxy: ProxyTrack;
+  private readonly tls: TlsObserver;
 
   constructor(
     id: string,
@@ -72,6 +74,7 @@ export class CurlTransfer {
     this.secure = url.protocol === 'https:';
     this.host = url.hostname;
     this.currentUrl = spec.url;
+    this.tls = new TlsObserver(spec);
     this.easy = curl.easy_init();
     this.proxy = new ProxyTrack(spec, (status, info) => this.native(status, info));
   }
@@ -124,11 +127,13 @@ export class CurlTransfer {
     const address = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
     if (!this.hop.connected) this.native('CONNECTED_TO_SERVER', { address, reused: this.hop.opened === undefined });
     if (this.secure && this.hop.opened !== undefined) this.native('TLS_HANDSHAKE_DONE', { address });
+    if (this.currentUrl.startsWith('https:')) this.ev.lifecycle({ type: 'tls', facts: this.tls.atPrereq(this.easy, this.hop.opened === undefined) });
     this.hop.connected = true;
     return 0;
   }
 
   onDebug(type: number, data: unknown, size: number): number {
+    this.tls.onDebug(type, data, size);
     if (type === 1) this.proxy.headerIn(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'));
     if (type === 2 && this.proxy.headerOut(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'))) return 0;
     if (type === 2 || type === 4) this.nextLeg();
@@ -185,6 +190,7 @@ export class CurlTransfer {
       this.native('REDIRECT', { url: location });
       this.proxy.announce(location);
       this.hop = { connected: false, sending: false, receiving: false };
+      this.tls.nextHop();
       this.requestHeaders = '';
       return;
     }
@@ -319,6 +325,8 @@ export class CurlTransfer {
       }
     }
     if (error) this.body.abort();
+    const refused = code !== 0 ? this.tls.atFailure(this.easy, code, detail) : undefined;
+    if (refused) this.ev.lifecycle({ type: 'tls', facts: refused });
     this.source?.close();
     if (this.headerList) curl.slist_free_all(this.headerList);
     curl.easy_cleanup(this.easy);

@@ -4,12 +4,18 @@
 // memory the call hands over; everything is copied out and freed here.
 import { api, INTERNET_OPTION_SECURITY_CERTIFICATE_STRUCT, INTERNET_OPTION_SERVER_CERT_CHAIN_CONTEXT, koffi } from './api.js';
 
-interface CertSummary {
+export interface CertSummary {
   subject: string;
   issuer: string;
   /** ms since the epoch. */
   validFrom: number;
   validTo: number;
+  /** lpszProtocolName, lpszSignatureAlgName, lpszEncryptionAlgName where WinInet fills them. */
+  protocolName?: string;
+  signatureAlgName?: string;
+  encryptionAlgName?: string;
+  /** dwKeySize: the encryption key's size in bits. */
+  keySize: number;
 }
 
 const ptrAt = (buf: Buffer, offset: number): bigint => buf.readBigUInt64LE(offset);
@@ -61,7 +67,9 @@ export function serverCertSummary(request: unknown): CertSummary | number {
   if (!api.InternetQueryOptionA(request, INTERNET_OPTION_SECURITY_CERTIFICATE_STRUCT, out, [size])) return api.GetLastError() as number;
   const strings = [16, 24, 32, 40, 48].map((o) => ptrAt(out, o));
   try {
-    return { validTo: fileTimeMs(out, 0), validFrom: fileTimeMs(out, 8), subject: cString(strings[0]!), issuer: cString(strings[1]!) };
+    const names = { protocolName: cString(strings[2]!), signatureAlgName: cString(strings[3]!), encryptionAlgName: cString(strings[4]!) };
+    const named = Object.fromEntries(Object.entries(names).filter(([, v]) => v !== ''));
+    return { validTo: fileTimeMs(out, 0), validFrom: fileTimeMs(out, 8), subject: cString(strings[0]!), issuer: cString(strings[1]!), keySize: out.readUInt32LE(56), ...named };
   } finally {
     for (const p of strings) if (p !== 0n) api.LocalFree(p);
   }

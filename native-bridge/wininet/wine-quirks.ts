@@ -224,3 +224,27 @@ export function reopenPreconfigured(wine: boolean, configured: boolean, noProxy:
   if (!configured) return false;
   return wine || noProxy !== undefined;
 }
+
+/** What Wine's WinInet leaves out of the TLS facts, by fact; the native error numbers seen, 0 for none. */
+export const TLS_FACTS_QUIRK: WineQuirk = {
+  wine: 'INTERNET_OPTION_SECURITY_CONNECTION_INFO (66) is refused on a request handle (ERROR_INTERNET_INCORRECT_HANDLE_TYPE, 12018): no protocol version or cipher suite name, only the cipher strength of SECURITY_FLAGS and dwKeySize; the protocol, signature and encryption names of INTERNET_CERTIFICATE_INFO are NULL; SERVER_CERT_CHAIN_CONTEXT holds a chain only after a verification Wine passed',
+  windows: 'SECURITY_CONNECTION_INFO gives SecPkgContext_ConnectionInfo.dwProtocol and SecPkgContext_CipherInfo.szCipherSuite (Windows 10+); SERVER_CERT_CHAIN_CONTEXT is available with the certificate error too (Microsoft: "INTERNET_OPTION_SERVER_CERT_CHAIN_CONTEXT")',
+  detected: 'WINEPREFIX, and the lookups failing with the error numbers given',
+};
+
+export function tlsFactsMissing(wine: boolean, errors: { connectionInfo?: number; chain?: number }): Partial<Record<'protocol' | 'cipher' | 'chain', string>> {
+  const out: Partial<Record<'protocol' | 'cipher' | 'chain', string>> = {};
+  if (errors.connectionInfo) {
+    const why = wine
+      ? `Wine does not implement INTERNET_OPTION_SECURITY_CONNECTION_INFO (error ${errors.connectionInfo})`
+      : `INTERNET_OPTION_SECURITY_CONNECTION_INFO failed (error ${errors.connectionInfo}; Windows 10 or later reports it)`;
+    out.protocol = why;
+    out.cipher = why;
+  }
+  if (errors.chain) {
+    out.chain = wine
+      ? `Wine keeps no chain for a certificate it did not accept (SERVER_CERT_CHAIN_CONTEXT: error ${errors.chain}): the certificate summary only, without serial or fingerprint`
+      : `SERVER_CERT_CHAIN_CONTEXT failed (error ${errors.chain}): the certificate summary only`;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 // Formatting for the panes: pure functions, tested without a DOM.
 import type { InetEvent } from '../../contract/events.js';
 import { describeCookies } from '../../domain/timeline-text.js';
+import { tlsSummary } from '../../domain/tls/summary.js';
 
 const REASONS: Record<number, string> = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
@@ -54,6 +55,8 @@ export function eventInfo(e: InetEvent): string {
       return `${e.bytes}${e.total !== undefined ? `/${e.total}` : ''} bytes`;
     case 'cookies':
       return describeCookies(e);
+    case 'tls':
+      return tlsSummary(e.facts);
     case 'finished':
       return e.ok
         ? `ok ${e.statusCode ?? ''}, ${e.bodyBytes} body bytes`

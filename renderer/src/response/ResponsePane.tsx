@@ -11,6 +11,7 @@ import { setResponseTab, useLayout } from '../layout/layout-store.js';
 import { RESPONSE_TABS, type ResponseTabDef } from './response-tabs.js';
 import { AssertionResults } from '../assertions/AssertionResults.js';
 import { roundTripText } from '../../../domain/auth-legs.js';
+import { TlsSummary } from '../tls/TlsSection.js';
 
 const ENGINE_LABELS: Record<string, string> = { wininet: 'WinInet', curl: 'libcurl' };
 
@@ -32,6 +33,7 @@ function StatusLine({ r, busy }: { r: ResponseInfo; busy: boolean }) {
         </span>
       )}
       {r.route && <span className="muted" data-testid="response-route" title="The proxy the engine took for this request (PROXY_CHOSEN)">{r.route}</span>}
+      <TlsSummary events={r.tls} />
       {busy && !r.started && r.engineStarting && (
         <span className="muted" data-testid="engine-starting">
           {`Starting the ${ENGINE_LABELS[r.engineStarting] ?? r.engineStarting} engine… (its first request waits for it)`}

@@ -25,6 +25,8 @@ export interface ResponseInfo {
   redirects: number;
   /** The last hop's route as words: "via proxy …", "direct", "direct (proxy bypassed)" (PROXY_CHOSEN). */
   route?: string;
+  /** Each hop's tls event, in hop order (a hop over TLS has one). */
+  tls?: Ev<'tls'>[];
   /** The core answered that this request waits for its engine's host to start. */
   engineStarting?: string;
 }
@@ -65,6 +67,9 @@ export function foldEvent(r: ResponseInfo, e: InetEvent): ResponseInfo {
         t: e.t,
       };
       next.bodyBytes = e.bodyBytes;
+      break;
+    case 'tls':
+      next.tls = [...(r.tls ?? []), e];
       break;
     case 'native':
       if (e.status === 'AUTH_LEG') next.authLegs = (r.authLegs ?? 0) + 1;

@@ -9,6 +9,7 @@ import { ResponseCookies } from '../cookies/ResponseCookies.js';
 import { hopCookies } from '../cookies/response-cookies.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { parseHeaders } from '../format.js';
+import { TlsSection } from '../tls/TlsSection.js';
 
 export interface ResponseTabProps {
   id: string;
@@ -48,6 +49,11 @@ function CookiesTab({ id, events }: ResponseTabProps) {
   return <ResponseCookies id={id} />;
 }
 
+function TlsTab({ r }: ResponseTabProps) {
+  if (!r.tls?.length) return <p className="muted pane">No TLS connection in this exchange (plain HTTP, or it ended before a handshake).</p>;
+  return <TlsSection events={r.tls} />;
+}
+
 const count = (n: number): string => (n > 0 ? ` (${n})` : '');
 
 export const RESPONSE_TABS: readonly ResponseTabDef[] = [
@@ -58,5 +64,6 @@ export const RESPONSE_TABS: readonly ResponseTabDef[] = [
     Panel: HeadersTab,
   },
   { id: 'cookies', label: ({ events }) => `Cookies${count(hopCookies(events).reduce((n, h) => n + h.sent.length + h.set.length, 0))}`, Panel: CookiesTab },
+  { id: 'tls', label: ({ r }) => `TLS${count(r.tls?.length ?? 0)}`, Panel: TlsTab },
   { id: 'raw', label: () => 'Raw exchange', Panel: RawExchangeTab },
 ];
