@@ -24,6 +24,10 @@ const KEYS: Record<string, keyof RawOptions> = {
   proxy: 'proxy',
   insecure: 'insecure',
   cacert: 'cacert',
+  cert: 'cert',
+  key: 'key',
+  'cert-type': 'certType',
+  pass: 'pass',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
   ...Object.fromEntries(Object.keys(HTTP_VERSION_FLAGS).map((f) => [f, 'httpVersion' as const])),
@@ -71,6 +75,10 @@ interface RawOptions {
   proxy?: string;
   insecure?: boolean;
   cacert?: string;
+  cert?: string;
+  key?: string;
+  certType?: string;
+  pass?: string;
   maxTime?: string;
   connectTimeout?: string;
   httpVersion?: string;
@@ -131,6 +139,15 @@ const CliOptionsSchema = z.object({
   insecure: z.boolean().default(false),
   /** curl's --cacert: the CAs (PEM) the server certificate must come from. */
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
+  /** curl's -E/--cert FILE[:PASSWORD], --key, --cert-type, --pass: the client certificate (build-request.ts splits -E). */
+  cert: z.string().min(1, '--cert needs a file name').optional(),
+  key: z.string().min(1, '--key needs a file name').optional(),
+  certType: z
+    .string()
+    .transform((t) => t.toUpperCase())
+    .pipe(z.enum(['PEM', 'P12'], { message: '--cert-type must be PEM or P12 (DER and ENG are not supported)' }))
+    .optional(),
+  pass: z.string().optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
   /** --http1.0 … --http3: the last one given wins, as in curl. */

@@ -37,6 +37,10 @@ export const STATUS = {
   TLS_HANDSHAKE_DONE: 1001,
   /** The HTTP version the response came in (ALPN's choice over TLS), once per hop, before its head. */
   PROTOCOL_NEGOTIATED: 1002,
+  /** The server asked for a client certificate (WinInet: ERROR_INTERNET_CLIENT_AUTH_CERT_NEEDED). */
+  CLIENT_CERT_REQUESTED: 1010,
+  /** A client certificate was handed to the TLS stack; info.subject names it. */
+  CLIENT_CERT_SENT: 1011,
 } as const;
 
 export type KnownStatusName = keyof typeof STATUS;
@@ -57,6 +61,10 @@ export const ERROR_CODES = [
   'TLS_CERT', 'TLS_HANDSHAKE', 'SEND_FAILED', 'RECV_FAILED', 'PARTIAL_BODY', 'BAD_RESPONSE', 'TOO_MANY_REDIRECTS',
   'UPLOAD_READ_FAILED', 'BODY_WRITE_FAILED', 'BODY_CAP_EXCEEDED', 'CANCELLED', 'HOST_CRASHED', 'ENGINE_UNAVAILABLE',
   'INTERNAL',
+  /** The client certificate cannot be used: a wrong password, an unreadable or mismatched cert or key (the file is named). */
+  'CLIENT_CERT',
+  /** This engine cannot send a client certificate here (the message names why, e.g. Wine). */
+  'CLIENT_CERT_UNSUPPORTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -96,6 +104,8 @@ export const StatusInfoSchema = z.strictObject({
   protocol: z.string().optional(),
   /** PROTOCOL_NEGOTIATED: the version the request asked for, when it asked (see HttpVersionChoice). */
   requested: z.string().optional(),
+  /** CLIENT_CERT_SENT: the client certificate's subject. */
+  subject: z.string().optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

@@ -116,9 +116,18 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
     setopt(h, OPT.CAINFO, 'str', spec.caFile);
     setopt(h, OPT.CAPATH, 'str', null);
   }
+  if (spec.clientCert) setClientCert(h, spec.clientCert);
   if (spec.insecure) {
     for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
   }
+}
+
+/** curl -E/--cert, --key, --cert-type, --pass. */
+function setClientCert(h: unknown, cert: NonNullable<RequestSpec['clientCert']>): void {
+  setopt(h, OPT.SSLCERT, 'str', cert.certPath);
+  setopt(h, OPT.SSLCERTTYPE, 'str', cert.type);
+  if (cert.keyPath) setopt(h, OPT.SSLKEY, 'str', cert.keyPath);
+  if (cert.password !== undefined) setopt(h, OPT.KEYPASSWD, 'str', cert.password);
 }
 
 /** Returns the header list, which must live until the transfer is done. */
