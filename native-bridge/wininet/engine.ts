@@ -19,7 +19,7 @@ import { sessionError } from './errors.js';
 import { WinInetRequest } from './request.js';
 import type { SessionResult } from './request-types.js';
 import { decodeStatusInfo } from './status-info.js';
-import { httpVersionRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
+import { clientCertRefusal, httpVersionRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
 
 export const USER_AGENT = 'InetScope/0.1 (WinInet)';
 
@@ -105,7 +105,7 @@ export class WinInetEngine implements Engine {
     this.byId.set(id, req);
     // A koffi callback does not keep Node alive: hold a handle while requests fly.
     this.keepAlive ??= setInterval(() => {}, 1 << 30);
-    req.start(this.refusal() ?? httpVersionRefusal(UNDER_WINE, spec.httpVersion, spec.url.startsWith('https:')));
+    req.start(this.refusal() ?? httpVersionRefusal(UNDER_WINE, spec.httpVersion, spec.url.startsWith('https:')) ?? clientCertRefusal(UNDER_WINE, spec.clientCert));
   }
 
   /** Past the limit a request is refused rather than risk more Wine threads than koffi relays. */

@@ -3,6 +3,7 @@
 // are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
 import type { EngineErrorInfo } from '../../contract/events.js';
 import type { HttpVersionChoice } from '../../contract/request.js';
+import type { ClientCert } from '../../engine/request-spec.js';
 
 interface WineQuirk {
   wine: string;
@@ -68,6 +69,11 @@ export const QUIRKS = {
     wine: 'WinInet has no HTTP/2: InternetSetOptionW(INTERNET_OPTION_ENABLE_HTTP_PROTOCOL) fails with ERROR_INTERNET_INVALID_OPTION (12009, measured under Wine 8), and every request goes out as HTTP/1.1',
     windows: 'Windows 10 (1507) and later: INTERNET_OPTION_ENABLE_HTTP_PROTOCOL with HTTP_PROTOCOL_FLAG_HTTP2 offers h2 by ALPN over TLS; INTERNET_OPTION_HTTP_PROTOCOL_USED tells what was used',
     detected: 'WINEPREFIX; on Windows a failing InternetSetOptionW is refused the same way',
+  },
+  noClientCert: {
+    wine: 'WinInet sends no client certificate: InternetSetOptionW(INTERNET_OPTION_CLIENT_CERT_CONTEXT, 84) fails with ERROR_INTERNET_INVALID_OPTION (12009, measured under Wine 8 on a request handle, with a context PFXImportCertStore made: that part works)',
+    windows: 'the context set on the request handle before HttpSendRequest is sent when the server asks; without one HttpSendRequest fails with ERROR_INTERNET_CLIENT_AUTH_CERT_NEEDED (12044), and after setting it the request is sent again',
+    detected: 'WINEPREFIX: a client-certificate request is refused by name before anything goes out',
   },
 } satisfies Record<string, WineQuirk>;
 
@@ -163,5 +169,18 @@ export function httpVersionRefusal(wine: boolean, choice: HttpVersionChoice | un
   if (choice !== '2') return undefined;
   if (wine) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: "HTTP/2 is not available on the WinInet engine under Wine (Wine's WinInet has no HTTP/2; it would send HTTP/1.1): use the curl engine, or ask for HTTP/1.1" };
   if (!secure) return { code: 'BAD_REQUEST', name: 'HTTP2_UNSUPPORTED', message: 'HTTP/2 on the WinInet engine needs an https:// URL (WinInet negotiates h2 by ALPN over TLS only): use the curl engine for h2c' };
+  return undefined;
+}
+
+/** A client certificate this WinInet cannot send, refused by name before anything goes out (never sent without it). */
+export function clientCertRefusal(wine: boolean, cert: ClientCert | undefined): EngineErrorInfo | undefined {
+  if (!cert) return undefined;
+  const name = 'CLIENT_CERT_UNSUPPORTED';
+  if (wine) {
+    return { code: name, name, message: "client certificates are not available on the WinInet engine under Wine (Wine's WinInet fails INTERNET_OPTION_CLIENT_CERT_CONTEXT with ERROR_INTERNET_INVALID_OPTION, 12009): use the curl engine" };
+  }
+  if (cert.type !== 'P12') {
+    return { code: name, name, message: `WinInet takes a client certificate as PKCS#12 only (PFXImportCertStore): convert ${cert.certPath} (openssl pkcs12 -export) and give it with the type P12, or use the curl engine` };
+  }
   return undefined;
 }
