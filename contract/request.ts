@@ -43,6 +43,24 @@ export const HTTP_VERSIONS = ['1.0', '1.1', '2', '2-prior-knowledge', '3'] as co
 export const HttpVersionChoiceSchema = z.enum(HTTP_VERSIONS);
 export type HttpVersionChoice = z.infer<typeof HttpVersionChoiceSchema>;
 
+/**
+ * curl's -E/--cert, --key, --cert-type, --pass as the page composes them: the files by the
+ * token of a picked or uploaded file (the page never names a path), their names to show and
+ * export; without a token a file is not chosen in this session and the core refuses to send.
+ */
+export const ClientCertDraftSchema = z.strictObject({
+  certToken: z.string().min(1).optional(),
+  certName: z.string().min(1).max(1000),
+  /** PEM only, when the key is not in the certificate file. */
+  keyToken: z.string().min(1).optional(),
+  keyName: z.string().min(1).max(1000).optional(),
+  type: z.enum(['PEM', 'P12']).default('PEM'),
+  /** The P12 password or the key's pass phrase: a secret ({{variables}} allowed, so a secret
+   * variable can hold it); exports mask it. */
+  password: z.string().optional(),
+});
+export type ClientCertDraft = z.infer<typeof ClientCertDraftSchema>;
+
 export const RequestDraftSchema = z.object({
   url: z.string().min(1),
   method: z.string().min(1).default('GET'),
@@ -69,6 +87,8 @@ export const RequestDraftSchema = z.object({
   /** The CA file as the user knows it (a picked file's name, a pasted command's path), to show
    * and to export; without a token it is not chosen in this session and the core refuses to send. */
   caFileName: z.string().min(1).max(1000).optional(),
+  /** The client certificate (mTLS); absent, a workspace's certificate for the host may apply. */
+  clientCert: ClientCertDraftSchema.optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 /** A request as sendRequest's parse produced it (strict: an unknown field is refused): only

@@ -76,11 +76,12 @@ export class RequestRunner {
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
       if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
+      for (const t of [draft.clientCert?.certToken, draft.clientCert?.keyToken]) if (t) body.stagedTokens.push(t);
       const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
       const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body, context, prepared.after);
+      this.start(id, { request: draft, used: resolved.used, secrets: withCertPassword(resolved.secrets, draft), ...saved }, engine, spec, body, context, prepared.after);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -179,6 +180,9 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
   if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
   const draft = { ...request, url: url.url };
   if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
+  const cert = draft.clientCert;
+  if (cert && !cert.certToken) throw new CommandFailure('BAD_REQUEST', `the client certificate ${JSON.stringify(cert.certName)} is not chosen in this session: choose it again`);
+  if (cert?.keyName && !cert.keyToken) throw new CommandFailure('BAD_REQUEST', `the client key ${JSON.stringify(cert.keyName)} is not chosen in this session: choose it again`);
   return draft;
 }
 
@@ -205,6 +209,7 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     insecure: draft.insecure,
     ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
+    ...clientCertSpec(draft, uploads),
   };
   try {
     return parseRequestSpec(input);
@@ -212,4 +217,19 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     if (e instanceof BadRequestSpec) throw new CommandFailure('BAD_REQUEST', e.message);
     throw e;
   }
+}
+
+/** The client certificate's files by their tokens (sendableDraft made sure they are chosen). */
+function clientCertSpec(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>): Pick<RequestSpecInput, 'clientCert'> {
+  const c = draft.clientCert;
+  if (!c?.certToken) return {};
+  const password = c.password !== undefined ? { password: c.password } : {};
+  return { clientCert: { certPath: uploads.pathFor(c.certToken), ...(c.keyToken ? { keyPath: uploads.pathFor(c.keyToken) } : {}), type: c.type, ...password } };
+}
+
+/** A client certificate password is a secret whether a variable held it or not: exports mask it. */
+function withCertPassword(secrets: SecretValue[], draft: RequestDraft): SecretValue[] {
+  const password = draft.clientCert?.password;
+  if (!password || secrets.some((s) => s.value === password)) return secrets;
+  return [...secrets, { name: 'client certificate password', value: password }];
 }

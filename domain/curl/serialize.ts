@@ -8,6 +8,7 @@
 // starting with @ or <, a header line starting with @) and no URL curl would glob.
 import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js';
 import { httpVersionFlag } from '../http-version.js';
+import { formatCertParam } from './cert-param.js';
 import {
   CURL_ACCEPT_ENCODING,
   CURL_DEFAULTS,
@@ -101,6 +102,8 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
   plan.httpVersion = draft.httpVersion;
   // The page knows the CA file's name, not its path: the command names it for the user to place.
   plan.caFile = draft.caFileName;
+  const cert = draft.clientCert;
+  if (cert) Object.assign(plan, { cert: cert.certName, certKey: cert.keyName, certType: cert.type, certPass: cert.password });
   plan.maxTimeMs = draft.timeouts.totalMs;
   plan.connectTimeoutMs = draft.timeouts.connectMs;
   return plan;
@@ -168,6 +171,10 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.insecure) out.push(['-k']);
   if (p.httpVersion) out.push([httpVersionFlag(p.httpVersion)]);
   if (p.caFile) out.push(['--cacert', p.caFile]);
+  if (p.cert) out.push(['-E', formatCertParam(p.cert)]);
+  if (p.certKey) out.push(['--key', p.certKey]);
+  if (p.certType === 'P12') out.push(['--cert-type', 'P12']);
+  if (p.certPass !== undefined) out.push(['--pass', p.certPass]);
   if (p.proxy) out.push(['-x', p.proxy]);
   if (p.maxTimeMs !== undefined) out.push(['-m', seconds(p.maxTimeMs)]);
   if (p.connectTimeoutMs !== undefined) out.push(['--connect-timeout', seconds(p.connectTimeoutMs)]);

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { formatCertParam, parseCertParam } from '../../domain/curl/cert-param.js';
+import { parseCurlCommand } from '../../domain/curl/command.js';
+import { draftToCurl } from '../../domain/curl/serialize.js';
 import { checkClientCert } from '../../engine/client-cert.js';
 import { BadRequestSpec, parseRequestSpec } from '../../engine/request-spec.js';
 import { clientCertRefusal } from '../../native-bridge/wininet/wine-quirks.js';
@@ -98,5 +100,24 @@ describe("libcurl's client-certificate failures, named", () => {
     const w = asked({ ...pem, type: 'PEM' });
     assert.deepEqual(w.onText('TLSv1.3 (OUT), TLS handshake, Certificate (11):\n'), [['CLIENT_CERT_SENT', undefined]]);
     assert.deepEqual(w.onText('TLSv1.3 (OUT), TLS handshake, Certificate (11):\n'), [], 'once');
+  });
+});
+
+describe('curl -E/--cert in a pasted command and "Copy as cURL"', () => {
+  it('P12 with its password: kept as the draft\'s client certificate, and comes back out', () => {
+    const r = parseCurlCommand(`curl -E 'C:\\certs\\me.p12:s3:cret' --cert-type p12 https://mtls.example/`);
+    assert.deepEqual(r.draft.clientCert, { certName: 'C:\\certs\\me.p12', type: 'P12', password: 's3:cret' });
+    assert.deepEqual(r.warnings, []);
+    const text = draftToCurl(r.draft);
+    assert.match(text, /-E 'C:\\certs\\me\.p12' .*--cert-type P12 .*--pass s3:cret/s);
+    assert.deepEqual(parseCurlCommand(text).draft, r.draft);
+  });
+
+  it('PEM with a key and --pass (which wins over -E\'s); an unsupported type is named', () => {
+    const r = parseCurlCommand(`curl --pass '{{keyPass}}' --cert /c/odd\\\\:name.pem --key /c/me.key https://mtls.example/`);
+    assert.deepEqual(r.draft.clientCert, { certName: '/c/odd:name.pem', keyName: '/c/me.key', type: 'PEM', password: '{{keyPass}}' });
+    assert.deepEqual(parseCurlCommand(draftToCurl(r.draft)).draft, r.draft);
+    const der = parseCurlCommand('curl -E me.der --cert-type DER https://x.example/');
+    assert.ok(der.warnings.some((w) => /--cert-type DER: only PEM and P12/.test(w)), JSON.stringify(der.warnings));
   });
 });
