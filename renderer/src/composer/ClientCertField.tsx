@@ -16,43 +16,43 @@ function Pick({ file, onPick, testId, what }: { file: FileRef | undefined; onPic
   );
 }
 
+const guessType = (name: string): ComposerClientCert['type'] => (/\.(p12|pfx)$/i.test(name) ? 'P12' : 'PEM');
+
+/** One layout with or without a certificate, so the picker stays the same element (it shows what was chosen). */
 export function ClientCertField({ cert, onChange }: { cert: ComposerClientCert | undefined; onChange: (c: ComposerClientCert | undefined) => void }) {
-  if (!cert) {
-    return (
-      <span className="field client-cert" title="Send a client certificate when the server asks (mTLS), like curl -E">
-        <span>Client cert</span>
-        <FilePicker file={undefined} onPick={(f) => onChange({ cert: f, type: /\.(p12|pfx)$/i.test(f.name) ? 'P12' : 'PEM', password: '' })} testId="client-cert" />
-      </span>
-    );
-  }
-  const set = (patch: Partial<ComposerClientCert>) => onChange({ ...cert, ...patch });
+  const set = (patch: Partial<ComposerClientCert>) => cert && onChange({ ...cert, ...patch });
+  const pick = (f: FileRef) => onChange(cert ? { ...cert, cert: f } : { cert: f, type: guessType(f.name), password: '' });
   return (
     <span className="field client-cert" title="Send a client certificate when the server asks (mTLS), like curl -E">
       <span>Client cert</span>
-      <Pick file={cert.cert} onPick={(f) => set({ cert: f })} testId="client-cert" what="certificate" />
-      <select aria-label="Client certificate type" data-testid="client-cert-type" value={cert.type} onChange={(e) => set({ type: e.target.value === 'P12' ? 'P12' : 'PEM' })}>
-        <option value="PEM">PEM</option>
-        <option value="P12">P12</option>
-      </select>
-      {cert.type === 'PEM' && (
-        <span className="client-key" title="The private key (PEM), when it is not in the certificate file">
-          <span className="muted">Key</span>
-          <Pick file={cert.key} onPick={(key) => set({ key })} testId="client-key" what="key" />
-        </span>
+      <Pick file={cert?.cert} onPick={pick} testId="client-cert" what="certificate" />
+      {cert && (
+        <>
+          <select aria-label="Client certificate type" data-testid="client-cert-type" value={cert.type} onChange={(e) => set({ type: e.target.value === 'P12' ? 'P12' : 'PEM' })}>
+            <option value="PEM">PEM</option>
+            <option value="P12">P12</option>
+          </select>
+          {cert.type === 'PEM' && (
+            <span className="client-key" title="The private key (PEM), when it is not in the certificate file">
+              <span className="muted">Key</span>
+              <Pick file={cert.key} onPick={(key) => set({ key })} testId="client-key" what="key" />
+            </span>
+          )}
+          <input
+            className="client-cert-password"
+            type="password"
+            aria-label="Client certificate password"
+            data-testid="client-cert-password"
+            placeholder="password or {{secret}}"
+            spellCheck={false}
+            value={cert.password}
+            onChange={(e) => set({ password: e.target.value })}
+          />
+          <button type="button" className="btn btn-small" data-testid="client-cert-clear" aria-label="No client certificate" onClick={() => onChange(undefined)}>
+            ✕
+          </button>
+        </>
       )}
-      <input
-        className="client-cert-password"
-        type="password"
-        aria-label="Client certificate password"
-        data-testid="client-cert-password"
-        placeholder="password or {{secret}}"
-        spellCheck={false}
-        value={cert.password}
-        onChange={(e) => set({ password: e.target.value })}
-      />
-      <button type="button" className="btn btn-small" data-testid="client-cert-clear" aria-label="No client certificate" onClick={() => onChange(undefined)}>
-        ✕
-      </button>
     </span>
   );
 }
