@@ -8,7 +8,7 @@ import type { RequestDraft, SentRequest } from '../contract/request.js';
 import { checkUrlInput } from '../domain/url.js';
 import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';
-import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
+import { BadRequestSpec, parseRequestSpec, type ClientCert, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
@@ -72,16 +72,18 @@ export class RequestRunner {
       // Once, before anything else: what is checked and sent is the resolved request.
       const resolved = await resolveSent(prepared.sent, context, prepared.variables, historyResponses(this.d.history, this.d.bodies));
       const draft = sendableDraft(resolved.request);
+      // The workspace's certificate for the host, for a request without one of its own.
+      const hostCert = !draft.clientCert && context ? await this.d.variables?.clientCertFor?.(context, draft.url) : undefined;
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
       if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
       for (const t of [draft.clientCert?.certToken, draft.clientCert?.keyToken]) if (t) body.stagedTokens.push(t);
-      const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
+      const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body, hostCert);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
       const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
-      this.start(id, { request: draft, used: resolved.used, secrets: withCertPassword(resolved.secrets, draft), ...saved }, engine, spec, body, context, prepared.after);
+      this.start(id, { request: draft, used: resolved.used, secrets: withCertPassword(resolved.secrets, hostCert?.password ?? draft.clientCert?.password), ...saved }, engine, spec, body, context, prepared.after);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -192,7 +194,7 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
  * choice wins); redirects and the rest as sent, or the engine's defaults where the page said
  * nothing. Parsed once here (BAD_REQUEST naming the problem).
  */
-export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody): ValidRequestSpec {
+export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody, hostCert?: ClientCert): ValidRequestSpec {
   const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
   if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
   const input: RequestSpecInput = {
@@ -209,7 +211,7 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     insecure: draft.insecure,
     ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
-    ...clientCertSpec(draft, uploads),
+    ...(hostCert ? { clientCert: hostCert } : clientCertSpec(draft, uploads)),
   };
   try {
     return parseRequestSpec(input);
@@ -228,8 +230,7 @@ function clientCertSpec(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>
 }
 
 /** A client certificate password is a secret whether a variable held it or not: exports mask it. */
-function withCertPassword(secrets: SecretValue[], draft: RequestDraft): SecretValue[] {
-  const password = draft.clientCert?.password;
+function withCertPassword(secrets: SecretValue[], password: string | undefined): SecretValue[] {
   if (!password || secrets.some((s) => s.value === password)) return secrets;
   return [...secrets, { name: 'client certificate password', value: password }];
 }

@@ -1,8 +1,11 @@
 // curl's -E/--cert, --key, --cert-type, --pass on the inetscope command line against a TLS
 // server that requires a client certificate, beside the real curl with the same flags.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertExit, runCli, runProcess } from '../support/cli.js';
+import { stringify } from 'yaml';
+import { REPO_ROOT, assertExit, runCli, runProcess } from '../support/cli.js';
 import { P12_PASSWORD, startClientCertServer, type ClientCertServer } from '../support/client-cert-server.js';
 
 const T = { timeout: 60_000 };
@@ -67,5 +70,25 @@ describe('inetscope -E/--cert against a server that requires a client certificat
     const r = await ours(['-E', `${s.file('client.p12')}:${P12_PASSWORD}`, '--cert-type', 'P12'], 'wininet');
     assertExit(r, 4);
     assert.match(r.stderr, /client certificates are not available on the WinInet engine under Wine/);
+  });
+
+  it('inetscope run: the workspace\'s certificate for the host (its password from a variable); another host gets none', T, async () => {
+    const root = path.join(s.dir, 'ws');
+    const write = (rel: string, value: unknown) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), stringify(value));
+    };
+    fs.mkdirSync(path.join(root, 'certs'), { recursive: true });
+    fs.copyFileSync(s.file('client.p12'), path.join(root, 'certs', 'me.p12'));
+    const port = new URL(s.url).port;
+    write('workspace.yaml', { name: 'mTLS', variables: [{ name: 'p12pass', value: P12_PASSWORD }], clientCerts: [{ host: `LOCALHOST:${port}`, cert: 'certs/me.p12', type: 'P12', passwordVariable: 'p12pass' }] });
+    write('a-who.yaml', { name: 'who', seq: 0, request: { url: `${s.url}/who`, engine: 'curl' } });
+    write('b-other.yaml', { name: 'other host', seq: 1, request: { url: `https://127.0.0.1:${port}/other`, engine: 'curl' } });
+    const r = await runProcess(process.execPath, [path.join(REPO_ROOT, 'bin', 'inetscope.js'), 'run', root, '-k', '-r', 'json'], { env: { ...process.env, INETSCOPE_DATA_DIR: path.join(s.dir, 'data') }, timeoutMs: 45_000 });
+    const report = JSON.parse(r.stdout.toString('utf8')) as { requests: Array<{ name: string; status?: number; error?: { code: string; message: string } }> };
+    const [who, other] = report.requests;
+    assert.equal(who?.status, 200, JSON.stringify(report));
+    assert.equal(other?.error?.code, 'TLS_HANDSHAKE', JSON.stringify(report));
+    assert.match(other?.error?.message ?? '', /requires a client certificate and none was given/);
   });
 });

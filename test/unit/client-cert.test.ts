@@ -12,6 +12,8 @@ import { checkClientCert } from '../../engine/client-cert.js';
 import { BadRequestSpec, parseRequestSpec } from '../../engine/request-spec.js';
 import { clientCertRefusal } from '../../native-bridge/wininet/wine-quirks.js';
 import { ClientCertWatch } from '../../native-bridge/curl/client-cert-watch.js';
+import { clientCertForUrl } from '../../domain/client-cert-host.js';
+import { HostClientCertSchema } from '../../contract/workspace.js';
 
 describe("curl's -E FILE[:PASSWORD]", () => {
   it('splits at the first unescaped colon; \\: and \\\\ are escapes; a drive letter is part of the name', () => {
@@ -119,5 +121,25 @@ describe('curl -E/--cert in a pasted command and "Copy as cURL"', () => {
     assert.deepEqual(parseCurlCommand(draftToCurl(r.draft)).draft, r.draft);
     const der = parseCurlCommand('curl -E me.der --cert-type DER https://x.example/');
     assert.ok(der.warnings.some((w) => /--cert-type DER: only PEM and P12/.test(w)), JSON.stringify(der.warnings));
+  });
+});
+
+describe("a workspace's client certificates by host", () => {
+  const e = (host: string, cert = host) => ({ host, cert, type: 'PEM' as const });
+  it('host case-insensitively; a port only that port (the default one included); first match wins', () => {
+    const list = [e('api.example:8443', 'a'), e('API.example', 'b'), e('[::1]:443', 'c'), e('plain.example:443', 'd')];
+    assert.equal(clientCertForUrl(list, 'https://api.example:8443/x')?.cert, 'a');
+    assert.equal(clientCertForUrl(list, 'https://api.EXAMPLE/x')?.cert, 'b');
+    assert.equal(clientCertForUrl(list, 'https://[::1]/')?.cert, 'c');
+    assert.equal(clientCertForUrl(list, 'https://plain.example/')?.cert, 'd');
+    assert.equal(clientCertForUrl(list, 'https://plain.example:444/'), undefined);
+    assert.equal(clientCertForUrl(list, 'https://other.example/'), undefined);
+    assert.equal(clientCertForUrl(list, 'not a url'), undefined);
+    assert.equal(clientCertForUrl(undefined, 'https://api.example/'), undefined);
+  });
+  it('the workspace file refuses a host with a path or scheme', () => {
+    assert.equal(HostClientCertSchema.safeParse(e('https://api.example')).success, false);
+    assert.equal(HostClientCertSchema.safeParse(e('api.example/x')).success, false);
+    assert.equal(HostClientCertSchema.safeParse(e('api.example:8443')).success, true);
   });
 });
