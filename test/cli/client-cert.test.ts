@@ -32,11 +32,16 @@ describe('inetscope -E/--cert against a server that requires a client certificat
   it('P12 with its password (FILE:PASSWORD, and --pass): accepted', T, async () => {
     const colon = ['-E', `${s.file('client.p12')}:${P12_PASSWORD}`, '--cert-type', 'P12'];
     assert.equal((await theirs(colon)).stdout.toString(), 'subject=Alice Client\n');
-    for (const args of [colon, ['-E', s.file('client.p12'), '--pass', P12_PASSWORD, '--cert-type', 'p12']]) {
+    const har = path.join(s.dir, 'p12.har');
+    for (const args of [colon, ['-E', s.file('client.p12'), '--pass', P12_PASSWORD, '--cert-type', 'p12', '--har', har]]) {
       const r = await ours(args);
       assertExit(r, 0);
       assert.equal(r.stdout.toString(), 'subject=Alice Client\n');
     }
+    // The HAR names the file for its reader, never the password.
+    const text = fs.readFileSync(har, 'utf8');
+    assert.deepEqual(JSON.parse(text).log.entries[0]._inetscope.request.clientCert, { certName: 'client.p12', type: 'P12' });
+    assert.ok(!text.includes(P12_PASSWORD));
   });
 
   it('a wrong P12 password: exit 58 as curl, the file named', T, async () => {
