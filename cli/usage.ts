@@ -32,7 +32,7 @@ curl-compatible options:
   -k, --insecure              accept any server certificate
       --cacert FILE           trust only the CA certificates (PEM) in FILE
   -E, --cert FILE[:PASS]      client certificate (PEM: cert and key, or --key; P12 with
-                              --cert-type P12); "\:" is a colon in FILE, C:\ a drive
+                              --cert-type P12); "\\:" is a colon in FILE, C:\\ a drive
       --key FILE              the PEM private key, when it is not in the --cert file
       --cert-type PEM|P12     the client certificate's format (default PEM)
       --pass PASSWORD         the P12 password or the key's pass phrase

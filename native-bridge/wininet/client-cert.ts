@@ -23,7 +23,8 @@ const MAX_RESENDS = 1;
 
 const crypt32 = koffi.load('crypt32.dll');
 const wininet = koffi.load('wininet.dll');
-const BLOB = koffi.struct('CRYPT_DATA_BLOB_CC', { cbData: 'uint32_t', pbData: 'void *' });
+// Registers the struct the prototypes below name.
+koffi.struct('CRYPT_DATA_BLOB_CC', { cbData: 'uint32_t', pbData: 'void *' });
 const c = {
   PFXImportCertStore: crypt32.func('void * __stdcall PFXImportCertStore(CRYPT_DATA_BLOB_CC *pfx, str16 password, uint32_t flags)'),
   CertEnumCertificatesInStore: crypt32.func('void * __stdcall CertEnumCertificatesInStore(void *store, void *prev)'),
