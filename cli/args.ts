@@ -29,6 +29,10 @@ const KEYS: Record<string, keyof RawOptions> = {
   insecure: 'insecure',
   cacert: 'cacert',
   'key-log': 'keyLog',
+  cert: 'cert',
+  key: 'key',
+  'cert-type': 'certType',
+  pass: 'pass',
   'max-time': 'maxTime',
   'connect-timeout': 'connectTimeout',
   ...Object.fromEntries(Object.keys(HTTP_VERSION_FLAGS).map((f) => [f, 'httpVersion' as const])),
@@ -83,6 +87,10 @@ interface RawOptions {
   insecure?: boolean;
   cacert?: string;
   keyLog?: string;
+  cert?: string;
+  key?: string;
+  certType?: string;
+  pass?: string;
   maxTime?: string;
   connectTimeout?: string;
   httpVersion?: string;
@@ -152,6 +160,15 @@ const CliOptionsSchema = z.object({
   cacert: z.string().min(1, '--cacert needs a file name').optional(),
   /** The TLS key log file (SSLKEYLOGFILE for the curl host): NSS key log format, for Wireshark. */
   keyLog: z.string().min(1, '--key-log needs a file name').optional(),
+  /** curl's -E/--cert FILE[:PASSWORD], --key, --cert-type, --pass: the client certificate (build-request.ts splits -E). */
+  cert: z.string().min(1, '--cert needs a file name').optional(),
+  key: z.string().min(1, '--key needs a file name').optional(),
+  certType: z
+    .string()
+    .transform((t) => t.toUpperCase())
+    .pipe(z.enum(['PEM', 'P12'], { message: '--cert-type must be PEM or P12 (DER and ENG are not supported)' }))
+    .optional(),
+  pass: z.string().optional(),
   maxTime: seconds('--max-time'),
   connectTimeout: seconds('--connect-timeout'),
   /** --http1.0 … --http3: the last one given wins, as in curl. */

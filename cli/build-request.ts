@@ -7,6 +7,7 @@ import { parseHeaderLine } from '../domain/curl/flags.js';
 import { CURL_ACCEPT_ENCODING, CURL_DEFAULTS, inferredMethod } from '../domain/curl/plan.js';
 import { checkUrlInput } from '../domain/url.js';
 import { proxyAuthOf } from '../domain/proxy-draft.js';
+import { parseCertParam } from '../domain/curl/cert-param.js';
 import { UsageError, type CliOptions } from './args.js';
 import type { AuthScheme } from '../contract/auth.js';
 
@@ -151,5 +152,25 @@ export function buildRequest(opts: CliOptions): Omit<RequestSpecInput, 'sink'> {
     ...(auth ? { auth } : {}),
     // curl reads a relative --cacert from the working directory; the engines want it absolute.
     ...(opts.cacert ? { caFile: path.resolve(opts.cacert) } : {}),
+    ...clientCert(opts),
+  };
+}
+
+/** -E FILE[:PASSWORD], --key, --cert-type, --pass (which wins over -E's password), relative to the working directory as in curl. */
+function clientCert(opts: CliOptions): Pick<RequestSpecInput, 'clientCert'> {
+  if (!opts.cert) {
+    if (opts.key || opts.certType || opts.pass !== undefined) throw new UsageError('--key, --cert-type and --pass need -E/--cert');
+    return {};
+  }
+  const { file, password } = parseCertParam(opts.cert);
+  if (!file) throw new UsageError('--cert needs a file name');
+  const pass = opts.pass ?? password;
+  return {
+    clientCert: {
+      certPath: path.resolve(file),
+      ...(opts.key ? { keyPath: path.resolve(opts.key) } : {}),
+      type: opts.certType ?? 'PEM',
+      ...(pass !== undefined ? { password: pass } : {}),
+    },
   };
 }

@@ -25,6 +25,8 @@ export function draftFromRequest(req: Omit<RequestSpecInput, 'sink'>, engine: Re
     ...(req.httpVersion ? { httpVersion: req.httpVersion } : {}),
     // The file itself is not in the HAR: its name tells the reader which one it was.
     ...(req.caFile ? { caFileName: path.basename(req.caFile) } : {}),
+    // Likewise the client certificate; its password (a secret) is not written.
+    ...(req.clientCert ? { clientCert: { certName: path.basename(req.clientCert.certPath), ...(req.clientCert.keyPath ? { keyName: path.basename(req.clientCert.keyPath) } : {}), type: req.clientCert.type ?? 'PEM' } } : {}),
   };
   const r = RequestDraftSchema.safeParse(draft);
   // Only a timeout past the draft's 24 h bound can fail here: the HAR keeps the rest.

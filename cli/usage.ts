@@ -41,6 +41,11 @@ curl-compatible options:
       --key-log FILE          append the TLS session secrets to FILE (NSS key log
                               format, for Wireshark; curl engine only: it sets
                               SSLKEYLOGFILE, which the curl engine honours too)
+  -E, --cert FILE[:PASS]      client certificate (PEM: cert and key, or --key; P12 with
+                              --cert-type P12); "\\:" is a colon in FILE, C:\\ a drive
+      --key FILE              the PEM private key, when it is not in the --cert file
+      --cert-type PEM|P12     the client certificate's format (default PEM)
+      --pass PASSWORD         the P12 password or the key's pass phrase
   -m, --max-time SECONDS      overall deadline
       --connect-timeout SECS  connect deadline
   -0, --http1.0 | --http1.1 | --http2 | --http2-prior-knowledge | --http3

@@ -65,6 +65,17 @@ export const ComposerBodySchema = z.strictObject({
 });
 export type ComposerBody = z.infer<typeof ComposerBodySchema>;
 
+/** curl's -E/--cert, --key, --cert-type, --pass in the composer: files chosen like an upload. */
+export const ComposerClientCertSchema = z.strictObject({
+  cert: FileRefSchema,
+  /** PEM only: the key, when it is not in the certificate file. */
+  key: FileRefSchema.optional(),
+  type: z.enum(['PEM', 'P12']),
+  /** As typed: a {{secret}} variable reference keeps it out of the workspace's files. */
+  password: z.string().max(1000),
+});
+export type ComposerClientCert = z.infer<typeof ComposerClientCertSchema>;
+
 export const DraftOptionsSchema = z.strictObject({
   engine: EngineSchema,
   /** Seconds as typed; empty: no deadline. */
@@ -76,6 +87,8 @@ export const DraftOptionsSchema = z.strictObject({
   /** curl's --cacert: a PEM file picked or uploaded like a body file (a pasted command's path
    * arrives as a name with no file: it must be chosen); absent: the system's CAs. */
   caFile: FileRefSchema.optional(),
+  /** The client certificate (mTLS); absent: none (a workspace's certificate for the host may apply). */
+  clientCert: ComposerClientCertSchema.optional(),
   /** host:port, empty: none. */
   proxy: Text,
   /** curl's --noproxy list as typed; empty or absent: none. */

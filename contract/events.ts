@@ -48,6 +48,10 @@ export const STATUS = {
   AUTH_CHALLENGE: 1006,
   /** Closes the challenged hop as REDIRECT does: the next request (with credentials) is hop + 1. */
   AUTH_LEG: 1007,
+  /** The server asked for a client certificate (WinInet: ERROR_INTERNET_CLIENT_AUTH_CERT_NEEDED). */
+  CLIENT_CERT_REQUESTED: 1010,
+  /** A client certificate was handed to the TLS stack; info.subject names it. */
+  CLIENT_CERT_SENT: 1011,
 } as const;
 
 export type KnownStatusName = keyof typeof STATUS;
@@ -68,6 +72,10 @@ export const ERROR_CODES = [
   'TLS_CERT', 'TLS_HANDSHAKE', 'SEND_FAILED', 'RECV_FAILED', 'PARTIAL_BODY', 'BAD_RESPONSE', 'TOO_MANY_REDIRECTS',
   'UPLOAD_READ_FAILED', 'BODY_WRITE_FAILED', 'BODY_CAP_EXCEEDED', 'CANCELLED', 'HOST_CRASHED', 'ENGINE_UNAVAILABLE',
   'INTERNAL',
+  /** The client certificate cannot be used: a wrong password, an unreadable or mismatched cert or key (the file is named). */
+  'CLIENT_CERT',
+  /** This engine cannot send a client certificate here (the message names why, e.g. Wine). */
+  'CLIENT_CERT_UNSUPPORTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -113,6 +121,8 @@ export const StatusInfoSchema = z.strictObject({
   proxy: z.string().optional(),
   /** PROXY_CHOSEN: why ("configured": the request's own; "environment": http_proxy and the like; "system": the OS settings; "bypassed": a no-proxy entry; "none"). */
   reason: z.enum(['configured', 'environment', 'system', 'bypassed', 'none']).optional(),
+  /** CLIENT_CERT_SENT: the client certificate's subject. */
+  subject: z.string().optional(),
 });
 export type StatusInfo = z.infer<typeof StatusInfoSchema>;
 

@@ -60,6 +60,23 @@ export type ProxyAuth = z.infer<typeof ProxyAuthSchema>;
 
 /** curl's --noproxy: comma-separated hosts (a leading dot or none matches subdomains too); "*" means no proxy at all. */
 export const NoProxySchema = z.string().regex(/^[^\r\n;]*$/, 'the no-proxy list must not contain CR, LF or ";" (hosts are separated by commas)');
+/**
+ * curl's -E/--cert, --key, --cert-type, --pass as the page composes them: the files by the
+ * token of a picked or uploaded file (the page never names a path), their names to show and
+ * export; without a token a file is not chosen in this session and the core refuses to send.
+ */
+export const ClientCertDraftSchema = z.strictObject({
+  certToken: z.string().min(1).optional(),
+  certName: z.string().min(1).max(1000),
+  /** PEM only, when the key is not in the certificate file. */
+  keyToken: z.string().min(1).optional(),
+  keyName: z.string().min(1).max(1000).optional(),
+  type: z.enum(['PEM', 'P12']).default('PEM'),
+  /** The P12 password or the key's pass phrase: a secret ({{variables}} allowed, so a secret
+   * variable can hold it); exports mask it. */
+  password: z.string().optional(),
+});
+export type ClientCertDraft = z.infer<typeof ClientCertDraftSchema>;
 
 export const RequestDraftSchema = z.object({
   url: z.string().min(1),
@@ -91,6 +108,8 @@ export const RequestDraftSchema = z.object({
   caFileName: z.string().min(1).max(1000).optional(),
   /** Server authentication the engine negotiates (or a header it implies); absent: none beyond the headers. */
   auth: AuthDraftSchema.optional(),
+  /** The client certificate (mTLS); absent, a workspace's certificate for the host may apply. */
+  clientCert: ClientCertDraftSchema.optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 /** A request as sendRequest's parse produced it (strict: an unknown field is refused): only

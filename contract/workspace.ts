@@ -37,12 +37,35 @@ export const SavedRequestSchema = z.strictObject({
 export type SavedRequest = z.infer<typeof SavedRequestSchema>;
 
 /** The workspace file. */
+/**
+ * A client certificate for one host (curl's -E for every request there): used by a request
+ * sent in the workspace whose URL's host (and port, when given) matches and that has none of
+ * its own. The password is a variable's value, so a secret variable keeps it out of the file.
+ */
+export const HostClientCertSchema = z.strictObject({
+  /** host or host:port as in a URL (IPv6 in brackets), case-insensitive; no port: every port. */
+  host: z
+    .string()
+    .max(300)
+    .regex(/^(?:[^\s/:@[\]]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/, 'a client certificate host is host or host:port'),
+  /** The certificate file, relative to the workspace folder or absolute. */
+  cert: z.string().min(1).max(4096),
+  /** PEM only: the key file, when it is not in the certificate file. */
+  key: z.string().min(1).max(4096).optional(),
+  type: z.enum(['PEM', 'P12']).default('PEM'),
+  /** The name of the variable that holds the password. */
+  passwordVariable: z.string().min(1).max(200).optional(),
+});
+export type HostClientCert = z.infer<typeof HostClientCertSchema>;
+
 export const WorkspaceFileSchema = z.strictObject({
   name: ItemNameSchema,
   variables: z.array(VariableSchema).default([]),
   environments: z.array(EnvironmentSchema).default([]),
   /** Scripts run before (pre-request) and after (test) those of every folder and request. */
   scripts: ScriptsSchema.optional(),
+  /** Client certificates by host (HostClientCertSchema). */
+  clientCerts: z.array(HostClientCertSchema).max(200).optional(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 

@@ -8,7 +8,7 @@ import type { RequestDraft, SentRequest } from '../contract/request.js';
 import { checkUrlInput } from '../domain/url.js';
 import type { FinishedEvent, InetEvent } from '../contract/events.js';
 import { resolveEngine } from '../engine/host-launch.js';
-import { BadRequestSpec, parseRequestSpec, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
+import { BadRequestSpec, parseRequestSpec, type ClientCert, type RequestSpecInput, type ValidRequestSpec } from '../engine/request-spec.js';
 import type { BodyStore } from './body-store.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from './request-body.js';
 import { CommandFailure, type Log } from './command-failure.js';
@@ -73,15 +73,18 @@ export class RequestRunner {
       // Once, before anything else: what is checked and sent is the resolved request.
       const resolved = await resolveSent(prepared.sent, context, prepared.variables, historyResponses(this.d.history, this.d.bodies));
       const draft = sendableDraft(resolved.request);
+      // The workspace's certificate for the host, for a request without one of its own.
+      const hostCert = !draft.clientCert && context ? await this.d.variables?.clientCertFor?.(context, draft.url) : undefined;
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
       body = await prepareBody(draft, this.d.uploads);
       // A staged CA file is used once, like a staged body (a picked one stays).
       if (draft.caFileToken) body.stagedTokens.push(draft.caFileToken);
-      const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
+      for (const t of [draft.clientCert?.certToken, draft.clientCert?.keyToken]) if (t) body.stagedTokens.push(t);
+      const spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body, hostCert);
       // Asked before start() creates the session: a first request finds its host not yet up.
       const starting = this.d.sessions.starting(engine);
       const saved = context?.requestPath ? { saved: { workspaceId: context.workspaceId, path: context.requestPath } } : {};
-      this.start(id, { request: draft, used: resolved.used, secrets: resolved.secrets, ...saved }, engine, spec, body, context, prepared.after);
+      this.start(id, { request: draft, used: resolved.used, secrets: withCertPassword(resolved.secrets, hostCert?.password ?? draft.clientCert?.password), ...saved }, engine, spec, body, context, prepared.after);
       return { accepted: true, ...(starting ? { engineStarting: engine } : {}) };
     } catch (e) {
       this.reserved.delete(id);
@@ -181,6 +184,9 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
   if (!url.ok) throw new CommandFailure('BAD_REQUEST', url.message);
   const draft = { ...request, url: url.url };
   if (draft.caFileName && !draft.caFileToken) throw new CommandFailure('BAD_REQUEST', `the CA file ${JSON.stringify(draft.caFileName)} is not chosen in this session: choose it again`);
+  const cert = draft.clientCert;
+  if (cert && !cert.certToken) throw new CommandFailure('BAD_REQUEST', `the client certificate ${JSON.stringify(cert.certName)} is not chosen in this session: choose it again`);
+  if (cert?.keyName && !cert.keyToken) throw new CommandFailure('BAD_REQUEST', `the client key ${JSON.stringify(cert.keyName)} is not chosen in this session: choose it again`);
   return draft;
 }
 
@@ -205,7 +211,7 @@ function authOf(auth: RequestDraft['auth'], headers: Array<[string, string]>): R
  * choice wins); redirects and the rest as sent, or the engine's defaults where the page said
  * nothing. Parsed once here (BAD_REQUEST naming the problem).
  */
-export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody): ValidRequestSpec {
+export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>, sinkPath: string, body: PreparedBody, hostCert?: ClientCert): ValidRequestSpec {
   const headers = draft.headers.filter((h) => h.enabled).map((h): [string, string] => [h.name, h.value]);
   const auth = authOf(draft.auth, headers);
   if (body.contentType && !headers.some(([n]) => n.trim().toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
@@ -226,6 +232,7 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     ...(draft.httpVersion ? { httpVersion: draft.httpVersion } : {}),
     ...(draft.caFileToken ? { caFile: uploads.pathFor(draft.caFileToken) } : {}),
     ...(auth ? { auth } : {}),
+    ...(hostCert ? { clientCert: hostCert } : clientCertSpec(draft, uploads)),
   };
   try {
     return parseRequestSpec(input);
@@ -233,4 +240,18 @@ export function toEngineRequest(draft: RequestDraft, uploads: Pick<BodyFiles, 'p
     if (e instanceof BadRequestSpec) throw new CommandFailure('BAD_REQUEST', e.message);
     throw e;
   }
+}
+
+/** The client certificate's files by their tokens (sendableDraft made sure they are chosen). */
+function clientCertSpec(draft: RequestDraft, uploads: Pick<BodyFiles, 'pathFor'>): Pick<RequestSpecInput, 'clientCert'> {
+  const c = draft.clientCert;
+  if (!c?.certToken) return {};
+  const password = c.password !== undefined ? { password: c.password } : {};
+  return { clientCert: { certPath: uploads.pathFor(c.certToken), ...(c.keyToken ? { keyPath: uploads.pathFor(c.keyToken) } : {}), type: c.type, ...password } };
+}
+
+/** A client certificate password is a secret whether a variable held it or not: exports mask it. */
+function withCertPassword(secrets: SecretValue[], password: string | undefined): SecretValue[] {
+  if (!password || secrets.some((s) => s.value === password)) return secrets;
+  return [...secrets, { name: 'client certificate password', value: password }];
 }

@@ -5,6 +5,7 @@
 import { SentRequestSchema, type SentRequest } from '../contract/request.js';
 import type { SendContext, UsedVariable, VariableLayer } from '../contract/variables.js';
 import type { SecretValue } from '../domain/secret-mask.js';
+import type { ClientCert } from '../engine/request-spec.js';
 import { BUILTINS, resolveRequest, type ResolveProblem } from '../domain/variables.js';
 import { chainLookup, type ChainResponses } from './chain/chain-values.js';
 import { CommandFailure } from './command-failure.js';
@@ -13,6 +14,8 @@ export interface VariableSource {
   /** The context's scopes, outermost first (workspace, folders, environment, overrides);
    * throws a CommandFailure naming what the context names that does not exist. */
   layersFor(ctx: SendContext): Promise<VariableLayer[]>;
+  /** The context's client certificate for the URL's host (a workspace's per-host list), if any. */
+  clientCertFor?(ctx: SendContext, url: string): Promise<ClientCert | undefined>;
 }
 
 export interface ResolvedSend {

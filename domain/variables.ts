@@ -225,7 +225,7 @@ function resolveBody(body: Body, at: Resolution): Body {
 /**
  * `request` with every `{{name}}` in its URL, enabled headers, body text, enabled form fields,
  * multipart parts (text names and values, file part names and filenames), proxy, no-proxy list, proxy credentials, CA file
- * name and auth credentials replaced by its value in `layers` (outermost first: a later layer overrides an earlier
+ * name, auth credentials and client certificate password replaced by its value in `layers` (outermost first: a later layer overrides an earlier
  * one), or every problem (an undefined name, a cycle, a bound) named with the field it is in.
  */
 export function resolveRequest(request: RequestDraft, layers: readonly VariableLayer[], builtins: Builtins = BUILTINS, chained?: ChainLookup): ResolveResult {
@@ -241,6 +241,7 @@ export function resolveRequest(request: RequestDraft, layers: readonly VariableL
     ...(request.proxyAuth ? { proxyAuth: { ...request.proxyAuth, user: f(request.proxyAuth.user, 'proxyAuth.user'), password: f(request.proxyAuth.password, 'proxyAuth.password') } } : {}),
     ...(request.caFileName !== undefined ? { caFileName: f(request.caFileName, 'caFileName') } : {}),
     ...(request.auth ? { auth: request.auth.kind === 'bearer' ? { ...request.auth, token: f(request.auth.token, 'auth.token') } : { ...request.auth, user: f(request.auth.user, 'auth.user'), password: f(request.auth.password, 'auth.password') } } : {}),
+    ...(request.clientCert?.password !== undefined ? { clientCert: { ...request.clientCert, password: f(request.clientCert.password, 'clientCert.password') } } : {}),
   };
   if (at.problems.length > 0) return { ok: false, problems: at.problems };
   return { ok: true, request: resolved, used: [...at.used.values()], secrets: [...at.secrets].map(([name, value]) => ({ name, value })) };

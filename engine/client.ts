@@ -14,6 +14,7 @@ import { HostStartError } from './host-handshake.js';
 import type { LaunchOptions } from './host-launch.js';
 import type { HostStats } from './protocol.js';
 import { policyFor } from './client-policy.js';
+import { checkClientCert } from './client-cert.js';
 import type { ValidRequestSpec } from './request-spec.js';
 
 export { HostStartError };
@@ -85,6 +86,7 @@ export class EngineClient {
   send(id: string, spec: ValidRequestSpec, onEvent: (e: InetEvent) => void = () => {}): Promise<FinishedEvent> {
     if (this.inflight.has(id)) throw new Error(`request id ${id} is already in flight`);
     const policy = policyFor(spec);
+    if (spec.clientCert) checkClientCert(spec.clientCert);
     return new Promise((resolve) => {
       const req: InFlight = { onEvent, resolve, cancelled: false, started: performance.now(), lastSeq: -1, hop: 0 };
       this.inflight.set(id, req);

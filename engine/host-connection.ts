@@ -151,6 +151,10 @@ export class HostConnection {
     if (spec.body?.kind === 'file') out.body = { kind: 'file', path: this.launch.hostPath(spec.body.path) };
     if (spec.sink.kind === 'file') out.sink = { ...spec.sink, path: this.launch.hostPath(spec.sink.path) };
     if (spec.caFile) out.caFile = this.launch.hostPath(spec.caFile);
+    if (spec.clientCert) {
+      const { certPath, keyPath } = spec.clientCert;
+      out.clientCert = { ...spec.clientCert, certPath: this.launch.hostPath(certPath), ...(keyPath ? { keyPath: this.launch.hostPath(keyPath) } : {}) };
+    }
     return out;
   }
 

@@ -53,6 +53,26 @@ export const BodySinkSchema = z.discriminatedUnion('kind', [
 /** POSIX or Windows (drive or UNC) absolute paths: the host may run under either. */
 const isAbsolutePath = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 
+const absolutePath = (what: string) =>
+  z.string().superRefine((p, ctx) => {
+    if (!isAbsolutePath(p)) ctx.addIssue({ code: 'custom', message: `the ${what} ${JSON.stringify(p)} is not an absolute path` });
+  });
+
+export const CLIENT_CERT_TYPES = ['PEM', 'P12'] as const;
+
+/** curl's -E/--cert, --key, --cert-type, --pass: the certificate the client shows when the server asks. */
+export const ClientCertSchema = z
+  .strictObject({
+    certPath: absolutePath('client certificate file'),
+    /** PEM only (a P12 holds its key): absent, the key is read from the certificate file. */
+    keyPath: absolutePath('client key file').optional(),
+    type: z.enum(CLIENT_CERT_TYPES).default('PEM'),
+    /** The P12's password or the PEM key's pass phrase. */
+    password: z.string().optional(),
+  })
+  .refine((c) => !(c.type === 'P12' && c.keyPath), { message: 'a P12 client certificate holds its key: give no key file' });
+export type ClientCert = z.infer<typeof ClientCertSchema>;
+
 export const MAX_REDIRECTS = 2_147_483_647;
 
 const Ms = z.number().int().positive().max(24 * 3600 * 1000);
@@ -92,6 +112,7 @@ export const RequestSpecSchema = z.strictObject({
     .optional(),
   /** Server authentication the engine negotiates: each challenge it answers is an auth leg (a hop of its own). */
   auth: z.strictObject({ scheme: AuthSchemeSchema, user: z.string(), password: z.string() }).optional(),
+  clientCert: ClientCertSchema.optional(),
 })
   .refine((s) => !(s.insecure && s.caFile), { message: 'caFile and insecure exclude each other (insecure accepts any certificate)' })
   .refine((s) => !(s.followRedirects && s.callerFollows), { message: 'followRedirects and callerFollows exclude each other (either the engine or its caller follows)' })

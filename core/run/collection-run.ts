@@ -17,6 +17,7 @@ import { CommandFailure } from '../command-failure.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from '../request-body.js';
 import { sendableDraft, toEngineRequest } from '../request-runner.js';
 import { resolveSent } from '../variable-source.js';
+import { hostClientCert } from '../workspace/host-certs.js';
 import { checkAssertions, responseFacts, type AssertionResult } from './assertions.js';
 import type { PlannedRequest, RunPlan } from './run-plan.js';
 import { RunChains } from './run-chains.js';
@@ -156,7 +157,9 @@ export class CollectionRun {
       // Reports end up in CI logs: a secret's value is shown as its {{name}}.
       base.url = maskSecrets(draft.url, resolved.secrets);
       body = await prepareBody(draft, this.files());
-      const spec = toEngineRequest(draft, this.files(), sinkPath, body);
+      // The workspace's certificate for the host, for a request without one of its own.
+      const hostCert = draft.clientCert ? undefined : await hostClientCert(this.plan.root, layers, draft.url);
+      const spec = toEngineRequest(draft, this.files(), sinkPath, body, hostCert);
       const events: InetEvent[] = [];
       this.current = sendFollowing(this.opts.client, id, spec, { jar: this.jar, sendCookies: draft.sendCookies !== false }, (ev) => {
         events.push(ev);

@@ -11,7 +11,8 @@ export { FolderFileSchema, WorkspaceFileSchema };
 /** Session-only tokens never reach a file: a picked file or CA file is this session's. A
  * file body keeps nothing (it becomes none), a multipart keeps its text parts. */
 export function withoutSessionTokens(saved: SavedRequest): SavedRequest {
-  const { caFileToken: _ca, ...request } = saved.request;
+  const { caFileToken: _ca, clientCert, ...rest } = saved.request;
+  const request = clientCert ? { ...rest, clientCert: withoutCertTokens(clientCert) } : rest;
   let body = request.body;
   if (body.kind === 'file') body = { kind: 'none' };
   if (body.kind === 'multipart') {
@@ -19,6 +20,11 @@ export function withoutSessionTokens(saved: SavedRequest): SavedRequest {
     body = parts.length > 0 ? { kind: 'multipart', parts } : { kind: 'none' };
   }
   return { ...saved, request: { ...request, body } };
+}
+
+function withoutCertTokens(cert: NonNullable<SavedRequest['request']['clientCert']>): typeof cert {
+  const { certToken: _c, keyToken: _k, ...names } = cert;
+  return names;
 }
 
 /** As the page sees them: a secret's value is never sent, whatever a file holds. */

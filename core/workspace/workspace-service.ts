@@ -13,6 +13,8 @@ import { CommandFailure, type Log } from '../command-failure.js';
 import { baseOf, exists, moveAcross } from './fs-ops.js';
 import { WORKSPACE_FILE } from './item-names.js';
 import { layersFor } from './layers.js';
+import { hostClientCert } from './host-certs.js';
+import type { ClientCert } from '../../engine/request-spec.js';
 import type { VariableSource } from '../variable-source.js';
 import { Registry, workspaceIdFor } from './registry.js';
 import { scopeKey, SecretsStore, type SecretScope } from './secrets.js';
@@ -215,6 +217,11 @@ export class WorkspaceService implements VariableSource {
   async layersFor(ctx: SendContext): Promise<VariableLayer[]> {
     const { store } = this.entry(ctx.workspaceId);
     return layersFor(store.root, store.id, store.info().name, this.secrets, ctx);
+  }
+
+  async clientCertFor(ctx: SendContext, url: string): Promise<ClientCert | undefined> {
+    const { store } = this.entry(ctx.workspaceId);
+    return hostClientCert(store.root, await this.layersFor(ctx), url);
   }
 
   /** The folder of an open workspace (the script service reads its scripts there); undefined if it is not open. */

@@ -4,6 +4,7 @@
 import { parseHeaderLine, type FlagHit } from './flags.js';
 import { curlEscape, type CurlPlan, type DataPiece } from './plan.js';
 import { HTTP_VERSION_FLAGS, isHttpVersionFlag } from '../http-version.js';
+import { parseCertParam } from './cert-param.js';
 
 export interface ParseState {
   plan: CurlPlan;
@@ -141,6 +142,18 @@ const HANDLERS: Record<string, Handler> = {
     // The app reads the file itself (it is not uploaded), so it needs the whole path.
     if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v)) s.warnings.push(`${h.written} ${v}: not an absolute path; give the CA file's absolute path in Options before sending.`);
   },
+  cert: (s, v) => {
+    const { file, password } = parseCertParam(v);
+    s.plan.cert = file;
+    if (password !== undefined) s.plan.certPass ??= password;
+  },
+  key: (s, v) => void (s.plan.certKey = v),
+  'cert-type': (s, v, h) => {
+    const type = v.toUpperCase();
+    if (type === 'PEM' || type === 'P12') s.plan.certType = type;
+    else s.warnings.push(`${h.written} ${v}: only PEM and P12 client certificates are supported; read as PEM.`);
+  },
+  pass: (s, v) => void (s.plan.certPass = v),
   location: (s, _v, h) => void (s.plan.location = !h.negated),
   'location-trusted': (s, _v, h) => void (s.plan.location = !h.negated),
   'max-redirs': (s, v) => maxRedirs(s, v),

@@ -47,6 +47,11 @@ export interface CurlPlan {
   insecure?: boolean;
   httpVersion?: HttpVersionChoice;
   caFile?: string;
+  /** -E/--cert FILE (its :PASSWORD split off into certPass), --key, --cert-type, --pass. */
+  cert?: string;
+  certKey?: string;
+  certType?: 'PEM' | 'P12';
+  certPass?: string;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
 }
@@ -162,5 +167,8 @@ export function planToDraft(p: CurlPlan): RequestDraft {
     ...(p.httpVersion ? { httpVersion: p.httpVersion } : {}),
     ...(p.caFile ? { caFileName: p.caFile } : {}),
     ...(p.authScheme && p.user !== undefined ? { auth: { kind: p.authScheme, ...splitUser(p.user) } } : {}),
+    ...(p.cert
+      ? { clientCert: { certName: p.cert, ...(p.certKey ? { keyName: p.certKey } : {}), type: p.certType ?? 'PEM', ...(p.certPass !== undefined ? { password: p.certPass } : {}) } }
+      : {}),
   });
 }

@@ -10,6 +10,7 @@ import { RequestDraftSchema, type RequestDraft } from '../../contract/request.js
 import { httpVersionFlag } from '../http-version.js';
 
 const PROXY_SCHEME_FLAG = { digest: '--proxy-digest', ntlm: '--proxy-ntlm', any: '--proxy-anyauth' } as const;
+import { formatCertParam } from './cert-param.js';
 import {
   CURL_ACCEPT_ENCODING,
   base64Utf8,
@@ -113,6 +114,8 @@ function planFor(draft: RequestDraft, split: number, json: boolean, fileName: (t
     plan.authScheme = draft.auth.kind;
     plan.user = `${draft.auth.user}:${draft.auth.password}`;
   }
+  const cert = draft.clientCert;
+  if (cert) Object.assign(plan, { cert: cert.certName, certKey: cert.keyName, certType: cert.type, certPass: cert.password });
   plan.maxTimeMs = draft.timeouts.totalMs;
   plan.connectTimeoutMs = draft.timeouts.connectMs;
   return plan;
@@ -192,6 +195,10 @@ function options(p: CurlPlan, fileName: (token: string) => string): string[][] {
   if (p.insecure) out.push(['-k']);
   if (p.httpVersion) out.push([httpVersionFlag(p.httpVersion)]);
   if (p.caFile) out.push(['--cacert', p.caFile]);
+  if (p.cert) out.push(['-E', formatCertParam(p.cert)]);
+  if (p.certKey) out.push(['--key', p.certKey]);
+  if (p.certType === 'P12') out.push(['--cert-type', 'P12']);
+  if (p.certPass !== undefined) out.push(['--pass', p.certPass]);
   if (p.proxy) out.push(['-x', p.proxy]);
   if (p.noProxy !== undefined) out.push(['--noproxy', p.noProxy]);
   if (p.proxyUser !== undefined) out.push(['-U', p.proxyUser]);

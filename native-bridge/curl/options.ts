@@ -129,6 +129,7 @@ function setPolicy(h: unknown, spec: RequestSpec): void {
   }
   // The chain of each handshake, for the TLS event (read at prereq, tls-observer.ts).
   setopt(h, OPT_CERTINFO, 'long', 1);
+  if (spec.clientCert) setClientCert(h, spec.clientCert);
   if (spec.insecure) {
     for (const opt of [OPT.SSL_VERIFYPEER, OPT.SSL_VERIFYHOST, OPT.PROXY_SSL_VERIFYPEER, OPT.PROXY_SSL_VERIFYHOST]) setopt(h, opt, 'long', 0);
   }
@@ -139,6 +140,14 @@ function setAuth(h: unknown, auth: RequestSpec['auth']): void {
   setopt(h, OPT.HTTPAUTH, 'long', CURLAUTH[auth.scheme]);
   setopt(h, OPT.USERNAME, 'str', auth.user);
   setopt(h, OPT.PASSWORD, 'str', auth.password);
+}
+
+/** curl -E/--cert, --key, --cert-type, --pass. */
+function setClientCert(h: unknown, cert: NonNullable<RequestSpec['clientCert']>): void {
+  setopt(h, OPT.SSLCERT, 'str', cert.certPath);
+  setopt(h, OPT.SSLCERTTYPE, 'str', cert.type);
+  if (cert.keyPath) setopt(h, OPT.SSLKEY, 'str', cert.keyPath);
+  if (cert.password !== undefined) setopt(h, OPT.KEYPASSWD, 'str', cert.password);
 }
 
 /** Returns the header list, which must live until the transfer is done. */

@@ -9,6 +9,7 @@ import type { RequestSpec } from '../../engine/request-spec.js';
 import { curl, CURL_READFUNC_ABORT, getLong, getOffT, INFO, koffi, libcurlFeatures, OPT, readNative, sockets, writeNative } from './api.js';
 import { usedVersion, versionRefusal } from './http-version.js';
 import { curlError } from './errors.js';
+import { ClientCertWatch } from './client-cert-watch.js';
 import { applyOptions, setopt, type RegisteredCallbacks } from './options.js';
 import { HeaderBlock } from './header-block.js';
 import { responseHeadProblem } from '../../engine/response-check.js';
@@ -59,6 +60,7 @@ export class CurlTransfer {
   private challenge?: { statusCode: number; raw: string; contentLength?: number };
   private readonly proxy: ProxyTrack;
   private readonly tls: TlsObserver;
+  private readonly clientCert: ClientCertWatch;
 
   constructor(
     id: string,
@@ -75,6 +77,7 @@ export class CurlTransfer {
     this.host = url.hostname;
     this.currentUrl = spec.url;
     this.tls = new TlsObserver(spec);
+    this.clientCert = new ClientCertWatch(spec.clientCert);
     this.easy = curl.easy_init();
     this.proxy = new ProxyTrack(spec, (status, info) => this.native(status, info));
   }
@@ -147,6 +150,9 @@ export class CurlTransfer {
       // The first TLS record out: the TCP connection is up, the handshake begins.
       this.native('CONNECTED_TO_SERVER', { address: this.hop.opened, reused: false });
       this.hop.connected = true;
+    } else if (type === 0) {
+      const text = Buffer.from(koffi.decode(data, 'uint8_t', Math.min(size, 200)) as Uint8Array).toString('latin1');
+      for (const [status, info] of this.clientCert.onText(text)) this.native(status, info);
     }
     return 0;
   }
@@ -311,7 +317,7 @@ export class CurlTransfer {
       this.native('REQUEST_COMPLETE', { error: code, op: 'transfer' });
     }
     const detail = koffi.decode(this.errorBuffer, 'char', -1) as string;
-    let error = this.localError ?? (code !== 0 ? this.proxy.failure() ?? curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.proxy.via, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined }) : undefined);
+    let error = this.localError ?? (code !== 0 ? this.proxy.failure() ?? this.clientCert.explain(curlError(code, text, { bodyStarted: this.finalStatus !== undefined, proxy: this.proxy.via, detail, inHeaders: this.hop.receiving && this.finalStatus === undefined })) : undefined);
     // An unasked-for 101 (or a lone 1xx) ends libcurl's transfer "successfully" with no response.
     if (!error && this.finalStatus === undefined) error = this.proxy.failure() ?? responseHeadProblem(this.interimStatus ?? 0, '');
     const engineTimings = this.timings();

@@ -9,7 +9,7 @@ import { openProxySession, proxyKey, type ProxySession } from './proxy-session.j
 import { WinInetRequest } from './request.js';
 import type { SessionResult } from './request-types.js';
 import { decodeStatusInfo } from './status-info.js';
-import { httpVersionRefusal, authRefusal, proxyAuthRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
+import { clientCertRefusal, httpVersionRefusal, authRefusal, proxyAuthRefusal, runtimeProblem, UNDER_WINE } from './wine-quirks.js';
 
 export const USER_AGENT = 'InetScope/0.1 (WinInet)';
 
@@ -94,7 +94,8 @@ export class WinInetEngine implements Engine {
       this.refusal() ??
         httpVersionRefusal(UNDER_WINE, spec.httpVersion, spec.url.startsWith('https:')) ??
         authRefusal(UNDER_WINE, spec.auth, spec.body !== undefined) ??
-        proxyAuthRefusal(UNDER_WINE, spec.proxyAuth?.scheme),
+        proxyAuthRefusal(UNDER_WINE, spec.proxyAuth?.scheme) ??
+        clientCertRefusal(UNDER_WINE, spec.clientCert),
     );
   }
 

@@ -8,6 +8,7 @@ import type { EmitFn } from '../../engine/engine.js';
 import type { RequestSpec } from '../../engine/request-spec.js';
 import { api, ERROR_IO_PENDING, koffi } from './api.js';
 import { CaTrust } from './ca-trust.js';
+import { ClientCertContext } from './client-cert.js';
 import { classifyWinInetError, ERROR_INTERNET_INTERNAL_ERROR, errorInfo } from './errors.js';
 import { HandleCloser } from './handle-closer.js';
 import { headProblem } from './head-check.js';
@@ -49,6 +50,8 @@ export class WinInetRequest {
   private counts = { ioPending: 0 };
   /** With a CA file on https: the certificate-error flow of ca-trust.ts. */
   private trust?: CaTrust;
+  /** With a client certificate (Windows, P12): client-cert.ts, freed with the request's memory. */
+  private clientCert?: ClientCertContext;
   /** The request head of this hop as queried at its first REQUEST_SENT (what was really sent). */
   private sent?: { hop: number; head?: string };
   private readonly legs: AuthLegs;
@@ -73,7 +76,15 @@ export class WinInetRequest {
       this.ev.lifecycle({ type: 'upload', bytes, total }), () => this.ev.hop,
     );
     this.legs = new AuthLegs(this.ev, () => queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined), (m) => owner.log(`request ${this.ev.id}: ${m}`));
-    this.closer = new HandleCloser(this.handles, { afterCall: () => owner.afterCall(), freeMemory: () => this.mem.free(), finalize: (problem) => this.finalize(problem), lateClosed: () => owner.released(true) });
+    this.closer = new HandleCloser(this.handles, {
+      afterCall: () => owner.afterCall(),
+      freeMemory: () => {
+        this.mem.free();
+        this.clientCert?.free();
+      },
+      finalize: (problem) => this.finalize(problem),
+      lateClosed: () => owner.released(true),
+    });
   }
 
   /** `refused`: the engine cannot take it; it ends at once with that error. */
@@ -94,6 +105,8 @@ export class WinInetRequest {
     this.ev.native(STATUS.PROXY_CHOSEN, { ...this.route }, performance.now());
     const r = openHandles(this.spec, this.ctx, session.handle, this.handles, () => this.owner.afterCall()) ?? setProxyCredentials(this.handles.request, this.spec.proxyAuth);
     if (r) return this.fail(r);
+    const certProblem = this.setClientCert();
+    if (certProblem) return this.fail(certProblem);
     const total = this.spec.timeouts.totalMs;
     if (total) {
       this.deadline = setTimeout(() => this.fail({ code: 'TIMEOUT', name: 'MAX_TIME', message: `the request took longer than ${total} ms (maximum time)` }), total);
@@ -199,11 +212,31 @@ export class WinInetRequest {
 
   /** A certificate error with a CA file: true when ca-trust decided (a resend is set up, or the request failed). */
   private certDecided(native: number): boolean {
+    if (this.clientCert?.resendFor(native)) {
+      this.ev.native(STATUS.CLIENT_CERT_REQUESTED, undefined, performance.now());
+      const problem = this.setClientCert();
+      if (problem) this.fail(problem);
+      else this.state = this.spec.body ? 'sendEx' : 'send';
+      return true;
+    }
     const d = this.trust?.onSendError(this.handles.request, native, this.lastCall);
     if (!d) return false;
     if ('error' in d) this.fail(d.error);
     else this.state = this.spec.body ? 'sendEx' : 'send';
     return true;
+  }
+
+  /** Imports the certificate once, then sets it on the request handle (before each send that needs it). */
+  private setClientCert(): EngineErrorInfo | undefined {
+    if (!this.spec.clientCert) return undefined;
+    if (!this.clientCert) {
+      const loaded = ClientCertContext.load(this.spec.clientCert);
+      if (!(loaded instanceof ClientCertContext)) return loaded;
+      this.clientCert = loaded;
+    }
+    const problem = this.clientCert.apply(this.handles.request);
+    if (!problem) this.ev.native(STATUS.CLIENT_CERT_SENT, { subject: this.clientCert.subject }, performance.now());
+    return problem;
   }
 
   private readHead(): number {

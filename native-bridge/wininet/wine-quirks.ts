@@ -3,6 +3,7 @@
 // are pure functions of `wine` (true: Wine's semantics) so both can be unit-tested anywhere.
 import type { EngineErrorInfo } from '../../contract/events.js';
 import type { HttpVersionChoice } from '../../contract/request.js';
+import type { ClientCert } from '../../engine/request-spec.js';
 
 interface WineQuirk {
   wine: string;
@@ -98,6 +99,11 @@ export const QUIRKS = {
     wine: 'HttpEndRequest (the end of an HttpSendRequestEx upload) does not look at a 401: the challenge is the response',
     windows: 'HttpEndRequest answers ERROR_INTERNET_FORCE_RETRY and the caller must send the whole request again (KB177188), which this engine does not do',
     detected: 'a request body with credentials for a negotiated scheme: refused by name on both',
+  },
+  noClientCert: {
+    wine: 'WinInet sends no client certificate: InternetSetOptionW(INTERNET_OPTION_CLIENT_CERT_CONTEXT, 84) fails with ERROR_INTERNET_INVALID_OPTION (12009, measured under Wine 8 on a request handle, with a context PFXImportCertStore made: that part works)',
+    windows: 'the context set on the request handle before HttpSendRequest is sent when the server asks; without one HttpSendRequest fails with ERROR_INTERNET_CLIENT_AUTH_CERT_NEEDED (12044), and after setting it the request is sent again',
+    detected: 'WINEPREFIX: a client-certificate request is refused by name before anything goes out',
   },
 } satisfies Record<string, WineQuirk>;
 
@@ -247,4 +253,17 @@ export function tlsFactsMissing(wine: boolean, errors: { connectionInfo?: number
       : `SERVER_CERT_CHAIN_CONTEXT failed (error ${errors.chain}): the certificate summary only`;
   }
   return out;
+}
+
+/** A client certificate this WinInet cannot send, refused by name before anything goes out (never sent without it). */
+export function clientCertRefusal(wine: boolean, cert: ClientCert | undefined): EngineErrorInfo | undefined {
+  if (!cert) return undefined;
+  const name = 'CLIENT_CERT_UNSUPPORTED';
+  if (wine) {
+    return { code: name, name, message: "client certificates are not available on the WinInet engine under Wine (Wine's WinInet fails INTERNET_OPTION_CLIENT_CERT_CONTEXT with ERROR_INTERNET_INVALID_OPTION, 12009): use the curl engine" };
+  }
+  if (cert.type !== 'P12') {
+    return { code: name, name, message: `WinInet takes a client certificate as PKCS#12 only (PFXImportCertStore): convert ${cert.certPath} (openssl pkcs12 -export) and give it with the type P12, or use the curl engine` };
+  }
+  return undefined;
 }

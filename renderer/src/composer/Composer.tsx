@@ -17,6 +17,7 @@ import { EngineSelect } from './EngineSelect.js';
 import { HttpVersionSelect } from './HttpVersionSelect.js';
 import { ProxyFields } from './ProxyFields.js';
 import { FilePicker } from './FilePicker.js';
+import { ClientCertField } from './ClientCertField.js';
 import type { FileRef } from './body-model.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { SendSourceButton } from '../variables/SendSourceButton.js';
@@ -135,6 +136,11 @@ function CaFileField({ file, onChange }: { file: FileRef | undefined; onChange: 
   );
 }
 
+function withClientCert(options: DraftOptions, clientCert: DraftOptions['clientCert']): DraftOptions {
+  const { clientCert: _old, ...rest } = options;
+  return clientCert ? { ...rest, clientCert } : rest;
+}
+
 function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o: DraftOptions) => void }) {
   const set = (patch: Partial<DraftOptions>) => onChange({ ...options, ...patch });
   return (
@@ -155,6 +161,7 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
         <input type="checkbox" data-testid="send-cookies" checked={options.sendCookies !== false} onChange={(e) => set({ sendCookies: e.target.checked })} /> Send cookies
       </label>
       <CaFileField file={options.caFile} onChange={(caFile) => set({ caFile })} />
+      <ClientCertField cert={options.clientCert} onChange={(clientCert) => onChange(withClientCert(options, clientCert))} />
       <Field label="Timeout (s)">
         <input className="num" inputMode="decimal" placeholder="none" value={options.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} />
       </Field>

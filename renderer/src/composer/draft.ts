@@ -1,7 +1,7 @@
 // The composer's editable draft and its conversion to the contract's RequestDraft. The core
 // validates what is sent (contract/api.ts); the checks here are the composer's own feedback.
-import type { RequestDraft } from '../../../contract/request.js';
-import type { ComposerDraft as Draft, Engine } from '../../../contract/composer-draft.js';
+import type { ClientCertDraft, RequestDraft } from '../../../contract/request.js';
+import type { ComposerClientCert, ComposerDraft as Draft, Engine } from '../../../contract/composer-draft.js';
 import { bodyToContract, emptyBody, impliedHeaders, type BodyResult } from './body-model.js';
 import { checkUrlInput } from '../../../domain/url.js';
 import { hasVariables } from '../../../domain/variables.js';
@@ -87,7 +87,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
   headers.push(...impliedHeaders(headers, b.contentType, auth));
   // Digest, NTLM, Negotiate and Any are the engine's to negotiate: the request carries them (the core resolves {{variables}} in them).
   const negotiated = auth.kind !== 'none' && auth.kind !== 'basic' && auth.kind !== 'bearer' ? { auth } : {};
-  const { caFile, engine, followRedirects, insecure, sendCookies, httpVersion } = draft.options;
+  const { caFile, clientCert, engine, followRedirects, insecure, sendCookies, httpVersion } = draft.options;
   const carried = draft.carried ?? {};
   const request: RequestDraft = {
     url,
@@ -100,6 +100,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     insecure,
     ...(httpVersion ? { httpVersion } : {}),
     ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
+    ...(clientCert ? { clientCert: clientCertToContract(clientCert) } : {}),
     timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),
     ...(noProxy ? { noProxy } : {}),
@@ -109,4 +110,16 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     ...negotiated,
   };
   return { ok: true, request };
+}
+
+/** The composer's client certificate as the contract's: names always, tokens once chosen. */
+export function clientCertToContract(c: ComposerClientCert): ClientCertDraft {
+  const key = c.type === 'PEM' ? c.key : undefined;
+  return {
+    certName: c.cert.name,
+    ...(c.cert.fileToken ? { certToken: c.cert.fileToken } : {}),
+    ...(key ? { keyName: key.name, ...(key.fileToken ? { keyToken: key.fileToken } : {}) } : {}),
+    type: c.type,
+    ...(c.password !== '' ? { password: c.password } : {}),
+  };
 }

@@ -3,6 +3,7 @@
 import { describeError, PlatformError, type Platform } from '../platform/index.js';
 import { askTrust, SCRIPTS_NOT_TRUSTED, sendsWithoutScripts } from '../scripts/script-trust.js';
 import type { RequestDraft } from '../../../contract/request.js';
+import type { ComposerClientCert } from '../../../contract/composer-draft.js';
 import { uploadPending, uploadPendingRef } from './uploader.js';
 import { draftToRequest, urlFieldProblem, type Draft } from './draft.js';
 import { appStore } from '../app-store.js';
@@ -48,13 +49,21 @@ async function prepareDraft(platform: Platform, key: string, draft: Draft): Prom
   uploading = true;
   try {
     const caFile = await uploadPendingRef(platform, draft.options.caFile);
-    const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft), options: { ...draft.options, caFile } });
+    const clientCert = await uploadClientCert(platform, draft.options.clientCert);
+    const r = draftToRequest({ ...draft, bodyDraft: await uploadPending(platform, draft.bodyDraft), options: { ...draft.options, caFile, clientCert } });
     return r.ok ? r.request : refuse(r.message);
   } catch (e) {
     return refuse(describeError(e));
   } finally {
     uploading = false;
   }
+}
+
+async function uploadClientCert(platform: Platform, c: ComposerClientCert | undefined): Promise<ComposerClientCert | undefined> {
+  if (!c) return undefined;
+  const cert = (await uploadPendingRef(platform, c.cert)) ?? c.cert;
+  const key = await uploadPendingRef(platform, c.key);
+  return { ...c, cert, ...(key ? { key } : {}) };
 }
 
 export async function cancelActive(platform: Platform): Promise<void> {

@@ -2,7 +2,8 @@
 // Authorization header that is plain Basic or Bearer goes to the Auth tab, a text body to
 // the raw editor with its type, the files the command names become file rows left for the
 // user to choose. draftToRequest(requestToDraft(r)) sends what r says. Pure.
-import type { RequestDraft } from '../../../contract/request.js';
+import type { ClientCertDraft, RequestDraft } from '../../../contract/request.js';
+import type { ComposerClientCert } from '../../../contract/composer-draft.js';
 import type { CurlFile } from '../../../domain/curl/command.js';
 import { decodeBasic } from '../../../domain/curl/plan.js';
 import { emptyBody, type Auth, type BodyDraft, type MultipartRow, type RawType } from '../composer/body-model.js';
@@ -88,6 +89,7 @@ export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [],
       insecure: r.insecure,
       ...(r.httpVersion ? { httpVersion: r.httpVersion } : {}),
       ...(r.caFileName ? { caFile: { name: r.caFileName, size: 0, ...(r.caFileToken ? { fileToken: r.caFileToken } : {}) } } : {}),
+      ...(r.clientCert ? { clientCert: composerClientCert(r.clientCert) } : {}),
       proxy: r.proxy ?? '',
       ...(r.noProxy ? { noProxy: r.noProxy } : {}),
       ...(r.proxyAuth ? { proxyUser: r.proxyAuth.user, proxyPassword: r.proxyAuth.password, proxyScheme: r.proxyAuth.scheme } : {}),
@@ -103,5 +105,13 @@ export function importToDraft(imp: { draft: RequestDraft; files: readonly CurlFi
   const m = imp.draft.method.toUpperCase();
   if ((m === 'GET' || m === 'HEAD') && imp.draft.body.kind !== 'none') warnings.push(`The composer sends no body with ${m} (the body is kept: choose another method to send it).`);
   if (imp.draft.caFileName) warnings.push(`--cacert ${imp.draft.caFileName}: choose the CA file under the request's options (the app reads only files you choose).`);
+  const cert = imp.draft.clientCert;
+  if (cert) warnings.push(`-E ${cert.certName}${cert.keyName ? ` --key ${cert.keyName}` : ''}: choose the client certificate${cert.keyName ? ' and key' : ''} under the request's options (the app reads only files you choose).`);
   return { draft: requestToDraft(imp.draft, imp.files, engine), warnings };
+}
+
+/** A contract client certificate in the composer: a file without a token is a name to choose again. */
+function composerClientCert(c: ClientCertDraft): ComposerClientCert {
+  const ref = (name: string, token?: string) => ({ name, size: 0, ...(token ? { fileToken: token } : {}) });
+  return { cert: ref(c.certName, c.certToken), ...(c.keyName ? { key: ref(c.keyName, c.keyToken) } : {}), type: c.type, password: c.password ?? '' };
 }

@@ -19,8 +19,12 @@ export function forgetFiles(draft: ComposerDraft): { draft: ComposerDraft; files
   const { binary, multipart } = draft.bodyDraft;
   const rows = multipart.map((r): MultipartRow => (r.file ? { ...r, file: keep(r.file, `part "${r.name}"`) } : r));
   const bodyDraft = { ...draft.bodyDraft, multipart: rows, ...(binary ? { binary: keep(binary, 'the binary body') } : {}) };
-  const { caFile } = draft.options;
-  const options = caFile ? { ...draft.options, caFile: keep(caFile, 'the CA file') } : draft.options;
+  const { caFile, clientCert } = draft.options;
+  const options = {
+    ...draft.options,
+    ...(caFile ? { caFile: keep(caFile, 'the CA file') } : {}),
+    ...(clientCert ? { clientCert: { ...clientCert, cert: keep(clientCert.cert, 'the client certificate'), ...(clientCert.key ? { key: keep(clientCert.key, 'the client key') } : {}) } } : {}),
+  };
   return { draft: { ...draft, bodyDraft, options }, files };
 }
 
