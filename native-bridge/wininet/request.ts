@@ -52,13 +52,7 @@ export class WinInetRequest {
   /** The proxy the session takes for this request's host (PROXY_CHOSEN). */
   private route?: ProxyChoice;
 
-  constructor(
-    id: string,
-    readonly ctx: number,
-    private readonly spec: RequestSpec,
-    emit: EmitFn,
-    private readonly owner: RequestOwner,
-  ) {
+  constructor(id: string, readonly ctx: number, private readonly spec: RequestSpec, emit: EmitFn, private readonly owner: RequestOwner) {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.body = new BodyReceiver(spec.sink, this.ev);
