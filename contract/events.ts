@@ -177,7 +177,7 @@ const HeadersEventSchema = z.strictObject({
   contentLength: z.number().optional(),
   /** The request headers as the stack sent them, when it can tell. */
   requestHeaders: z.string().optional(),
-  /** The 1xx heads received before this response, one after another as received (curl -i prints them). */
+  /** The 1xx heads (and, on curl, the proxy's 407s it answered) received before this response, as received (curl -i prints them). */
   interimHeads: z.string().optional(),
 });
 

@@ -61,13 +61,7 @@ export class WinInetRequest {
   private hopHref: string;
   private tlsHop = -1;
 
-  constructor(
-    id: string,
-    readonly ctx: number,
-    private readonly spec: RequestSpec,
-    emit: EmitFn,
-    private readonly owner: RequestOwner,
-  ) {
+  constructor(id: string, readonly ctx: number, private readonly spec: RequestSpec, emit: EmitFn, private readonly owner: RequestOwner) {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
     this.hopHref = spec.url;

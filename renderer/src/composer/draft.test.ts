@@ -61,15 +61,6 @@ describe('draftToRequest', () => {
     });
   });
 
-  it('maps the proxy settings: the no-proxy list, and credentials only with a user', () => {
-    const r = draftToRequest(draft({}, { proxy: 'p:3128', noProxy: ' a.test, .b.test ', proxyUser: ' u ', proxyPassword: 'p w', proxyScheme: 'digest' }));
-    expect(r.ok && r.request).toMatchObject({ noProxy: 'a.test, .b.test', proxyAuth: { user: 'u', password: 'p w', scheme: 'digest' } });
-    const none = draftToRequest(draft({}, { noProxy: ' ', proxyUser: '', proxyPassword: 'left over' }));
-    expect(none.ok && [none.request.noProxy, none.request.proxyAuth]).toEqual([undefined, undefined]);
-    const basic = draftToRequest(draft({}, { proxyUser: 'u' }));
-    expect(basic.ok && basic.request.proxyAuth).toEqual({ user: 'u', password: '', scheme: 'basic' });
-  });
-
   it('names what is wrong', () => {
     expect(draftToRequest(draft({ url: '  ' }))).toEqual({ ok: false, message: 'Enter a URL.' });
     expect(draftToRequest(draft({ url: 'htp//foo bar' }))).toEqual({ ok: false, message: '"htp//" is not a scheme: a scheme ends in "://" (e.g. http://).' });
@@ -89,5 +80,16 @@ describe('URL and method helpers', () => {
     expect(urlFieldProblem('example.org:99999')).toBe('The port 99999 is out of range (1–65535).');
     expect(methodHasBody('head')).toBe(false);
     expect(methodHasBody('DELETE')).toBe(true);
+  });
+});
+
+describe('the proxy settings', () => {
+  it('maps the proxy settings: the no-proxy list, and credentials only with a user', () => {
+    const r = draftToRequest(draft({}, { proxy: 'p:3128', noProxy: ' a.test, .b.test ', proxyUser: ' u ', proxyPassword: 'p w', proxyScheme: 'digest' }));
+    expect(r.ok && r.request).toMatchObject({ noProxy: 'a.test, .b.test', proxyAuth: { user: 'u', password: 'p w', scheme: 'digest' } });
+    const none = draftToRequest(draft({}, { noProxy: ' ', proxyUser: '', proxyPassword: 'left over' }));
+    expect(none.ok && [none.request.noProxy, none.request.proxyAuth]).toEqual([undefined, undefined]);
+    const basic = draftToRequest(draft({}, { proxyUser: 'u' }));
+    expect(basic.ok && basic.request.proxyAuth).toEqual({ user: 'u', password: '', scheme: 'basic' });
   });
 });

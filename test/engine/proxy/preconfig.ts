@@ -23,8 +23,8 @@ function reg(args: string[]): { ok: boolean; out: string } {
 /** The current values ("REG_DWORD 0x1" style), to put back exactly. */
 function saved(): Map<string, { type: string; data: string } | undefined> {
   return new Map(VALUES.map((v) => {
-    const m = /\s(REG_\w+)\s+(.*)$/m.exec(reg(['query', KEY, '/v', v]).out);
-    return [v, m ? { type: m[1]!, data: m[2]!.trim() } : undefined];
+    const m = /(REG_[A-Z_]+)[ \t]+(\S[^\r\n]*)?/.exec(reg(['query', KEY, '/v', v]).out);
+    return [v, m ? { type: m[1]!, data: (m[2] ?? '').trim() } : undefined];
   }));
 }
 
