@@ -34,6 +34,7 @@ import { SessionNotice } from './tabs/SessionNotice.js';
 import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 import { CloseTabDialog } from './tabs/CloseTabDialog.js';
 import { useTabShortcuts } from './tabs/shortcuts.js';
+import { ShortcutsButton, ShortcutsDialog, useShortcutHelp } from './dialogs/ShortcutsDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -107,6 +108,7 @@ const DIALOGS = {
   collectionExport: CollectionExportDialog,
   scriptTrust: ScriptTrustDialog,
   closeTab: CloseTabDialog,
+  shortcuts: ShortcutsDialog,
 };
 
 /** The open modal dialog (at most one). */
@@ -122,6 +124,7 @@ export function App() {
   useCollectionsShortcuts();
   useEnvironmentShortcuts();
   useTabShortcuts();
+  useShortcutHelp();
   const sidebarOpen = useSidebar((s) => s.open);
   const catchOpen = useCatch((s) => s.open);
   const activeKey = useApp((s) => s.activeTab);
@@ -133,6 +136,7 @@ export function App() {
         <EnvironmentSelect />
         <HistoryButtons />
         <CatchToggle />
+        <ShortcutsButton />
         <ConnectionBadge />
       </header>
       <SessionNotice />
