@@ -27,6 +27,14 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline scripts or eval: the page runs under script-src 'self'.
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // zod ships comments mentioning `@__PURE__` in spots Rollup cannot use; it drops them
+      // (harmless) and says so on every build. Only that warning, only for zod, is silenced.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+        warn(warning);
+      },
+    },
   },
   test: {
     root: '.',

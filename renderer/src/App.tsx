@@ -37,6 +37,7 @@ import { CloseTabDialog } from './tabs/CloseTabDialog.js';
 import { useTabShortcuts } from './tabs/shortcuts.js';
 import { Split } from './layout/Split.js';
 import { toggleOrientation, useLayout } from './layout/layout-store.js';
+import { ShortcutsButton, ShortcutsDialog, useShortcutHelp } from './dialogs/ShortcutsDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
 
@@ -179,6 +180,7 @@ const DIALOGS = {
   collectionExport: CollectionExportDialog,
   scriptTrust: ScriptTrustDialog,
   closeTab: CloseTabDialog,
+  shortcuts: ShortcutsDialog,
 };
 
 /** The open modal dialog (at most one). */
@@ -194,6 +196,7 @@ export function App() {
   useCollectionsShortcuts();
   useEnvironmentShortcuts();
   useTabShortcuts();
+  useShortcutHelp();
   const sidebarOpen = useSidebar((s) => s.open);
   return (
     <div className="app">
@@ -204,6 +207,7 @@ export function App() {
         <LayoutToggle />
         <HistoryButtons />
         <CatchToggle />
+        <ShortcutsButton />
         <ConnectionBadge />
       </header>
       <SessionNotice />

@@ -11,6 +11,7 @@ import { watchAssertions } from './assertions/assertion-check.js';
 import { appStore, type Theme } from './app-store.js';
 import { activeTab, isBlankTab } from './tabs/tabs-slice.js';
 import { TabSessionSync } from './tabs/session-sync.js';
+import { nextFrame, PushPacer } from './timeline/push-pacer.js';
 import './styles.css';
 
 // The page runs under script-src 'self': no eval, so zod must not try its JIT.
@@ -18,7 +19,9 @@ zodConfig({ jitless: true });
 
 const platform = getPlatform();
 const store = appStore.getState();
-platform.onPush((push) => appStore.getState().applyPush(push));
+// Progress events reach the store once a frame; the response's head is applied (and painted) at once.
+const pacer = new PushPacer((events) => appStore.getState().applyPush({ kind: 'events', events }), nextFrame);
+platform.onPush((push) => (push.kind === 'events' ? pacer.add(push.events) : appStore.getState().applyPush(push)));
 store.setConnection(platform.connection());
 platform.onConnectionChange((state) => {
   appStore.getState().setConnection(state);

@@ -234,7 +234,8 @@ export function TreeView({ tree }: { tree: WorkspaceTree }) {
       {creatingIn !== undefined && <NewFolderRow tree={tree} parent={creatingIn} />}
       <div
         className="tree"
-        role="tree"
+        // An empty tree is no tree to assistive technology (a tree needs its items).
+        role={rows.length > 0 ? 'tree' : undefined}
         aria-label={`Requests of ${tree.info.name}`}
         data-testid="tree"
         ref={list}

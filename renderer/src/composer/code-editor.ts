@@ -6,7 +6,8 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
+import { codeColours, codeHighlight } from '../viewers/code-theme.js';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 
@@ -77,7 +78,8 @@ export function mountCodeEditor(host: HTMLElement, opts: CodeEditorOptions): Cod
     foldGutter(),
     bracketMatching(),
     indentOnInput(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    codeHighlight,
+    codeColours,
     history(),
     // Mod-Enter is left to the app (it sends the request); Tab is left to focus navigation.
     keymap.of([...defaultKeymap.filter((b) => b.key !== 'Mod-Enter'), ...historyKeymap, ...foldKeymap]),

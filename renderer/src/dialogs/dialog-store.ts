@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ImportNote } from '../../../contract/import.js';
 
-export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport' | 'scriptTrust' | 'closeTab';
+export type DialogName = 'settings' | 'harExport' | 'curlImport' | 'code' | 'saveAs' | 'saveConflict' | 'moveTo' | 'environments' | 'importResult' | 'collectionExport' | 'scriptTrust' | 'closeTab' | 'shortcuts';
 
 export interface OpenDialog {
   name: DialogName;

@@ -21,7 +21,7 @@ function Fallback({ text, onClose }: { text: string; onClose: () => void }) {
   return (
     <div className="copy-fallback">
       <textarea data-testid="copy-fallback" ref={ref} readOnly value={text} aria-label="Timeline to copy" />
-      <button type="button" onClick={onClose}>Close</button>
+      <button type="button" className="btn btn-small" onClick={onClose}>Close</button>
     </div>
   );
 }
@@ -40,10 +40,10 @@ export function CopyTimeline({ events }: { events: readonly InetEvent[] }) {
   };
   return (
     <span className="copy-timeline">
-      <button type="button" data-testid="copy-timeline-text" disabled={events.length === 0} onClick={() => void copy('text')}>
+      <button type="button" className="btn btn-small" data-testid="copy-timeline-text" disabled={events.length === 0} onClick={() => void copy('text')}>
         Copy as text
       </button>
-      <button type="button" data-testid="copy-timeline-json" disabled={events.length === 0} onClick={() => void copy('JSON')}>
+      <button type="button" className="btn btn-small" data-testid="copy-timeline-json" disabled={events.length === 0} onClick={() => void copy('JSON')}>
         Copy as JSON
       </button>
       {outcome && (

@@ -1,10 +1,11 @@
 // The live SVG waterfall from timeline/geometry.ts: a section per redirect hop, a row per
 // phase, redrawn once per animation frame while the request runs so the current phase
 // grows. Sizes are SVG attributes and the tooltip moves through CSSOM (el.style): the
-// page's CSP forbids style attributes; colours come from classes.
+// page's CSP forbids style attributes; colours come from classes. Each phase is told apart
+// without colour too: its row is labelled with its name, and its bar carries a pattern.
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
-import { waterfallGeometry, type WaterfallGeometry, type WaterfallRow } from './geometry.js';
+import { PHASE_ORDER, waterfallGeometry, type PhaseName, type WaterfallGeometry, type WaterfallRow } from './geometry.js';
 import { useLiveNow } from './use-live-now.js';
 import { barKey, barTooltip, hopInfos, layoutWaterfall, type WaterfallItem } from './waterfall-layout.js';
 import './timeline.css';
@@ -67,6 +68,33 @@ function Axis({ g, barWidth, height }: { g: WaterfallGeometry; barWidth: number;
   );
 }
 
+/** A pattern per phase (stripes of different angles, dots, none for blocked), drawn over its colour. */
+const PATTERNS: Record<PhaseName, { rotate: number; dots?: boolean } | undefined> = {
+  blocked: undefined,
+  dns: { rotate: 45 },
+  connect: { rotate: -45 },
+  tls: { rotate: 0 },
+  send: { rotate: 0, dots: true },
+  wait: { rotate: 90 },
+  receive: { rotate: 45, dots: true },
+};
+
+function PhasePatterns() {
+  return (
+    <defs>
+      {PHASE_ORDER.map((phase) => {
+        const p = PATTERNS[phase];
+        if (!p) return null;
+        return (
+          <pattern key={phase} id={`wf-pat-${phase}`} width={4} height={4} patternUnits="userSpaceOnUse" patternTransform={`rotate(${p.rotate})`}>
+            {p.dots ? <circle className="wf-pat" cx={2} cy={2} r={0.9} /> : <rect className="wf-pat" x={0} y={0} width={1.3} height={4} />}
+          </pattern>
+        );
+      })}
+    </defs>
+  );
+}
+
 function Item({ item }: { item: WaterfallItem }) {
   if (item.kind === 'hop') {
     return (
@@ -96,6 +124,7 @@ function Item({ item }: { item: WaterfallItem }) {
       >
         <title>{barTooltip(r)}</title>
       </rect>
+      {PATTERNS[r.phase] && <rect className="wf-pattern" fill={`url(#wf-pat-${r.phase})`} x={LABEL + r.x} y={2} width={r.width} height={ROW - 4} rx={2} aria-hidden="true" />}
     </g>
   );
 }
@@ -132,6 +161,7 @@ export function Waterfall({ events }: { events: readonly InetEvent[] }) {
         onMouseMove={onMove}
         onMouseLeave={() => setHover(undefined)}
       >
+        <PhasePatterns />
         <Axis g={g} barWidth={barWidth} height={height} />
         {items.map((item) => (
           <Item key={item.key} item={item} />

@@ -3,7 +3,7 @@
 // in a shadow root it adopts constructed stylesheets instead, which CSP does not govern.
 import { useEffect, useRef, useState } from 'react';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { defaultHighlightStyle, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language';
+import { foldGutter, foldKeymap } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
@@ -11,6 +11,7 @@ import type { SliceCache } from './slice-cache.js';
 import { PRETTY_MAX, type PrettyLang } from './kinds.js';
 import type { PrettyResult } from './pretty-format.js';
 import { useWholeBody } from './use-whole-body.js';
+import { codeColours, codeHighlight } from './code-theme.js';
 
 function useFormatted(bytes: Uint8Array | undefined, lang: PrettyLang): PrettyResult | undefined {
   const [result, setResult] = useState<PrettyResult | undefined>(undefined);
@@ -30,7 +31,16 @@ const fill = EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontF
 
 // Read-only viewing: line numbers, highlighting, folding (the `codemirror` package installed
 // is not CM6's basicSetup, so the pieces come from @codemirror/view and /language).
-const SETUP = [lineNumbers(), foldGutter(), syntaxHighlighting(defaultHighlightStyle), keymap.of(foldKeymap), EditorState.readOnly.of(true), fill];
+const SETUP = [
+  lineNumbers(),
+  foldGutter(),
+  codeHighlight,
+  codeColours,
+  keymap.of(foldKeymap),
+  EditorState.readOnly.of(true),
+  EditorView.contentAttributes.of({ 'aria-label': 'Response body, formatted' }),
+  fill,
+];
 
 function Editor({ text, lang }: { text: string; lang: PrettyLang }) {
   const host = useRef<HTMLDivElement | null>(null);

@@ -1,0 +1,130 @@
+// Accessibility end to end in Chromium (browser mode, real core, curl engine): axe-core
+// (@axe-core/playwright) over every main view and dialog — composer and response after a
+// Send, the history, collections and cookies sidebars, the catch server, Manage
+// environments, Settings, Import cURL, Export HAR, Export collection, Code… and the
+// keyboard shortcuts (opened with Ctrl+/) — in the light and the dark theme: no serious or
+// critical violation. Screenshots of the main view and the shortcut list go to the artifacts
+// folder. Then the shortcut list from the keyboard: Ctrl+/, focus kept and drawn, Escape. Needs
+// `npm run build`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, sendGet, stackForFile, tid } from './support.js';
+
+const T = { timeout: 120_000 };
+const stack = stackForFile();
+
+interface View {
+  name: string;
+  /** Shows the view; the selector is what must be visible before axe runs. */
+  open(page: Page): Promise<void>;
+  shown: string;
+  /** Puts the page back as it was (a dialog closed, a sidebar hidden). */
+  close(page: Page): Promise<void>;
+}
+
+const escape = async (page: Page): Promise<void> => page.keyboard.press('Escape');
+const click = (id: string) => async (page: Page): Promise<void> => page.locator(tid(id)).click({ timeout: 5_000 });
+const dialog = (name: string, open: View['open'], testId: string): View => ({ name, open, shown: tid(testId), close: escape });
+const sidebar = (view: string, shown: string): View => ({ name: `${view} sidebar`, open: click(`${view}-toggle`), shown, close: click(`${view}-toggle`) });
+
+const VIEWS: View[] = [
+  { name: 'composer and response', open: async () => {}, shown: tid('response-status'), close: async () => {} },
+  sidebar('history', tid('history')),
+  sidebar('collections', tid('sidebar')),
+  sidebar('cookies', tid('sidebar')),
+  { name: 'catch server', open: click('catch-toggle'), shown: tid('catch-panel'), close: click('catch-toggle') },
+  dialog('environments', (p) => p.keyboard.press('Control+Alt+e'), 'environments-dialog'),
+  dialog('settings', click('settings-open'), 'settings-dialog'),
+  dialog('import cURL', click('import-curl'), 'curl-import-dialog'),
+  dialog('code', click('code-button'), 'code-dialog'),
+  dialog('shortcuts', (p) => p.keyboard.press('Control+/'), 'shortcuts-dialog'),
+  {
+    name: 'export HAR',
+    open: async (p) => {
+      await click('history-toggle')(p);
+      await click('export-har')(p);
+    },
+    shown: tid('har-export-dialog'),
+    close: async (p) => {
+      await escape(p);
+      await click('history-toggle')(p);
+    },
+  },
+  {
+    name: 'export collection',
+    open: async (p) => {
+      await click('collections-toggle')(p);
+      await click('workspace-name')(p);
+      await click('workspace-export-postman')(p);
+    },
+    shown: tid('collection-export-dialog'),
+    close: async (p) => {
+      await escape(p);
+      await click('collections-toggle')(p);
+    },
+  },
+];
+
+/** The serious and critical violations under `scope` (the whole page if none), keyed by rule and node. */
+async function violations(page: Page, scope: string | undefined, onlyColour: boolean): Promise<Map<string, string>> {
+  let axe = new AxeBuilder({ page });
+  if (scope) axe = axe.include(scope);
+  // The theme changes colours only: the dark run checks contrast, the light run everything.
+  if (onlyColour) axe = axe.withRules(['color-contrast']);
+  const r = await axe.analyze();
+  const found = new Map<string, string>();
+  for (const v of r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+    for (const n of v.nodes) found.set(`${v.id} at ${n.target.join(' ')}`, `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`);
+  }
+  return found;
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violation in any main view or dialog, ${theme} theme`, T, async () => {
+    const { page, log } = await openApp(stack);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.emulateMedia({ colorScheme: theme });
+    await sendGet(page, `${stack.target.url}/echo`);
+    await page.locator(`${tid('event-row')}[data-status="finished"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+    // A node seen in several views is said once, with the first view it was seen in.
+    const found = new Map<string, string>();
+    for (const v of VIEWS) {
+      await v.open(page);
+      await page.locator(v.shown).first().waitFor({ state: 'visible', timeout: 5_000 });
+      // The first view is the whole page; after it, only what each view adds.
+      const scope = v === VIEWS[0] ? undefined : v.shown;
+      for (const [key, line] of await violations(page, scope, theme === 'dark')) if (!found.has(key)) found.set(key, `${v.name}: ${line}`);
+      // One picture per theme of the main view and of the shortcut list: each costs seconds here.
+      if (v === VIEWS[0] || v.name === 'shortcuts') await screenshot(page, `a11y-${theme}-${v.name.replace(/\W+/g, '-')}`);
+      await v.close(page);
+      await page.locator('[aria-modal="true"]').waitFor({ state: 'detached', timeout: 5_000 });
+    }
+    assert.deepEqual([...found.values()], [], `axe found:\n${[...found.values()].join('\n')}`);
+    assert.deepEqual(log.errors(), [], log.dump());
+    await page.close();
+  });
+}
+
+test('Ctrl+/ opens the shortcut list from the keyboard, its focus visible; Escape closes it; the "?" button opens it too', T, async () => {
+  const { page } = await openApp(stack);
+  await page.locator(tid('url-input')).focus();
+  await page.keyboard.press('Control+/');
+  const box = page.locator(tid('shortcuts-dialog'));
+  await box.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.ok((await box.locator(tid('shortcut-row')).count()) >= 12, 'every shortcut is listed');
+  assert.match((await box.textContent()) ?? '', /Ctrl\+Enter.*Send the request/);
+  // Keyboard focus is in the dialog and drawn (the :focus-visible outline).
+  await page.keyboard.press('Tab');
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { inDialog: !!el?.closest('[data-testid="shortcuts-dialog"]'), outline: el ? getComputedStyle(el).outlineStyle : 'none' };
+  });
+  assert.deepEqual(focus, { inDialog: true, outline: 'solid' });
+  await page.keyboard.press('Escape');
+  await box.waitFor({ state: 'detached', timeout: 5_000 });
+  await page.locator(tid('shortcuts-open')).click();
+  await box.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.close();
+});
