@@ -10,6 +10,7 @@ import { HtmlViewer, ImageViewer } from './MediaViewers.js';
 import { BodySearch } from './BodySearch.js';
 import type { QueryFinder } from './core-find.js';
 import { pageFinder } from './page-find.js';
+import type { JsonFilterRun } from './JsonFilter.js';
 import './viewers.css';
 
 // CodeMirror is most of the bundle: loaded only when a Pretty view opens.
@@ -23,11 +24,13 @@ interface Props {
   contentType: string | undefined;
   /** The core's search over this body (Raw and Hex search with it); without it, the page's. */
   find?: QueryFinder;
+  /** The core's JSONPath filter over this body (the Pretty view of JSON offers it). */
+  filter?: JsonFilterRun;
 }
 
 const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
 
-function Active({ name, cache, total, complete, contentType, jump, hits, setName }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
+function Active({ name, cache, total, complete, contentType, jump, hits, setName, filter }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
   const type = mediaType(contentType);
   if (!complete && WHOLE_BODY.has(name)) {
     return (
@@ -44,7 +47,7 @@ function Active({ name, cache, total, complete, contentType, jump, hits, setName
     case 'pretty':
       return (
         <Suspense fallback={<p className="muted viewer-note">Loading…</p>}>
-          <PrettyViewer cache={cache} total={total} lang={prettyLang(type) ?? 'json'} onRaw={() => setName('raw')} />
+          <PrettyViewer cache={cache} total={total} lang={prettyLang(type) ?? 'json'} onRaw={() => setName('raw')} filter={filter} />
         </Suspense>
       );
     case 'image':
@@ -69,7 +72,8 @@ export function BodyViewers(props: Props) {
     <div className="viewers">
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
         {offered.map((n) => {
-          const fits = canRender(n, props.total);
+          // Pretty JSON too large to show whole still offers the core's filter.
+          const fits = canRender(n, props.total) || (n === 'pretty' && props.filter !== undefined && prettyLang(mediaType(props.contentType)) === 'json');
           const max = wholeMax(n);
           return (
             <button
