@@ -2,7 +2,8 @@
 // engine): a 50 MB text body with one match at 98 %: typing the query scrolls the hit into
 // view and marks it (searchBody finds it; the page does not read the body to get there),
 // next and previous wrap; Copy body puts a small body on the clipboard; the JSON filter runs
-// a JSONPath in the core over 12 MB of JSON and shows the matches in the Pretty view. Needs `npm run build` first.
+// a JSONPath in the core over 12 MB of JSON and shows the matches in the Pretty view; a
+// binary body opens on Hex saying why, an image shows its dimensions and type. Needs `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, stackForFile, screenshot, startPageServer, until, tid } from './support.js';
@@ -14,6 +15,8 @@ const NEEDLE = 'FarAwayNeedle';
 
 const stack = stackForFile({ clipboard: true });
 let server: Awaited<ReturnType<typeof startPageServer>> | undefined;
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 /** About 12 MB of JSON: over the 8 MiB the Pretty view formats whole. */
 const json = JSON.stringify({ items: Array.from({ length: 300_000 }, (_, i) => ({ id: i, name: `item-${i}`, pad: 'x'.repeat(8) })) });
 
@@ -23,6 +26,8 @@ before(async () => {
   big.write(NEEDLE, AT, 'latin1');
   server = await startPageServer((req, res) => {
     if (req.url === '/small') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('small body ✓');
+    if (req.url === '/bin') return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255]));
+    if (req.url === '/png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from(PNG, 'base64'));
     if (req.url === '/json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(json);
     res.writeHead(200, { 'content-type': 'text/plain' }).end(big);
   });
@@ -93,6 +98,20 @@ test('the JSON filter: a JSONPath over 12 MB of JSON, run in the core, the match
   await screenshot(page, 'json-filter');
   await page.locator(tid('json-filter')).press('Escape');
   await page.locator(tid('pretty-unavailable')).waitFor();
+  assert.deepEqual(log.pageErrors, []);
+  await page.close();
+});
+
+test('a binary body opens on Hex saying why; an image shows its dimensions and type', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('url-input')).fill(`${server!.base}/bin`);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('hex-rows')).waitFor({ timeout: 15_000 });
+  assert.match((await page.locator(tid('viewer-why')).textContent()) ?? '', /^Opened on Hex: application\/octet-stream is not text/);
+  await page.locator(tid('url-input')).fill(`${server!.base}/png`);
+  await page.locator(tid('send-button')).click();
+  await page.locator(tid('image-facts')).filter({ hasText: '1 × 1 px · image/png' }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator(tid('viewer-why')).count(), 0);
   assert.deepEqual(log.pageErrors, []);
   await page.close();
 });

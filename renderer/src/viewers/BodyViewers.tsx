@@ -91,6 +91,11 @@ export function BodyViewers(props: Props) {
         })}
         {searchable && <BodySearch cache={props.cache} find={props.find ?? inPage} onJump={setJump} onHits={setHits} />}
       </div>
+      {picked === undefined && name === 'hex' && (
+        <p className="muted viewer-why" data-testid="viewer-why">
+          {`Opened on Hex: ${mediaType(props.contentType) || 'a body without a Content-Type'} is not text or an image the other viewers show; Raw text shows it as UTF-8 anyway.`}
+        </p>
+      )}
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>
         <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} />
       </div>
