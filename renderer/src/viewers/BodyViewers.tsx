@@ -73,7 +73,8 @@ export function BodyViewers(props: Props) {
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
         {offered.map((n) => {
           // Pretty JSON too large to show whole still offers the core's filter.
-          const fits = canRender(n, props.total) || (n === 'pretty' && props.filter !== undefined && prettyLang(mediaType(props.contentType)) === 'json');
+          const whole = canRender(n, props.total);
+          const fits = whole || (n === 'pretty' && props.filter !== undefined && prettyLang(mediaType(props.contentType)) === 'json');
           const max = wholeMax(n);
           return (
             <button
@@ -82,7 +83,7 @@ export function BodyViewers(props: Props) {
               aria-pressed={n === name}
               data-testid={`viewer-${n}`}
               disabled={!fits}
-              title={fits || max === undefined ? undefined : `Too large for ${VIEWER_LABELS[n]} (over ${max / 1024 / 1024} MiB); Raw text and Hex show it all.`}
+              title={whole || max === undefined ? undefined : `Too large for ${VIEWER_LABELS[n]} (over ${max / 1024 / 1024} MiB)${fits ? ': it offers the JSON filter only' : ''}; Raw text and Hex show it all.`}
               onClick={() => setName(n)}
             >
               {VIEWER_LABELS[n]}
