@@ -58,6 +58,9 @@ const empty = z.object({}).strict();
 /** Which bytes of a response body: as received (wire) or with its Content-Encoding undone. */
 const BodyViewSchema = z.enum(['wire', 'decoded']).default('wire');
 
+/** filterJsonBody parses bodies up to this size (the whole body is held while it runs). */
+export const MAX_JSON_FILTER_BYTES = 256 * 1024 * 1024;
+
 /** One uploadChunk carries at most 1 MiB (its base64 text at most 4/3 of that). */
 export const MAX_CHUNK_BYTES = 1024 * 1024;
 const MAX_CHUNK_BASE64 = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
@@ -111,6 +114,13 @@ export const COMMANDS = {
       })
       .strict(),
     output: z.object({ offset: z.number().int().optional(), length: z.number().int(), resumeAt: z.number().int(), total: z.number().int(), complete: z.boolean() }),
+  },
+  /** The matches of a JSONPath over a JSON body, evaluated in the core (script evaluation
+   * off), as pretty JSON text (an array of the matches); a body over MAX_JSON_FILTER_BYTES,
+   * not JSON, or a path that cannot be evaluated is refused, saying which. */
+  filterJsonBody: {
+    input: z.object({ id: RequestIdSchema, view: BodyViewSchema, path: z.string().min(1).max(2000) }).strict(),
+    output: z.object({ text: z.string(), matches: z.number().int() }),
   },
   saveBody: {
     input: z.object({ id: RequestIdSchema, view: BodyViewSchema }),

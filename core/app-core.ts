@@ -7,7 +7,7 @@ import { COMMANDS, isCommandName, type CommandName, type CommandOutput, type Par
 import type { COOKIE_COMMANDS } from '../contract/cookie-commands.js';
 import type { WORKSPACE_COMMANDS } from '../contract/workspace.js';
 import { BodyStore } from './body-store.js';
-import { readBody, searchBody } from './body-reads.js';
+import { filterJsonBody, readBody, searchBody } from './body-reads.js';
 import { DecodedBodies } from './decoded-bodies.js';
 import { CatchService } from './catch/catch-service.js';
 import { CommandFailure, type AppHooks, type Log } from './command-failure.js';
@@ -176,6 +176,7 @@ function handlersFor(p: Parts): Handlers {
     describeBody: ({ id }) => p.decoded.describe(id),
     readBodySlice: ({ id, offset, length, view }) => (view === 'decoded' ? p.decoded.readSlice(id, offset, length) : readBody(p, id, offset, length)),
     searchBody: (input) => searchBody(p, input),
+    filterJsonBody: (input) => filterJsonBody(p, input),
     saveBody: ({ id, view }) => saveBody(p, id, view),
     pickUploadFile: () => p.uploads.pick(),
     beginUpload: ({ size }) => p.uploads.begin(size),

@@ -1,4 +1,4 @@
-// searchBody: matches in stored bodies found by the core. The scan over real files (across
+// searchBody and filterJsonBody: matches in stored bodies found by the core. The scan over real files (across
 // chunk boundaries, backward, folded, hex, the time budget), then through the real core and
 // the curl engine: a 50 MB body from a loopback server, its match at 98 % reached in one call.
 import assert from 'node:assert/strict';
@@ -81,7 +81,7 @@ describe('searchBody through the core (curl engine)', () => {
   body.write('the-Needle', AT, 'latin1');
 
   before(async () => {
-    server = http.createServer((_req, res) => res.end(body));
+    server = http.createServer((req, res) => res.end(req.url === '/json' ? JSON.stringify({ items: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }] }) : body));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`;
     const hooks = { chooseSavePath: async () => undefined, chooseUploadFile: async () => undefined };
@@ -112,5 +112,18 @@ describe('searchBody through the core (curl engine)', () => {
     assert.equal((await core.call('searchBody', { id, query: '74 68 65 2d 4e', encoding: 'hex', from: 0, caseSensitive: true })).offset, AT);
     await assert.rejects(core.call('searchBody', { id: randomUUID(), query: 'x', from: 0 }), failsWith('NOT_FOUND'));
     await assert.rejects(core.call('searchBody', { id, query: 'zz', encoding: 'hex', from: 0 }), failsWith('BAD_INPUT'));
+    await assert.rejects(core.call('filterJsonBody', { id, path: '$.a' }), failsWith('NOT_JSON', /not JSON/));
+  });
+
+  it('filters a JSON body with a JSONPath in the core; a filter expression is refused (script evaluation off)', async () => {
+    const id = randomUUID();
+    const done = new Promise<void>((resolve) => core.onPush((p: Push) => p.kind === 'events' && p.events.some((e) => e.id === id && e.type === 'finished') && resolve()));
+    await core.call('sendRequest', { id, request: { engine: 'curl', method: 'GET', url: url.replace('/big', '/json') } });
+    await done;
+    assert.deepEqual(await core.call('filterJsonBody', { id, path: '$.items[*].name' }), { text: '[\n  "a",\n  "b"\n]', matches: 2 });
+    assert.deepEqual(await core.call('filterJsonBody', { id, path: '$.items[1]' }), { text: '[\n  {\n    "id": 2,\n    "name": "b"\n  }\n]', matches: 1 });
+    assert.equal((await core.call('filterJsonBody', { id, path: '$.none' })).matches, 0);
+    // Script evaluation is off: a filter expression is refused, never run.
+    await assert.rejects(core.call('filterJsonBody', { id, path: '$.items[?(@.id==2)]' }), failsWith('BAD_INPUT', /cannot be evaluated/));
   });
 });

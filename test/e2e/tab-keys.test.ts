@@ -1,7 +1,7 @@
 // Request tabs by keyboard and by name, end to end in Chromium (browser mode, real core):
 // Ctrl+T, Ctrl+Tab / Ctrl+Shift+Tab, Ctrl+W; titles from the method and path, so tabs on
 // one host differ; renaming a tab (double-click, F2), kept across a reload; the list of
-// open tabs. Needs `npm run build` first.
+// open tabs; in the body editor Tab indents and Escape then Tab leaves. Needs `npm run build` first.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -57,6 +57,28 @@ test('Ctrl+T, Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+W; titles by method and path; re
   await page.locator(tid('tab-rename')).fill('');
   await page.locator(tid('tab-rename')).press('Enter');
   assert.equal((await titles(page))[0], 'GET /users/1');
+  assert.deepEqual(log.pageErrors, []);
+  await page.close();
+});
+
+test('the body editor: Tab indents, Escape then Tab moves the focus on', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('method-select')).selectOption('POST');
+  await page.locator(tid('composer-tab-body')).click();
+  await page.locator(tid('raw-type-select')).selectOption('json');
+  const editor = page.locator(tid('body-input'));
+  await editor.waitFor({ state: 'visible' });
+  await editor.click();
+  await page.keyboard.type('{');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('"a": 1');
+  assert.match((await editor.textContent()) ?? '', /\{\s+"a": 1/);
+  const inEditor = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.classList.contains('cm-content') ?? false);
+  assert.equal(await inEditor(), true, 'Tab indented, the focus stayed');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.equal(await inEditor(), false, 'Escape then Tab left the editor');
   assert.deepEqual(log.pageErrors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 // style-src 'self' refuses), and every inline style it sets goes through the CSSOM
 // (element.style / style.cssText), which CSP does not govern. Nothing here sets a style
 // attribute. The pieces come from CodeMirror 6's own packages (/view, /language, /commands).
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
@@ -81,8 +81,9 @@ export function mountCodeEditor(host: HTMLElement, opts: CodeEditorOptions): Cod
     codeHighlight,
     codeColours,
     history(),
-    // Mod-Enter is left to the app (it sends the request); Tab is left to focus navigation.
-    keymap.of([...defaultKeymap.filter((b) => b.key !== 'Mod-Enter'), ...historyKeymap, ...foldKeymap]),
+    // Mod-Enter is left to the app (it sends the request). Tab indents; Escape then Tab (or
+    // Shift+Tab) leaves the editor, CodeMirror's own way out for keyboard users.
+    keymap.of([...defaultKeymap.filter((b) => b.key !== 'Mod-Enter'), ...historyKeymap, ...foldKeymap, ...(opts.readOnly ? [] : [indentWithTab])]),
     EditorView.lineWrapping,
     theme,
     language(opts.lang),

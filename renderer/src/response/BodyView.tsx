@@ -8,6 +8,7 @@ import { useBody } from './use-body.js';
 import { useDecoding, type Decoding } from './use-decoding.js';
 import { BodyViewers } from '../viewers/BodyViewers.js';
 import type { QueryFinder } from '../viewers/core-find.js';
+import type { JsonFilterRun } from '../viewers/JsonFilter.js';
 import { CopyBody } from './CopyBody.js';
 
 interface BodyProps {
@@ -51,6 +52,7 @@ export function BodyView({ id, ready, finished, streamed, contentType, partial }
   const body = useBody(id, ready, finished, streamed, 'readBodySlice', decoding.view);
   const [saved, setSaved] = useState('');
   const view = decoding.view;
+  const filter = useCallback<JsonFilterRun>((path) => platform.call('filterJsonBody', { id, view, path }), [platform, id, view]);
   const find = useCallback<QueryFinder>((query, from, direction) => platform.call('searchBody', { id, view, query, from, direction }), [platform, id, view]);
   // Over with no body byte: say so, rather than an empty viewer with Save and Search.
   if (finished && streamed === 0 && body.total === 0 && !body.error) {
@@ -95,7 +97,7 @@ export function BodyView({ id, ready, finished, streamed, contentType, partial }
       {!body.error && (
         <div data-testid="response-body" className="response-body">
           {body.cache ? (
-            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} find={find} />
+            <BodyViewers cache={body.cache} total={body.total} complete={body.complete} contentType={contentType} find={find} filter={filter} />
           ) : (
             <p className="muted">{finished ? 'Loading…' : 'The body shows once the response headers arrive.'}</p>
           )}

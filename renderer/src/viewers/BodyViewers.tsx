@@ -10,6 +10,7 @@ import { HtmlViewer, ImageViewer } from './MediaViewers.js';
 import { BodySearch } from './BodySearch.js';
 import type { QueryFinder } from './core-find.js';
 import { pageFinder } from './page-find.js';
+import type { JsonFilterRun } from './JsonFilter.js';
 import './viewers.css';
 
 // CodeMirror is most of the bundle: loaded only when a Pretty view opens.
@@ -23,11 +24,13 @@ interface Props {
   contentType: string | undefined;
   /** The core's search over this body (Raw and Hex search with it); without it, the page's. */
   find?: QueryFinder;
+  /** The core's JSONPath filter over this body (the Pretty view of JSON offers it). */
+  filter?: JsonFilterRun;
 }
 
 const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
 
-function Active({ name, cache, total, complete, contentType, jump, hits, setName }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
+function Active({ name, cache, total, complete, contentType, jump, hits, setName, filter }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
   const type = mediaType(contentType);
   if (!complete && WHOLE_BODY.has(name)) {
     return (
@@ -44,7 +47,7 @@ function Active({ name, cache, total, complete, contentType, jump, hits, setName
     case 'pretty':
       return (
         <Suspense fallback={<p className="muted viewer-note">Loading…</p>}>
-          <PrettyViewer cache={cache} total={total} lang={prettyLang(type) ?? 'json'} onRaw={() => setName('raw')} />
+          <PrettyViewer cache={cache} total={total} lang={prettyLang(type) ?? 'json'} onRaw={() => setName('raw')} filter={filter} />
         </Suspense>
       );
     case 'image':
@@ -69,7 +72,9 @@ export function BodyViewers(props: Props) {
     <div className="viewers">
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
         {offered.map((n) => {
-          const fits = canRender(n, props.total);
+          // Pretty JSON too large to show whole still offers the core's filter.
+          const whole = canRender(n, props.total);
+          const fits = whole || (n === 'pretty' && props.filter !== undefined && prettyLang(mediaType(props.contentType)) === 'json');
           const max = wholeMax(n);
           return (
             <button
@@ -78,7 +83,7 @@ export function BodyViewers(props: Props) {
               aria-pressed={n === name}
               data-testid={`viewer-${n}`}
               disabled={!fits}
-              title={fits || max === undefined ? undefined : `Too large for ${VIEWER_LABELS[n]} (over ${max / 1024 / 1024} MiB); Raw text and Hex show it all.`}
+              title={whole || max === undefined ? undefined : `Too large for ${VIEWER_LABELS[n]} (over ${max / 1024 / 1024} MiB)${fits ? ': it offers the JSON filter only' : ''}; Raw text and Hex show it all.`}
               onClick={() => setName(n)}
             >
               {VIEWER_LABELS[n]}
@@ -87,6 +92,11 @@ export function BodyViewers(props: Props) {
         })}
         {searchable && <BodySearch cache={props.cache} find={props.find ?? inPage} onJump={setJump} onHits={setHits} />}
       </div>
+      {picked === undefined && name === 'hex' && (
+        <p className="muted viewer-why" data-testid="viewer-why">
+          {`Opened on Hex: ${mediaType(props.contentType) || 'a body without a Content-Type'} is not text or an image the other viewers show; Raw text shows it as UTF-8 anyway.`}
+        </p>
+      )}
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>
         <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} />
       </div>

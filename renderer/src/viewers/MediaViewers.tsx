@@ -18,8 +18,10 @@ function Unavailable({ whole, max }: { whole: Whole; max: number }) {
 export function ImageViewer({ cache, total, type }: { cache: SliceCache; total: number; type: string }) {
   const whole = useWholeBody(cache, total, IMAGE_MAX);
   const [url, setUrl] = useState('');
+  const [size, setSize] = useState<{ w: number; h: number } | undefined>(undefined);
   useEffect(() => {
     setUrl('');
+    setSize(undefined);
     if (whole.state !== 'ready') return;
     const reader = new FileReader();
     reader.onload = () => setUrl(String(reader.result));
@@ -29,7 +31,10 @@ export function ImageViewer({ cache, total, type }: { cache: SliceCache; total: 
   if (whole.state !== 'ready' || !url) return <Unavailable whole={whole} max={IMAGE_MAX} />;
   return (
     <div className="image-view">
-      <img src={url} alt="Response body" data-testid="image-preview" />
+      <p className="muted image-facts" data-testid="image-facts">
+        {size ? `${size.w} × ${size.h} px · ${type || 'image'}` : type || 'image'}
+      </p>
+      <img src={url} alt="Response body" data-testid="image-preview" onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { PRETTY_MAX, type PrettyLang } from './kinds.js';
 import type { PrettyResult } from './pretty-format.js';
 import { useWholeBody } from './use-whole-body.js';
 import { codeColours, codeHighlight } from './code-theme.js';
+import { JsonFilterBar, type Filtered, type JsonFilterRun } from './JsonFilter.js';
 
 function useFormatted(bytes: Uint8Array | undefined, lang: PrettyLang): PrettyResult | undefined {
   const [result, setResult] = useState<PrettyResult | undefined>(undefined);
@@ -61,7 +62,36 @@ function Editor({ text, lang }: { text: string; lang: PrettyLang }) {
   return <div className="pretty-host" ref={host} data-testid="pretty-editor" />;
 }
 
-export function PrettyViewer({ cache, total, lang, onRaw }: { cache: SliceCache; total: number; lang: PrettyLang; onRaw(): void }) {
+interface Props {
+  cache: SliceCache;
+  total: number;
+  lang: PrettyLang;
+  onRaw(): void;
+  /** The core's JSONPath filter over this body (JSON only). */
+  filter?: JsonFilterRun;
+}
+
+export function PrettyViewer({ cache, total, lang, onRaw, filter }: Props) {
+  const [filtered, setFiltered] = useState<Filtered | undefined>(undefined);
+  const bar = filter && lang === 'json' ? <JsonFilterBar run={filter} onResult={setFiltered} /> : null;
+  // A filter's result shows even when the whole body is too large to pretty-print.
+  if (filtered) {
+    return (
+      <div className="pretty-filtered">
+        {bar}
+        <Editor text={filtered.text} lang="json" />
+      </div>
+    );
+  }
+  return (
+    <div className="pretty-filtered">
+      {bar}
+      <WholeBody cache={cache} total={total} lang={lang} onRaw={onRaw} />
+    </div>
+  );
+}
+
+function WholeBody({ cache, total, lang, onRaw }: Omit<Props, 'filter'>) {
   const whole = useWholeBody(cache, total, PRETTY_MAX);
   const result = useFormatted(whole.state === 'ready' ? whole.bytes : undefined, lang);
   if (whole.state === 'too-large' || (result && !result.ok)) {
