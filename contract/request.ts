@@ -1,6 +1,7 @@
 // A request as the page composes it and the core receives it (sendRequest), history keeps
 // it and a workspace saves it (with {{variables}} unresolved). Imports nothing of the app.
 import { z } from 'zod';
+import { AuthDraftSchema } from './auth.js';
 
 /** A request's id, minted by the page that sends it. */
 export const RequestIdSchema = z.string().uuid();
@@ -69,6 +70,8 @@ export const RequestDraftSchema = z.object({
   /** The CA file as the user knows it (a picked file's name, a pasted command's path), to show
    * and to export; without a token it is not chosen in this session and the core refuses to send. */
   caFileName: z.string().min(1).max(1000).optional(),
+  /** Authentication the core performs before the request is built (contract/auth.ts). */
+  auth: AuthDraftSchema.optional(),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 /** A request as sendRequest's parse produced it (strict: an unknown field is refused): only

@@ -238,9 +238,15 @@ export function resolveRequest(request: RequestDraft, layers: readonly VariableL
     body: resolveBody(request.body, at),
     ...(request.proxy !== undefined ? { proxy: f(request.proxy, 'proxy') } : {}),
     ...(request.caFileName !== undefined ? { caFileName: f(request.caFileName, 'caFileName') } : {}),
+    ...(request.auth !== undefined ? { auth: resolveAuth(request.auth, f) } : {}),
   };
   if (at.problems.length > 0) return { ok: false, problems: at.problems };
   return { ok: true, request: resolved, used: [...at.used.values()], secrets: [...at.secrets].map(([name, value]) => ({ name, value })) };
+}
+
+/** Every string of an auth but its kind resolved (each auth kind's fields are text or flags). */
+function resolveAuth<A extends NonNullable<RequestDraft['auth']>>(auth: A, f: (text: string, where: string) => string): A {
+  return Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' && k !== 'kind' ? f(v, `auth.${k}`) : v])) as A;
 }
 
 /** Whether `text` holds a `{{name}}` reference (a template the core resolves). */
