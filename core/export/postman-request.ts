@@ -4,6 +4,7 @@
 // Basic or Bearer kind as Postman's auth. What Postman cannot hold is a note.
 import postman from 'postman-collection';
 import type { RequestDraft } from '../../contract/request.js';
+import { toPostmanOAuth2 } from '../import/postman-oauth2.js';
 
 type Header = RequestDraft['headers'][number];
 interface Row {
@@ -25,7 +26,8 @@ const row = (name: string, value: string, enabled: boolean, type?: string): Row 
 
 export function postmanRequest(draft: RequestDraft, notes: string[]): Record<string, unknown> {
   const headers = [...draft.headers];
-  const auth = authOf(headers);
+  // OAuth 2.0 is Postman's auth as well; an Authorization header then stays a header.
+  const auth = draft.auth?.kind === 'oauth2' ? toPostmanOAuth2(draft.auth) : authOf(headers);
   const body = bodyOf(draft, notes);
   return {
     method: draft.method,

@@ -6,6 +6,7 @@ import type { FormFieldSchema, MultipartPart, RequestDraft } from '../../contrac
 import { MAX_SCRIPT_CHARS, type Scripts } from '../../contract/scripts.js';
 import type { z } from 'zod';
 import { basicValue, setAuthorization, text, withQuery, withType, type Header } from './draft-parts.js';
+import { fromPostmanOAuth2 } from './postman-oauth2.js';
 
 type Body = RequestDraft['body'];
 type Field = z.infer<typeof FormFieldSchema>;
@@ -45,7 +46,8 @@ export function draftOf(item: Item, notes: string[]): RequestDraft {
   let url = withPathVariables(item, notes);
   const body = bodyOf(r.body ? (r.body.toJSON() as PostmanBody) : undefined, headers, notes);
   url = applyAuth(item, headers, url, notes);
-  return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false };
+  const auth = oauth2Of(item, notes);
+  return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false, ...(auth ? { auth } : {}) };
 }
 
 /** Postman's `:name` path segments take the request's path-variable values. */
@@ -133,10 +135,18 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[]):
       headers.push({ name: key, value, enabled: true });
       return url;
     }
+    case 'oauth2':
+      return url;
     default:
-      notes.push(`${auth.type} auth not carried over (basic, bearer and API key are)`);
+      notes.push(`${auth.type} auth not carried over (basic, bearer, API key and OAuth 2.0 are)`);
       return url;
   }
+}
+
+/** Postman's oauth2 auth (the request's or the nearest folder's or collection's) as the request's. */
+function oauth2Of(item: Item, notes: string[]): RequestDraft['auth'] {
+  const auth = item.getAuth() as (RequestAuth & { type?: string }) | undefined;
+  return auth?.type === 'oauth2' ? fromPostmanOAuth2(auth.parameters().toObject() as Record<string, unknown>, notes) : undefined;
 }
 
 /** The scripts of a request, a folder or the collection, kept to run in the sandbox once the
