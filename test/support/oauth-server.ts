@@ -27,7 +27,8 @@ export async function startOAuthRig(): Promise<OAuthRig> {
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
   await server.start(0, '127.0.0.1');
-  const issuer = server.issuer.url!;
+  // The issuer names localhost; the tests reach it at the address it listens on.
+  const issuer = server.issuer.url!.replace('//localhost:', '//127.0.0.1:');
   const calls: TokenCall[] = [];
   server.service.on('beforeResponse', (_res, req) => {
     const body = req.body as Record<string, string>;

@@ -1,6 +1,7 @@
 // The auth tab: none, basic or bearer. The header it implies is added at send time unless
 // an enabled Authorization row is present (draftToRequest → impliedHeaders).
 import type { Auth } from './body-model.js';
+import { newOAuth2Auth, OAuth2Editor } from './OAuth2Editor.js';
 import './composer.css';
 
 export function AuthEditor({ auth, onChange }: { auth: Auth; onChange: (a: Auth) => void }) {
@@ -12,12 +13,13 @@ export function AuthEditor({ auth, onChange }: { auth: Auth; onChange: (a: Auth)
         value={auth.kind}
         onChange={(e) => {
           const kind = e.target.value as Auth['kind'];
-          onChange(kind === 'basic' ? { kind, user: '', password: '' } : kind === 'bearer' ? { kind, token: '' } : { kind: 'none' });
+          onChange(kind === 'basic' ? { kind, user: '', password: '' } : kind === 'bearer' ? { kind, token: '' } : kind === 'oauth2' ? newOAuth2Auth() : { kind: 'none' });
         }}
       >
         <option value="none">No auth</option>
         <option value="basic">Basic</option>
         <option value="bearer">Bearer token</option>
+        <option value="oauth2">OAuth 2.0</option>
       </select>
       {auth.kind === 'basic' && (
         <>
@@ -28,6 +30,7 @@ export function AuthEditor({ auth, onChange }: { auth: Auth; onChange: (a: Auth)
       {auth.kind === 'bearer' && (
         <input data-testid="auth-token" aria-label="Token" placeholder="Token" autoComplete="off" spellCheck={false} value={auth.token} onChange={(e) => onChange({ ...auth, token: e.target.value })} />
       )}
+      {auth.kind === 'oauth2' && <OAuth2Editor auth={auth} onChange={onChange} />}
       <p className="muted">An Authorization header row, when enabled, is sent instead.</p>
     </div>
   );

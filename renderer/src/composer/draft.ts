@@ -98,6 +98,7 @@ export function draftToRequest(draft: Draft, pending = false): DraftResult {
     ...(caFile ? { caFileName: caFile.name, ...(caFile.fileToken ? { caFileToken: caFile.fileToken } : {}) } : {}),
     timeouts: { ...(carried.connectMs ? { connectMs: carried.connectMs } : {}), ...(carried.receiveMs ? { receiveMs: carried.receiveMs } : {}), ...(totalMs === undefined ? {} : { totalMs }) },
     ...(proxy ? { proxy } : {}),
+    ...(auth.kind === 'oauth2' ? { auth } : {}),
     // Only when off: a saved request says so, and one made before the switch sends them.
     ...(sendCookies === false ? { sendCookies: false } : {}),
   };
