@@ -27,7 +27,7 @@ import { sendFollowing, type FollowedRequest } from '../engine/hop-follower.js';
 import type { AfterResponse, ScriptService } from './scripts/script-service.js';
 import type { OAuthTokens } from './oauth/oauth-tokens.js';
 import { withOAuthHeader } from './oauth/apply-auth.js';
-import { MAX_TOKEN_RESPONSE_BYTES } from './oauth/token-response.js';
+import { MAX_TOKEN_RESPONSE_BYTES, tokenSecretsOf } from './oauth/token-response.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -38,6 +38,8 @@ interface SentRecord {
   saved?: HistorySummary['saved'];
   /** A token request: the request it got a token for. */
   tokenRequest?: HistorySummary['tokenRequest'];
+  /** Secrets the response body carries (a token response's tokens), read before it is recorded. */
+  responseSecrets?(bodyPath: string): Promise<SecretValue[]>;
 }
 
 
@@ -107,8 +109,10 @@ export class RequestRunner {
     const draft = sendableDraft(request);
     const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
     const body = await prepareBody(draft, this.d.uploads);
+    // The client's credentials (in the body, or as Basic) are masked in exports like a secret variable.
     const field = draft.body.kind === 'form' ? draft.body.fields.find((f) => f.name === 'client_secret') : undefined;
-    const secrets = field ? [{ name: 'oauth2.clientSecret', value: field.value }] : [];
+    const basic = draft.headers.find((h) => h.name === 'Authorization')?.value.replace(/^Basic /, '');
+    const secrets = [...(field ? [{ name: 'oauth2.clientSecret', value: field.value }] : []), ...(basic ? [{ name: 'oauth2.clientCredentials', value: basic }] : [])];
     let spec: ValidRequestSpec;
     try {
       spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
@@ -117,7 +121,8 @@ export class RequestRunner {
       throw e;
     }
     this.reserved.add(id);
-    const last = await this.start(id, { request: draft, used: [], secrets, tokenRequest: forId ? { for: forId } : {} }, engine, spec, body);
+    const responseSecrets = async (file: string): Promise<SecretValue[]> => ((await fs.stat(file)).size <= MAX_TOKEN_RESPONSE_BYTES ? tokenSecretsOf(await fs.readFile(file, 'utf8')) : []);
+    const last = await this.start(id, { request: draft, used: [], secrets, tokenRequest: forId ? { for: forId } : {}, responseSecrets }, engine, spec, body);
     if (!last?.ok || last.statusCode === undefined) throw new CommandFailure(last?.error?.code ?? 'FAILED', `OAuth 2.0: the token request to ${draft.url} failed: ${last?.error?.message ?? 'no response'}`);
     const file = this.d.bodies.pathFor(id);
     const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
@@ -186,8 +191,9 @@ export class RequestRunner {
   }
 
   private async record(id: string, sent: SentRecord, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
-    const { request, used, secrets, saved, tokenRequest } = sent;
+    const { request, used, saved, tokenRequest } = sent;
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
+    const secrets = [...sent.secrets, ...(sent.responseSecrets ? await sent.responseSecrets(this.d.bodies.pathFor(id)).catch(() => []) : [])];
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
     const summary: HistorySummary = {

@@ -79,3 +79,17 @@ export function isFresh(token: CachedToken, now = Date.now()): boolean {
   const margin = Math.min(30_000, (token.expiresAt - token.obtainedAt) / 2);
   return now < token.expiresAt - margin;
 }
+
+/** The tokens a token response carries, as secrets an export masks (the body is the server's, parsed loosely). */
+export function tokenSecretsOf(body: string): Array<{ name: string; value: string }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  if (typeof json !== 'object' || json === null) return [];
+  const r = json as Record<string, unknown>;
+  const names = { access_token: 'oauth2.accessToken', refresh_token: 'oauth2.refreshToken', id_token: 'oauth2.idToken' } as const;
+  return Object.entries(names).flatMap(([k, name]) => (typeof r[k] === 'string' && r[k] !== '' ? [{ name, value: r[k] }] : []));
+}

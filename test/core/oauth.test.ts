@@ -32,7 +32,7 @@ describe('OAuth 2.0 (AppCore, real engines, oauth2-mock-server)', () => {
   before(async () => {
     rig = await startOAuthRig();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-oauth-'));
-    const hooks = { chooseSavePath: async () => undefined, chooseUploadFile: async () => undefined };
+    const hooks = { chooseSavePath: async () => path.join(dataDir, 'export.har'), chooseUploadFile: async () => undefined };
     core = await AppCore.create({ dataDir, log: () => {}, hooks, variables: { layersFor: async () => [] } });
     rec = recorder(core);
   });
@@ -75,7 +75,14 @@ describe('OAuth 2.0 (AppCore, real engines, oauth2-mock-server)', () => {
       assert.ok((status.expiresAt ?? 0) > Date.now() + 3000 * 1000, 'the server gave an hour');
       const file = path.join(dataDir, 'oauth', jarFileName(ws.workspaceId));
       assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-      assert.doesNotMatch(JSON.stringify(history.entries), /s3cret/);
+      // The HAR of both exchanges masks the client's credentials and the token.
+      const har = await core.call('exportHar', { ids: [token.id, first.id] });
+      assert.equal(har.saved, true);
+      const text = fs.readFileSync(path.join(dataDir, 'export.har'), 'utf8');
+      assert.equal(text.includes(Buffer.from('cli:s3cret').toString('base64')), false);
+      assert.equal(text.includes(bearer.slice('Bearer '.length)), false);
+      assert.match(text, /Basic \{\{oauth2\.clientCredentials\}\}/);
+      assert.match(text, /Bearer \{\{oauth2\.accessToken\}\}/);
     });
   }
 
