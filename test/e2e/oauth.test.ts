@@ -45,6 +45,10 @@ test('OAuth 2.0 in the Auth tab: Get new token, its state, a send with the Beare
   await until('the API got the token', () => (rig.seen.length > 0 ? true : undefined));
   assert.match(rig.seen[0] ?? '', /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
   assert.equal(rig.calls.length, 1, 'the send used the cached token');
+  // The history shows the token request as such, beside the request it served.
+  if ((await page.locator(tid('history')).count()) === 0) await page.locator(tid('history-toggle')).click();
+  await until('two history rows', async () => ((await page.locator(tid('history-row')).count()) === 2 ? true : undefined));
+  assert.equal(await page.locator(tid('history-token')).count(), 1);
   await page.locator(tid('oauth2-clear-token')).click();
   await until('the token cleared', async () => ((await status.textContent()) === 'No token cached.' ? true : undefined));
   await page.screenshot({ path: `${SHOTS}/oauth2-cleared.png`, fullPage: true });
