@@ -1,7 +1,8 @@
 // The Auth tab's OAuth 2.0 type in Chromium against a real authorization server on loopback
 // (oauth2-mock-server): the fields, "Get new token" by client credentials (the token request
-// lands in the history), the token's state, a send that carries the Bearer token, and
-// "Clear token".
+// lands in the history, marked "token"), the token's state, a send that carries the Bearer
+// token, "Clear token"; and the code grant with Chromium as the browser: the sign-in opens in
+// a new tab, the server redirects it to the core's loopback listener, the token is cached.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -53,5 +54,29 @@ test('OAuth 2.0 in the Auth tab: Get new token, its state, a send with the Beare
   await until('the token cleared', async () => ((await status.textContent()) === 'No token cached.' ? true : undefined));
   await page.screenshot({ path: `${SHOTS}/oauth2-cleared.png`, fullPage: true });
   assert.deepEqual(log.cspViolations(), [], log.dump());
+  assert.deepEqual(log.pageErrors, [], log.dump());
+});
+
+test('the code grant in browser mode: Get new token opens the sign-in in a new tab, which lands on the loopback redirect', T, async () => {
+  const { page, log } = await openApp(stack);
+  await page.locator(tid('url-input')).fill(rig.api);
+  await page.locator(tid('composer-tab-auth')).click();
+  await page.locator(tid('auth-kind-select')).selectOption('oauth2');
+  await page.locator(tid('oauth2-grant')).selectOption('authorization_code');
+  await page.locator(tid('oauth2-token-url')).fill(rig.tokenUrl);
+  await page.locator(tid('oauth2-auth-url')).fill(rig.authUrl);
+  await page.locator(tid('oauth2-client-id')).fill('ui-app');
+  await page.locator(tid('oauth2-scope')).fill('openid');
+  rig.calls.length = 0;
+  const popup = page.context().waitForEvent('page', { timeout: 10_000 });
+  await page.locator(tid('oauth2-get-token')).click();
+  const signIn = await popup;
+  await until('the sign-in tab on the redirect', () => (new URL(signIn.url()).pathname === '/callback' ? true : undefined));
+  assert.equal(new URL(signIn.url()).hostname, '127.0.0.1');
+  const status = page.locator(tid('oauth2-token-status'));
+  await until('the token cached', async () => (/^Token cached · expires in 60 min · scope \w+ · refreshable\.$/.test((await status.textContent()) ?? '') ? true : undefined));
+  assert.deepEqual(rig.calls.map((c) => [c.grant, c.body['client_id'], /^[\w-]{43}$/.test(c.body['code_verifier'] ?? '')]), [['authorization_code', 'ui-app', true]]);
+  await page.screenshot({ path: `${SHOTS}/oauth2-code-signed-in.png`, fullPage: true });
+  await signIn.close();
   assert.deepEqual(log.pageErrors, [], log.dump());
 });
