@@ -12,6 +12,8 @@ import { defaultDataDir } from '../core/data-dir.js';
 import { CollectionRun, type RunOutcome } from '../core/run/collection-run.js';
 import { importCollectionFile, isFile } from '../core/run/postman-source.js';
 import { loadRunPlan, RunRefused, type RunPlan } from '../core/run/run-plan.js';
+import { OAuthTokens } from '../core/oauth/oauth-tokens.js';
+import { TokenCache } from '../core/oauth/token-cache.js';
 import { RunScripts } from '../core/run/run-scripts.js';
 import { ScriptSandbox } from '../core/scripts/sandbox.js';
 import { formatTimelineLine } from '../domain/timeline-text.js';
@@ -61,7 +63,8 @@ function untrustedLine(opts: RunOptions, plan: RunPlan): void {
   process.stderr.write(`inetscope: ${n} request${n === 1 ? ' has' : 's have'} Postman scripts; they are not run (their tests count as not run, so the run fails): --trust-scripts runs them\n`);
 }
 
-async function execute(opts: RunOptions, plan: RunPlan): Promise<number> {
+/** `dataDir`: the app's, whose token cache the run uses (and refreshes). */
+async function execute(opts: RunOptions, plan: RunPlan, dataDir: string, log: (m: string) => void): Promise<number> {
   const engine = resolveEngine(opts.engine);
   const header: RunHeader = { workspace: plan.name, location: plan.root, environment: plan.environment, engine, startedAt: new Date() };
   if (opts.reporters.includes('cli')) out(headingLine(header, plan.requests.length));
@@ -74,7 +77,7 @@ async function execute(opts: RunOptions, plan: RunPlan): Promise<number> {
   process.on('SIGINT', onSigint);
   try {
     client = await EngineClient.start({ engine, startWith: opts.insecure ? 'insecure' : 'verify' });
-    run = new CollectionRun(plan, { client, insecure: opts.insecure, bail: opts.bail, workDir, scripts: new RunScripts(sandbox), ...progress(opts) });
+    run = new CollectionRun(plan, { client, insecure: opts.insecure, bail: opts.bail, workDir, scripts: new RunScripts(sandbox), oauth: new OAuthTokens(new TokenCache(path.join(dataDir, 'oauth'), log)), ...progress(opts) });
     const outcome = await run.run();
     if (opts.reporters.includes('cli')) out(totalsLine(outcome));
     await writeReports(opts, header, outcome);
@@ -98,7 +101,7 @@ export async function runMain(argv: string[]): Promise<number> {
       for (const n of collection?.notes ?? []) log(`${o.path}: ${n.path || 'the collection'}: ${n.note}`);
       const at = { path: collection?.root ?? o.path, dataDir: collection?.dataDir ?? defaultDataDir() };
       const plan = await loadRunPlan({ ...at, environment: o.env, environmentFile: o.envFile, overrides: o.var, folder: o.folder, log });
-      return await execute(o, collection ? { ...plan, root: path.resolve(o.path) } : plan);
+      return await execute(o, collection ? { ...plan, root: path.resolve(o.path) } : plan, at.dataDir, log);
     } finally {
       await collection?.remove();
     }

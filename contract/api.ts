@@ -6,6 +6,7 @@ import { COOKIE_COMMANDS, CookiesPushSchema } from './cookie-commands.js';
 import { ASSERTION_COMMANDS } from './assertions.js';
 import { CatchEventSchema, CatchLimitsSchema, CatchRulesSchema, CatchStatusSchema, CaughtIdSchema, CaughtPushSchema, CaughtSummarySchema } from './catch.js';
 import { InetEventSchema } from './events.js';
+import { OAUTH_COMMANDS } from './oauth.js';
 import { EXPORT_COMMANDS } from './export.js';
 import { IMPORT_COMMANDS } from './import.js';
 import { RequestDraftSchema, RequestIdSchema, SentRequestSchema } from './request.js';
@@ -52,6 +53,8 @@ export const HistorySummarySchema = z.object({
   bodyOmitted: z.string().optional(),
   /** The saved request it was sent from (a chained variable reads its latest response). */
   saved: z.object({ workspaceId: z.string().max(200), path: z.string().max(4096) }).optional(),
+  /** An OAuth 2.0 token request, made for the request `for` (absent: "Get new token"). */
+  tokenRequest: z.object({ for: RequestIdSchema.optional() }).optional(),
 });
 
 const empty = z.object({}).strict();
@@ -201,6 +204,8 @@ export const COMMANDS = {
   ...SCRIPT_COMMANDS,
   /** A request's assertions on an exchange of the history (contract/assertions.ts). */
   ...ASSERTION_COMMANDS,
+  /** OAuth 2.0 tokens: get, show, clear; the code grant's browser round trip (contract/oauth.ts). */
+  ...OAUTH_COMMANDS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -3,6 +3,7 @@
 // WinInet's own 401 flow); basic and bearer also work as a plain header. A discriminated union
 // on `kind`, so another scheme (OAuth 2.0) is one more variant. Imports nothing of the app.
 import { z } from 'zod';
+import { OAuth2AuthSchema } from './oauth.js';
 
 /** A credential may hold {{variables}}; CR/LF could start a header line. */
 const Credential = z.string().max(10_000).regex(/^[^\r\n]*$/, 'must not contain CR or LF');
@@ -21,6 +22,8 @@ export const AuthDraftSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('negotiate'), ...credentials }),
   z.object({ kind: z.literal('any'), ...credentials }),
   z.object({ kind: z.literal('bearer'), token: Credential }),
+  /** Performed by the core (core/oauth): the token it gets becomes the Authorization header. */
+  OAuth2AuthSchema,
 ]);
 export type AuthDraft = z.infer<typeof AuthDraftSchema>;
 

@@ -5,6 +5,7 @@
 // Strict objects, every string and list bounded, so a page cannot make the core keep
 // unbounded data. Imports nothing of the app.
 import { z } from 'zod';
+import { OAuth2AuthSchema } from './oauth.js';
 import { HttpVersionChoiceSchema, ProxyAuthSchemeSchema } from './request.js';
 
 /** The raw body's text: as large as the composer's editor is asked to keep (16 MiB). */
@@ -47,6 +48,8 @@ export const AuthSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bearer'), token: Text }),
   /** Negotiated by the engine (contract/auth.ts): the request carries them as `auth`. */
   ...(['digest', 'ntlm', 'negotiate', 'any'] as const).map((kind) => z.strictObject({ kind: z.literal(kind), user: Text, password: Text })),
+  /** Performed by the core (it becomes RequestDraft.auth, not a header the page writes). */
+  OAuth2AuthSchema,
 ]);
 export type Auth = z.infer<typeof AuthSchema>;
 

@@ -24,6 +24,9 @@ import { PushBatcher } from './push-batcher.js';
 import { RequestRunner } from './request-runner.js';
 import { saveBody } from './save-body.js';
 import { ScriptService } from './scripts/script-service.js';
+import { OAuthService } from './oauth/oauth-service.js';
+import { OAuthTokens } from './oauth/oauth-tokens.js';
+import { TokenCache } from './oauth/token-cache.js';
 import { SessionStore } from './session-store.js';
 import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
@@ -49,6 +52,7 @@ interface Parts {
   workspaces: WorkspaceService;
   cookies: CookieStore;
   scripts: ScriptService;
+  oauth: OAuthService;
   hooks: AppHooks;
   shutdown: DisposableStore;
 }
@@ -122,13 +126,16 @@ export class AppCore {
       const sessions = new EngineSessions({ logDir: path.join(opts.dataDir, 'logs'), log });
       const scripts = await ScriptService.create(opts.dataDir, log, workspaces);
       shutdown.add(() => scripts.dispose());
-      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables: opts.variables ?? workspaces, cookies, scripts });
+      const tokens = new OAuthTokens(new TokenCache(path.join(opts.dataDir, 'oauth'), log));
+      const variables = opts.variables ?? workspaces;
+      const runner = new RequestRunner({ sessions, bodies, history, uploads, settings, batcher, log, variables, cookies, scripts, oauth: tokens });
+      const oauth = new OAuthService({ tokens, variables, transport: (d) => runner.exchange(d), ...(opts.hooks.openExternal ? { openExternal: opts.hooks.openExternal.bind(opts.hooks) } : {}) });
       // Records what finished: it runs after the hosts stopped (next line), which ends every request in flight.
       shutdown.add(() => runner.idle());
       shutdown.add(() => sessions.close());
       const catcher = await CatchService.create({ dir: path.join(opts.dataDir, 'caught'), batcher, uploads, hooks: opts.hooks, log });
       shutdown.add(() => catcher.close());
-      return new AppCore({ settings, tabSession, history, bodies, decoded, sessions, batcher, uploads, runner, catcher, workspaces, cookies, scripts, hooks: opts.hooks, shutdown });
+      return new AppCore({ settings, tabSession, history, bodies, decoded, sessions, batcher, uploads, runner, catcher, workspaces, cookies, scripts, oauth, hooks: opts.hooks, shutdown });
     } catch (e) {
       // What was made before the failure is closed again.
       await shutdown.dispose().catch(() => {});
@@ -213,6 +220,12 @@ function handlersFor(p: Parts): Handlers {
     scriptReport: ({ id }) => p.scripts.report(id),
     checkAssertions: ({ id, assertions }) => checkHistoryAssertions(p, id, assertions),
     ...cookieHandlers(p),
+    oauthTokenStatus: (t) => p.oauth.status(t),
+    getOAuthToken: (t) => p.oauth.getNew(t),
+    clearOAuthToken: (t) => p.oauth.clear(t),
+    startOAuthAuthorization: (t) => p.oauth.start(t),
+    finishOAuthAuthorization: ({ flowId }) => p.oauth.finish(flowId),
+    cancelOAuthAuthorization: ({ flowId }) => p.oauth.cancel(flowId),
   };
 }
 

@@ -17,6 +17,8 @@ export interface AppHooks {
   chooseUploadFile(): Promise<string | undefined>;
   /** A folder to open as a workspace (Electron's folder dialog); browser mode has none. */
   chooseWorkspaceFolder?(): Promise<string | undefined>;
+  /** Opens a URL in the system browser (Electron: an OAuth sign-in); browser mode has none: the page opens it. */
+  openExternal?(url: string): Promise<void>;
 }
 
 export type Log = (m: string) => void;

@@ -3,6 +3,7 @@
 // whose end is written to history. What the contract's shape cannot say (the URL, the
 // method and headers as HTTP tokens) is checked here, once, by the conversion; the CA file
 // by the engine client, which routes by it.
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { RequestDraft, SentRequest } from '../contract/request.js';
 import { checkUrlInput } from '../domain/url.js';
@@ -25,6 +26,9 @@ import type { CookieJars } from '../domain/cookies/port.js';
 import { sendFollowing, type FollowedRequest } from '../engine/hop-follower.js';
 import type { AfterResponse, ScriptService } from './scripts/script-service.js';
 import { withoutProxyPassword } from '../domain/proxy-draft.js';
+import type { OAuthTokens } from './oauth/oauth-tokens.js';
+import { withOAuthHeader } from './oauth/apply-auth.js';
+import { MAX_TOKEN_RESPONSE_BYTES, tokenSecretsOf } from './oauth/token-response.js';
 
 /** What was sent (resolved) and the variables it used: history's record of it. */
 interface SentRecord {
@@ -33,7 +37,13 @@ interface SentRecord {
   secrets: SecretValue[];
   /** The saved request it was sent from (chained variables read its latest response). */
   saved?: HistorySummary['saved'];
+  /** A token request: the request it got a token for. */
+  tokenRequest?: HistorySummary['tokenRequest'];
+  /** Secrets the response body carries (a token response's tokens), read before it is recorded. */
+  responseSecrets?(bodyPath: string): Promise<SecretValue[]>;
 }
+
+
 
 export interface RunnerDeps {
   sessions: EngineSessions;
@@ -49,6 +59,8 @@ export interface RunnerDeps {
   cookies?: CookieJars;
   /** Postman scripts around a send (core/scripts/script-service.ts); absent: none run. */
   scripts?: ScriptService;
+  /** OAuth 2.0 tokens (core/oauth); absent: a request with oauth2 auth is refused. */
+  oauth?: OAuthTokens;
 }
 
 export class RequestRunner {
@@ -72,7 +84,7 @@ export class RequestRunner {
       const prepared = this.d.scripts ? await this.d.scripts.prepare(id, sent, context, withoutScripts, this.d.variables) : { sent, variables: this.d.variables };
       // Once, before anything else: what is checked and sent is the resolved request.
       const resolved = await resolveSent(prepared.sent, context, prepared.variables, historyResponses(this.d.history, this.d.bodies));
-      const draft = sendableDraft(resolved.request);
+      const draft = await withOAuthHeader(sendableDraft(resolved.request), this.d.oauth, context?.workspaceId, (d) => this.exchange(d, id), resolved.secrets);
       // The workspace's certificate for the host, for a request without one of its own.
       const hostCert = !draft.clientCert && context ? await this.d.variables?.clientCertFor?.(context, draft.url) : undefined;
       const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
@@ -94,7 +106,36 @@ export class RequestRunner {
     }
   }
 
-  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, context?: SendContext, after?: AfterResponse): void {
+  /** A token request sent as its own exchange of the history (tagged with the request it is
+   * for); resolves with its status and body once recorded. A transport failure rejects. */
+  async exchange(request: RequestDraft, forId?: string): Promise<{ status: number; body: string }> {
+    const id = crypto.randomUUID();
+    const draft = sendableDraft(request);
+    const engine = resolveEngine(draft.engine === 'auto' ? this.d.settings.get().defaultEngine : draft.engine);
+    const body = await prepareBody(draft, this.d.uploads);
+    // The client's credentials (in the body, or as Basic) are masked in exports like a secret variable.
+    const field = draft.body.kind === 'form' ? draft.body.fields.find((f) => f.name === 'client_secret') : undefined;
+    const basic = draft.headers.find((h) => h.name === 'Authorization')?.value.replace(/^Basic /, '');
+    const secrets = [...(field ? [{ name: 'oauth2.clientSecret', value: field.value }] : []), ...(basic ? [{ name: 'oauth2.clientCredentials', value: basic }] : [])];
+    let spec: ValidRequestSpec;
+    try {
+      spec = toEngineRequest(draft, this.d.uploads, this.d.bodies.pathFor(id), body);
+    } catch (e) {
+      await this.cleanup(body);
+      throw e;
+    }
+    this.reserved.add(id);
+    const responseSecrets = async (file: string): Promise<SecretValue[]> => ((await fs.stat(file)).size <= MAX_TOKEN_RESPONSE_BYTES ? tokenSecretsOf(await fs.readFile(file, 'utf8')) : []);
+    const last = await this.start(id, { request: draft, used: [], secrets, tokenRequest: forId ? { for: forId } : {}, responseSecrets }, engine, spec, body);
+    if (!last?.ok || last.statusCode === undefined) throw new CommandFailure(last?.error?.code ?? 'FAILED', `OAuth 2.0: the token request to ${draft.url} failed: ${last?.error?.message ?? 'no response'}`);
+    const file = this.d.bodies.pathFor(id);
+    const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
+    if (size > MAX_TOKEN_RESPONSE_BYTES) throw new CommandFailure('OAUTH_BAD_RESPONSE', `OAuth 2.0: the token endpoint's answer is larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
+    return { status: last.statusCode, body: size > 0 ? await fs.readFile(file, 'utf8') : '' };
+  }
+
+  /** Resolves with the finished event once history and the body store have the request. */
+  private start(id: string, sent: SentRecord, engine: ReturnType<typeof resolveEngine>, spec: ValidRequestSpec, body: PreparedBody, context?: SendContext, after?: AfterResponse): Promise<FinishedEvent | undefined> {
     const sentAt = Date.now();
     const events: InetEvent[] = [];
     const onEvent = (e: InetEvent): void => {
@@ -123,6 +164,7 @@ export class RequestRunner {
         return this.cleanup(body);
       });
     this.open.add(done);
+    return done.then(() => finished.catch(() => undefined));
   }
 
   /** A send in a workspace goes hop by hop through its jar; one without a context, as the engine follows. */
@@ -153,8 +195,9 @@ export class RequestRunner {
   }
 
   private async record(id: string, sent: SentRecord, engine: string, sentAt: number, events: InetEvent[]): Promise<void> {
-    const { request, used, secrets, saved } = sent;
+    const { request, used, saved, tokenRequest } = sent;
     await this.d.bodies.finish(id).catch((e: Error) => this.d.log(`body store: ${e.message}`));
+    const secrets = [...sent.secrets, ...(sent.responseSecrets ? await sent.responseSecrets(this.d.bodies.pathFor(id)).catch(() => []) : [])];
     const started = events.find((e) => e.type === 'started');
     const finished = events[events.length - 1];
     const summary: HistorySummary = {
@@ -165,10 +208,11 @@ export class RequestRunner {
       startedAt: started?.type === 'started' ? started.wallTime : sentAt,
       source: 'sent',
       ...(saved ? { saved } : {}),
+      ...(tokenRequest ? { tokenRequest } : {}),
       ...(finished?.type === 'finished' ? summaryOfFinished(finished) : {}),
     };
     // The proxy password is a secret: history (and what is exported from it) keeps the user only.
-    await this.d.history.append({ summary, request: withoutProxyPassword(request), events, ...(used.length ? { variables: { used, secrets } } : {}) });
+    await this.d.history.append({ summary, request: withoutProxyPassword(request), events, ...(used.length || secrets.length ? { variables: { used, secrets } } : {}) });
   }
 }
 
@@ -198,6 +242,8 @@ export function sendableDraft(request: RequestDraft): RequestDraft {
 function authOf(auth: RequestDraft['auth'], headers: Array<[string, string]>): RequestSpecInput['auth'] {
   if (!auth) return undefined;
   const own = headers.some(([n]) => n.trim().toLowerCase() === 'authorization');
+  // OAuth 2.0's header is in already (withOAuthHeader).
+  if (auth.kind === 'oauth2') return undefined;
   if (auth.kind === 'bearer') {
     if (!own && auth.token.trim() !== '') headers.push(['Authorization', `Bearer ${auth.token.trim()}`]);
     return undefined;

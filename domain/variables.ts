@@ -240,11 +240,16 @@ export function resolveRequest(request: RequestDraft, layers: readonly VariableL
     ...(request.noProxy !== undefined ? { noProxy: f(request.noProxy, 'noProxy') } : {}),
     ...(request.proxyAuth ? { proxyAuth: { ...request.proxyAuth, user: f(request.proxyAuth.user, 'proxyAuth.user'), password: f(request.proxyAuth.password, 'proxyAuth.password') } } : {}),
     ...(request.caFileName !== undefined ? { caFileName: f(request.caFileName, 'caFileName') } : {}),
-    ...(request.auth ? { auth: request.auth.kind === 'bearer' ? { ...request.auth, token: f(request.auth.token, 'auth.token') } : { ...request.auth, user: f(request.auth.user, 'auth.user'), password: f(request.auth.password, 'auth.password') } } : {}),
+    ...(request.auth !== undefined ? { auth: resolveAuth(request.auth, f) } : {}),
     ...(request.clientCert?.password !== undefined ? { clientCert: { ...request.clientCert, password: f(request.clientCert.password, 'clientCert.password') } } : {}),
   };
   if (at.problems.length > 0) return { ok: false, problems: at.problems };
   return { ok: true, request: resolved, used: [...at.used.values()], secrets: [...at.secrets].map(([name, value]) => ({ name, value })) };
+}
+
+/** Every string of an auth but its kind resolved (each auth kind's fields are text or flags). */
+function resolveAuth<A extends NonNullable<RequestDraft['auth']>>(auth: A, f: (text: string, where: string) => string): A {
+  return Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' && k !== 'kind' ? f(v, `auth.${k}`) : v])) as A;
 }
 
 /** Whether `text` holds a `{{name}}` reference (a template the core resolves). */

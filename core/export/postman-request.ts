@@ -4,6 +4,7 @@
 // Basic or Bearer kind as Postman's auth. What Postman cannot hold is a note.
 import postman from 'postman-collection';
 import type { RequestDraft } from '../../contract/request.js';
+import { toPostmanOAuth2 } from '../import/postman-oauth2.js';
 
 type Header = RequestDraft['headers'][number];
 interface Row {
@@ -25,7 +26,8 @@ const row = (name: string, value: string, enabled: boolean, type?: string): Row 
 
 export function postmanRequest(draft: RequestDraft, notes: string[]): Record<string, unknown> {
   const headers = [...draft.headers];
-  const auth = negotiatedAuth(draft.auth, notes) ?? authOf(headers);
+  // OAuth 2.0 is Postman's auth as well; an Authorization header then stays a header.
+  const auth = draft.auth?.kind === 'oauth2' ? toPostmanOAuth2(draft.auth) : (negotiatedAuth(draft.auth, notes) ?? authOf(headers));
   const body = bodyOf(draft, notes);
   return {
     method: draft.method,
@@ -82,7 +84,7 @@ const pairs = (o: Record<string, string>) => Object.entries(o).map(([key, value]
 
 /** The draft's own auth as Postman's (it has basic, bearer, digest and NTLM; not Negotiate or "any"). */
 function negotiatedAuth(auth: RequestDraft['auth'], notes: string[]): Record<string, unknown> | undefined {
-  if (!auth) return undefined;
+  if (!auth || auth.kind === 'oauth2') return undefined;
   if (auth.kind === 'bearer') return { type: 'bearer', bearer: pairs({ token: auth.token }) };
   const { user, password } = auth;
   if (auth.kind === 'basic' || auth.kind === 'digest') return { type: auth.kind, [auth.kind]: pairs({ username: user, password }) };

@@ -6,6 +6,7 @@ import type { FormFieldSchema, MultipartPart, RequestDraft } from '../../contrac
 import { MAX_SCRIPT_CHARS, type Scripts } from '../../contract/scripts.js';
 import type { z } from 'zod';
 import { basicValue, setAuthorization, text, withQuery, withType, type Header } from './draft-parts.js';
+import { fromPostmanOAuth2 } from './postman-oauth2.js';
 
 type Body = RequestDraft['body'];
 type Field = z.infer<typeof FormFieldSchema>;
@@ -46,6 +47,8 @@ export function draftOf(item: Item, notes: string[]): RequestDraft {
   const body = bodyOf(r.body ? (r.body.toJSON() as PostmanBody) : undefined, headers, notes);
   const negotiated: { auth?: RequestDraft['auth'] } = {};
   url = applyAuth(item, headers, url, notes, negotiated);
+  const oauth = oauth2Of(item, notes);
+  if (oauth) negotiated.auth = oauth;
   return { url, method: (r.method || 'GET').toUpperCase(), headers, body, engine: 'auto', timeouts: {}, insecure: false, ...negotiated };
 }
 
@@ -143,10 +146,18 @@ function applyAuth(item: Item, headers: Header[], url: string, notes: string[], 
       headers.push({ name: key, value, enabled: true });
       return url;
     }
+    case 'oauth2':
+      return url;
     default:
-      notes.push(`${auth.type} auth not carried over (basic, bearer, digest, NTLM and API key are)`);
+      notes.push(`${auth.type} auth not carried over (basic, bearer, digest, NTLM, API key and OAuth 2.0 are)`);
       return url;
   }
+}
+
+/** Postman's oauth2 auth (the request's or the nearest folder's or collection's) as the request's. */
+function oauth2Of(item: Item, notes: string[]): RequestDraft['auth'] {
+  const auth = item.getAuth() as (RequestAuth & { type?: string }) | undefined;
+  return auth?.type === 'oauth2' ? fromPostmanOAuth2(auth.parameters().toObject() as Record<string, unknown>, notes) : undefined;
 }
 
 /** The scripts of a request, a folder or the collection, kept to run in the sandbox once the

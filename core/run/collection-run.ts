@@ -23,6 +23,9 @@ import type { PlannedRequest, RunPlan } from './run-plan.js';
 import { RunChains } from './run-chains.js';
 import { maskedReport, reportPassed, type Prepared, type RunScripts } from './run-scripts.js';
 import { sentOf } from '../scripts/pm-request.js';
+import { withOAuthHeader } from '../oauth/apply-auth.js';
+import type { OAuthTokens } from '../oauth/oauth-tokens.js';
+import { runTokenTransport } from './run-oauth.js';
 
 /** Phase times summed over a request's hops (ms); absent where no hop reported the phase. */
 export interface PhaseTotals {
@@ -70,6 +73,8 @@ export interface RunnerOptions {
   workDir: string;
   /** Runs the requests' scripts (trusted with a sandbox) or reports them as not run. */
   scripts: RunScripts;
+  /** OAuth 2.0 tokens (the data dir's cache, shared with the app); absent: oauth2 auth is refused. */
+  oauth?: OAuthTokens;
   onStart?(request: PlannedRequest): void;
   onEvent?(request: PlannedRequest, ev: InetEvent): void;
   onResult?(result: RequestResult): void;
@@ -153,7 +158,8 @@ export class CollectionRun {
       if (prepared.failure !== undefined) return { ...base, error: { code: 'SCRIPT_FAILED', message: prepared.failure }, assertions: [], ...reportOf(prepared.report), passed: false };
       const layers = prepared.layers;
       const resolved = await resolveSent(sentOf(prepared.draft), ctx, { layersFor: () => Promise.resolve(layers) }, this.chains.responses);
-      const draft = sendableDraft(this.opts.insecure ? { ...resolved.request, insecure: true } : resolved.request);
+      const plain = sendableDraft(this.opts.insecure ? { ...resolved.request, insecure: true } : resolved.request);
+      const draft = await withOAuthHeader(plain, this.opts.oauth, this.plan.workspaceId, runTokenTransport(this.opts.client, this.opts.workDir), resolved.secrets);
       // Reports end up in CI logs: a secret's value is shown as its {{name}}.
       base.url = maskSecrets(draft.url, resolved.secrets);
       body = await prepareBody(draft, this.files());

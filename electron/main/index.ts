@@ -3,7 +3,7 @@
 // already run out of process (AppCore starts engine-host child processes), so a native
 // crash in WinInet or libcurl never takes this process or the window down.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
 import { AppCore, type AppHooks } from '../../core/app-core.js';
 import { DisposableStore } from '../../core/lifecycle.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
@@ -38,6 +38,11 @@ function dialogHooks(): AppHooks {
       const win = BrowserWindow.getFocusedWindow();
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? undefined : r.filePaths[0];
+    },
+    async openExternal(url) {
+      // An OAuth sign-in page: only web URLs reach the OS's handler (never file: or an app's scheme).
+      if (!/^https?:/i.test(url)) throw new Error(`not a web URL: ${url}`);
+      await shell.openExternal(url);
     },
   };
 }

@@ -1,8 +1,9 @@
-// The auth tab: none, basic, bearer, or a scheme the engine negotiates (Digest, NTLM,
-// Negotiate, Any). Basic and bearer imply a header added at send time unless an enabled
+// The auth tab: none, basic, bearer, OAuth 2.0 (the core gets the token), or a scheme the
+// engine negotiates (Digest, NTLM, Negotiate, Any). Basic and bearer imply a header added at send time unless an enabled
 // Authorization row is present (draftToRequest → impliedHeaders); the negotiated ones go to
 // the engine with the request, each answered 401 an auth leg of the timeline.
 import type { Auth } from './body-model.js';
+import { newOAuth2Auth, OAuth2Editor } from './OAuth2Editor.js';
 import './composer.css';
 
 type Kind = Auth['kind'];
@@ -14,11 +15,13 @@ const KINDS: Array<[Kind, string]> = [
   ['ntlm', 'NTLM'],
   ['negotiate', 'Negotiate (Kerberos/SPNEGO)'],
   ['any', 'Any (the server picks)'],
+  ['oauth2', 'OAuth 2.0'],
 ];
 
 function fresh(kind: Kind, from: Auth): Auth {
   if (kind === 'none') return { kind };
   if (kind === 'bearer') return { kind, token: '' };
+  if (kind === 'oauth2') return newOAuth2Auth();
   // Switching between credential schemes keeps what was typed.
   return 'user' in from ? { kind, user: from.user, password: from.password } : { kind, user: '', password: '' };
 }
@@ -50,6 +53,7 @@ export function AuthEditor({ auth, onChange }: { auth: Auth; onChange: (a: Auth)
         <input data-testid="auth-token" aria-label="Token" placeholder="Token" autoComplete="off" spellCheck={false} value={auth.token} onChange={(e) => onChange({ ...auth, token: e.target.value })} />
       )}
       {NOTES[auth.kind] && <p className="muted" data-testid="auth-note">{NOTES[auth.kind]} {'{{variables}}'} are allowed.</p>}
+      {auth.kind === 'oauth2' && <OAuth2Editor auth={auth} onChange={onChange} />}
       <p className="muted">An Authorization header row, when enabled, is sent instead.</p>
     </div>
   );

@@ -1,5 +1,6 @@
 // One history entry in the sidebar: a checkbox (Shift-click: a range), the exchange at a
-// glance (method, status, duration, size, "imported" for a HAR entry, URL) which opens it,
+// glance (method, status, duration, size, "imported" for a HAR entry, "token" for an OAuth 2.0
+// token request, URL) which opens it,
 // and Re-send.
 import { memo, type MouseEvent } from 'react';
 import { formatBytes, formatMs } from '../format.js';
@@ -49,6 +50,11 @@ export const HistoryRow = memo(function HistoryRow({ entry: e, index, selected, 
           {e.source === 'har' && (
             <span className="hist-imported" data-testid="history-imported" title="Imported from a HAR file">
               imported
+            </span>
+          )}
+          {e.tokenRequest && (
+            <span className="hist-imported" data-testid="history-token" title="An OAuth 2.0 token request (made for a request, or by Get new token)">
+              token
             </span>
           )}
           {e.durationMs !== undefined && <span className="muted hist-figure">{formatMs(e.durationMs)}</span>}

@@ -80,7 +80,8 @@ export function requestToDraft(r: RequestDraft, files: readonly CurlFile[] = [],
     headers: [...headers, { name: '', value: '', enabled: true }],
     body: text,
     bodyDraft,
-    auth,
+    // The core performs an oauth2 auth; the others are headers the composer lifts.
+    auth: r.auth ?? auth,
     params: rowsForUrl(r.url, []),
     options: {
       engine,
