@@ -40,5 +40,9 @@ export function parseCertInfoLines(lines: readonly string[]): CertInfoEntry {
 
 /** OpenSSL's one-line name ("C = US, O = Example, CN = localhost") as "C=US, O=Example, CN=localhost". */
 export function compactName(name: string): string {
-  return name.replace(/\s*=\s*/g, '=').replace(/\s*,\s*/g, ', ').trim();
+  return name
+    .split(',')
+    .map((part) => part.split('=').map((x) => x.trim()).join('='))
+    .join(', ')
+    .trim();
 }

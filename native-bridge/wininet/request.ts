@@ -17,9 +17,9 @@ import { proxyRefusal, type ProxyChoice } from '../../domain/proxy.js';
 import { NativeBuffers, READ_SIZE, readScratch } from './native-buffers.js';
 import { openHandles, type RequestHandles } from './open-handles.js';
 import { AuthLegs } from './auth-legs.js';
-import { bodyProblem, droppedAtClose, headersEvent, protocolInfo, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
+import { bodyProblem, droppedAtClose, queryResponseHead, querySentHead, type ResponseHead } from './query.js';
+import { HopReport } from './hop-report.js';
 import { ReadAccounting } from './read-accounting.js';
-import { connectionFacts, refusedFacts } from './tls-facts.js';
 import { ABANDON_GRACE_MS, CLOSE_GRACE_MS, PENDING, SYNC_BURST } from './request-limits.js';
 import type { AsyncResult } from './status-info.js';
 import { queryDataCompletion } from './decode.js';
@@ -57,14 +57,12 @@ export class WinInetRequest {
   private readonly legs: AuthLegs;
   /** The proxy the session takes for this request's host (PROXY_CHOSEN). */
   private route?: ProxyChoice;
-  /** The URL of the current hop, and the hop whose tls event is out. */
-  private hopHref: string;
-  private tlsHop = -1;
+  private readonly report: HopReport;
 
   constructor(id: string, readonly ctx: number, private readonly spec: RequestSpec, emit: EmitFn, private readonly owner: RequestOwner) {
     this.ev = new EventStamper(id, emit, (e) => owner.log(`late event after finished: ${JSON.stringify(e)}`));
     this.state = spec.body ? 'sendEx' : 'send';
-    this.hopHref = spec.url;
+    this.report = new HopReport(spec);
     this.body = new BodyReceiver(spec.sink, this.ev);
     this.uploadSteps = new UploadSteps(() => this.upload, this.mem, ctx, (name, fn) => this.call(name, fn), (name, start) => this.callOffThread(name, start), (name, ms) => this.awaitRepeat(name, ms), (bytes, total) =>
       this.ev.lifecycle({ type: 'upload', bytes, total }), () => this.ev.hop,
@@ -123,7 +121,6 @@ export class WinInetRequest {
     if (this.spec.auth && !this.head && !this.closing) this.legs.onStatus(status, at);
     if (status === STATUS.CLOSING_CONNECTION && this.closing) this.result = droppedAtClose(this.result, this.head, this.spec.method, this.body.bytes);
     this.ev.native(status, info, at);
-    if (status === STATUS.REDIRECT && info?.url) this.hopHref = info.url;
     if (status === STATUS.REQUEST_COMPLETE && async) setImmediate(() => this.onComplete(async));
     else if (status === STATUS.HANDLE_CLOSING) setImmediate(() => this.closer.onHandleClosing(hInternet));
     else if (status === STATUS.REDIRECT && this.ev.hop > this.spec.maxRedirects) {
@@ -166,14 +163,6 @@ export class WinInetRequest {
       }
       if (error === PENDING || this.state === 'done') return;
     }
-  }
-
-  /** The hop's tls event, once, where its URL is https (`refused`: the certificate error that ended it). */
-  private tlsFacts(at?: number, refused?: EngineErrorInfo): void {
-    if (this.tlsHop === this.ev.hop || !this.hopHref.startsWith('https:')) return;
-    this.tlsHop = this.ev.hop;
-    const h = this.handles.request;
-    this.ev.lifecycle({ type: 'tls', facts: refused ? refusedFacts(h, this.spec, refused) : connectionFacts(h, this.spec) }, at);
   }
 
   /** One transition; returns 0, PENDING, or a native error of `lastCall`. */
@@ -238,10 +227,7 @@ export class WinInetRequest {
     if (untrusted) return this.failed(untrusted);
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.failed({ code: 'BAD_RESPONSE', name: 'NO_HEADERS', message: 'HttpQueryInfoW returned no response headers' });
-    this.head = head;
-    this.tlsFacts();
-    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), performance.now());
-    this.ev.lifecycle(headersEvent(head));
+    this.report.head(this.ev, this.handles.request, (this.head = head), performance.now());
     // WinInet passes replies that are not HTTP off as responses.
     const problem = headProblem(head, this.spec.followRedirects ? { url: this.spec.url } : undefined) ?? proxyRefusal(head.statusCode, this.route, this.spec.proxyAuth);
     if (problem) return this.failed(problem);
@@ -256,9 +242,7 @@ export class WinInetRequest {
   private redirectHead(at: number): void {
     const head = queryResponseHead(this.handles.request, this.sent?.hop === this.ev.hop ? this.sent.head : undefined);
     if (!head) return this.owner.log(`request ${this.ev.id}: no response headers to query at REDIRECT`);
-    this.tlsFacts(at);
-    this.ev.native(STATUS.PROTOCOL_NEGOTIATED, protocolInfo(this.handles.request, head, this.spec.httpVersion), at);
-    this.ev.lifecycle(headersEvent(head), at);
+    this.report.head(this.ev, this.handles.request, head, at);
   }
 
   private consume(): number {
@@ -345,7 +329,7 @@ export class WinInetRequest {
   /** `now`: inside a status callback that must not return with the handle open (closing there is allowed). */
   private fail(error: EngineErrorInfo, now = false): void {
     if (this.result) return;
-    if (error.code === 'TLS_CERT' && this.tlsHop !== this.ev.hop) this.tlsFacts(undefined, error);
+    this.report.failed(this.ev, this.handles.request, error);
     this.result = { ok: false, error };
     this.closeRequest(now);
   }

@@ -44,7 +44,8 @@ export function connectionInfo(request: unknown): ConnectionInfo | number {
   if (!api.InternetQueryOptionA(request, INTERNET_OPTION_SECURITY_CONNECTION_INFO, out, [size])) return api.GetLastError() as number;
   const protocolBits = out.readUInt32LE(8);
   const protocol = PROTOCOLS.find(([bits]) => (protocolBits & bits) !== 0)?.[1];
-  const suite = out.subarray(52, 52 + 128).toString('utf16le').replace(/\0.*$/s, '');
+  const text = out.subarray(52, 52 + 128).toString('utf16le');
+  const suite = text.slice(0, text.includes('\0') ? text.indexOf('\0') : text.length);
   return { cipherStrength: out.readUInt32LE(16), ...(protocol ? { protocol } : {}), ...(suite ? { cipherSuite: suite } : {}) };
 }
 
