@@ -97,7 +97,9 @@ describe('a v2.1 collection with every body mode and auth type', () => {
       'form-data part "gone" was disabled: not carried over (a multipart part here has no off switch)',
     ]);
     assert.deepEqual(notesOf(n, 'Features v2.1/Bodies/File body.yaml'), ['file body not carried over: choose the file to send in the composer']);
-    assert.deepEqual(notesOf(n, 'Features v2.1/Auth/Digest.yaml'), ['digest auth not carried over (basic, bearer and API key are)']);
+    // Digest is the engine's to negotiate: it comes in as the request's auth, with no note.
+    assert.deepEqual(notesOf(n, 'Features v2.1/Auth/Digest.yaml'), []);
+    assert.equal(yamlOf('Features v2.1/Auth/Digest.yaml').request.auth?.kind, 'digest');
     assert.deepEqual(notesOf(n, 'Features v2.1/Auth/No auth here.yaml'), ['path variable :id has no value: kept as typed in the URL', 'test script kept: it runs once the workspace is trusted']);
     assert.deepEqual(notesOf(n, "Features v2.1/Inherits the collection's bearer 2.yaml"), [`renamed from "Inherits the collection's bearer": another item in its folder has that name`]);
     const top = notesOf(n, 'Features v2.1');
@@ -178,7 +180,7 @@ describe('real v2.0 collections', () => {
     assert.ok(notesOf(r.notes, 'Postman Echo (V2)/Auth_ Digest').includes('folder "Auth: Digest" is stored as "Auth_ Digest" (a name every file system accepts)'));
     const basic = yamlOf('Postman Echo (V2)/Auth_ Others/Basic Auth.yaml').request;
     assert.deepEqual(basic.headers, [{ name: 'Authorization', value: 'Basic cG9zdG1hbjpwYXNzd29yZA==', enabled: true }]);
-    assert.ok(notesOf(r.notes, 'Postman Echo (V2)/Auth_ Others/OAuth1.0 Verify Signature.yaml').includes('oauth1 auth not carried over (basic, bearer and API key are)'));
+    assert.ok(notesOf(r.notes, 'Postman Echo (V2)/Auth_ Others/OAuth1.0 Verify Signature.yaml').includes('oauth1 auth not carried over (basic, bearer, digest, NTLM and API key are)'));
     assert.equal(r.requests, tree.items.filter((i) => i.kind === 'request' && i.path.startsWith('Postman Echo (V2)/')).length);
     assert.ok(r.notes.filter((n) => n.note.startsWith('test script')).length >= r.requests - 2, 'every request with a test script says so');
   });
