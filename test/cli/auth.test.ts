@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InetEvent } from '../../contract/events.js';
 import { assertExit, runCli, runProcess } from '../support/cli.js';
-import { startAuthServer, type AuthServer } from '../support/apache.js';
+import { startAuthServer, startNtlmServer, type AuthServer } from '../support/apache.js';
 
 const T = { timeout: 90_000 };
 
@@ -115,6 +115,49 @@ describe('inetscope -u with --digest / --anyauth / --basic (apache2)', () => {
       assert.deepEqual(natives(list, 'AUTH_CHALLENGE').map((e) => e.type === 'native' && e.info?.schemes), [['Basic']], flag);
       assert.match(h[1]?.requestHeaders ?? '', /^Authorization: Basic /m, flag);
       assert.deepEqual(har.log.entries.map((e) => e.response.status), [401, 200], flag);
+    }
+  });
+});
+
+describe('inetscope --ntlm against an NTLM server (impacket messages, NTLMv2 checked)', () => {
+  let ntlmServer: { url: string; close(): Promise<void> };
+  let dir: string;
+  before(async () => {
+    ntlmServer = await startNtlmServer('alice', 'wonder land', 'CORP');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-ntlm-'));
+  });
+  after(async () => {
+    await ntlmServer?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const legs = async (engine: string, user: string) => {
+    const events = path.join(dir, `${engine}.ndjson`);
+    const r = await runCli(['--engine', engine, '--ntlm', '-u', user, '--events', events, `${ntlmServer.url}/`]);
+    const list = fs.readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as InetEvent);
+    return { r, statuses: list.filter((e) => e.type === 'headers').map((e) => (e.type === 'headers' ? [e.hop, e.statusCode] : [])), list };
+  };
+
+  it('curl: Type 1 on the first request, 401 with the challenge, then 200 (two legs, one connection)', T, async () => {
+    const { r, statuses, list } = await legs('curl', 'alice:wonder land');
+    assertExit(r, 0);
+    assert.equal(r.stdout.toString(), 'hello alice\n');
+    assert.deepEqual(statuses, [[0, 401], [1, 200]]);
+    const second = list.find((e) => e.type === 'native' && e.status === 'CONNECTED_TO_SERVER' && e.hop === 1);
+    assert.equal(second?.type === 'native' && second.info?.reused, true, 'NTLM authenticates the connection: the leg reuses it');
+  });
+
+  it('WinInet under Wine (secur32 → ntlm_auth): 401, 401 with the challenge, 200: three round trips', T, async () => {
+    const { r, statuses } = await legs('wininet', 'alice:wonder land');
+    assertExit(r, 0);
+    assert.equal(r.stdout.toString(), 'hello alice\n');
+    assert.deepEqual(statuses, [[0, 401], [1, 401], [2, 200]]);
+  });
+
+  it('a wrong password ends in the 401 on both engines', T, async () => {
+    for (const engine of ['curl', 'wininet']) {
+      const { r, statuses } = await legs(engine, 'alice:nope');
+      assertExit(r, 0);
+      assert.deepEqual(statuses.at(-1)?.[1], 401, engine);
     }
   });
 });

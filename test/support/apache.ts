@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from './cli.js';
 
 export interface AuthServer {
   url: string;
@@ -125,6 +126,34 @@ export async function startAuthServer(): Promise<AuthServer> {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The NTLM server of test/support/ntlm-server.py (impacket's NTLM messages, NTLMv2 checked), run by Debian's python3. */
+export async function startNtlmServer(user: string, password: string, domain: string): Promise<{ url: string; close(): Promise<void> }> {
+  const script = join(REPO_ROOT, 'test', 'support', 'ntlm-server.py');
+  const child = spawn('/usr/bin/python3', [script, user, password, domain], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the NTLM server did not start: ${out}`)), 3 * STARTUP_LIMIT_MS);
+    child.stdout?.on('data', (b: Buffer) => {
+      const m = /listening (\d+)/.exec(b.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the NTLM server exited with ${code} (python3-impacket installed?): ${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     },
   };
 }
