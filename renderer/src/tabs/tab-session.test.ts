@@ -64,7 +64,7 @@ describe('the composer draft schema', () => {
     expect(issue({ ...d, colour: 'red' })?.code).toBe('unrecognized_keys');
     expect(issue({ ...d, options: { ...d.options, caFilePath: '/etc/x' } })?.path).toEqual(['options']);
     expect(issue({ ...d, bodyDraft: { ...d.bodyDraft, binary: { name: 'a', size: 1, path: '/a' } } })?.path).toEqual(['bodyDraft', 'binary']);
-    expect(issue({ ...d, auth: { kind: 'digest' } })?.path).toEqual(['auth', 'kind']);
+    expect(issue({ ...d, auth: { kind: 'kerberos' } })?.path).toEqual(['auth', 'kind']);
   });
 });
 
