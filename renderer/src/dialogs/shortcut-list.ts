@@ -20,7 +20,12 @@ export const SHORTCUT_GROUPS: ReadonlyArray<{ title: string; shortcuts: readonly
   },
   {
     title: 'Tabs',
-    shortcuts: [{ keys: 'Mod+W', does: 'Close the active tab (asks first if it has unsaved changes)' }],
+    shortcuts: [
+      { keys: 'Mod+T', does: 'Open a new tab' },
+      { keys: 'Mod+W', does: 'Close the active tab (asks first if it has unsaved changes)' },
+      { keys: 'Ctrl+Tab / Ctrl+Shift+Tab', does: 'Go to the next / previous tab' },
+      { keys: 'F2 (or double-click)', does: 'Rename the focused tab' },
+    ],
   },
   {
     title: 'Views',
