@@ -9,6 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './cli.js';
+import { freePort } from './proxy.js';
 
 export interface AuthServer {
   url: string;
@@ -23,17 +24,6 @@ export interface AuthServer {
 const MODULES = '/usr/lib/apache2/modules';
 const STARTUP_LIMIT_MS = 10_000;
 const NEEDED = ['mpm_prefork', 'authn_core', 'authn_file', 'authz_core', 'authz_user', 'auth_basic', 'auth_digest'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function writeConfig(dir: string, port: number, realm: string): string {
   const protect = (path: string, types: string, provider: string) => [
