@@ -34,6 +34,8 @@ test('the TLS section: a refused certificate, then verified against the CA file'
   await page.locator(tid('url-input')).fill(`${secure.url.replace('localhost', '127.0.0.1')}/bytes/100`);
   await page.locator(tid('send-button')).click();
   await until('the refusal in the lock line', async () => ((await textOf(page, 'tls-summary')).includes('refused (system)') ? true : undefined), 30_000);
+  // The facts are the response's TLS tab (it stays chosen for the next response).
+  await page.locator(tid('response-tab-tls')).click();
   assert.match(await textOf(page, 'tls-section'), /self-signed certificate/);
   assert.match(await textOf(page, 'tls-cert-0'), /CN=localhost/);
   await screenshot(page, 'tls-refused');
