@@ -14,7 +14,7 @@ const TITLE = "The HTTP version to ask for. Default: curl's (HTTP/2 over TLS whe
 
 export function HttpVersionSelect({ value, onChange }: { value: HttpVersionChoice | undefined; onChange(v: HttpVersionChoice | undefined): void }) {
   return (
-    <select data-testid="http-version-select" title={TITLE} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as HttpVersionChoice | undefined)}>
+    <select className="http-version-select" data-testid="http-version-select" title={TITLE} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as HttpVersionChoice | undefined)}>
       <option value="">default</option>
       {HTTP_VERSIONS.map((v) => (
         <option key={v} value={v}>
