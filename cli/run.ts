@@ -63,10 +63,11 @@ function untrustedLine(opts: RunOptions, plan: RunPlan): void {
   process.stderr.write(`inetscope: ${n} request${n === 1 ? ' has' : 's have'} Postman scripts; they are not run (their tests count as not run, so the run fails): --trust-scripts runs them\n`);
 }
 
-/** `dataDir`: the app's, whose token cache the run uses (and refreshes). */
-async function execute(opts: RunOptions, plan: RunPlan, dataDir: string, log: (m: string) => void): Promise<number> {
+/** `dataDir`: the app's, whose token cache the run uses (and refreshes); `shownAt`: the
+ * location the reports name (a collection file rather than its temporary workspace). */
+async function execute(opts: RunOptions, plan: RunPlan, dataDir: string, log: (m: string) => void, shownAt = plan.root): Promise<number> {
   const engine = resolveEngine(opts.engine);
-  const header: RunHeader = { workspace: plan.name, location: plan.root, environment: plan.environment, engine, startedAt: new Date() };
+  const header: RunHeader = { workspace: plan.name, location: shownAt, environment: plan.environment, engine, startedAt: new Date() };
   if (opts.reporters.includes('cli')) out(headingLine(header, plan.requests.length));
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'inetscope-run-'));
   let client: EngineClient | undefined;
@@ -101,7 +102,7 @@ export async function runMain(argv: string[]): Promise<number> {
       for (const n of collection?.notes ?? []) log(`${o.path}: ${n.path || 'the collection'}: ${n.note}`);
       const at = { path: collection?.root ?? o.path, dataDir: collection?.dataDir ?? defaultDataDir() };
       const plan = await loadRunPlan({ ...at, environment: o.env, environmentFile: o.envFile, overrides: o.var, folder: o.folder, log });
-      return await execute(o, collection ? { ...plan, root: path.resolve(o.path) } : plan, at.dataDir, log);
+      return await execute(o, plan, at.dataDir, log, collection ? path.resolve(o.path) : plan.root);
     } finally {
       await collection?.remove();
     }
