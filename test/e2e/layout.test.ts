@@ -93,7 +93,7 @@ test('splitters resize by mouse and keyboard and keep their sizes across a reloa
   await page.close();
 });
 
-test('the response as tabs: Body first, Headers per hop, Cookies, Raw exchange; arrow keys move between them', T, async () => {
+test('the response as tabs: Body first, Headers per hop, Cookies, TLS, Raw exchange; arrow keys move between them', T, async () => {
   const { page, log } = await openApp(stack);
   await page.setViewportSize({ width: 1400, height: 900 });
   await freshLayout(page);
@@ -116,6 +116,9 @@ test('the response as tabs: Body first, Headers per hop, Cookies, Raw exchange; 
   assert.match(raw, /# hop 0\nGET \/redirect\/1 HTTP\/1\.1/);
   assert.match(raw, /HTTP\/1\.1 302/);
   assert.match(raw, /# hop 1\nGET /);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await tab('tls').getAttribute('aria-selected'), 'true');
+  assert.match((await page.locator('#response-tab-panel').textContent()) ?? '', /No TLS connection/);
   await page.keyboard.press('ArrowLeft');
   assert.equal(await tab('cookies').getAttribute('aria-selected'), 'true');
   await page.locator(tid('response-cookies')).waitFor();
