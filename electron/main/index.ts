@@ -3,7 +3,7 @@
 // already run out of process (AppCore starts engine-host child processes), so a native
 // crash in WinInet or libcurl never takes this process or the window down.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type OpenDialogOptions } from 'electron';
 import { AppCore, type AppHooks } from '../../core/app-core.js';
 import { DisposableStore } from '../../core/lifecycle.js';
 import { MENU_CHANNEL, type MenuCommand } from '../channels.js';
@@ -13,7 +13,7 @@ import { useNodeHostSpawner } from '../../engine/host-spawn.js';
 import { utilityHostSpawner } from './utility-host.js';
 import { IpcRouter } from './ipc-router.js';
 import { menuTemplate } from './menu.js';
-import { createWindow, hardenSession, RENDERER_URL } from './window.js';
+import { createWindow, hardenSession, openIfWebLink, RENDERER_URL } from './window.js';
 
 const log = (message: string): void => console.log(`[inetscope] ${message}`);
 
@@ -40,9 +40,8 @@ function dialogHooks(): AppHooks {
       return r.canceled ? undefined : r.filePaths[0];
     },
     async openExternal(url) {
-      // An OAuth sign-in page: only web URLs reach the OS's handler (never file: or an app's scheme).
-      if (!/^https?:/i.test(url)) throw new Error(`not a web URL: ${url}`);
-      await shell.openExternal(url);
+      // An OAuth sign-in page: the one opener of web links (window.ts).
+      if (!openIfWebLink(url)) throw new Error(`not a web URL: ${url}`);
     },
   };
 }

@@ -48,14 +48,17 @@ export function hardenSession(ses: Session): void {
 }
 
 /** Opens plain web links in the user's browser; any other scheme (file:, javascript:, custom handlers) is dropped. */
-function openIfWebLink(url: string): void {
+/** Opens a web URL in the OS's browser (never file: or an app's scheme); false: it was not one. */
+export function openIfWebLink(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return;
+    return false;
   }
-  if (parsed.protocol === 'https:' || parsed.protocol === 'http:') void shell.openExternal(parsed.href);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  void shell.openExternal(parsed.href);
+  return true;
 }
 
 /** The page never leaves the app's index.html and never opens windows or embeds webviews. */
