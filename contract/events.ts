@@ -82,7 +82,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const base = {
   /** Request id, minted by the caller. */
   id: z.string(),
-  /** 0, 1, 2… per request, no gaps. */
+  /** 0, 1, 2… per request, no gaps (a push to the page skips superseded progress: core/progress-coalesce.ts). */
   seq: z.number().int().min(0),
   /** Redirect hop or auth leg: 0 for the first request, +1 after each REDIRECT or AUTH_LEG. */
   hop: z.number().int().min(0),

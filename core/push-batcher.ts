@@ -1,6 +1,9 @@
 // Events of every request gathered (engine/batcher.ts) and pushed to the UI about once a
 // frame (16 ms): a download produces thousands of events a second, and one IPC message per
-// event would cost more than the rendering it feeds. This is the last batch on the way:
+// event would cost more than the rendering it feeds. A request's head and end do not wait
+// for the frame: they take what is queued along at the end of the task, so the status line
+// is not held behind a fast transfer's progress; and of that progress only each request's
+// latest goes (core/progress-coalesce.ts). This is the last batch on the way:
 // the Electron router and the browser-mode socket pass each push on as it is. The catch server's events go the same way, in a
 // push of their own kind with the summaries of the requests they changed, and so do a
 // workspace's trees when it changed (core/workspace/), and word that a workspace's cookies
@@ -10,6 +13,7 @@ import type { CatchEvent, CaughtSummary } from '../contract/catch.js';
 import type { WorkspaceTree } from '../contract/workspace.js';
 import type { InetEvent } from '../contract/events.js';
 import { Batcher } from '../engine/batcher.js';
+import { coalesceProgress } from './progress-coalesce.js';
 import type { Log } from './command-failure.js';
 
 const FRAME_MS = 16;
@@ -23,7 +27,7 @@ export class PushBatcher {
   constructor(private readonly log: Log) {}
 
   add(event: InetEvent): void {
-    this.batch.add({ event });
+    this.batch.add({ event }, event.type === 'headers' || event.type === 'finished');
   }
 
   /** `summary` is the caught request's live summary: it is copied when the batch leaves. */
@@ -51,7 +55,7 @@ export class PushBatcher {
   }
 
   private deliver(items: Pending[]): void {
-    const events = items.flatMap((i) => ('event' in i ? [i.event] : []));
+    const events = coalesceProgress(items.flatMap((i) => ('event' in i ? [i.event] : [])));
     const caught = items.flatMap((i) => ('caught' in i ? [i.caught] : []));
     if (events.length > 0) this.emit({ kind: 'events', events });
     const trees = new Map(items.flatMap((i) => ('tree' in i ? [[i.tree.info.id, i.tree] as const] : [])));

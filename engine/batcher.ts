@@ -2,15 +2,16 @@
 // client; core → UI). Every hand-off wakes another thread or process, and on a small
 // machine each wake costs more than the work it carries (bench/keepalive.ts,
 // docs/benchmarks.md): so a request's progress events wait up to EVENT_FLUSH_MS to travel
-// together, and its `finished` event (what a caller waits for) takes them along at once.
+// together, and its `headers` (what the status line waits for) and `finished` (what a caller
+// waits for) take them along at once.
 // Nothing is dropped or reordered; only when they are sent changes.
 import { performance } from 'node:perf_hooks';
 
 export const EVENT_FLUSH_MS = 8;
 
-/** A message that must not wait: it ends a request or answers a command. */
+/** A message that must not wait: a response head, the end of a request or an answer to a command. */
 export function flushesAtOnce(msg: { type: string }): boolean {
-  return msg.type !== 'native' && msg.type !== 'started' && msg.type !== 'headers' && msg.type !== 'body' && msg.type !== 'upload';
+  return msg.type !== 'native' && msg.type !== 'started' && msg.type !== 'body' && msg.type !== 'upload';
 }
 
 /**
