@@ -4,19 +4,23 @@
 // environments, Settings, Import cURL, Export HAR, Export collection, Code… and the
 // keyboard shortcuts (opened with Ctrl+/) — in the light and the dark theme: no serious or
 // critical violation. Screenshots of the main view and the shortcut list go to the artifacts
-// folder. Then the shortcut list from the keyboard: Ctrl+/, focus kept and drawn, Escape. Needs
+// folder; each main view at 1400×900 also goes to docs/screenshots/<view>-<theme>.png (the
+// pictures the docs show). Then the shortcut list from the keyboard: Ctrl+/, focus kept and drawn, Escape. Needs
 // `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, sendGet, stackForFile, tid } from './support.js';
+import { fillSaveAs } from './collections-support.js';
+import { docsScreenshot, openApp, screenshot, stackForFile, tid } from './support.js';
 
 const T = { timeout: 120_000 };
 const stack = stackForFile();
 
 interface View {
   name: string;
+  /** The picture's name in docs/screenshots (with the theme after it), for a main view. */
+  doc?: string;
   /** Shows the view; the selector is what must be visible before axe runs. */
   open(page: Page): Promise<void>;
   shown: string;
@@ -27,15 +31,15 @@ interface View {
 const escape = async (page: Page): Promise<void> => page.keyboard.press('Escape');
 const click = (id: string) => async (page: Page): Promise<void> => page.locator(tid(id)).click({ timeout: 5_000 });
 const dialog = (name: string, open: View['open'], testId: string): View => ({ name, open, shown: tid(testId), close: escape });
-const sidebar = (view: string, shown: string): View => ({ name: `${view} sidebar`, open: click(`${view}-toggle`), shown, close: click(`${view}-toggle`) });
+const sidebar = (view: string, shown: string): View => ({ name: `${view} sidebar`, doc: view, open: click(`${view}-toggle`), shown, close: click(`${view}-toggle`) });
 
 const VIEWS: View[] = [
-  { name: 'composer and response', open: async () => {}, shown: tid('response-status'), close: async () => {} },
+  { name: 'composer and response', doc: 'composer', open: async () => {}, shown: tid('response-status'), close: async () => {} },
   sidebar('history', tid('history')),
   sidebar('collections', tid('sidebar')),
   sidebar('cookies', tid('sidebar')),
-  { name: 'catch server', open: click('catch-toggle'), shown: tid('catch-panel'), close: click('catch-toggle') },
-  dialog('environments', (p) => p.keyboard.press('Control+Alt+e'), 'environments-dialog'),
+  { name: 'catch server', doc: 'catch', open: click('catch-toggle'), shown: tid('catch-panel'), close: click('catch-toggle') },
+  { ...dialog('environments', (p) => p.keyboard.press('Control+Alt+e'), 'environments-dialog'), doc: 'environments' },
   dialog('settings', click('settings-open'), 'settings-dialog'),
   dialog('import cURL', click('import-curl'), 'curl-import-dialog'),
   dialog('code', click('code-button'), 'code-dialog'),
@@ -67,6 +71,22 @@ const VIEWS: View[] = [
   },
 ];
 
+const EXAMPLE_BODY = '{"name": "Ada Lovelace", "roles": ["admin", "author"], "active": true}';
+
+/** The request the pictures show (a JSON POST with a few headers), imported as cURL, saved in
+ * the workspace (so the collections view has a tree) and sent, its body tab shown. */
+async function sendExample(page: Page, url: string, name: string): Promise<void> {
+  await click('import-curl')(page);
+  const curl = `curl -X POST '${url}?team=docs' -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'X-Request-Id: 7f3a' --data '${EXAMPLE_BODY}'`;
+  await page.locator(tid('curl-import-text')).fill(curl);
+  await click('curl-import-button')(page);
+  await page.locator(tid('curl-import-dialog')).waitFor({ state: 'detached', timeout: 5_000 });
+  await page.keyboard.press('Control+s');
+  await fillSaveAs(page, name);
+  await click('composer-tab-body')(page);
+  await click('send-button')(page);
+}
+
 /** The serious and critical violations under `scope` (the whole page if none), keyed by rule and node. */
 async function violations(page: Page, scope: string | undefined, onlyColour: boolean): Promise<Map<string, string>> {
   let axe = new AxeBuilder({ page });
@@ -86,7 +106,8 @@ for (const theme of ['light', 'dark'] as const) {
     const { page, log } = await openApp(stack);
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.emulateMedia({ colorScheme: theme });
-    await sendGet(page, `${stack.target.url}/echo`);
+    // The stack is the file's: each theme saves its own request (a name taken keeps Save As open).
+    await sendExample(page, `${stack.target.url}/echo`, theme === 'light' ? 'Create user' : 'Create admin');
     await page.locator(`${tid('event-row')}[data-status="finished"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
     // A node seen in several views is said once, with the first view it was seen in.
     const found = new Map<string, string>();
@@ -97,6 +118,7 @@ for (const theme of ['light', 'dark'] as const) {
       const scope = v === VIEWS[0] ? undefined : v.shown;
       for (const [key, line] of await violations(page, scope, theme === 'dark')) if (!found.has(key)) found.set(key, `${v.name}: ${line}`);
       // One picture per theme of the main view and of the shortcut list: each costs seconds here.
+      if (v.doc) await docsScreenshot(page, `${v.doc}-${theme}`);
       if (v === VIEWS[0] || v.name === 'shortcuts') await screenshot(page, `a11y-${theme}-${v.name.replace(/\W+/g, '-')}`);
       await v.close(page);
       await page.locator('[aria-modal="true"]').waitFor({ state: 'detached', timeout: 5_000 });

@@ -204,6 +204,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The pictures of the main views in docs/, made by the e2e run so they stay true. */
+export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+/** A PNG of the viewport (not the full page, to keep it small) as docs/screenshots/<name>.png. */
+export async function docsScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  const file = path.join(DOCS_SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false, animations: 'disabled', caret: 'hide', timeout: 10_000 });
+  return file;
+}
+
 /** Polls fn until it returns a value other than undefined, or fails after ms. */
 export async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
