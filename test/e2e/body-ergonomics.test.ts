@@ -90,6 +90,7 @@ test('Pretty view: Ctrl+F finds, next/previous move, the hit is in view and mark
 
 test('body editor: JSON that does not parse is marked; Beautify refuses it, then indents it', T, async () => {
   const { page, log } = await openApp(stack);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.locator(tid('method-select')).selectOption('POST');
   await page.locator(tid('composer-tab-body')).click();
   await page.locator(tid('body-mode-select')).selectOption('raw');
@@ -100,6 +101,8 @@ test('body editor: JSON that does not parse is marked; Beautify refuses it, then
   const mark = page.locator(`${tid('body-editor')} .cm-lintRange-error`);
   await mark.waitFor({ timeout: 5_000 });
   assert.equal(await mark.textContent(), ',');
+  await mark.hover();
+  await page.locator(`${tid('body-editor')} .cm-tooltip-lint`).filter({ hasText: /JSON/ }).waitFor({ timeout: 5_000 });
   await page.locator(tid('beautify-body')).click();
   assert.match((await page.locator(tid('beautify-error')).textContent()) ?? '', /Not valid JSON: .*position 8/);
   assert.equal(await input.textContent(), '{"a": 1,, "b": [2]}', 'the text is left as it was');

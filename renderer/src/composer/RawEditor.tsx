@@ -49,17 +49,15 @@ function Beautify({ value, onChange }: { value: string; onChange: (text: string)
     if (r.ok && r.text !== value) onChange(r.text);
   };
   return (
-    <>
-      {' '}
+    <div className="beautify-row">
       <button type="button" className="btn btn-small" data-testid="beautify-body" onClick={run}>
         Beautify
       </button>
       {error && (
-        <span className="error beautify-error" role="alert" data-testid="beautify-error">
-          {' '}
+        <span className="error" role="alert" data-testid="beautify-error">
           {error}
         </span>
       )}
-    </>
+    </div>
   );
 }

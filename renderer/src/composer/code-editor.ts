@@ -28,6 +28,8 @@ const theme = EditorView.theme({
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--bg2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-placeholder': { color: 'var(--muted)' },
+  // The JSON mark's message on hover: CodeMirror's tooltip is light-only by default.
+  '.cm-tooltip': { backgroundColor: 'var(--bg2)', color: 'var(--fg)', border: '1px solid var(--border)' },
 });
 
 /** The host box: sized and resizable like the textarea it replaced. */
