@@ -2,8 +2,10 @@
 // matching, folding, undo), mounted in a shadow root so that it runs under the page's CSP
 // (style-src 'self', no 'unsafe-inline'): see code-editor.ts. The contenteditable element
 // carries data-testid="body-input". Ctrl/Cmd+Enter is not bound in the editor; the app's
-// capture-phase shortcut sends the request.
-import { useRef } from 'react';
+// capture-phase shortcut sends the request. JSON is marked where it does not parse, and
+// Beautify re-indents it (2 spaces); a parse error is shown and the text left as it is.
+import { useEffect, useRef, useState } from 'react';
+import { formatJson } from '../viewers/pretty-format.js';
 import type { RawType } from './body-model.js';
 import { useCodeEditor } from './use-code-editor.js';
 
@@ -30,5 +32,32 @@ export function RawEditor({ value, type, onChange }: Props) {
     }),
     type,
   );
-  return <div ref={host} className="raw-editor" data-testid="body-editor" />;
+  return (
+    <>
+      {type === 'json' && <Beautify value={value} onChange={onChange} />}
+      <div ref={host} className="raw-editor" data-testid="body-editor" />
+    </>
+  );
+}
+
+function Beautify({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const [error, setError] = useState('');
+  useEffect(() => setError(''), [value]); // an edit makes the last verdict stale
+  const run = () => {
+    const r = formatJson(value);
+    setError(r.ok ? '' : `Not valid JSON: ${r.error}`);
+    if (r.ok && r.text !== value) onChange(r.text);
+  };
+  return (
+    <div className="beautify-row">
+      <button type="button" className="btn btn-small" data-testid="beautify-body" onClick={run}>
+        Beautify
+      </button>
+      {error && (
+        <span className="error" role="alert" data-testid="beautify-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
 }

@@ -10,6 +10,8 @@ import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemir
 import { codeColours, codeHighlight } from '../viewers/code-theme.js';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
+import { linter } from '@codemirror/lint';
+import { jsonDiagnostics } from './json-lint.js';
 
 export type CodeLang = 'json' | 'xml' | 'text';
 
@@ -26,6 +28,8 @@ const theme = EditorView.theme({
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--bg2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-placeholder': { color: 'var(--muted)' },
+  // The JSON mark's message on hover: CodeMirror's tooltip is light-only by default.
+  '.cm-tooltip': { backgroundColor: 'var(--bg2)', color: 'var(--fg)', border: '1px solid var(--border)' },
 });
 
 /** The host box: sized and resizable like the textarea it replaced. */
@@ -46,6 +50,9 @@ function hostStyles(): CSSStyleSheet {
 function language(lang: CodeLang): Extension {
   return lang === 'json' ? json() : lang === 'xml' ? xml() : [];
 }
+
+// JSON that does not parse is marked where JSON.parse says, once typing pauses.
+const jsonLint = linter((view) => jsonDiagnostics(view.state.doc.toString()), { delay: 400 });
 
 export interface CodeEditorOptions {
   doc: string;
@@ -94,6 +101,7 @@ export function mountCodeEditor(host: HTMLElement, opts: CodeEditorOptions): Cod
   ];
   if (opts.placeholder) extensions.push(placeholder(opts.placeholder));
   if (opts.readOnly) extensions.push(EditorState.readOnly.of(true));
+  else if (opts.lang === 'json') extensions.push(jsonLint);
   const view = new EditorView({ parent, root: shadow, state: EditorState.create({ doc: opts.doc, extensions }) });
   return {
     view,

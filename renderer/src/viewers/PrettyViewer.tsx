@@ -5,13 +5,14 @@ import { useEffect, useRef, useState } from 'react';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { foldGutter, foldKeymap } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
+import { search, searchKeymap } from '@codemirror/search';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 import type { SliceCache } from './slice-cache.js';
 import { PRETTY_MAX, type PrettyLang } from './kinds.js';
 import type { PrettyResult } from './pretty-format.js';
 import { useWholeBody } from './use-whole-body.js';
-import { codeColours, codeHighlight } from './code-theme.js';
+import { codeColours, codeHighlight, searchColours } from './code-theme.js';
 import { JsonFilterBar, type Filtered, type JsonFilterRun } from './JsonFilter.js';
 
 function useFormatted(bytes: Uint8Array | undefined, lang: PrettyLang): PrettyResult | undefined {
@@ -30,14 +31,18 @@ function useFormatted(bytes: Uint8Array | undefined, lang: PrettyLang): PrettyRe
 
 const fill = EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontFamily: 'ui-monospace, monospace', fontSize: '12px' } });
 
-// Read-only viewing: line numbers, highlighting, folding (the `codemirror` package installed
-// is not CM6's basicSetup, so the pieces come from @codemirror/view and /language).
+// Read-only viewing: line numbers, highlighting, folding, search (Ctrl/Cmd+F opens
+// CodeMirror's panel at the top; Enter / Shift+Enter, F3, Mod-G go to the next/previous
+// hit, selected, marked and scrolled into view). The `codemirror` package installed is not
+// CM6's basicSetup, so the pieces come from @codemirror/view, /language and /search.
 const SETUP = [
   lineNumbers(),
   foldGutter(),
   codeHighlight,
   codeColours,
-  keymap.of(foldKeymap),
+  search({ top: true }),
+  searchColours,
+  keymap.of([...foldKeymap, ...searchKeymap]),
   EditorState.readOnly.of(true),
   EditorView.contentAttributes.of({ 'aria-label': 'Response body, formatted' }),
   fill,

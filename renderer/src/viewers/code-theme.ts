@@ -42,3 +42,18 @@ export const codeColours = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--code-selection)' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--bg3)', color: 'var(--fg)', border: '1px solid var(--border)' },
 });
+
+/** CodeMirror's search panel and its marks (the Pretty view) in the page's colours: its own
+ * defaults are light-only (a grey panel, pale yellow marks) and unreadable in dark. */
+export const searchColours = EditorView.theme({
+  '.cm-panels': { backgroundColor: 'var(--bg2)', color: 'var(--fg)' },
+  '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
+  '.cm-panel.cm-search': { padding: '4px 8px', fontSize: '12px' },
+  '.cm-panel.cm-search label': { color: 'var(--fg)' },
+  '.cm-textfield': { backgroundColor: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '3px' },
+  '.cm-button': { backgroundImage: 'none', backgroundColor: 'var(--bg3)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '3px' },
+  '.cm-panel.cm-search [name=close]': { color: 'var(--fg)' },
+  '.cm-searchMatch': { backgroundColor: 'var(--code-match)', outline: '1px solid var(--border)' },
+  '.cm-searchMatch.cm-searchMatch-selected': { backgroundColor: 'var(--code-match-current)', outline: '2px solid var(--accent)' },
+  ':focus-visible': { outline: '2px solid var(--focus)', outlineOffset: '1px' },
+});
