@@ -6,6 +6,10 @@ describe('jsonDiagnostics', () => {
     expect(jsonDiagnostics('{"a": [1, 2]}')).toEqual([]);
     expect(jsonDiagnostics('  \n')).toEqual([]);
   });
+  it('takes {{references}} as values, in a string or not, and keeps offsets', () => {
+    expect(jsonDiagnostics('{"id": {{userId}}, "name": "{{name}}"}')).toEqual([]);
+    expect(jsonDiagnostics('{"id": {{userId}},, "x": 1}')[0]?.from).toBe(18);
+  });
   it('places a syntax error where JSON.parse says', () => {
     const text = '{"a": 1,, "b": 2}';
     const d = jsonDiagnostics(text)[0]!;

@@ -16,11 +16,20 @@ export function errorOffset(message: string, text: string): number {
   return text.length;
 }
 
+/**
+ * `{{name}}` references as a number of the same length ("1000…"), which JSON takes in a
+ * string and as a value alike: a template that will be JSON once resolved is not marked,
+ * and offsets stay where they are.
+ */
+export function withoutReferences(text: string): string {
+  return text.replace(/\{\{[^{}\r\n]{1,200}\}\}/g, (m) => '1'.padEnd(m.length, '0'));
+}
+
 /** One diagnostic for text that is not JSON, none for JSON or an empty body. */
 export function jsonDiagnostics(text: string): Diagnostic[] {
   if (!text.trim()) return [];
   try {
-    JSON.parse(text);
+    JSON.parse(withoutReferences(text));
     return [];
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
