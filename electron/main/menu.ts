@@ -67,6 +67,7 @@ function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
       shown(o, 'Collections', 'toggleCollections', 'CmdOrCtrl+Shift+K'),
       shown(o, 'History', 'toggleHistory', 'CmdOrCtrl+Shift+H'),
       shown(o, 'Stacked / Side by Side', 'toggleLayout'),
+      shown(o, 'Timeline: Beside / In a Tab', 'toggleTimeline'),
       { type: 'separator' },
       shown(o, 'Next Tab', 'nextTab', 'Ctrl+Tab'),
       shown(o, 'Previous Tab', 'previousTab', 'Ctrl+Shift+Tab'),

@@ -5,10 +5,9 @@ import { cancelActive, sendActive } from './composer/send-actions.js';
 import { appStore, useApp } from './app-store.js';
 import { activeTab } from './tabs/tabs-slice.js';
 import { RequestLine, ComposerDetails } from './composer/Composer.js';
-import { EventList } from './timeline/EventList.js';
+import { Timeline } from './timeline/Timeline.js';
 import { ResponsePane } from './response/ResponsePane.js';
 import { TabBar } from './tabs/TabBar.js';
-import { Waterfall } from './timeline/Waterfall.js';
 import { InteropBar } from './interop/InteropBar.js';
 import { usePlatform } from './platform/platform-context.js';
 import { Sidebar } from './sidebar/Sidebar.js';
@@ -36,7 +35,7 @@ import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 import { CloseTabDialog } from './tabs/CloseTabDialog.js';
 import { useTabShortcuts } from './tabs/shortcuts.js';
 import { Split } from './layout/Split.js';
-import { toggleOrientation, useLayout } from './layout/layout-store.js';
+import { toggleOrientation, toggleTimelinePlace, useLayout } from './layout/layout-store.js';
 import { ShortcutsButton, ShortcutsDialog, useShortcutHelp } from './dialogs/ShortcutsDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
@@ -78,30 +77,31 @@ function ConnectionNotice() {
   );
 }
 
-function Timeline({ events }: { events: InetEvent[] }) {
-  return (
-    <div className="exchange-timeline">
-      {events.length > 0 && <Waterfall events={events} />}
-      <EventList events={events} />
-    </div>
-  );
-}
-
 /** The response and the timeline, one beside the other (stacked layout) or one over the
- * other (side by side: the composer already takes the left). */
+ * other (side by side: the composer already takes the left); or the response alone, the
+ * timeline then one of its tabs. */
 function Exchange() {
   const tab = useApp(activeTab);
   const id = tab.requestId;
   const events = useApp((s) => (id ? (s.timeline[id] ?? NO_EVENTS) : NO_EVENTS));
   const response = useApp((s) => (id ? s.responses[id] : undefined));
   const side = useLayout((s) => s.orientation === 'side');
+  const inTab = useLayout((s) => s.timeline === 'tab');
   if (!id || !response) {
     return <p className="placeholder muted">Enter a URL and press Send (Ctrl+Enter). Every status callback of the native stack shows up here, live.</p>;
   }
+  // Keyed by tab and request: a scroll position (or any view state) never carries over.
+  const key = `${tab.key}:${id}`;
+  if (inTab) {
+    return (
+      <div key={key} className="exchange exchange-alone">
+        <ResponsePane id={id} r={response} busy={tab.inFlightId === id} />
+      </div>
+    );
+  }
   return (
-    // Keyed by tab and request: a scroll position (or any view state) never carries over.
     <Split
-      key={`${tab.key}:${id}`}
+      key={key}
       className="exchange"
       name="timeline"
       direction={side ? 'column' : 'row'}
@@ -145,6 +145,22 @@ function LayoutToggle() {
       onClick={toggleOrientation}
     >
       {side ? 'Side by side' : 'Stacked'}
+    </button>
+  );
+}
+
+function TimelinePlaceToggle() {
+  const inTab = useLayout((s) => s.timeline === 'tab');
+  return (
+    <button
+      type="button"
+      className="btn btn-small layout-toggle"
+      data-testid="timeline-place-toggle"
+      aria-pressed={inTab}
+      title={inTab ? 'Timeline: in a response tab (click for a pane beside the response)' : 'Timeline: a pane beside the response (click for a response tab)'}
+      onClick={toggleTimelinePlace}
+    >
+      {inTab ? 'Timeline: in a tab' : 'Timeline: beside'}
     </button>
   );
 }
@@ -205,6 +221,7 @@ export function App() {
         <TabBar />
         <EnvironmentSelect />
         <LayoutToggle />
+        <TimelinePlaceToggle />
         <HistoryButtons />
         <CatchToggle />
         <ShortcutsButton />

@@ -10,7 +10,7 @@ import { toggleCollections, toggleHistory } from './sidebar/sidebar-store.js';
 import { saveTab } from './collections/save-actions.js';
 import { requestClose } from './tabs/close-actions.js';
 import { cycleTab } from './tabs/shortcuts.js';
-import { toggleOrientation } from './layout/layout-store.js';
+import { toggleOrientation, toggleTimelinePlace } from './layout/layout-store.js';
 import { copyActiveAsCurl } from './interop/interop-actions.js';
 import type { MenuCommand, Platform } from './platform/index.js';
 
@@ -60,5 +60,7 @@ export function runMenuCommand(platform: Platform, command: MenuCommand): void {
       return cycleTab(-1);
     case 'toggleLayout':
       return toggleOrientation();
+    case 'toggleTimeline':
+      return toggleTimelinePlace();
   }
 }

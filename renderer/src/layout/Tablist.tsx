@@ -5,6 +5,8 @@ import { useRef, type KeyboardEvent } from 'react';
 export interface TabDef<K extends string> {
   id: K;
   label: string;
+  /** The tab's tooltip: what its label sums up. */
+  title?: string;
 }
 
 interface Props<K extends string> {
@@ -49,6 +51,7 @@ export function Tablist<K extends string>({ tabs, selected, onSelect, label, tes
           aria-selected={t.id === selected}
           aria-controls={`${testPrefix}-panel`}
           tabIndex={t.id === selected ? 0 : -1}
+          title={t.title}
           onClick={() => onSelect(t.id)}
         >
           {t.label}

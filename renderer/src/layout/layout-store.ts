@@ -1,5 +1,5 @@
-// The shape of the window: stacked (composer over the response) or side by side, and the
-// size of each split pane, remembered in localStorage as the sidebar's choices are. Sizes
+// The shape of the window: stacked (composer over the response) or side by side, the
+// timeline as a pane beside the response or as one of its tabs, and the size of each split pane, remembered in localStorage as the sidebar's choices are. Sizes
 // are fractions of their split, so a resized window keeps its proportions.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -8,9 +8,12 @@ const KEY = 'inetscope.layout';
 
 export type Orientation = 'stacked' | 'side';
 export type SplitName = 'sidebar' | 'composer' | 'timeline';
+/** pane: the timeline in a split pane beside (or under) the response; tab: a response tab. */
+export type TimelinePlace = 'pane' | 'tab';
 
 export interface LayoutState {
   orientation: Orientation;
+  timeline: TimelinePlace;
   /** Each split's first pane as a fraction of the split: the sidebar of the window's width,
    * the composer of the work area, the response of the exchange (the timeline has the rest). */
   sizes: Record<SplitName, number>;
@@ -18,7 +21,7 @@ export interface LayoutState {
   responseTab: string;
 }
 
-export const DEFAULT_LAYOUT: LayoutState = { orientation: 'stacked', sizes: { sidebar: 0.22, composer: 0.3, timeline: 0.55 }, responseTab: 'body' };
+export const DEFAULT_LAYOUT: LayoutState = { orientation: 'stacked', timeline: 'pane', sizes: { sidebar: 0.22, composer: 0.3, timeline: 0.55 }, responseTab: 'body' };
 
 const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 
@@ -30,14 +33,14 @@ export function parseLayout(text: string | null): LayoutState {
   } catch {
     raw = undefined;
   }
-  const o = (raw && typeof raw === 'object' ? raw : {}) as { orientation?: unknown; sizes?: Record<string, unknown>; responseTab?: unknown };
+  const o = (raw && typeof raw === 'object' ? raw : {}) as { orientation?: unknown; timeline?: unknown; sizes?: Record<string, unknown>; responseTab?: unknown };
   const sizes = { ...DEFAULT_LAYOUT.sizes };
   for (const k of Object.keys(sizes) as SplitName[]) {
     const v = o.sizes?.[k];
     if (isFraction(v)) sizes[k] = v;
   }
   const responseTab = typeof o.responseTab === 'string' && /^[a-z-]{1,40}$/.test(o.responseTab) ? o.responseTab : DEFAULT_LAYOUT.responseTab;
-  return { orientation: o.orientation === 'side' ? 'side' : 'stacked', sizes, responseTab };
+  return { orientation: o.orientation === 'side' ? 'side' : 'stacked', timeline: o.timeline === 'tab' ? 'tab' : 'pane', sizes, responseTab };
 }
 
 function stored(): string | null {
@@ -72,3 +75,5 @@ export const setResponseTab = (responseTab: string): void => update({ responseTa
 export const setOrientation = (orientation: Orientation): void => update({ orientation });
 
 export const toggleOrientation = (): void => setOrientation(layoutStore.getState().orientation === 'stacked' ? 'side' : 'stacked');
+
+export const toggleTimelinePlace = (): void => update({ timeline: layoutStore.getState().timeline === 'pane' ? 'tab' : 'pane' });

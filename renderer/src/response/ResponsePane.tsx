@@ -1,5 +1,6 @@
 // The response: status line, time, size and engine, the checks' results and the transfer
-// progress always in view, then the response's tabs (Body, Headers, Cookies, Raw exchange).
+// progress always in view, then the response's tabs (Body, Headers, Cookies, the Timeline
+// when it is not in its pane, TLS, Raw exchange).
 import type { InetEvent } from '../../../contract/events.js';
 import type { ResponseInfo } from './response-model.js';
 import { formatBytes, formatMs, statusText } from '../format.js';
@@ -67,7 +68,10 @@ const NO_EVENTS: InetEvent[] = [];
 function ResponseTabs({ id, r }: { id: string; r: ResponseInfo }) {
   const events = useApp((s) => s.timeline[id] ?? NO_EVENTS);
   const chosen = useLayout((s) => s.responseTab);
-  const tab = RESPONSE_TABS.find((t) => t.id === chosen) ?? (RESPONSE_TABS[0] as ResponseTabDef);
+  const place = useLayout((s) => s.timeline);
+  const offered = RESPONSE_TABS.filter((t) => t.offered?.(place) ?? true);
+  // The choice is kept when its tab is not offered now: it comes back with the tab.
+  const tab = offered.find((t) => t.id === chosen) ?? (RESPONSE_TABS[0] as ResponseTabDef);
   const props = { id, r, events };
   return (
     <>
@@ -75,7 +79,7 @@ function ResponseTabs({ id, r }: { id: string; r: ResponseInfo }) {
         className="tablist response-tabs"
         label="Response"
         testPrefix="response-tab"
-        tabs={RESPONSE_TABS.map((t) => ({ id: t.id, label: t.label(props) }))}
+        tabs={offered.map((t) => ({ id: t.id, label: t.label(props) }))}
         selected={tab.id}
         onSelect={setResponseTab}
       />

@@ -1,5 +1,5 @@
 // The response's tabs, one definition each: a tab is added by adding its entry here (its
-// id, its label for this exchange, and its panel).
+// id, its label for this exchange, its panel, and when it is offered).
 import type { ComponentType } from 'react';
 import type { InetEvent } from '../../../contract/events.js';
 import type { ResponseInfo } from './response-model.js';
@@ -10,6 +10,8 @@ import { hopCookies } from '../cookies/response-cookies.js';
 import { contentTypeOf } from '../viewers/kinds.js';
 import { parseHeaders } from '../format.js';
 import { TlsSection } from '../tls/TlsSection.js';
+import { Timeline } from '../timeline/Timeline.js';
+import type { TimelinePlace } from '../layout/layout-store.js';
 
 export interface ResponseTabProps {
   id: string;
@@ -21,6 +23,8 @@ export interface ResponseTabDef {
   id: string;
   label(p: ResponseTabProps): string;
   Panel: ComponentType<ResponseTabProps>;
+  /** Absent: always offered. */
+  offered?(timeline: TimelinePlace): boolean;
 }
 
 /** Why the stored body is only what arrived, for a request that did not end well. */
@@ -54,6 +58,10 @@ function TlsTab({ r }: ResponseTabProps) {
   return <TlsSection events={r.tls} />;
 }
 
+function TimelineTab({ events }: ResponseTabProps) {
+  return <Timeline events={events} />;
+}
+
 const count = (n: number): string => (n > 0 ? ` (${n})` : '');
 
 export const RESPONSE_TABS: readonly ResponseTabDef[] = [
@@ -64,6 +72,8 @@ export const RESPONSE_TABS: readonly ResponseTabDef[] = [
     Panel: HeadersTab,
   },
   { id: 'cookies', label: ({ events }) => `Cookies${count(hopCookies(events).reduce((n, h) => n + h.sent.length + h.set.length, 0))}`, Panel: CookiesTab },
+  // Only when the timeline is not in its pane beside the response (the same view twice).
+  { id: 'timeline', label: ({ events }) => `Timeline${count(events.length)}`, Panel: TimelineTab, offered: (place) => place === 'tab' },
   { id: 'tls', label: ({ r }) => `TLS${count(r.tls?.length ?? 0)}`, Panel: TlsTab },
   { id: 'raw', label: () => 'Raw exchange', Panel: RawExchangeTab },
 ];
