@@ -3,7 +3,7 @@
 // two hops of the event list, the leg labelled, and the response summary counts them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { startAuthServer, type AuthServer } from '../support/apache.js';
 
 const T = { timeout: 120_000 };
@@ -19,6 +19,7 @@ after(async () => {
 
 test('Digest from the Auth tab: 401 then 200, the leg labelled, "2 round trips (1 auth leg)"', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   await page.locator(tid('url-input')).fill(`${server.url}/digest/index.html`);
   await page.locator(tid('composer-tab-auth')).click();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { selfSignedCert, startTestServer, type TestServer } from '../support/servers.js';
 
 const T = { timeout: 120_000 };
@@ -29,6 +29,7 @@ after(async () => {
 
 test('a picked CA file makes the HTTPS server trusted; without it the certificate is refused; a pasted path must be chosen', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   const url = `${secure.url.replace('localhost', '127.0.0.1')}/bytes/100`;
   await page.locator(tid('url-input')).fill(url);

@@ -4,7 +4,7 @@
 // the server answers with the subject it saw.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { P12_PASSWORD, startClientCertServer, type ClientCertServer } from '../support/client-cert-server.js';
 
 const T = { timeout: 120_000 };
@@ -18,6 +18,7 @@ after(() => server?.close());
 
 test('a picked P12 with its password is sent when the server asks; without it the request fails by name', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   await page.locator(tid('url-input')).fill(`${server.url}/who`);
   await page.locator(tid('ca-file')).setInputFiles(server.file('ca.pem'));

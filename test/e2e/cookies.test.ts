@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { jarFileName } from '../../core/cookie-store.js';
 import { startCookieServer, type CookieServer } from '../support/cookie-server.js';
-import { openApp, screenshot, stackForFile, tid, until } from './support.js';
+import { openApp, screenshot, stackForFile, tid, until, showOptions } from './support.js';
 
 const T = { timeout: 120_000 };
 const stack = stackForFile();
@@ -82,10 +82,12 @@ test('cookies: set by a response, shown live, edited, sent, not sent when off, d
     await screenshot(page, 'cookies-response-section');
 
     // The composer's switch off, kept across a reload (the tab session): nothing sent; back on: sent again.
+    await showOptions(page);
     await page.locator(tid('send-cookies')).uncheck();
     const session = path.join(stack.tmp, 'data', 'session.json');
     await until('the session saved', () => (fs.existsSync(session) && fs.readFileSync(session, 'utf8').includes('"sendCookies":false') ? true : undefined));
     await page.reload({ waitUntil: 'load' });
+    await showOptions(page);
     await page.locator(tid('send-cookies')).waitFor({ timeout: 15_000 });
     await until('connected again', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
     assert.equal(await page.locator(tid('send-cookies')).isChecked(), false);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeBulkHar, writeDevtoolsHar } from './har-files.js';
-import { stackForFile, screenshot, until, tid, openWithHistory, sendGet } from './support.js';
+import { stackForFile, screenshot, until, tid, openWithHistory, sendGet, showOptions } from './support.js';
 
 const T = { timeout: 120_000 };
 const row = (status: string): string => `${tid('event-list')} ${tid('event-row')}[data-status="${status}"]`;
@@ -96,6 +96,7 @@ test('two requests are listed newest first, found by search, re-opened with thei
 for (const engine of ['curl', 'wininet'] as const) {
   test(`a redirect chain of 3 hops (${engine}): 3 sections in the event list with their statuses and headers, labelled waterfall groups`, T, async () => {
     const { page } = await openWithHistory(stack);
+    await showOptions(page);
     await page.locator(tid('engine-select')).selectOption(engine, { timeout: 5_000 });
     const start = `${stack.target.url}/redirect/2`;
     await send(page, start);

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { startVersionServer, type VersionServer } from '../support/version-servers.js';
 
 const T = { timeout: 120_000 };
@@ -23,6 +23,7 @@ async function send(page: Page, path: string): Promise<void> {
 
 test('HTTP/2 asked for over TLS is shown as used; 1.1 asked for is sent as 1.1; WinInet under Wine refuses HTTP/2 by name', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   await page.getByLabel('Insecure (any certificate)').check();
   await page.locator(tid('http-version-select')).selectOption('2');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { startTestServer, startTinyproxy, type TestProxy, type TestServer } from '../support/servers.js';
 
 const T = { timeout: 120_000 };
@@ -30,6 +30,7 @@ async function send(page: Page, path: string): Promise<void> {
 
 test('proxy, credentials and no-proxy list from the composer; the route in the summary', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   await page.getByLabel('Proxy', { exact: true }).fill(proxy.url);
   await send(page, '/bytes/3');

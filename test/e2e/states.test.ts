@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, stackForFile, STATIC_DIR, until, tid, openWithHistory } from './support.js';
+import { openApp, screenshot, stackForFile, STATIC_DIR, until, tid, openWithHistory, showOptions } from './support.js';
 import { startWebServer, type WebServer } from '../../web/server.js';
 
 const T = { timeout: 120_000 };
@@ -174,6 +174,7 @@ test('the Catch button keeps its running mark after a reload; the caught body si
 
 test('the first WinInet request says "Starting the WinInet engine…" while its host starts under Wine', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('wininet', { timeout: 5_000 });
   await page.locator(tid('url-input')).fill(`${stack.target.url}/echo?first=wininet`);
   await page.locator(tid('send-button')).click({ timeout: 5_000 });

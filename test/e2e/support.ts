@@ -197,6 +197,11 @@ export async function sendGet(page: Page, url: string): Promise<void> {
   await page.locator(tid('send-button')).click({ timeout: 5_000 });
 }
 
+/** The composer's Options tab (engine, HTTP version, certificates, proxy…) shown. */
+export async function showOptions(page: Page): Promise<void> {
+  await page.locator(tid('composer-tab-options')).click({ timeout: 15_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);

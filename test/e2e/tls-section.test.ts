@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, screenshot, stackForFile, until, tid } from './support.js';
+import { openApp, screenshot, stackForFile, until, tid, showOptions } from './support.js';
 import { selfSignedCert, startTestServer, type TestServer } from '../support/servers.js';
 
 const T = { timeout: 90_000 };
@@ -30,6 +30,7 @@ const textOf = async (page: Awaited<ReturnType<typeof openApp>>['page'], id: str
 
 test('the TLS section: a refused certificate, then verified against the CA file', T, async () => {
   const { page, log } = await openApp(stack);
+  await showOptions(page);
   await page.locator(tid('engine-select')).selectOption('curl');
   await page.locator(tid('url-input')).fill(`${secure.url.replace('localhost', '127.0.0.1')}/bytes/100`);
   await page.locator(tid('send-button')).click();

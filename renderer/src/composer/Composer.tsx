@@ -1,5 +1,6 @@
-// The request line (method, URL, Send/Cancel), then options and the tabs: query params
-// (kept in step with the URL both ways), headers, body, auth, assertions.
+// The request line (method, URL, Send/Cancel), then the tabs: query params (kept in step
+// with the URL both ways), headers, body, auth, assertions, options (engine, HTTP version,
+// redirects, certificates, timeout, proxy).
 import { useState, type ReactNode } from 'react';
 import { AuthEditor } from './AuthEditor.js';
 import { AssertionsEditor } from '../assertions/AssertionsEditor.js';
@@ -24,6 +25,7 @@ import { SendSourceButton } from '../variables/SendSourceButton.js';
 import { OFFLINE_MESSAGE } from '../platform/index.js';
 import { VariableInput } from '../variables/VariableInput.js';
 import { Tablist, type TabDef } from '../layout/Tablist.js';
+import { changedOptions } from './options-summary.js';
 
 const CUSTOM = '__custom__';
 
@@ -141,10 +143,10 @@ function withClientCert(options: DraftOptions, clientCert: DraftOptions['clientC
   return clientCert ? { ...rest, clientCert } : rest;
 }
 
-function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o: DraftOptions) => void }) {
+function OptionsPane({ options, onChange }: { options: DraftOptions; onChange: (o: DraftOptions) => void }) {
   const set = (patch: Partial<DraftOptions>) => onChange({ ...options, ...patch });
   return (
-    <div className="options-row">
+    <div className="options-row" data-testid="options-pane">
       <Field label="Engine">
         <EngineSelect testId="engine-select" value={options.engine} onChange={(engine) => set({ engine })} />
       </Field>
@@ -170,7 +172,7 @@ function OptionsRow({ options, onChange }: { options: DraftOptions; onChange: (o
   );
 }
 
-type TabName = 'params' | 'headers' | 'body' | 'auth' | 'assertions';
+type TabName = 'params' | 'headers' | 'body' | 'auth' | 'assertions' | 'options';
 
 /** Rows that take part: enabled, with a name. */
 const used = (rows: ReadonlyArray<{ name: string; enabled?: boolean }>): number => rows.filter((r) => r.enabled !== false && r.name.trim() !== '').length;
@@ -178,12 +180,14 @@ const counted = (label: string, n: number): string => (n > 0 ? `${label} (${n})`
 
 function DetailTabs({ tab, onTab, draft }: { tab: TabName; onTab: (t: TabName) => void; draft: Draft }) {
   const authKind = draft.auth?.kind ?? 'none';
+  const changed = changedOptions(draft.options);
   const tabs: Array<TabDef<TabName>> = [
     { id: 'params', label: counted('Params', used(rowsForUrl(draft.url, draft.params))) },
     { id: 'headers', label: counted('Headers', used(draft.headers)) },
     ...(methodHasBody(draft.method) ? [{ id: 'body' as const, label: 'Body' }] : []),
     { id: 'auth', label: authKind === 'none' ? 'Auth' : `Auth (${authKind})` },
     { id: 'assertions', label: `Assertions (${draft.assertions?.length ?? 0})` },
+    { id: 'options', label: counted('Options', changed.length), title: changed.length ? `Set: ${changed.join(', ')}` : 'Every option at its default' },
   ];
   return <Tablist className="composer-tabs" label="Request parts" testPrefix="composer-tab" tabs={tabs} selected={tab} onSelect={onTab} />;
 }
@@ -206,11 +210,13 @@ function DetailPane({ tab }: { tab: TabName }) {
       return <AuthEditor auth={draft.auth} onChange={(auth) => update((d) => ({ ...d, auth }))} />;
     case 'assertions':
       return <AssertionsEditor rows={draft.assertions ?? []} onChange={(assertions) => update((d) => ({ ...d, assertions }))} />;
+    case 'options':
+      return <OptionsPane options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />;
   }
 }
 
 export function ComposerDetails() {
-  const [draft, update] = useDraft();
+  const [draft] = useDraft();
   // A URL the check refused says so at the URL field (RequestLine), not twice.
   const error = useApp((s) => activeTab(s).error);
   const shownAtUrl = error !== undefined && error === urlFieldProblem(draft.url);
@@ -219,7 +225,6 @@ export function ComposerDetails() {
   const tab = chosen === 'body' && !hasBody ? 'params' : chosen;
   return (
     <section className="composer-details" aria-label="Request">
-      <OptionsRow options={draft.options} onChange={(options) => update((d) => ({ ...d, options }))} />
       <DetailTabs tab={tab} onTab={setTab} draft={draft} />
       <div className="pane composer-pane" role="tabpanel" id="composer-tab-panel" aria-labelledby={`composer-tab-${tab}`}>
         <DetailPane tab={tab} />
