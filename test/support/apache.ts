@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './cli.js';
-import { startDaemon } from './daemon.js';
+import { startDaemon, stopProcess } from './daemon.js';
 
 export interface AuthServer {
   url: string;
@@ -91,7 +91,7 @@ export async function startNtlmServer(user: string, password: string, domain: st
   const child = spawn('/usr/bin/python3', [script, user, password, domain], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the NTLM server did not start: ${out}`)), 3 * STARTUP_LIMIT_MS);
     child.stdout?.on('data', (b: Buffer) => {
       const m = /listening (\d+)/.exec(b.toString());
@@ -102,13 +102,10 @@ export async function startNtlmServer(user: string, password: string, domain: st
     });
     child.once('exit', (code) => reject(new Error(`the NTLM server exited with ${code} (python3-impacket installed?): ${out}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    },
-  };
+  // A server that never said where it listens is stopped too, not left running.
+  const port = await listening.catch(async (err: unknown) => {
+    await stopProcess(child);
+    throw err;
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => stopProcess(child) };
 }

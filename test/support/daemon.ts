@@ -106,7 +106,8 @@ async function waitListening(child: ChildProcess, port: number, log: () => strin
   throw new Error(`${spec.name} did not accept connections on port ${port} within ${STARTUP_LIMIT_MS} ms:\n${log()}`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after KILL_AFTER_MS; resolves once the process has exited. */
+export function stopProcess(child: ChildProcess): Promise<void> {
   // No pid means spawn failed: there is nothing to wait for.
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
