@@ -12,6 +12,7 @@ import { CookieJarError, WorkspaceCookieJar } from '../domain/cookies/jar.js';
 import type { CookieJars, CookiePort } from '../domain/cookies/port.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { Log } from './command-failure.js';
+import { readDataFileSync } from './json-data-file.js';
 import { reason } from './save-target.js';
 import { setAsideSync } from './set-aside.js';
 
@@ -111,7 +112,7 @@ export class CookieStore implements CookieJars {
   /** Synchronous: the request runner asks for a jar between two hops (a file of a few KiB). */
   private load(workspaceId: string): Jar {
     const file = path.join(this.o.dir, jarFileName(workspaceId));
-    const read = readJar(file);
+    const read = readDataFileSync(file, MAX_JAR_FILE_BYTES, decodeJar);
     let problem: string | undefined;
     let writable = true;
     if ('unreadable' in read) {
@@ -127,7 +128,7 @@ export class CookieStore implements CookieJars {
       }
     }
     if (problem) this.o.log(`cookies: ${problem}`);
-    const jar = 'jar' in read ? read.jar : new WorkspaceCookieJar();
+    const jar = 'value' in read ? read.value : new WorkspaceCookieJar();
     return { jar, file, writable, dirty: false, writing: Promise.resolve(), ...(problem ? { problem } : {}) };
   }
 
@@ -161,24 +162,10 @@ export class CookieStore implements CookieJars {
   }
 }
 
-type Read = { jar: WorkspaceCookieJar } | { none: true } | { bad: string } | { unreadable: string };
-
-function readJar(file: string): Read {
-  let text: string;
+/** A jar file's cookies, or what is wrong with it. */
+function decodeJar(json: unknown): { value: WorkspaceCookieJar } | { bad: string } {
   try {
-    if (fs.statSync(file).size > MAX_JAR_FILE_BYTES) return { bad: `is larger than ${MAX_JAR_FILE_BYTES} bytes` };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { none: true } : { unreadable: reason(err) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { bad: 'is not valid JSON' };
-  }
-  try {
-    return { jar: WorkspaceCookieJar.fromFile(json) };
+    return { value: WorkspaceCookieJar.fromFile(json) };
   } catch (err) {
     if (err instanceof CookieJarError) return { bad: `is not a cookie jar: ${err.message}` };
     throw err;

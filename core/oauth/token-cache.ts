@@ -10,6 +10,7 @@ import type { OAuth2Auth } from '../../contract/oauth.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import type { Log } from '../command-failure.js';
 import { jarFileName } from '../cookie-store.js';
+import { readDataFile } from '../json-data-file.js';
 import { reason } from '../save-target.js';
 import { setAside } from '../set-aside.js';
 import { CachedTokenSchema, type CachedToken } from './token-response.js';
@@ -69,9 +70,9 @@ export class TokenCache {
   }
 
   private async load(file: string): Promise<Entry> {
-    const read = await readCache(file);
+    const read = await readDataFile(file, MAX_FILE_BYTES, decodeCache);
     const entry: Entry = { tokens: new Map(), file, writable: true, writing: Promise.resolve() };
-    if ('tokens' in read) entry.tokens = read.tokens;
+    if ('value' in read) entry.tokens = read.value;
     else if ('unreadable' in read) {
       entry.problem = `The token cache ${file} cannot be read (${read.unreadable}); tokens got now are not saved.`;
       entry.writable = false;
@@ -103,23 +104,9 @@ export class TokenCache {
   }
 }
 
-type Read = { tokens: Map<string, CachedToken> } | { none: true } | { bad: string } | { unreadable: string };
-
-async function readCache(file: string): Promise<Read> {
-  let text: string;
-  try {
-    if ((await fs.stat(file)).size > MAX_FILE_BYTES) return { bad: `is larger than ${MAX_FILE_BYTES} bytes` };
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { none: true } : { unreadable: reason(err) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { bad: 'is not valid JSON' };
-  }
+/** A token cache file's tokens, or what is wrong with it. */
+function decodeCache(json: unknown): { value: Map<string, CachedToken> } | { bad: string } {
   const parsed = CacheFileSchema.safeParse(json);
   if (!parsed.success) return { bad: `is not a token cache (${parsed.error.issues[0]?.path.join('.') || 'file'}: ${parsed.error.issues[0]?.message})` };
-  return { tokens: new Map(Object.entries(parsed.data.tokens)) };
+  return { value: new Map(Object.entries(parsed.data.tokens)) };
 }

@@ -2,14 +2,12 @@
 // mod_auth_digest) for the auth-leg tests, run in the foreground (-X: one process) with a
 // throwaway config in a temp dir, so tests never touch /etc. /basic/ and /digest/ ask for
 // the one user this server knows (mod_auth_digest does MD5 only: no SHA-256 here).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './cli.js';
-import { freePort } from './proxy.js';
+import { startDaemon, stopProcess } from './daemon.js';
 
 export interface AuthServer {
   url: string;
@@ -23,6 +21,7 @@ export interface AuthServer {
 
 const MODULES = '/usr/lib/apache2/modules';
 const STARTUP_LIMIT_MS = 10_000;
+const MISSING = 'apache2 is not installed (Debian: apt-get install apache2)';
 const NEEDED = ['mpm_prefork', 'authn_core', 'authn_file', 'authz_core', 'authz_user', 'auth_basic', 'auth_digest'];
 
 function writeConfig(dir: string, port: number, realm: string): string {
@@ -68,56 +67,22 @@ function writeUsers(dir: string, user: string, password: string, realm: string):
   }
 }
 
-async function untilListening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + STARTUP_LIMIT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`apache2 exited with ${child.exitCode}: ${log()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
-      s.once('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`apache2 did not listen on ${port} within ${STARTUP_LIMIT_MS} ms: ${log()}`);
-}
-
 export async function startAuthServer(): Promise<AuthServer> {
-  if (!existsSync('/usr/sbin/apache2') || !existsSync(`${MODULES}/mod_auth_digest.so`)) throw new Error('apache2 is not installed (Debian: apt-get install apache2)');
-  const dir = mkdtempSync(join(tmpdir(), 'inetscope-apache-'));
-  chmodSync(dir, 0o755);
+  if (!existsSync(`${MODULES}/mod_auth_digest.so`)) throw new Error(MISSING);
   const [user, password, realm] = ['alice', 'wonder land', 'InetScope test'];
-  writeUsers(dir, user, password, realm);
-  const port = await freePort();
-  const conf = writeConfig(dir, port, realm);
-  let out = '';
-  const child = spawn('/usr/sbin/apache2', ['-X', '-f', conf], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, APACHE_RUN_DIR: dir } });
-  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-  const log = () => `${out}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`;
-  try {
-    await untilListening(port, child, log);
-  } catch (e) {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-    throw e;
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    user,
-    password,
-    realm,
-    log,
-    close: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dir, { recursive: true, force: true });
+  const d = await startDaemon({
+    name: 'apache2',
+    bin: '/usr/sbin/apache2',
+    missing: MISSING,
+    dirMode: 0o755,
+    prepare: (dir, port) => {
+      writeUsers(dir, user, password, realm);
+      return ['-X', '-f', writeConfig(dir, port, realm)];
     },
-  };
+    logFiles: ['error.log'],
+    env: (dir) => ({ ...process.env, APACHE_RUN_DIR: dir }),
+  });
+  return { url: `http://127.0.0.1:${d.port}`, user, password, realm, log: d.log, close: d.close };
 }
 
 /** The NTLM server of test/support/ntlm-server.py (impacket's NTLM messages, NTLMv2 checked), run by Debian's python3. */
@@ -126,7 +91,7 @@ export async function startNtlmServer(user: string, password: string, domain: st
   const child = spawn('/usr/bin/python3', [script, user, password, domain], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the NTLM server did not start: ${out}`)), 3 * STARTUP_LIMIT_MS);
     child.stdout?.on('data', (b: Buffer) => {
       const m = /listening (\d+)/.exec(b.toString());
@@ -137,13 +102,10 @@ export async function startNtlmServer(user: string, password: string, domain: st
     });
     child.once('exit', (code) => reject(new Error(`the NTLM server exited with ${code} (python3-impacket installed?): ${out}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    },
-  };
+  // A server that never said where it listens is stopped too, not left running.
+  const port = await listening.catch(async (err: unknown) => {
+    await stopProcess(child);
+    throw err;
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => stopProcess(child) };
 }

@@ -1,11 +1,10 @@
 // A real forward proxy with Digest proxy authentication (Debian's squid and its
 // digest_file_auth helper), in the foreground with a throwaway config, no cache directory,
 // and its pid file and logs in a temp dir.
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, stopProcess, waitListening, type TestProxy } from './proxy.js';
+import { startDaemon } from './daemon.js';
+import type { TestProxy } from './proxy.js';
 
 const SQUID = '/usr/sbin/squid';
 const HELPER = '/usr/lib/squid/digest_file_auth';
@@ -35,34 +34,20 @@ function config(dir: string, port: number): string {
 
 /** squid on a free loopback port, asking for Digest proxy credentials user:password. */
 export async function startSquidDigest(user: string, password: string): Promise<TestProxy> {
-  if (!existsSync(SQUID) || !existsSync(HELPER)) throw new Error(MISSING);
-  const dir = mkdtempSync(join(tmpdir(), 'inetscope-squid-'));
-  // Run as root, squid drops to its own user: that user writes the logs here.
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  writeFileSync(join(dir, 'passwd'), `${user}:${password}\n`);
-  chmodSync(join(dir, 'passwd'), 0o644);
-  writeFileSync(join(dir, 'squid.conf'), config(dir, port));
-  let output = '';
-  const read = (f: string): string => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : '');
-  let finalLog: string | undefined;
-  const log = (): string => finalLog ?? read('cache.log') + read('access.log') + output;
-  const child = spawn(SQUID, ['-N', '-f', join(dir, 'squid.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= stopProcess(child).then(() => {
-      finalLog = log();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return closing;
-  };
-  try {
-    await waitListening(child, port, log, 'squid');
-  } catch (err) {
-    await close();
-    throw err;
-  }
-  return { url: `http://127.0.0.1:${port}`, port, close, log };
+  if (!existsSync(HELPER)) throw new Error(MISSING);
+  const d = await startDaemon({
+    name: 'squid',
+    bin: SQUID,
+    missing: MISSING,
+    // Run as root, squid drops to its own user: that user writes the logs here.
+    dirMode: 0o777,
+    prepare: (dir, port) => {
+      writeFileSync(join(dir, 'passwd'), `${user}:${password}\n`);
+      chmodSync(join(dir, 'passwd'), 0o644);
+      writeFileSync(join(dir, 'squid.conf'), config(dir, port));
+      return ['-N', '-f', join(dir, 'squid.conf')];
+    },
+    logFiles: ['cache.log', 'access.log'],
+  });
+  return { url: `http://127.0.0.1:${d.port}`, port: d.port, close: d.close, log: d.log };
 }

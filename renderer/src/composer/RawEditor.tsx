@@ -3,9 +3,10 @@
 // (style-src 'self', no 'unsafe-inline'): see code-editor.ts. The contenteditable element
 // carries data-testid="body-input". Ctrl/Cmd+Enter is not bound in the editor; the app's
 // capture-phase shortcut sends the request. JSON is marked where it does not parse, and
-// Beautify re-indents it (2 spaces); a parse error is shown and the text left as it is.
+// Beautify re-indents JSON or XML (2 spaces); a parse error is shown and the text left as it is.
 import { useEffect, useRef, useState } from 'react';
 import { formatJson } from '../viewers/pretty-format.js';
+import { formatXml } from './xml-format.js';
 import type { RawType } from './body-model.js';
 import { useCodeEditor } from './use-code-editor.js';
 
@@ -34,18 +35,20 @@ export function RawEditor({ value, type, onChange }: Props) {
   );
   return (
     <>
-      {type === 'json' && <Beautify value={value} onChange={onChange} />}
+      {type !== 'text' && <Beautify type={type} value={value} onChange={onChange} />}
       <div ref={host} className="raw-editor" data-testid="body-editor" />
     </>
   );
 }
 
-function Beautify({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+const FORMAT = { json: { run: formatJson, name: 'JSON' }, xml: { run: formatXml, name: 'XML' } };
+
+function Beautify({ type, value, onChange }: { type: 'json' | 'xml'; value: string; onChange: (text: string) => void }) {
   const [error, setError] = useState('');
   useEffect(() => setError(''), [value]); // an edit makes the last verdict stale
   const run = () => {
-    const r = formatJson(value);
-    setError(r.ok ? '' : `Not valid JSON: ${r.error}`);
+    const r = FORMAT[type].run(value);
+    setError(r.ok ? '' : `Not valid ${FORMAT[type].name}: ${r.error}`);
     if (r.ok && r.text !== value) onChange(r.text);
   };
   return (

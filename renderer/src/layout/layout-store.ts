@@ -19,9 +19,11 @@ export interface LayoutState {
   sizes: Record<SplitName, number>;
   /** The response tab last chosen (response-tabs.tsx); one not offered falls back to Body. */
   responseTab: string;
+  /** The Raw text viewer wraps its rows to its width. */
+  wrapRaw: boolean;
 }
 
-export const DEFAULT_LAYOUT: LayoutState = { orientation: 'stacked', timeline: 'pane', sizes: { sidebar: 0.22, composer: 0.3, timeline: 0.55 }, responseTab: 'body' };
+export const DEFAULT_LAYOUT: LayoutState = { orientation: 'stacked', timeline: 'pane', sizes: { sidebar: 0.22, composer: 0.3, timeline: 0.55 }, responseTab: 'body', wrapRaw: false };
 
 const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 
@@ -33,14 +35,14 @@ export function parseLayout(text: string | null): LayoutState {
   } catch {
     raw = undefined;
   }
-  const o = (raw && typeof raw === 'object' ? raw : {}) as { orientation?: unknown; timeline?: unknown; sizes?: Record<string, unknown>; responseTab?: unknown };
+  const o = (raw && typeof raw === 'object' ? raw : {}) as { orientation?: unknown; timeline?: unknown; sizes?: Record<string, unknown>; responseTab?: unknown; wrapRaw?: unknown };
   const sizes = { ...DEFAULT_LAYOUT.sizes };
   for (const k of Object.keys(sizes) as SplitName[]) {
     const v = o.sizes?.[k];
     if (isFraction(v)) sizes[k] = v;
   }
   const responseTab = typeof o.responseTab === 'string' && /^[a-z-]{1,40}$/.test(o.responseTab) ? o.responseTab : DEFAULT_LAYOUT.responseTab;
-  return { orientation: o.orientation === 'side' ? 'side' : 'stacked', timeline: o.timeline === 'tab' ? 'tab' : 'pane', sizes, responseTab };
+  return { orientation: o.orientation === 'side' ? 'side' : 'stacked', timeline: o.timeline === 'tab' ? 'tab' : 'pane', sizes, responseTab, wrapRaw: o.wrapRaw === true };
 }
 
 function stored(): string | null {
@@ -77,3 +79,5 @@ export const setOrientation = (orientation: Orientation): void => update({ orien
 export const toggleOrientation = (): void => setOrientation(layoutStore.getState().orientation === 'stacked' ? 'side' : 'stacked');
 
 export const toggleTimelinePlace = (): void => update({ timeline: layoutStore.getState().timeline === 'pane' ? 'tab' : 'pane' });
+
+export const setWrapRaw = (wrapRaw: boolean): void => update({ wrapRaw });

@@ -11,6 +11,7 @@ import { BodySearch } from './BodySearch.js';
 import type { QueryFinder } from './core-find.js';
 import { pageFinder } from './page-find.js';
 import type { JsonFilterRun } from './JsonFilter.js';
+import { setWrapRaw, useLayout } from '../layout/layout-store.js';
 import './viewers.css';
 
 // CodeMirror is most of the bundle: loaded only when a Pretty view opens.
@@ -30,7 +31,7 @@ interface Props {
 
 const WHOLE_BODY: ReadonlySet<ViewerName> = new Set(['pretty', 'image', 'html']);
 
-function Active({ name, cache, total, complete, contentType, jump, hits, setName, filter }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void }) {
+function Active({ name, cache, total, complete, contentType, jump, hits, setName, filter, wrap }: Props & { name: ViewerName; jump?: Jump; hits?: Hits; setName(n: ViewerName): void; wrap: boolean }) {
   const type = mediaType(contentType);
   if (!complete && WHOLE_BODY.has(name)) {
     return (
@@ -41,7 +42,7 @@ function Active({ name, cache, total, complete, contentType, jump, hits, setName
   }
   switch (name) {
     case 'raw':
-      return <RawViewer cache={cache} total={total} complete={complete} jump={jump} hits={hits} />;
+      return <RawViewer cache={cache} total={total} complete={complete} jump={jump} hits={hits} wrap={wrap} />;
     case 'hex':
       return <HexViewer cache={cache} total={total} complete={complete} jump={jump} hits={hits} />;
     case 'pretty':
@@ -68,6 +69,7 @@ export function BodyViewers(props: Props) {
   const [hits, setHits] = useState<Hits | undefined>(undefined);
   const searchable = name === 'raw' || name === 'hex';
   const inPage = useMemo(() => pageFinder(props.cache), [props.cache]);
+  const wrap = useLayout((s) => s.wrapRaw);
   return (
     <div className="viewers">
       <div className="viewer-bar" role="toolbar" aria-label="Body viewer">
@@ -90,6 +92,11 @@ export function BodyViewers(props: Props) {
             </button>
           );
         })}
+        {name === 'raw' && (
+          <button type="button" className="viewer-tab viewer-wrap" aria-pressed={wrap} data-testid="raw-wrap" title="Wrap long lines to the viewer's width" onClick={() => setWrapRaw(!wrap)}>
+            Wrap
+          </button>
+        )}
         {searchable && <BodySearch cache={props.cache} find={props.find ?? inPage} onJump={setJump} onHits={setHits} />}
       </div>
       {picked === undefined && name === 'hex' && (
@@ -98,7 +105,7 @@ export function BodyViewers(props: Props) {
         </p>
       )}
       <div className={`body-viewer body-viewer-${name}`} data-testid="body-viewer" data-viewer={name}>
-        <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} />
+        <Active {...props} name={name} jump={searchable ? jump : undefined} hits={searchable ? hits : undefined} setName={setName} wrap={wrap} />
       </div>
     </div>
   );
