@@ -35,7 +35,8 @@ import { ScriptTrustDialog } from './scripts/ScriptTrustDialog.js';
 import { CloseTabDialog } from './tabs/CloseTabDialog.js';
 import { useTabShortcuts } from './tabs/shortcuts.js';
 import { Split } from './layout/Split.js';
-import { toggleOrientation, toggleTimelinePlace, useLayout } from './layout/layout-store.js';
+import { useLayout } from './layout/layout-store.js';
+import { LayoutToggle, TimelinePlaceToggle } from './layout/LayoutToggles.js';
 import { ShortcutsButton, ShortcutsDialog, useShortcutHelp } from './dialogs/ShortcutsDialog.js';
 
 const NO_EVENTS: InetEvent[] = [];
@@ -130,38 +131,6 @@ function Workbench() {
       first={<ComposerDetails key={activeKey} />}
       second={<Exchange />}
     />
-  );
-}
-
-function LayoutToggle() {
-  const side = useLayout((s) => s.orientation === 'side');
-  return (
-    <button
-      type="button"
-      className="btn btn-small layout-toggle"
-      data-testid="layout-toggle"
-      aria-pressed={side}
-      title={side ? 'Layout: side by side (click for stacked)' : 'Layout: stacked (click for side by side)'}
-      onClick={toggleOrientation}
-    >
-      {side ? 'Side by side' : 'Stacked'}
-    </button>
-  );
-}
-
-function TimelinePlaceToggle() {
-  const inTab = useLayout((s) => s.timeline === 'tab');
-  return (
-    <button
-      type="button"
-      className="btn btn-small layout-toggle"
-      data-testid="timeline-place-toggle"
-      aria-pressed={inTab}
-      title={inTab ? 'Timeline: in a response tab (click for a pane beside the response)' : 'Timeline: a pane beside the response (click for a response tab)'}
-      onClick={toggleTimelinePlace}
-    >
-      {inTab ? 'Timeline: in a tab' : 'Timeline: beside'}
-    </button>
   );
 }
 

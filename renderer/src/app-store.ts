@@ -4,6 +4,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './platform/types.js';
+import type { Engine } from '../../contract/composer-draft.js';
 import { keepBodyCaches } from './response/body-caches.js';
 import { createExchangesSlice, type ExchangesSlice } from './timeline/exchanges-slice.js';
 import { createTabsSlice, type TabsSlice } from './tabs/tabs-slice.js';
@@ -13,9 +14,12 @@ export type Theme = 'system' | 'light' | 'dark';
 
 interface ShellSlice {
   theme: Theme;
+  /** The engine a new request takes (Settings); the composer's option count leaves it out. */
+  defaultEngine: Engine;
   connection: ConnectionState;
   setConnection(state: ConnectionState): void;
   setTheme(theme: Theme): void;
+  setDefaultEngine(engine: Engine): void;
 }
 
 export type AppState = TabsSlice & ExchangesSlice & ShellSlice & CollectionsSlice;
@@ -31,9 +35,11 @@ function withConnection(s: AppState, connection: ConnectionState): Partial<AppSt
 
 const createShellSlice: StateCreator<AppState, [], [], ShellSlice> = (set) => ({
   theme: 'system',
+  defaultEngine: 'auto',
   connection: 'connecting',
   setConnection: (connection) => set((s) => withConnection(s, connection)),
   setTheme: (theme) => set({ theme }),
+  setDefaultEngine: (defaultEngine) => set({ defaultEngine }),
 });
 
 export function createAppStore(): StoreApi<AppState> {

@@ -47,6 +47,7 @@ appStore.subscribe((s, prev) => {
 platform.call('getSettings', {}).then(
   (settings) => {
     appStore.getState().setTheme(settings.theme);
+    appStore.getState().setDefaultEngine(settings.defaultEngine);
     const tab = activeTab(appStore.getState());
     if (isBlankTab(tab) && tab.draft.options.engine === 'auto') {
       appStore.getState().updateDraft(tab.key, (d) => ({ ...d, options: { ...d.options, engine: settings.defaultEngine } }));

@@ -180,7 +180,8 @@ const counted = (label: string, n: number): string => (n > 0 ? `${label} (${n})`
 
 function DetailTabs({ tab, onTab, draft }: { tab: TabName; onTab: (t: TabName) => void; draft: Draft }) {
   const authKind = draft.auth?.kind ?? 'none';
-  const changed = changedOptions(draft.options);
+  const defaultEngine = useApp((s) => s.defaultEngine);
+  const changed = changedOptions(draft.options, defaultEngine);
   const tabs: Array<TabDef<TabName>> = [
     { id: 'params', label: counted('Params', used(rowsForUrl(draft.url, draft.params))) },
     { id: 'headers', label: counted('Headers', used(draft.headers)) },

@@ -68,6 +68,7 @@ export function SettingsDialog() {
     try {
       const saved = await platform.call('setSettings', r.settings);
       appStore.getState().setTheme(saved.theme);
+      appStore.getState().setDefaultEngine(saved.defaultEngine);
       // A blank tab takes the new default engine at once (others keep the one they show).
       const tab = activeTab(appStore.getState());
       if (isBlankTab(tab)) appStore.getState().updateDraft(tab.key, (d) => ({ ...d, options: { ...d.options, engine: saved.defaultEngine } }));
