@@ -1,21 +1,40 @@
 // Accessibility end to end in Chromium (browser mode, real core, curl engine): axe-core
 // (@axe-core/playwright) over every main view and dialog — composer and response after a
-// Send, the history, collections and cookies sidebars, the catch server, Manage
-// environments, Settings, Import cURL, Export HAR, Export collection, Code… and the
-// keyboard shortcuts (opened with Ctrl+/) — in the light and the dark theme: no serious or
-// critical violation. Screenshots of the main view and the shortcut list go to the artifacts
-// folder; each main view at 1400×900 also goes to docs/screenshots/<view>-<theme>.png (the
-// pictures the docs show). Then the shortcut list from the keyboard: Ctrl+/, focus kept and drawn, Escape. Needs
-// `npm run build`.
-import { test } from 'node:test';
+// Send, the response's Headers, Cookies and Raw exchange tabs, the composer's Options tab,
+// the Timeline as a response tab, the history, collections and cookies sidebars, the catch
+// server, Manage environments, Settings, Import cURL, Export HAR, Export collection, Code…,
+// the keyboard shortcuts (opened with Ctrl+/) and the TLS tab of an HTTPS exchange verified
+// against its CA file — in the light and the dark theme: no serious or critical violation.
+// Screenshots of the main view and the shortcut list go to the artifacts folder; each view
+// with a `doc` name, at 1400×900, also goes to docs/screenshots/<doc>-<theme>.png (the
+// pictures the docs show). Then the shortcut list from the keyboard: Ctrl+/, focus kept and
+// drawn, Escape. Needs `npm run build`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { fillSaveAs } from './collections-support.js';
-import { docsScreenshot, openApp, screenshot, stackForFile, tid } from './support.js';
+import { docsScreenshot, openApp, screenshot, stackForFile, tid, until } from './support.js';
+import { selfSignedCert, startTestServer, type TestServer } from '../support/servers.js';
 
-const T = { timeout: 120_000 };
+const T = { timeout: 180_000 };
 const stack = stackForFile();
+// An HTTPS target and its certificate as a CA file: the TLS tab shows a verified connection.
+const tls = selfSignedCert();
+let secure: TestServer;
+let caPath: string;
+before(async () => {
+  secure = await startTestServer({ tls });
+  caPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-e2e-a11y-')), 'server-ca.pem');
+  fs.writeFileSync(caPath, tls.cert);
+});
+after(async () => {
+  await secure?.close();
+  if (caPath) fs.rmSync(path.dirname(caPath), { recursive: true, force: true });
+});
 
 interface View {
   name: string;
@@ -32,18 +51,53 @@ const escape = async (page: Page): Promise<void> => page.keyboard.press('Escape'
 const click = (id: string) => async (page: Page): Promise<void> => page.locator(tid(id)).click({ timeout: 5_000 });
 const dialog = (name: string, open: View['open'], testId: string): View => ({ name, open, shown: tid(testId), close: escape });
 const sidebar = (view: string, shown: string): View => ({ name: `${view} sidebar`, doc: view, open: click(`${view}-toggle`), shown, close: click(`${view}-toggle`) });
+/** A response tab; closing goes back to Body (the tab chosen is remembered). */
+const responseTab = (id: string): View => ({ name: `response ${id} tab`, doc: `response-${id}`, open: click(`response-tab-${id}`), shown: '#response-tab-panel', close: click('response-tab-body') });
+
+/** The TLS tab of an HTTPS exchange verified against its CA file (sent last: it replaces the example). */
+const TLS_VIEW: View = {
+  name: 'response TLS tab',
+  doc: 'response-tls',
+  open: async (p) => {
+    await click('composer-tab-options')(p);
+    await p.locator(tid('ca-file')).setInputFiles(caPath);
+    await p.locator(tid('url-input')).fill(`${secure.url.replace('localhost', '127.0.0.1')}/echo`);
+    await click('send-button')(p);
+    await until('verified against the CA file', async () => (((await p.locator(tid('tls-summary')).textContent()) ?? '').includes('verified (CA file)') ? true : undefined), 30_000);
+    await click('response-tab-tls')(p);
+  },
+  shown: tid('tls-section'),
+  close: click('response-tab-body'),
+};
 
 const VIEWS: View[] = [
   { name: 'composer and response', doc: 'composer', open: async () => {}, shown: tid('response-status'), close: async () => {} },
+  responseTab('headers'),
+  responseTab('cookies'),
+  responseTab('raw'),
+  { name: 'composer options tab', doc: 'composer-options', open: click('composer-tab-options'), shown: '#composer-tab-panel', close: click('composer-tab-body') },
+  {
+    name: 'timeline tab',
+    doc: 'response-timeline',
+    open: async (p) => {
+      await click('timeline-place-toggle')(p);
+      await click('response-tab-timeline')(p);
+    },
+    shown: '#response-tab-panel',
+    close: async (p) => {
+      await click('timeline-place-toggle')(p);
+      await p.locator(tid('response-tab-timeline')).waitFor({ state: 'detached', timeout: 5_000 });
+    },
+  },
   sidebar('history', tid('history')),
   sidebar('collections', tid('sidebar')),
   sidebar('cookies', tid('sidebar')),
   { name: 'catch server', doc: 'catch', open: click('catch-toggle'), shown: tid('catch-panel'), close: click('catch-toggle') },
   { ...dialog('environments', (p) => p.keyboard.press('Control+Alt+e'), 'environments-dialog'), doc: 'environments' },
   dialog('settings', click('settings-open'), 'settings-dialog'),
-  dialog('import cURL', click('import-curl'), 'curl-import-dialog'),
+  { ...dialog('import cURL', click('import-curl'), 'curl-import-dialog'), doc: 'import-curl' },
   dialog('code', click('code-button'), 'code-dialog'),
-  dialog('shortcuts', (p) => p.keyboard.press('Control+/'), 'shortcuts-dialog'),
+  { ...dialog('shortcuts', (p) => p.keyboard.press('Control+/'), 'shortcuts-dialog'), doc: 'shortcuts' },
   {
     name: 'export HAR',
     open: async (p) => {
@@ -69,6 +123,7 @@ const VIEWS: View[] = [
       await click('collections-toggle')(p);
     },
   },
+  TLS_VIEW,
 ];
 
 const EXAMPLE_BODY = '{"name": "Ada Lovelace", "roles": ["admin", "author"], "active": true}';
@@ -77,7 +132,7 @@ const EXAMPLE_BODY = '{"name": "Ada Lovelace", "roles": ["admin", "author"], "ac
  * the workspace (so the collections view has a tree) and sent, its body tab shown. */
 async function sendExample(page: Page, url: string, name: string): Promise<void> {
   await click('import-curl')(page);
-  const curl = `curl -X POST '${url}?team=docs' -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'X-Request-Id: 7f3a' --data '${EXAMPLE_BODY}'`;
+  const curl = `curl -X POST '${url}?team=docs' -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'X-Request-Id: 7f3a' -b 'session=5b1e' --data '${EXAMPLE_BODY}'`;
   await page.locator(tid('curl-import-text')).fill(curl);
   await click('curl-import-button')(page);
   await page.locator(tid('curl-import-dialog')).waitFor({ state: 'detached', timeout: 5_000 });
