@@ -1,6 +1,7 @@
 // koffi declarations of the system libcurl (libcurl.so.4 / libcurl.4.dylib / a DLL) and
 // the numbers of curl.h the engine uses. Loaded only inside the engine host.
 import koffi from 'koffi';
+import type { EngineTimings } from '../../contract/events.js';
 
 class LibcurlMissing extends Error {}
 
@@ -83,6 +84,11 @@ export function readNative(ptr: unknown, n: number, scratch: Buffer): Uint8Array
 export function writeNative(ptr: unknown, data: Buffer, n: number): void {
   if (sockets.memcpy) sockets.memcpy(ptr, data, n);
   else koffi.encode(ptr, koffi.array('uint8_t', n), data.subarray(0, n));
+}
+
+/** The first n bytes of a debug callback's data, as text (header and verbose lines are latin1). */
+export function debugText(data: unknown, n: number): string {
+  return Buffer.from(koffi.decode(data, 'uint8_t', n) as Uint8Array).toString('latin1');
 }
 
 export const CURL_GLOBAL_ALL = 3;
@@ -196,6 +202,16 @@ export function getOffT(h: unknown, info: number): number {
   const out = [0];
   curl.easy_getinfo(h, info, '_Out_ int64_t *', out);
   return Number(out[0]);
+}
+
+/** libcurl's own phase times of a transfer (CURLINFO_*_TIME_T, µs), in ms. */
+export function transferTimings(h: unknown): EngineTimings {
+  const ms = (info: number) => getOffT(h, info) / 1000;
+  return {
+    namelookup: ms(INFO.NAMELOOKUP_TIME_T), connect: ms(INFO.CONNECT_TIME_T), appconnect: ms(INFO.APPCONNECT_TIME_T),
+    pretransfer: ms(INFO.PRETRANSFER_TIME_T), starttransfer: ms(INFO.STARTTRANSFER_TIME_T), total: ms(INFO.TOTAL_TIME_T),
+    redirect: ms(INFO.REDIRECT_TIME_T),
+  };
 }
 
 export { koffi };

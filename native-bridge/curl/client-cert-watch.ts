@@ -6,6 +6,12 @@ import type { EngineErrorInfo, KnownStatusName, StatusInfo } from '../../contrac
 import type { ClientCert } from '../../engine/request-spec.js';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import { debugText } from './api.js';
+import type { HopEvents, HopObserver } from './hop-observers.js';
+
+const CURLINFO_TEXT = 0;
+/** The handshake trace lines are short: their start is enough. */
+const TEXT_READ = 200;
 
 const REQUEST_CERT = /\(IN\), TLS handshake, Request CERT/;
 const CERT_OUT = /\(OUT\), TLS handshake, Certificate \(11\)/;
@@ -14,14 +20,23 @@ const CERT_ALERT = /alert (bad certificate|unsupported certificate|certificate r
 /** Failures of a handshake the server ended without a word (Node's TLS server drops a refused peer). */
 const DROPPED = new Set([35, 52, 56]);
 
-export class ClientCertWatch {
+export class ClientCertWatch implements HopObserver {
   private requested = false;
   private sent = false;
 
   private readonly subject: string | undefined;
 
-  constructor(private readonly cert: ClientCert | undefined) {
+  constructor(
+    private readonly cert: ClientCert | undefined,
+    private readonly events: Pick<HopEvents, 'native'>,
+  ) {
     this.subject = cert?.type === 'PEM' ? pemSubject(cert.certPath) : undefined;
+  }
+
+  debug(type: number, data: unknown, size: number): boolean {
+    if (type !== CURLINFO_TEXT) return false;
+    for (const [status, info] of this.onText(debugText(data, Math.min(size, TEXT_READ)))) this.events.native(status, info);
+    return false;
   }
 
   /** CURLINFO_TEXT lines: the events they mean, in order. */

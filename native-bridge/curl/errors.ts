@@ -46,17 +46,15 @@ function malformedReply(code: number, detail = '', inHeaders = false): boolean {
   return false;
 }
 
+/** A failed connection through a proxy is named PROXY_FAILED by proxy-track.ts, which knows the proxy. */
 export function curlError(
   code: number,
   text: string,
-  ctx: { bodyStarted: boolean; proxy?: string; detail?: string; inHeaders?: boolean },
+  ctx: { bodyStarted: boolean; detail?: string; inHeaders?: boolean },
 ): EngineErrorInfo {
   const [name, stable] = TABLE[code] ?? [`CURLE_${code}`, 'INTERNAL' as ErrorCode];
   let errorCode = malformedReply(code, ctx.detail, ctx.inHeaders) ? 'BAD_RESPONSE' : stable;
   if (errorCode === 'RECV_FAILED' && ctx.bodyStarted) errorCode = 'PARTIAL_BODY';
   const said = ctx.detail || (code === 27 && ctx.inHeaders ? 'the response headers are too large (libcurl takes at most 100 KiB per header)' : text);
-  if (errorCode === 'CONNECT_FAILED' && ctx.proxy) {
-    return { code: 'PROXY_FAILED', name, native: code, message: `could not connect to the proxy ${ctx.proxy}: ${said} (${name}, ${code})` };
-  }
   return { code: errorCode, name, native: code, message: `${said} (${name}, ${code})` };
 }

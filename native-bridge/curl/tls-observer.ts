@@ -8,7 +8,8 @@ import type { TlsFacts, TlsVerification } from '../../contract/tls.js';
 import { chainFacts } from '../../engine/tls-certificate.js';
 import { parseCertInfoLines } from '../../domain/tls/certinfo.js';
 import { certificatesOfAny, isCertificateMessage } from '../../domain/tls/certificate-message.js';
-import { koffi } from './api.js';
+import { debugText, koffi } from './api.js';
+import type { HopEvents, HopObserver } from './hop-observers.js';
 import { certInfo, openssl, pointerKey, sslPointer, verifyResult } from './tls-api.js';
 
 const CURLINFO_TEXT = 0;
@@ -29,40 +30,59 @@ function remember(key: bigint, facts: TlsFacts): void {
 
 const SOURCE = 'libcurl CURLINFO_CERTINFO, CURLINFO_SSL_VERIFYRESULT; OpenSSL SSL_get_version, SSL_CIPHER_get_name, SSL_get0_alpn_selected (CURLINFO_TLS_SSL_PTR)';
 
-export class TlsObserver {
+export class TlsObserver implements HopObserver {
   /** The last Certificate message of this hop's handshake, and the version it came in. */
   private certMessage?: Uint8Array;
   private handshakeVersion?: string;
   private reported = false;
+  /** This hop goes to an https URL: it has a tls event at prereq. */
+  private secure: boolean;
 
-  constructor(private readonly spec: RequestSpec) {}
+  constructor(
+    private readonly spec: RequestSpec,
+    private readonly events: HopEvents,
+  ) {
+    this.secure = spec.url.startsWith('https:');
+  }
 
   private get against(): TlsVerification['against'] {
     return this.spec.insecure ? 'insecure' : this.spec.caFile ? 'ca-file' : 'system';
   }
 
   /** Every debug callback: keeps what a failed handshake will need. */
-  onDebug(type: number, data: unknown, size: number): void {
+  debug(type: number, data: unknown, size: number): boolean {
     if (type === CURLINFO_TEXT && size < 200) {
-      const m = /^(TLSv1(?:\.[0-3])?|SSLv3) \(IN\), TLS handshake, Certificate \(11\)/.exec(Buffer.from(koffi.decode(data, 'uint8_t', size) as Uint8Array).toString('latin1'));
+      const m = /^(TLSv1(?:\.[0-3])?|SSLv3) \(IN\), TLS handshake, Certificate \(11\)/.exec(debugText(data, size));
       if (m) this.handshakeVersion = m[1];
     } else if (type === CURLINFO_SSL_DATA_IN && size >= 7 && size <= MAX_CERT_MESSAGE) {
       const first = koffi.decode(data, 'uint8_t', 4) as Uint8Array;
-      if (first[0] !== 11) return;
+      if (first[0] !== 11) return false;
       const msg = Uint8Array.from(koffi.decode(data, 'uint8_t', size) as Uint8Array);
       if (isCertificateMessage(msg)) this.certMessage = msg;
     }
+    return false;
   }
 
   /** A new hop: its own handshake (or reuse) is reported again. */
-  nextHop(): void {
+  hopStart(url: string): void {
+    this.secure = url.startsWith('https:');
     this.reported = false;
     this.certMessage = undefined;
     this.handshakeVersion = undefined;
   }
 
+  prereq(easy: unknown, reused: boolean): void {
+    if (this.secure) this.events.tls(this.atPrereq(easy, reused));
+  }
+
+  /** A failed transfer: the certificate a handshake refused, when that is why. */
+  done(easy: unknown, code: number, detail: string): void {
+    const refused = code !== 0 ? this.atFailure(easy, code, detail) : undefined;
+    if (refused) this.events.tls(refused);
+  }
+
   /** At prereq of a TLS hop: the facts of its connection. */
-  atPrereq(easy: unknown, reused: boolean): TlsFacts {
+  private atPrereq(easy: unknown, reused: boolean): TlsFacts {
     this.reported = true;
     const ssl = sslPointer(easy);
     const key = ssl ? pointerKey(ssl) : undefined;
@@ -109,7 +129,7 @@ export class TlsObserver {
   }
 
   /** The transfer failed: a TLS failure before this hop's facts were reported gives the refused certificate. */
-  atFailure(easy: unknown, code: number, detail: string): TlsFacts | undefined {
+  private atFailure(easy: unknown, code: number, detail: string): TlsFacts | undefined {
     if (this.reported || !TLS_FAILURES.has(code)) return undefined;
     const ders = this.certMessage ? certificatesOfAny(this.certMessage) : undefined;
     const { chain } = chainFacts(ders ?? []);

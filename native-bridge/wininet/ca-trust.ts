@@ -17,7 +17,8 @@ const ERROR_INTERNET_SEC_CERT_REV_FAILED = 12057;
 /** Wine reports REV_FAILED, then (revocation ignored) INVALID_CA: a bound, not a loop. */
 const MAX_RESENDS = 2;
 
-type CertDecision = { resend: true } | { error: EngineErrorInfo };
+/** After a failed send: send the request again, or fail it with this error. */
+export type CertDecision = { resend: true } | { error: EngineErrorInfo };
 
 export class CaTrust {
   private resends = 0;

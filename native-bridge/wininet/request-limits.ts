@@ -1,4 +1,4 @@
-// The request state machine's limits and its "pending" marker (request.ts).
+// The request state machine's limits and its "pending" marker (request.ts, request-calls.ts).
 
 /** step()'s answer when the call returned ERROR_IO_PENDING: REQUEST_COMPLETE resumes it. */
 export const PENDING = -1;

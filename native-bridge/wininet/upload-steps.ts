@@ -4,6 +4,7 @@ import { BodyIoError } from '../../engine/body-io.js';
 import { api } from './api.js';
 import { querySentHead } from './query.js';
 import type { NativeBuffers } from './native-buffers.js';
+import type { RequestCalls } from './request-calls.js';
 import type { State } from './request-types.js';
 import type { UploadCursor } from './upload-cursor.js';
 import { ERROR_INTERNET_INTERNAL_ERROR } from './errors.js';
@@ -11,15 +12,6 @@ import { lostBodyProblem, resendWanted } from './upload-redirect.js';
 import { endRequestCompletesTwice, UNDER_WINE, writeOffJsThread } from './wine-quirks.js';
 
 type UploadState = 'sendEx' | 'write' | 'wrote' | 'end' | 'ended';
-/** Runs one WinInet call; 0, PENDING, or the call's native error. */
-type CallFn = (name: string, fn: () => boolean) => number;
-/**
- * Starts a call on a koffi worker thread; `done` gets its error (0: success) exactly once,
- * on the JS thread. Returns PENDING: the request resumes at `done`, as at a REQUEST_COMPLETE.
- */
-type OffThreadFn = (name: string, start: (done: (error: number) => void) => void) => number;
-/** Waits for one more REQUEST_COMPLETE of `name` without a call (at most `graceMs`); returns PENDING. */
-type AwaitRepeatFn = (name: string, graceMs: number) => number;
 
 /** How long a repeated REQUEST_COMPLETE (Wine's, after a redirect) is waited for. */
 const REPEAT_GRACE_MS = 2000;
@@ -37,9 +29,7 @@ export class UploadSteps {
     private readonly cursor: () => UploadCursor,
     private readonly mem: NativeBuffers,
     private readonly ctx: number,
-    private readonly call: CallFn,
-    private readonly offThread: OffThreadFn,
-    private readonly awaitRepeat: AwaitRepeatFn,
+    private readonly calls: Pick<RequestCalls, 'call' | 'offThread' | 'awaitRepeat'>,
     private readonly progress: (uploaded: number, total: number) => void,
     /** Redirects followed so far (REDIRECT callbacks). */
     private readonly hops: () => number,
@@ -62,7 +52,7 @@ export class UploadSteps {
         upload.rewind();
         const w = this.mem.forUpload(upload.contentLength);
         setState('write');
-        return this.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
+        return this.calls.call('HttpSendRequestExW', () => api.HttpSendRequestExW(h, w.buffersIn, null, 0, this.ctx));
       }
       case 'write':
         if (upload.load()) return this.write(h, setState);
@@ -77,11 +67,11 @@ export class UploadSteps {
       }
       case 'end':
         setState('ended');
-        return this.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
+        return this.calls.call('HttpEndRequestW', () => api.HttpEndRequestW(h, null, 0, this.ctx));
       case 'ended': {
         if (endRequestCompletesTwice(UNDER_WINE, this.hops()) && !this.repeatAwaited) {
           this.repeatAwaited = true;
-          return this.awaitRepeat('HttpEndRequestW', REPEAT_GRACE_MS);
+          return this.calls.awaitRepeat('HttpEndRequestW', REPEAT_GRACE_MS);
         }
         const lost = lostBodyProblem(this.hops(), upload.total, this.hops() > 0 ? querySentHead(h) : undefined);
         if (lost) throw new BodyIoError(lost);
@@ -94,9 +84,9 @@ export class UploadSteps {
   private write(h: unknown, setState: (s: State) => void): number {
     const rest = this.cursor().rest();
     setState('wrote');
-    if (!writeOffJsThread(UNDER_WINE)) return this.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
+    if (!writeOffJsThread(UNDER_WINE)) return this.calls.call('InternetWriteFile', () => api.InternetWriteFile(h, rest.ptr, rest.len, rest.count));
     // The worker thread writes from and into this request's native memory: it stays until the call returned.
-    return this.offThread('InternetWriteFile', (done) => {
+    return this.calls.offThread('InternetWriteFile', (done) => {
       this.mem.hold();
       try {
         api.InternetWriteFile.async(h, rest.ptr, rest.len, rest.count, (e: unknown, ok: boolean) => {

@@ -81,13 +81,14 @@ describe('WinInet and client certificates', () => {
 describe("libcurl's client-certificate failures, named", () => {
   const pem = { certPath: '/c/me.pem', keyPath: '/c/me.key', type: 'PEM' as const };
   const err = (native: number, message: string) => ({ code: 'TLS_HANDSHAKE' as const, name: `CURLE_${native}`, native, message });
+  const quiet = { native: () => {} };
   const asked = (cert?: typeof pem) => {
-    const w = new ClientCertWatch(cert);
+    const w = new ClientCertWatch(cert, quiet);
     assert.deepEqual(w.onText('TLSv1.3 (IN), TLS handshake, Request CERT (13):\n'), [['CLIENT_CERT_REQUESTED']]);
     return w;
   };
   it('58: CLIENT_CERT naming the files', () => {
-    const e = new ClientCertWatch(pem).explain(err(58, 'unable to set private key file'));
+    const e = new ClientCertWatch(pem, quiet).explain(err(58, 'unable to set private key file'));
     assert.equal(e.code, 'CLIENT_CERT');
     assert.match(e.message, /^the client certificate \/c\/me\.pem \(key \/c\/me\.key\) cannot be used: unable to set private key file/);
   });
@@ -98,7 +99,7 @@ describe("libcurl's client-certificate failures, named", () => {
   });
   it('a failure when the server did not ask is left as it is; the subject goes with CLIENT_CERT_SENT', () => {
     const e = err(52, 'Empty reply from server');
-    assert.deepEqual(new ClientCertWatch(pem).explain(e), e);
+    assert.deepEqual(new ClientCertWatch(pem, quiet).explain(e), e);
     const w = asked({ ...pem, type: 'PEM' });
     assert.deepEqual(w.onText('TLSv1.3 (OUT), TLS handshake, Certificate (11):\n'), [['CLIENT_CERT_SENT', undefined]]);
     assert.deepEqual(w.onText('TLSv1.3 (OUT), TLS handshake, Certificate (11):\n'), [], 'once');
