@@ -4,25 +4,10 @@
 // Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { openApp, stackForFile, screenshot, until, tid } from './support.js';
+import { openApp, stackForFile, screenshot, until, tid, sendAndWait, freshLayout } from './support.js';
 
 const T = { timeout: 60_000 };
 const stack = stackForFile();
-
-async function sendAndWait(page: Page, url: string): Promise<void> {
-  await page.locator(tid('url-input')).fill(url);
-  await page.locator(tid('send-button')).click();
-  await until('the response', async () => ((await page.locator(tid('response-status')).textContent()) || undefined));
-  await page.locator(tid('event-row')).last().waitFor({ timeout: 10_000 });
-}
-
-async function freshLayout(page: Page): Promise<void> {
-  await page.evaluate(() => localStorage.removeItem('inetscope.layout'));
-  await page.reload();
-  await page.locator(tid('send-button')).waitFor();
-  await until('the connection to be up', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
-}
 
 test('the timeline in a response tab: its events, no pane, the choice kept across a reload', T, async () => {
   const { page, log } = await openApp(stack);

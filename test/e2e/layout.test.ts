@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openApp, stackForFile, screenshot, until, tid } from './support.js';
+import { openApp, stackForFile, screenshot, tid, sendAndWait, freshLayout } from './support.js';
 
 const T = { timeout: 60_000 };
 const stack = stackForFile();
@@ -15,21 +15,6 @@ const box = async (page: Page, selector: string) => {
   assert.ok(b, `${selector} is on screen`);
   return b;
 };
-
-async function sendAndWait(page: Page, url: string): Promise<void> {
-  await page.locator(tid('url-input')).fill(url);
-  await page.locator(tid('send-button')).click();
-  await until('the response', async () => ((await page.locator(tid('response-status')).textContent()) || undefined));
-  await page.locator(tid('event-row')).last().waitFor({ timeout: 10_000 });
-}
-
-/** The default layout: the stored one forgotten, the page loaded again. */
-async function freshLayout(page: Page): Promise<void> {
-  await page.evaluate(() => localStorage.removeItem('inetscope.layout'));
-  await page.reload();
-  await page.locator(tid('send-button')).waitFor();
-  await until('the connection to be up', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
-}
 
 /** Both themes at one size, into the screenshots. */
 async function shots(page: Page, name: string): Promise<void> {

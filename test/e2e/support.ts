@@ -273,3 +273,19 @@ export async function startPageServer(handler: http.RequestListener): Promise<{ 
     },
   };
 }
+
+/** Sends the active tab to `url` and waits for its status and its last event row. */
+export async function sendAndWait(page: Page, url: string): Promise<void> {
+  await page.locator(tid('url-input')).fill(url);
+  await page.locator(tid('send-button')).click();
+  await until('the response', async () => ((await page.locator(tid('response-status')).textContent()) || undefined));
+  await page.locator(tid('event-row')).last().waitFor({ timeout: 10_000 });
+}
+
+/** The default layout: the stored one forgotten, the page loaded again. */
+export async function freshLayout(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.removeItem('inetscope.layout'));
+  await page.reload();
+  await page.locator(tid('send-button')).waitFor();
+  await until('the connection to be up', async () => ((await page.locator(tid('connection-state')).getAttribute('data-state')) === 'connected' ? true : undefined));
+}
