@@ -10,6 +10,12 @@ describe('formatXml', () => {
     });
   });
 
+  it("a '>' inside a quoted attribute value does not end the tag", () => {
+    expect([...xmlTokens(`<a t="x>y" u='1>2'>z</a>`)]).toEqual([`<a t="x>y" u='1>2'>`, 'z', '</a>']);
+    expect(formatXml('<a><b c="->"/></a>')).toEqual({ ok: true, text: ['<a>', '  <b c="->"/>', '</a>'].join('\n') });
+    expect([...xmlTokens('<a t="open>x')]).toEqual(['<a t="open>x']);
+  });
+
   it('an unterminated tag or comment is kept as text to the end', () => {
     expect([...xmlTokens('<a>x<b')]).toEqual(['<a>', 'x', '<b']);
     expect([...xmlTokens('<a><!-- open')]).toEqual(['<a>', '<!-- open']);
@@ -18,7 +24,7 @@ describe('formatXml', () => {
   it('adversarial bodies (runs of "<", "<!--", "<?") are tokenized in one pass', () => {
     const n = 1 << 20;
     const t0 = performance.now();
-    for (const body of ['<'.repeat(n), '<!--'.repeat(n / 4), '<?'.repeat(n / 2), '<![CDATA['.repeat(n / 9), '<a '.repeat(n / 3)]) formatXml(body);
+    for (const body of ['<'.repeat(n), '<!--'.repeat(n / 4), '<?'.repeat(n / 2), '<![CDATA['.repeat(n / 9), '<a '.repeat(n / 3), '<a "'.repeat(n / 4), "<a b='".repeat(n / 6)]) formatXml(body);
     // A bound far from a hang: the backtracking pattern was quadratic here (minutes at 1 MiB).
     expect(performance.now() - t0).toBeLessThan(5000);
   });

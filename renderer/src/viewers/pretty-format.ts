@@ -11,8 +11,22 @@ export function formatJson(text: string): PrettyResult {
   }
 }
 
-// Where each kind of markup ends; anything else starting with "<" ends at the next ">".
+// Where each kind of markup ends; anything else starting with "<" is a tag, ending at the
+// first ">" outside a quoted attribute value.
 const ENDS: Array<[start: string, end: string]> = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']];
+
+/** The index after the '>' ending the tag at `at`, quoted values skipped; -1 if none. One
+ * forward pass: a scan that fails ends the token at the end of the text, so nothing is rescanned. */
+function tagEnd(text: string, at: number): number {
+  for (let p = at + 1; p < text.length; p++) {
+    const c = text[p];
+    if (c === '"' || c === "'") {
+      p = text.indexOf(c, p + 1);
+      if (p < 0) return -1;
+    } else if (c === '>') return p + 1;
+  }
+  return -1;
+}
 
 /**
  * Tags, comments, CDATA, processing instructions and doctypes, or text between them: one
@@ -29,8 +43,8 @@ export function* xmlTokens(text: string): Generator<string> {
       continue;
     }
     const kind = ENDS.find(([start]) => text.startsWith(start, i));
-    const end = kind ? text.indexOf(kind[1], i + kind[0].length) : text.indexOf('>', i + 1);
-    const j = end < 0 ? text.length : end + (kind ? kind[1].length : 1);
+    const end = kind ? text.indexOf(kind[1], i + kind[0].length) : tagEnd(text, i);
+    const j = end < 0 ? text.length : kind ? end + kind[1].length : end;
     yield text.slice(i, j);
     i = j;
   }
