@@ -2,11 +2,14 @@
 // at start, written whole and atomically after each change, one write at a time, in order.
 // A file that cannot be parsed is never written over: it is set aside (set-aside.ts), said
 // in the log, and the list starts empty.
-import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file.js';
 import type { Log } from './command-failure.js';
+import { readDataFile } from './json-data-file.js';
 import { setAside } from './set-aside.js';
+
+/** Far above any list a person keeps (workspaces, trusted folders): a bigger file is not one. */
+const MAX_LIST_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface ListFileOptions<T> {
   file: string;
@@ -28,21 +31,20 @@ export class JsonListFile<T> {
   ) {}
 
   static async load<T>(o: ListFileOptions<T>): Promise<JsonListFile<T>> {
-    let text: string;
-    try {
-      text = await fs.readFile(o.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') o.log(`${o.what}: cannot read ${o.file} (${(e as Error).message}); starting empty`);
-      return new JsonListFile(o, []);
-    }
     const schema = z.object({ [o.key]: z.array(o.item) });
-    try {
-      return new JsonListFile(o, schema.parse(JSON.parse(text))[o.key] as T[]);
-    } catch (e) {
+    const read = await readDataFile<T[]>(o.file, MAX_LIST_FILE_BYTES, (json) => {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return { value: parsed.data[o.key] as T[] };
+      const issue = parsed.error.issues[0];
+      return { bad: `is not a ${o.what} list (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})` };
+    });
+    if ('value' in read) return new JsonListFile(o, read.value);
+    if ('unreadable' in read) o.log(`${o.what}: cannot read ${o.file} (${read.unreadable}); starting empty`);
+    if ('bad' in read) {
       const aside = await setAside(o.file).catch((err: Error) => `not set aside (${err.message})`);
-      o.log(`${o.what}: ${o.file} is malformed (${(e as Error).message.split('\n')[0]}); kept as ${aside}, starting empty`);
-      return new JsonListFile(o, []);
+      o.log(`${o.what}: ${o.file} ${read.bad}; kept as ${aside}, starting empty`);
     }
+    return new JsonListFile(o, []);
   }
 
   get items(): readonly T[] {

@@ -10,7 +10,7 @@ import { JsonListFile } from '../../core/json-list-file.js';
 
 const item = z.object({ id: z.string() });
 
-test('a list file: saves in order, reads back; a malformed file is kept aside and named in the log', async () => {
+test('a list file: saves in order, reads back; a malformed file (bad item, not JSON) is kept aside and named in the log', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-list-'));
   const file = path.join(dir, 'list.json');
   const logged: string[] = [];
@@ -27,6 +27,10 @@ test('a list file: saves in order, reads back; a malformed file is kept aside an
   const aside = fs.readdirSync(dir).filter((n) => n.startsWith('list.json.bad-'));
   assert.equal(aside.length, 1);
   assert.equal(fs.readFileSync(path.join(dir, aside[0]!), 'utf8'), '{"things": [{"id": 3}]}');
-  assert.match(logged.join('\n'), /things: .*list\.json is malformed .*kept as list\.json\.bad-/);
+  assert.match(logged.join('\n'), /things: .*list\.json is not a things list \(things\.0\.id: [^)]*string[^)]*\); kept as list\.json\.bad-/);
+  fs.writeFileSync(file, '{"things": [');
+  assert.deepEqual((await JsonListFile.load(opts)).items, []);
+  assert.match(logged.at(-1) ?? '', /list\.json is not valid JSON; kept as list\.json\.bad-/);
+  assert.equal(fs.readdirSync(dir).filter((n) => n.startsWith('list.json.bad-')).length, 2, 'each bad file kept');
   fs.rmSync(dir, { recursive: true, force: true });
 });
