@@ -12,10 +12,11 @@ function formatInfo(info: StatusInfo | undefined): string {
     .join(' ');
 }
 
-/** A cookies event's detail: `sent a, b; received c (stored), d (not stored: why)`. */
+/** A cookies event's detail: `jar: sent a, b; received c (stored), d (not stored: why)`. It
+ * speaks for the jar: a Cookie header typed into the request is in its head, not here. */
 export function describeCookies(e: Pick<CookiesEvent, 'sent' | 'received'>): string {
   const received = e.received.map((o) => `${o.name} (${o.stored ? 'stored' : `not stored: ${o.reason ?? 'refused'}`})`);
-  return `sent ${e.sent.join(', ') || 'none'}; received ${received.join(', ') || 'none'}`;
+  return `jar: sent ${e.sent.join(', ') || 'none'}; received ${received.join(', ') || 'none'}`;
 }
 
 /** The part after "hop N  ": exactly what the CLI prints for the event. */

@@ -45,7 +45,7 @@ describe('inetscope -b / -c / -j', () => {
     assertExit(r, 0);
     assert.equal(r.stdout.toString(), 'done');
     assert.equal(last('/c')?.cookie, 'c1=one; c2=two');
-    assert.match(r.stderr, /hop 1 {2}cookies sent c1; received c2 \(stored\)/);
+    assert.match(r.stderr, /hop 1 {2}cookies jar: sent c1; received c2 \(stored\)/);
     assert.deepEqual(lines(jar).map((l) => l.split('\t').slice(5).join('=')), ['c1=one', 'c2=two', 'c3=three']);
     assertExit(await curl(['-b', jar, `${srv.url}/echo`]), 0);
     // curl orders cookies of one path its own way (here the file's last first).

@@ -45,8 +45,8 @@ describe('timeline text (the CLI --timeline format)', () => {
       { name: 'x', domain: 'b', path: '/', stored: false, reason: 'the domain b does not match a' },
     ];
     const cookies: InetEvent = { ...base, hop: 1, seq: 11, t: 7, type: 'cookies', sent: ['c1'], received };
-    assert.equal(formatTimelineLine(cookies), '     7.000 ms  hop 1  cookies sent c1; received c2 (stored), x (not stored: the domain b does not match a)');
-    assert.equal(formatTimelineLine({ ...cookies, sent: [], received: [] }), '     7.000 ms  hop 1  cookies sent none; received none');
+    assert.equal(formatTimelineLine(cookies), '     7.000 ms  hop 1  cookies jar: sent c1; received c2 (stored), x (not stored: the domain b does not match a)');
+    assert.equal(formatTimelineLine({ ...cookies, sent: [], received: [] }), '     7.000 ms  hop 1  cookies jar: sent none; received none');
   });
 
   it('matches the CLI line pattern for every event', () => {
