@@ -20,7 +20,7 @@ describe('format', () => {
     expect(eventStatus(f)).toBe('finished');
     expect(eventInfo(f)).toBe('CONNECT_FAILED CURLE_COULDNT_CONNECT: refused');
     const c = { id: 'r', seq: 3, hop: 0, t: 2, type: 'cookies' as const, sent: ['a', 'b'], received: [{ name: 'c', domain: 'h', path: '/', stored: true }] };
-    expect([eventStatus(c), eventInfo(c)]).toEqual(['cookies', 'sent a, b; received c (stored)']);
+    expect([eventStatus(c), eventInfo(c)]).toEqual(['cookies', 'jar: sent a, b; received c (stored)']);
   });
   it('headers', () => {
     expect(parseHeaders('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-A: b: c\r\n\r\n')).toEqual([
