@@ -47,7 +47,7 @@ describe('formatXml', () => {
     };
     expect(bad('<a><b></a>')).toBe('</a> at line 1, column 7 where </b> was expected');
     expect(bad('<a>\n<b>')).toBe('<b> is not closed');
-    expect(bad('<a><!-- x </a>')).toBe('the comment at line 1, column 8 is not closed');
+    expect(bad('<a><!-- x </a>')).toBe('the comment at line 1, column 4 is not closed');
     expect(bad('<a></a><b/>')).toBe('a second root element at line 1, column 8');
     expect(bad('hello <a/>')).toBe('text outside the root element at line 1, column 1');
     expect(bad('<a x="1></a>')).toBe('the tag at line 1, column 1 is not closed');

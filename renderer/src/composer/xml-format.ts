@@ -4,6 +4,8 @@
 // whitespace between tags changes: an element holding text or CDATA (or xml:space=
 // "preserve") is kept byte for byte; comments, PIs and the DOCTYPE stay where they are.
 
+import { scanMarkup, type MarkupKind } from '../viewers/xml-scan.js';
+
 export type XmlFormat = { ok: true; text: string } | { ok: false; error: string };
 
 interface Node {
@@ -25,47 +27,21 @@ function where(text: string, at: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
-/** The end of a construct that closes with `close`, or an error naming what is open. */
-function until(text: string, at: number, close: string, what: string): number {
-  const end = text.indexOf(close, at);
-  if (end < 0) throw new XmlError(`${what} at ${where(text, at)} is not closed`);
-  return end + close.length;
-}
-
-/** The end of a start tag at `at` ('<' there), its quoted values skipped. */
-function tagEnd(text: string, at: number): number {
-  for (let p = at + 1; p < text.length; p++) {
-    const c = text[p];
-    if (c === '"' || c === "'") {
-      const q = text.indexOf(c, p + 1);
-      if (q < 0) break;
-      p = q;
-    } else if (c === '<') throw new XmlError(`the tag at ${where(text, at)} is not closed before another '<'`);
-    else if (c === '>') return p + 1;
-  }
-  throw new XmlError(`the tag at ${where(text, at)} is not closed`);
-}
-
-/** The DOCTYPE's end: its internal subset in [ ] may hold '>'. */
-function doctypeEnd(text: string, at: number): number {
-  const open = text.indexOf('[', at);
-  const close = text.indexOf('>', at);
-  if (close < 0) throw new XmlError(`the DOCTYPE at ${where(text, at)} is not closed`);
-  if (open < 0 || open > close) return close + 1;
-  return until(text, until(text, open, ']', 'the DOCTYPE'), '>', 'the DOCTYPE');
-}
+const WHAT: Record<MarkupKind, string> = { comment: 'the comment', cdata: 'the CDATA section', pi: 'the processing instruction', doctype: 'the DOCTYPE', tag: 'the tag' };
 
 /** One '<…' construct at `at`: its end and, for a tag, its name and kind. */
 function markup(text: string, at: number): { end: number; tag?: { name: string; close: boolean; empty: boolean } } {
-  if (text.startsWith('<!--', at)) return { end: until(text, at + 4, '-->', 'the comment') };
-  if (text.startsWith('<![CDATA[', at)) return { end: until(text, at + 9, ']]>', 'the CDATA section') };
-  if (text.startsWith('<?', at)) return { end: until(text, at + 2, '?>', 'the processing instruction') };
-  if (text.startsWith('<!', at)) return { end: doctypeEnd(text, at) };
+  const m = scanMarkup(text, at);
+  if (m.kind !== 'tag') {
+    if (m.end < 0) throw new XmlError(`${WHAT[m.kind]} at ${where(text, at)} is not closed`);
+    return { end: m.end };
+  }
   const close = text[at + 1] === '/';
   const name = NAME.exec(text.slice(at + (close ? 2 : 1), at + 300))?.[0];
   if (!name) throw new XmlError(`a '<' not starting a tag at ${where(text, at)}`);
-  const end = tagEnd(text, at);
-  return { end, tag: { name, close, empty: !close && text[end - 2] === '/' } };
+  if (m.strayLt >= 0) throw new XmlError(`the tag at ${where(text, at)} is not closed before another '<'`);
+  if (m.end < 0) throw new XmlError(`the tag at ${where(text, at)} is not closed`);
+  return { end: m.end, tag: { name, close, empty: !close && text[m.end - 2] === '/' } };
 }
 
 /** The document's top-level nodes; throws XmlError where it is not well-formed. */

@@ -1,5 +1,6 @@
 // Pretty-printing of JSON and XML (run in pretty.worker.ts, off the UI thread).
 import type { PrettyLang } from './kinds.js';
+import { scanMarkup } from './xml-scan.js';
 
 export type PrettyResult = { ok: true; text: string } | { ok: false; error: string };
 
@@ -11,26 +12,9 @@ export function formatJson(text: string): PrettyResult {
   }
 }
 
-// Where each kind of markup ends; anything else starting with "<" is a tag, ending at the
-// first ">" outside a quoted attribute value.
-const ENDS: Array<[start: string, end: string]> = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']];
-
-/** The index after the '>' ending the tag at `at`, quoted values skipped; -1 if none. One
- * forward pass: a scan that fails ends the token at the end of the text, so nothing is rescanned. */
-function tagEnd(text: string, at: number): number {
-  for (let p = at + 1; p < text.length; p++) {
-    const c = text[p];
-    if (c === '"' || c === "'") {
-      p = text.indexOf(c, p + 1);
-      if (p < 0) return -1;
-    } else if (c === '>') return p + 1;
-  }
-  return -1;
-}
-
 /**
- * Tags, comments, CDATA, processing instructions and doctypes, or text between them: one
- * indexOf pass (a response body is peer input; a backtracking pattern was quadratic on "<<<…").
+ * Tags, comments, CDATA, processing instructions and doctypes, or text between them, in one
+ * pass (a response body is peer input). Markup that does not close runs to the end.
  */
 export function* xmlTokens(text: string): Generator<string> {
   let i = 0;
@@ -42,9 +26,8 @@ export function* xmlTokens(text: string): Generator<string> {
       i = j;
       continue;
     }
-    const kind = ENDS.find(([start]) => text.startsWith(start, i));
-    const end = kind ? text.indexOf(kind[1], i + kind[0].length) : tagEnd(text, i);
-    const j = end < 0 ? text.length : kind ? end + kind[1].length : end;
+    const end = scanMarkup(text, i).end;
+    const j = end < 0 ? text.length : end;
     yield text.slice(i, j);
     i = j;
   }
