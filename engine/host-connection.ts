@@ -9,7 +9,7 @@ import type { EngineName } from './engine.js';
 import type { InetEvent } from '../contract/events.js';
 import { hostLaunch, type HostLaunch, type LaunchOptions } from './host-launch.js';
 import { spawnerFor, type HostProcess } from './host-spawn.js';
-import { acceptHost } from './host-handshake.js';
+import { acceptHost, HostExitedEarly } from './host-handshake.js';
 import { HostMessageSchema, LineSplitter, type HostCommand, type HostStats } from './protocol.js';
 import type { ValidRequestSpec } from './request-spec.js';
 
@@ -52,6 +52,15 @@ function openLog(file: string): number {
   return fs.openSync(file, c.O_WRONLY | c.O_APPEND | c.O_CREAT | (c.O_NOFOLLOW ?? 0), 0o600);
 }
 
+function appendLog(file: string, line: string): void {
+  const fd = openLog(file);
+  try {
+    fs.writeSync(fd, `${new Date().toISOString()} ${line}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export class HostConnection {
   private outbox: net.Socket;
   private exited = false;
@@ -84,10 +93,25 @@ export class HostConnection {
     });
   }
 
+  /**
+   * Starts a host; one that ends before its hello is started once more (nothing was sent to
+   * it yet), with the first exit written to the log. Under Wine a Windows Node very rarely
+   * exits with code 1 at start and leaves nothing in its log; a second failure is the error.
+   */
   static async start(opts: ConnectionOptions, listener: HostListener): Promise<HostConnection> {
+    const logFile = opts.logFile ?? path.join(privateLogDir(), `${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}.log`);
+    try {
+      return await HostConnection.startOnce(opts, listener, logFile);
+    } catch (e) {
+      if (!(e instanceof HostExitedEarly)) throw e;
+      appendLog(logFile, `[core] ${e.message}; starting it once more`);
+      return HostConnection.startOnce(opts, listener, logFile);
+    }
+  }
+
+  private static async startOnce(opts: ConnectionOptions, listener: HostListener, logFile: string): Promise<HostConnection> {
     const launch = hostLaunch(opts.engine, opts);
     const token = crypto.randomBytes(32).toString('hex');
-    const logFile = opts.logFile ?? path.join(privateLogDir(), `${opts.engine}-${opts.policy.replace(':', '-').slice(0, 15)}.log`);
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;

@@ -11,6 +11,9 @@ const FirstLineSchema = z.discriminatedUnion('type', [HelloSchema, HostFatalSche
 
 export class HostStartError extends Error {}
 
+/** The host process ended before its hello: nothing was sent to it, so a new start is safe. */
+export class HostExitedEarly extends HostStartError {}
+
 export interface AcceptedHost {
   sock: net.Socket;
   hello: { runtime: string };
@@ -26,13 +29,13 @@ export function tokenMatches(given: string, expected: string): boolean {
 
 export function acceptHost(server: net.Server, child: EventEmitter, token: string, timeoutMs: number, logFile: string): Promise<AcceptedHost> {
   return new Promise<AcceptedHost>((resolve, reject) => {
-    const fail = (msg: string) => {
+    const fail = (msg: string, Kind = HostStartError) => {
       clearTimeout(timer);
-      reject(new HostStartError(`${msg} (host log: ${logFile})`));
+      reject(new Kind(`${msg} (host log: ${logFile})`));
     };
     const timer = setTimeout(() => fail(`the engine host did not connect within ${timeoutMs} ms`), timeoutMs);
     child.once('error', (e) => fail(`cannot start the engine host: ${e.message}`));
-    child.once('exit', (code) => fail(`the engine host exited with code ${code} before it was ready`));
+    child.once('exit', (code, signal) => fail(`the engine host exited with ${signal ?? `code ${code}`} before it was ready`, HostExitedEarly));
     server.on('connection', (sock) => {
       sock.setEncoding('utf8');
       sock.setNoDelay(true);

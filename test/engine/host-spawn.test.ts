@@ -4,10 +4,14 @@
 // which has that shape: the real host, a real request to a loopback server, the host's
 // output piped into its log. Wine hosts always start as child processes.
 import assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EngineClient } from '../../engine/client.js';
+import { HostConnection } from '../../engine/host-connection.js';
+import { HostExitedEarly } from '../../engine/host-handshake.js';
 import { hostLaunch } from '../../engine/host-launch.js';
 import { spawnChild, spawnerFor, useNodeHostSpawner, type HostSpawner } from '../../engine/host-spawn.js';
 import { startTestServer, type TestServer } from '../support/servers.js';
@@ -42,6 +46,31 @@ describe('host spawner seam', () => {
     } finally {
       await client.close();
       useNodeHostSpawner(undefined);
+    }
+  });
+
+  it('a host that exits before its hello is started once more, the first exit in its log; a second exit is the error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inetscope-early-'));
+    const listener = { event: () => {}, gone: () => {} };
+    // A real process that ends at once, as a Windows Node under Wine rarely does at start.
+    const exitsAtOnce: HostSpawner = ({ env, logFd }) => spawn(process.execPath, ['-e', 'process.exit(1)'], { env, stdio: ['ignore', logFd, logFd] });
+    try {
+      let starts = 0;
+      useNodeHostSpawner((r) => (++starts === 1 ? exitsAtOnce(r) : spawnChild(r)));
+      const logFile = path.join(dir, 'once.log');
+      const host = await HostConnection.start({ engine: 'curl', policy: 'verify', logFile }, listener);
+      assert.equal(starts, 2);
+      assert.match(fs.readFileSync(logFile, 'utf8'), /\[core\] the engine host exited with code 1 before it was ready \(host log: .*\); starting it once more/);
+      await host.close();
+
+      starts = 0;
+      useNodeHostSpawner((r) => (++starts, exitsAtOnce(r)));
+      const always = path.join(dir, 'always.log');
+      await assert.rejects(HostConnection.start({ engine: 'curl', policy: 'verify', logFile: always }, listener), (e: unknown) => e instanceof HostExitedEarly && /exited with code 1/.test(e.message));
+      assert.equal(starts, 2, 'one more start, not a loop');
+    } finally {
+      useNodeHostSpawner(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

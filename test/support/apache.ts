@@ -88,24 +88,28 @@ export async function startAuthServer(): Promise<AuthServer> {
 /** The NTLM server of test/support/ntlm-server.py (impacket's NTLM messages, NTLMv2 checked), run by Debian's python3. */
 export async function startNtlmServer(user: string, password: string, domain: string): Promise<{ url: string; close(): Promise<void> }> {
   const script = join(REPO_ROOT, 'test', 'support', 'ntlm-server.py');
-  const child = spawn('/usr/bin/python3', [script, user, password, domain], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/python3', ['-u', script, user, password, domain], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  let err = '';
+  const t0 = Date.now();
+  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
   const listening = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the NTLM server did not start: ${out}`)), 3 * STARTUP_LIMIT_MS);
+    // A bound that only catches a hang; what it says tells a slow start from a silent one.
+    const timer = setTimeout(() => reject(new Error(`the NTLM server did not start within ${(Date.now() - t0) / 1000} s (pid ${child.pid}, running: ${child.exitCode === null}); stdout: ${JSON.stringify(out)}; stderr: ${JSON.stringify(err)}`)), 6 * STARTUP_LIMIT_MS);
     child.stdout?.on('data', (b: Buffer) => {
-      const m = /listening (\d+)/.exec(b.toString());
+      out += b.toString();
+      const m = /listening (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
       }
     });
-    child.once('exit', (code) => reject(new Error(`the NTLM server exited with ${code} (python3-impacket installed?): ${out}`)));
+    child.once('exit', (code) => reject(new Error(`the NTLM server exited with ${code} (python3-impacket installed?): ${err}`)));
   });
   // A server that never said where it listens is stopped too, not left running.
-  const port = await listening.catch(async (err: unknown) => {
+  const port = await listening.catch(async (e: unknown) => {
     await stopProcess(child);
-    throw err;
+    throw e;
   });
   return { url: `http://127.0.0.1:${port}`, close: () => stopProcess(child) };
 }
