@@ -11,6 +11,7 @@ import type { ActiveRule } from '../core/catch/request-handler.js';
 import { UsageError } from './args.js';
 import { parseServeArgs, type ServeOptions } from './serve-args.js';
 import { SERVE_USAGE } from './usage.js';
+import { issueText } from '../contract/zod-issue.js';
 
 /** Rules from a JSON file; a file rule's path is relative to the rules file. */
 function loadRules(file: string): ActiveRule[] {
@@ -22,8 +23,7 @@ function loadRules(file: string): ActiveRule[] {
   }
   const r = CatchRulesSchema.safeParse(json);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new UsageError(`serve: ${file}: ${issue?.path.join('.') || '(rules)'}: ${issue?.message ?? 'invalid rules'}`);
+    throw new UsageError(`serve: ${file}: ${issueText(r.error, '(rules)')}`);
   }
   return r.data.map((rule, i) => {
     if (rule.response.kind !== 'file') return { rule };

@@ -32,6 +32,7 @@ import { SettingsStore, type FixedSettings } from './settings-store.js';
 import { Uploads, type UploadLimits } from './uploads.js';
 import type { VariableSource } from './variable-source.js';
 import { WorkspaceService } from './workspace/workspace-service.js';
+import { issueText } from '../contract/zod-issue.js';
 
 export { CommandFailure, type AppHooks } from './command-failure.js';
 
@@ -264,7 +265,5 @@ function workspaceHandlers(w: WorkspaceService): Pick<Handlers, keyof typeof WOR
 
 /** "sendRequest: request.url: Invalid input…": the field path first, so the UI can point at it. */
 function describeIssue(name: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : '(input)';
-  return `${name}: ${where}: ${issue?.message ?? 'invalid input'}`;
+  return `${name}: ${issueText(error, '(input)')}`;
 }

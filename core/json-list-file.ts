@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic-file.js';
 import type { Log } from './command-failure.js';
 import { readDataFile } from './json-data-file.js';
 import { setAside } from './set-aside.js';
+import { issueText } from '../contract/zod-issue.js';
 
 /** Far above any list a person keeps (workspaces, trusted folders): a bigger file is not one. */
 const MAX_LIST_FILE_BYTES = 16 * 1024 * 1024;
@@ -35,8 +36,7 @@ export class JsonListFile<T> {
     const read = await readDataFile<T[]>(o.file, MAX_LIST_FILE_BYTES, (json) => {
       const parsed = schema.safeParse(json);
       if (parsed.success) return { value: parsed.data[o.key] as T[] };
-      const issue = parsed.error.issues[0];
-      return { bad: `is not a ${o.what} list (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})` };
+      return { bad: `is not a ${o.what} list (${issueText(parsed.error, 'file')})` };
     });
     if ('value' in read) return new JsonListFile(o, read.value);
     if ('unreadable' in read) o.log(`${o.what}: cannot read ${o.file} (${read.unreadable}); starting empty`);

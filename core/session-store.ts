@@ -6,13 +6,14 @@
 // of browser mode would overwrite each other's tabs, so the page that loaded last owns the
 // session and an older page's saves are refused (it says so).
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { TabSessionSchema, type TabSession } from '../contract/tab-session.js';
+import { MAX_SESSION_BYTES, TabSessionSchema, type TabSession } from '../contract/tab-session.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { CommandFailure, type Log } from './command-failure.js';
 import { reason } from './save-target.js';
 import { setAside } from './set-aside.js';
+import { readDataFile } from './json-data-file.js';
+import { issueText } from '../contract/zod-issue.js';
 
 export const SESSION_FILE = 'session.json';
 
@@ -79,16 +80,11 @@ export class SessionStore {
   }
 
   private async read(): Promise<Omit<LoadedSession, 'owner'>> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      // Unreadable is not malformed: the page must not save over a file it could not see.
-      throw new CommandFailure('SESSION_UNREADABLE', `cannot read ${this.file}: ${reason(e)}`);
-    }
-    const parsed = parseSession(text);
-    return parsed.ok ? { session: parsed.session } : { problem: await this.setAside(parsed.why) };
+    const read = await readDataFile(this.file, MAX_SESSION_BYTES, decodeSession);
+    if ('none' in read) return {};
+    // Unreadable is not malformed: the page must not save over a file it could not see.
+    if ('unreadable' in read) throw new CommandFailure('SESSION_UNREADABLE', `cannot read ${this.file}: ${read.unreadable}`);
+    return 'bad' in read ? { problem: await this.setAside(read.bad) } : { session: read.value };
   }
 
   private async setAside(why: string): Promise<string> {
@@ -103,16 +99,8 @@ export class SessionStore {
   }
 }
 
-/** The session in a file's text, or why it is not one. */
-function parseSession(text: string): { ok: true; session: TabSession } | { ok: false; why: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, why: 'is not valid JSON' };
-  }
+/** The session in a file's JSON (the file is at most MAX_SESSION_BYTES), or why it is not one. */
+function decodeSession(json: unknown): { value: TabSession } | { bad: string } {
   const r = TabSessionSchema.safeParse(json);
-  if (r.success) return { ok: true, session: r.data };
-  const issue = r.error.issues[0];
-  return { ok: false, why: `does not match the session schema at ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'}` };
+  return r.success ? { value: r.data } : { bad: `does not match the session schema at ${issueText(r.error, '(top)')}` };
 }

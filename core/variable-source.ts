@@ -9,6 +9,7 @@ import type { ClientCert } from '../engine/request-spec.js';
 import { BUILTINS, resolveRequest, type ResolveProblem } from '../domain/variables.js';
 import { chainLookup, type ChainResponses } from './chain/chain-values.js';
 import { CommandFailure } from './command-failure.js';
+import { firstIssue } from '../contract/zod-issue.js';
 
 export interface VariableSource {
   /** The context's scopes, outermost first (workspace, folders, environment, overrides);
@@ -42,8 +43,8 @@ export async function resolveSent(sent: SentRequest, context: SendContext | unde
   // Parsed again: a value can make what the contract refuses (an empty part name).
   const parsed = SentRequestSchema.safeParse(r.request);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CommandFailure('BAD_REQUEST', `after its variables are resolved, the request's ${issue?.path.join('.') || 'input'} is refused: ${issue?.message ?? 'invalid'}`);
+    const { where, message } = firstIssue(parsed.error, 'input');
+    throw new CommandFailure('BAD_REQUEST', `after its variables are resolved, the request's ${where} is refused: ${message}`);
   }
   return { request: parsed.data, used: r.used, secrets: r.secrets };
 }

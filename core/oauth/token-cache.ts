@@ -14,6 +14,7 @@ import { readDataFile } from '../json-data-file.js';
 import { reason } from '../save-target.js';
 import { setAside } from '../set-aside.js';
 import { CachedTokenSchema, type CachedToken } from './token-response.js';
+import { issueText } from '../../contract/zod-issue.js';
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const CacheFileSchema = z.object({ version: z.literal(1), tokens: z.record(z.string(), CachedTokenSchema) });
@@ -107,6 +108,6 @@ export class TokenCache {
 /** A token cache file's tokens, or what is wrong with it. */
 function decodeCache(json: unknown): { value: Map<string, CachedToken> } | { bad: string } {
   const parsed = CacheFileSchema.safeParse(json);
-  if (!parsed.success) return { bad: `is not a token cache (${parsed.error.issues[0]?.path.join('.') || 'file'}: ${parsed.error.issues[0]?.message})` };
+  if (!parsed.success) return { bad: `is not a token cache (${issueText(parsed.error, 'file')})` };
   return { value: new Map(Object.entries(parsed.data.tokens)) };
 }

@@ -2,6 +2,7 @@
 // arrives: a success becomes a token with an absolute expiry, an error is named by its code
 // ("invalid_client: Client authentication failed"), anything else by what is wrong with it.
 import { z } from 'zod';
+import { issueText } from '../../contract/zod-issue.js';
 
 /** A token response is a small JSON document: more than this is not read. */
 export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
@@ -59,8 +60,7 @@ export function parseTokenResponse(status: number, body: string, now = Date.now(
   if (status < 200 || status > 299) throw new OAuthError('OAUTH_BAD_RESPONSE', `the token endpoint answered ${status} with no OAuth error in its body`);
   const ok = SuccessSchema.safeParse(json);
   if (!ok.success) {
-    const issue = ok.error.issues[0];
-    throw new OAuthError('OAUTH_BAD_RESPONSE', `the token endpoint's answer is not a token response: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+    throw new OAuthError('OAUTH_BAD_RESPONSE', `the token endpoint's answer is not a token response: ${issueText(ok.error, 'body')}`);
   }
   const t = ok.data;
   return {

@@ -5,6 +5,7 @@
 import postman from 'postman-collection';
 import { SentRequestSchema, type RequestDraft, type SentRequest } from '../../contract/request.js';
 import { CommandFailure } from '../command-failure.js';
+import { firstIssue } from '../../contract/zod-issue.js';
 
 type Body = RequestDraft['body'];
 interface PmRow {
@@ -103,6 +104,6 @@ export function pmResponseOf(r: ResponseInput): Record<string, unknown> {
 export function sentOf(draft: RequestDraft): SentRequest {
   const parsed = SentRequestSchema.safeParse(draft);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new CommandFailure('BAD_REQUEST', `after its pre-request scripts, the request's ${issue?.path.join('.') || 'input'} is refused: ${issue?.message ?? 'invalid'}`);
+  const { where, message } = firstIssue(parsed.error, 'input');
+  throw new CommandFailure('BAD_REQUEST', `after its pre-request scripts, the request's ${where} is refused: ${message}`);
 }

@@ -79,15 +79,37 @@ describe('core stores', () => {
     assert.equal(JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).downloadsDir, '/from/file');
   });
 
-  it('settings: a corrupt file gives defaults and a log line', async () => {
-    fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"theme": "dark",');
+  it('settings: a malformed file gives defaults and a log line, and is kept aside before anything is written', async () => {
+    const file = path.join(dataDir, 'settings.json');
+    for (const [text, why] of [
+      ['{"theme": "dark",', /is not valid JSON/],
+      ['{"theme": "purple"}', /does not match the settings schema \(theme: /],
+    ] as const) {
+      fs.writeFileSync(file, text);
+      const core = await create();
+      assert.equal((await core.call('getSettings', {})).theme, 'system');
+      const line = logs.find((l) => /^settings: /.test(l) && why.test(l) && /kept as settings\.json\.bad-.*using defaults/.test(l));
+      assert.ok(line, logs.join('\n'));
+      const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('settings.json.bad-'));
+      assert.equal(aside.length, 1);
+      assert.equal(fs.readFileSync(path.join(dataDir, aside[0]!), 'utf8'), text, 'the user\'s file, unchanged');
+      assert.equal((await core.call('setSettings', { theme: 'dark' })).theme, 'dark');
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).theme, 'dark');
+      await core.close();
+      fs.rmSync(path.join(dataDir, aside[0]!));
+      logs.length = 0;
+    }
+  });
+
+  it('settings: a file that cannot be read gives defaults and is never written over (changes are refused, naming it)', async () => {
+    const file = path.join(dataDir, 'settings.json');
+    fs.mkdirSync(file); // a read fails (EISDIR) where a permission check would not, as root
     const core = await create();
     assert.equal((await core.call('getSettings', {})).theme, 'system');
-    assert.ok(logs.some((l) => /settings/.test(l) && /defaults/.test(l)), logs.join('\n'));
-    fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"theme": "purple"}');
-    const other = await create();
-    assert.equal((await other.call('getSettings', {})).theme, 'system');
-    await Promise.all([core.close(), other.close()]);
+    assert.ok(logs.some((l) => /^settings: cannot read .*settings\.json/.test(l)), logs.join('\n'));
+    await assert.rejects(core.call('setSettings', { theme: 'dark' }), (e: { code?: string; message?: string }) => e.code === 'SETTINGS_NOT_SAVED' && /settings\.json could not be read/.test(e.message ?? ''));
+    assert.ok(fs.statSync(file).isDirectory(), 'left as it was');
+    await core.close();
   });
 
   it('history: a torn last line is skipped, the complete entries load, appends go on', async () => {

@@ -3,6 +3,7 @@
 // A file rule names its file by a token: the platform's native picker, or an upload.
 import { useState } from 'react';
 import { CatchRulesSchema, type CatchRuleInput } from '../../../contract/catch.js';
+import { issueText } from '../../../contract/zod-issue.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { uploadOne } from '../composer/uploader.js';
 import { describeError } from '../platform/index.js';
@@ -25,10 +26,7 @@ export function parseRulesText(text: string): { rules: CatchRuleInput[] } | { er
     return { error: `The rules are not JSON: ${(e as Error).message}` };
   }
   const r = CatchRulesSchema.safeParse(json);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    return { error: `Rule ${i?.path.map(String).join('.') || '(list)'}: ${i?.message ?? 'invalid'}` };
-  }
+  if (!r.success) return { error: `Rule ${issueText(r.error, '(list)')}` };
   return { rules: json as CatchRuleInput[] };
 }
 
