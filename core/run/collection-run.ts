@@ -15,7 +15,7 @@ import { sendFollowing, type FollowedRequest } from '../../engine/hop-follower.j
 import { WorkspaceCookieJar } from '../../domain/cookies/jar.js';
 import { CommandFailure } from '../command-failure.js';
 import { prepareBody, type BodyFiles, type PreparedBody } from '../request-body.js';
-import { sendableDraft, toEngineRequest } from '../request-runner.js';
+import { sendableDraft, toEngineRequest } from '../engine-request.js';
 import { resolveSent } from '../variable-source.js';
 import { hostClientCert } from '../workspace/host-certs.js';
 import { checkAssertions, responseFacts, type AssertionResult } from './assertions.js';

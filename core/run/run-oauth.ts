@@ -8,7 +8,7 @@ import type { EngineClient } from '../../engine/client.js';
 import { CommandFailure } from '../command-failure.js';
 import type { TokenTransport } from '../oauth/oauth-tokens.js';
 import { prepareBody } from '../request-body.js';
-import { sendableDraft, toEngineRequest } from '../request-runner.js';
+import { sendableDraft, toEngineRequest } from '../engine-request.js';
 import { MAX_TOKEN_RESPONSE_BYTES } from '../oauth/token-response.js';
 
 
