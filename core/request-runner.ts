@@ -1,8 +1,8 @@
 // sendRequest / cancelRequest: a request the contract parsed (SentRequest) becomes an engine
 // request whose body streams into the body store, whose events go to the push batcher, and
 // whose end is written to history. What the contract's shape cannot say (the URL, the
-// method and headers as HTTP tokens) is checked once, by the conversion (engine-request.ts); the CA file
-// by the engine client, which routes by it.
+// method and headers as HTTP tokens) is checked once, by the conversion (engine-request.ts);
+// the CA file by the engine client, which routes by it.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { RequestDraft, SentRequest } from '../contract/request.js';

@@ -42,8 +42,8 @@ export class SettingsStore {
 
   /** Merges a partial (already parsed) into the settings and persists the result. */
   async set(partial: Partial<Settings>): Promise<Settings> {
-    const defined = Object.fromEntries(Object.entries(partial).filter(([k, v]) => v !== undefined && !(k in this.fixed)));
     if (this.keep) throw new CommandFailure('SETTINGS_NOT_SAVED', `settings are not saved: ${this.file} ${this.keep}, and it is not written over`);
+    const defined = Object.fromEntries(Object.entries(partial).filter(([k, v]) => v !== undefined && !(k in this.fixed)));
     const next = SettingsSchema.parse({ ...this.current, ...defined });
     this.current = next;
     const text = JSON.stringify(next, null, 2) + '\n';

@@ -30,18 +30,18 @@ function where(text: string, at: number): string {
 const WHAT: Record<MarkupKind, string> = { comment: 'the comment', cdata: 'the CDATA section', pi: 'the processing instruction', doctype: 'the DOCTYPE', tag: 'the tag' };
 
 /** One '<…' construct at `at`: its end and, for a tag, its name and kind. */
-function markup(text: string, at: number): { end: number; tag?: { name: string; close: boolean; empty: boolean } } {
+function markup(text: string, at: number): { kind: MarkupKind; end: number; tag?: { name: string; close: boolean; empty: boolean } } {
   const m = scanMarkup(text, at);
   if (m.kind !== 'tag') {
     if (m.end < 0) throw new XmlError(`${WHAT[m.kind]} at ${where(text, at)} is not closed`);
-    return { end: m.end };
+    return { kind: m.kind, end: m.end };
   }
   const close = text[at + 1] === '/';
   const name = NAME.exec(text.slice(at + (close ? 2 : 1), at + 300))?.[0];
   if (!name) throw new XmlError(`a '<' not starting a tag at ${where(text, at)}`);
   if (m.strayLt >= 0) throw new XmlError(`the tag at ${where(text, at)} is not closed before another '<'`);
   if (m.end < 0) throw new XmlError(`the tag at ${where(text, at)} is not closed`);
-  return { end: m.end, tag: { name, close, empty: !close && text[m.end - 2] === '/' } };
+  return { kind: m.kind, end: m.end, tag: { name, close, empty: !close && text[m.end - 2] === '/' } };
 }
 
 /** The document's top-level nodes; throws XmlError where it is not well-formed. */
@@ -60,7 +60,7 @@ function parse(text: string): Node[] {
       continue;
     }
     const m = markup(text, p);
-    if (!m.tag) add({ kind: text.startsWith('<![CDATA[', p) ? 'text' : 'other', from: p, to: m.end });
+    if (!m.tag) add({ kind: m.kind === 'cdata' ? 'text' : 'other', from: p, to: m.end });
     else if (m.tag.close) {
       const last = open.pop();
       if (!last) throw new XmlError(`</${m.tag.name}> at ${where(text, p)} closes no element`);
